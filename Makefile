@@ -1,0 +1,39 @@
+# The two commands a fresh machine needs: `make generate` and `make test`. See README.md.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Rebuilt whenever pyproject.toml (the pins) changes.
+STAMP := $(VENV)/.bootstrapped
+PIPELINE := $(BIN)/python -m pipeline
+
+.DEFAULT_GOAL := help
+.PHONY: help generate check test rehearse lint clean
+
+help: ## list the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "error: $(PYTHON) is older than 3.11; set PYTHON=python3.11 (or newer)" >&2; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@echo "bootstrapping $(VENV) from pyproject.toml pins"
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $@
+
+generate: $(STAMP) ## validate openapi.yaml, regenerate generated/ (unchanged on any failure)
+	@$(PIPELINE) generate
+
+check: $(STAMP) ## fail if generated/ is not what the inputs produce
+	@$(PIPELINE) check
+
+test: $(STAMP) ## the test suite, drift check included
+	@$(BIN)/python -m pytest
+
+rehearse: $(STAMP) ## generate and test each real spec in ../shared/specs, in a scratch copy
+	@$(BIN)/python -m pipeline.rehearse
+
+lint: $(STAMP) ## ruff on the handwritten code
+	@$(BIN)/ruff check pipeline tests && $(BIN)/ruff format --check pipeline tests
+
+clean: ## remove the virtualenv and caches
+	rm -rf $(VENV) .pytest_cache .generate-* generated/.generate-*

@@ -1,0 +1,104 @@
+"""Step 4: run the pinned generator into a staging directory; only a complete result replaces generated/.
+
+Facts this works around: `--overwrite` rewrites api/ and models/ even when the run then fails, and
+`--meta none` writes no py.typed. So the generator always writes into a fresh directory beside
+generated/, and the swap happens only after every step succeeded.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from . import PipelineError
+from .auth_scheme import AuthHeader, derive_auth_header
+from .config_check import check_config
+from .spec_check import check_spec
+
+MAX_GENERATOR_LINES = 8  # of the generator's own report, when it fails
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+
+@contextmanager
+def staged_build(spec_path: Path, config_path: Path, templates: Path, out: Path) -> Iterator[tuple[Path, AuthHeader]]:
+    """Validate the inputs and generate into a staging copy of `out`; yield it and the derived auth header."""
+    check_config(config_path)
+    spec = check_spec(spec_path)
+    auth = derive_auth_header(spec_path, spec)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".generate-", dir=out.parent))
+    try:
+        staged_templates = _stage_templates(templates, auth, staging / "templates")
+        staged_out = staging / out.name
+        staged_out.mkdir()
+        _run_generator(spec_path, config_path, staged_templates, staged_out)
+        packages = [p for p in staged_out.iterdir() if p.is_dir()]
+        if len(packages) != 1:
+            raise PipelineError(f"generator wrote {len(packages)} packages, expected one")
+        (packages[0] / "py.typed").write_text("# Marker file for PEP 561\n", encoding="utf-8")
+        _check_every_operation_generated(spec_path, spec, packages[0])
+        yield staged_out, auth
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def generate(spec_path: Path, config_path: Path, templates: Path, out: Path) -> str:
+    """Regenerate `out`; on any failure `out` is left as it was. Returns a one-line summary."""
+    with staged_build(spec_path, config_path, templates, out) as (staged_out, auth):
+        previous = staged_out.parent / "previous"
+        if out.exists():
+            out.rename(previous)
+        staged_out.rename(out)
+        package = next(p for p in out.iterdir() if p.is_dir())
+        operations = len(list(package.glob("api/*/*.py"))) - len(list(package.glob("api/*/__init__.py")))
+        return f"{out}/{package.name}: {operations} operations, auth header {auth.describe()}"
+
+
+def _stage_templates(templates: Path, auth: AuthHeader, staged: Path) -> Path:
+    """The project's templates plus auth_header.jinja, which carries the derived header into client.py.jinja."""
+    if templates.is_dir():
+        shutil.copytree(templates, staged)
+    else:
+        staged.mkdir()
+    # Both values are HTTP tokens (checked in auth_scheme), safe inside Jinja and Python string literals.
+    (staged / "auth_header.jinja").write_text(
+        f'{{% set name = "{auth.name}" %}}\n{{% set prefix = "{auth.prefix}" %}}\n', encoding="utf-8"
+    )
+    return staged
+
+
+def _run_generator(spec_path: Path, config_path: Path, templates: Path, workdir: Path) -> None:
+    # The generator writes <workdir>/<package name> with --meta none; its post hooks (ruff) must be on PATH.
+    bin_dir = Path(sys.executable).parent
+    command = [
+        str(bin_dir / "openapi-python-client"),
+        "generate",
+        "--path", str(spec_path.resolve()),
+        "--config", str(config_path.resolve()),
+        "--custom-template-path", str(templates.resolve()),
+        "--meta", "none",
+        "--fail-on-warning",
+    ]  # fmt: skip
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}", "NO_COLOR": "1"}
+    result = subprocess.run(command, cwd=workdir, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        report = [line for line in (result.stderr + result.stdout).splitlines() if line.strip()]
+        report = [line for line in report if not line.startswith(("Generating ", "If you believe", "https://"))]
+        shown = report[:MAX_GENERATOR_LINES]
+        more = [f"... ({len(report) - len(shown)} more lines)"] if len(report) > len(shown) else []
+        raise PipelineError("\n".join([f"openapi-python-client failed on {spec_path}:", *shown, *more]))
+
+
+def _check_every_operation_generated(spec_path: Path, spec: dict, package: Path) -> None:
+    """The generator can drop an operation it cannot parse and still exit 0; count them."""
+    expected = sum(
+        1 for item in (spec.get("paths") or {}).values() for method in (item or {}) if method in HTTP_METHODS
+    )
+    found = len([p for p in package.glob("api/*/*.py") if p.name != "__init__.py"])
+    if found != expected:
+        raise PipelineError(f"{spec_path}: {expected} operations in the spec, but the generator wrote {found}")
+

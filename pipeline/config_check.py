@@ -1,0 +1,37 @@
+"""Step 2: reject generator-config.yaml keys the generator would silently ignore.
+
+openapi-python-client reads its config into a pydantic model that drops unknown keys, so a typo
+such as `package_name_overide` would quietly produce a package with another name.
+"""
+
+import difflib
+from pathlib import Path
+from typing import Any
+
+from openapi_python_client.config import ConfigFile
+from pydantic import ValidationError
+
+from . import PipelineError
+from .spec_check import load_document
+
+
+def check_config(path: Path) -> dict[str, Any]:
+    """Return the parsed config, or raise PipelineError naming the bad key."""
+    config = load_document(path)
+    if config is None:
+        return {}
+    if not isinstance(config, dict):
+        raise PipelineError(f"{path}: expected a mapping of settings, found {type(config).__name__}")
+    known = list(ConfigFile.model_fields)
+    for key in config:
+        if key not in known:
+            close = difflib.get_close_matches(str(key), known, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else f" (known keys: {', '.join(known)})"
+            raise PipelineError(f"{path}: unknown key '{key}'{hint}")
+    try:
+        ConfigFile(**config)
+    except ValidationError as err:
+        first = err.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise PipelineError(f"{path}: {where}: {first['msg']}") from None
+    return config

@@ -1,0 +1,45 @@
+"""Step 5 (`make check`, and inside `make test`): is generated/ what the current inputs produce?"""
+
+import filecmp
+from pathlib import Path
+
+from . import PipelineError
+from .build import staged_build
+
+MAX_LISTED = 10
+
+
+def check_drift(spec_path: Path, config_path: Path, templates: Path, out: Path) -> str:
+    """Raise PipelineError naming the differing files when `out` is stale; return a one-line summary otherwise."""
+    with staged_build(spec_path, config_path, templates, out) as (fresh, _auth):
+        differences = tree_differences(fresh, out)
+    if differences:
+        listed = differences[:MAX_LISTED]
+        more = [f"  ... and {len(differences) - len(listed)} more"] if len(differences) > len(listed) else []
+        raise PipelineError(
+            "\n".join(
+                [f"{out}/ is stale: it differs from what {spec_path}, {config_path} and {templates}/ generate:"]
+                + [f"  {line}" for line in listed]
+                + more
+                + ["Run `make generate` and commit the result."]
+            )
+        )
+    return f"{out}/ matches {spec_path}, {config_path} and {templates}/"
+
+
+def tree_differences(expected: Path, actual: Path) -> list[str]:
+    """Relative paths that differ between two trees, each marked changed, missing or extra."""
+    if not actual.is_dir():
+        return [f"missing: {actual}/"]
+    found: list[str] = []
+    _compare(filecmp.dircmp(expected, actual, ignore=["__pycache__"]), Path(), found)
+    return sorted(found)
+
+
+def _compare(cmp: filecmp.dircmp, rel: Path, found: list[str]) -> None:
+    found += [f"missing: {rel / name}" for name in cmp.left_only]
+    found += [f"extra:   {rel / name}" for name in cmp.right_only]
+    _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
+    found += [f"changed: {rel / name}" for name in mismatch + errors]
+    for name, sub in cmp.subdirs.items():
+        _compare(sub, rel / name, found)
