@@ -30,10 +30,10 @@ test: $(STAMP) ## the test suite, drift check included
 	@$(BIN)/python -m pytest
 
 rehearse: $(STAMP) ## generate and test each real spec in ../shared/specs, in a scratch copy
-	@$(BIN)/python -m pipeline.rehearse
+	@$(BIN)/python .ci/rehearse.py
 
 lint: $(STAMP) ## ruff on the handwritten code
-	@$(BIN)/ruff check pipeline tests && $(BIN)/ruff format --check pipeline tests
+	@$(BIN)/ruff check pipeline tests .ci && $(BIN)/ruff format --check pipeline tests .ci
 
 clean: ## remove the virtualenv and caches
 	rm -rf $(VENV) .pytest_cache .generate-* generated/.generate-*

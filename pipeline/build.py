@@ -83,14 +83,24 @@ def _run_generator(spec_path: Path, config_path: Path, templates: Path, workdir:
         "--meta", "none",
         "--fail-on-warning",
     ]  # fmt: skip
-    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}", "NO_COLOR": "1"}
+    path = f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"
+    # Plain tracebacks instead of typer's boxed ones, so the exception line can be picked out.
+    env = {**os.environ, "PATH": path, "NO_COLOR": "1", "_TYPER_STANDARD_TRACEBACK": "1"}
     result = subprocess.run(command, cwd=workdir, env=env, capture_output=True, text=True)
     if result.returncode != 0:
-        report = [line for line in (result.stderr + result.stdout).splitlines() if line.strip()]
-        report = [line for line in report if not line.startswith(("Generating ", "If you believe", "https://"))]
-        shown = report[:MAX_GENERATOR_LINES]
-        more = [f"... ({len(report) - len(shown)} more lines)"] if len(report) > len(shown) else []
-        raise PipelineError("\n".join([f"openapi-python-client failed on {spec_path}:", *shown, *more]))
+        raise PipelineError(f"openapi-python-client failed on {spec_path}:\n" + _brief(result.stderr, result.stdout))
+
+
+def _brief(stderr: str, stdout: str) -> str:
+    """The generator's own findings, or for a crash the exception line; not pages of traceback."""
+    errors = [line for line in stderr.splitlines() if line.strip()]
+    if any(line.startswith("Traceback") for line in errors):
+        return errors[-1]
+    lines = [line for line in errors + stdout.splitlines() if line.strip()]
+    lines = [line for line in lines if not line.startswith(("Generating ", "If you believe", "https://"))]
+    shown = lines[:MAX_GENERATOR_LINES]
+    more = [f"... ({len(lines) - len(shown)} more lines)"] if len(lines) > len(shown) else []
+    return "\n".join(shown + more)
 
 
 def _check_every_operation_generated(spec_path: Path, spec: dict, package: Path) -> None:
@@ -101,4 +111,3 @@ def _check_every_operation_generated(spec_path: Path, spec: dict, package: Path)
     found = len([p for p in package.glob("api/*/*.py") if p.name != "__init__.py"])
     if found != expected:
         raise PipelineError(f"{spec_path}: {expected} operations in the spec, but the generator wrote {found}")
-

@@ -53,7 +53,10 @@ def _check_openapi_3(path: Path, spec: Any) -> None:
         raise PipelineError(f"{path}: not an OpenAPI document (top level is {type(spec).__name__}, not a mapping)")
     version = spec.get("openapi")
     if not isinstance(version, str) or not version.startswith("3."):
-        found = f"openapi: {version!r}" if "openapi" in spec else f"swagger: {spec['swagger']!r}" if "swagger" in spec else "no 'openapi' field"
+        if "openapi" in spec:
+            found = f"openapi: {version!r}"
+        else:
+            found = f"swagger: {spec['swagger']!r}" if "swagger" in spec else "no 'openapi' field"
         raise PipelineError(f"{path}: not an OpenAPI 3.x document ({found}); only OpenAPI 3.0 and 3.1 are supported")
 
 

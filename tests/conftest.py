@@ -1,17 +1,10 @@
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from pipeline.spec_check import load_document
 from tests.generated_package import ROOT
 
 SHARED_SPECS = ROOT.parent / "shared" / "specs"
-
-
-@pytest.fixture(scope="session")
-def spec() -> dict[str, Any]:
-    return load_document(ROOT / "openapi.yaml")
 
 
 def real_spec_paths() -> list[Path]:

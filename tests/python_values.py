@@ -49,6 +49,10 @@ def to_python(annotation: Any, value: Any) -> Any:
 
 def model_class(annotation: Any) -> type | None:
     """The attrs model class in a return annotation such as `APIKeyV1 | None`, if there is exactly one."""
-    members = typing.get_args(annotation) if typing.get_origin(annotation) in (typing.Union, types.UnionType) else (annotation,)
+    members = (
+        typing.get_args(annotation)
+        if typing.get_origin(annotation) in (typing.Union, types.UnionType)
+        else (annotation,)
+    )
     models = [m for m in members if isinstance(m, type) and hasattr(m, "from_dict")]
     return models[0] if len(models) == 1 else None

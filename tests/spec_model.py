@@ -1,7 +1,11 @@
 """What the spec says, read straight from the document: operations, their parameters, and example values."""
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any
+
+from pipeline.spec_check import load_document
+from tests.generated_package import ROOT
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
@@ -19,6 +23,12 @@ class Operation:
 
     def params_in(self, location: str) -> list[dict[str, Any]]:
         return [p for p in self.parameters if p.get("in") == location]
+
+
+@functools.cache
+def current_spec() -> dict[str, Any]:
+    """openapi.yaml, parsed as the generator parses it."""
+    return load_document(ROOT / "openapi.yaml")
 
 
 def resolve(spec: dict[str, Any], node: Any) -> Any:
@@ -108,9 +118,11 @@ def _scalar_example(schema: dict[str, Any], kind: Any) -> Any:
     if kind == "boolean":
         return True
     if kind == "string":
-        return {"date-time": "2026-01-02T03:04:05+00:00", "date": "2026-01-02", "uuid": "00000000-0000-0000-0000-000000000001"}.get(
-            schema.get("format", ""), "text"
-        )
+        return {
+            "date-time": "2026-01-02T03:04:05+00:00",
+            "date": "2026-01-02",
+            "uuid": "00000000-0000-0000-0000-000000000001",
+        }.get(schema.get("format", ""), "text")
     return None
 
 

@@ -15,13 +15,20 @@ import httpx
 import pytest
 from openapi_schema_validator import OAS31Validator
 
-from pipeline.spec_check import load_document
 from tests.curl_sample import KEY_VARIABLE, curl_sample, sample_path
-from tests.generated_package import ROOT, endpoint_modules, import_generated
+from tests.generated_package import endpoint_modules, import_generated
 from tests.python_values import model_class, python_name, to_python
-from tests.spec_model import Operation, example_value, json_request_schema, operations, resolve, success_response
+from tests.spec_model import (
+    Operation,
+    current_spec,
+    example_value,
+    json_request_schema,
+    operations,
+    resolve,
+    success_response,
+)
 
-SPEC = load_document(ROOT / "openapi.yaml")
+SPEC = current_spec()
 OPERATIONS = operations(SPEC)
 MODULES = endpoint_modules()
 SPEC_VALIDATOR = OAS31Validator(SPEC)  # rooted at the spec, so component $refs resolve
@@ -167,3 +174,15 @@ def test_a_body_that_breaks_the_spec_raises_unexpected_response(op: Operation):
         message = str(raised.value)
         assert op.path in message and str(status) in message
         assert TOKEN not in message and len(message) < 500
+
+
+WITHOUT_DEFAULT_RESPONSE = [op for op in OPERATIONS if "default" not in op.spec.get("responses", {})]
+
+
+@pytest.mark.parametrize("op", WITHOUT_DEFAULT_RESPONSE, ids=lambda op: op.id)
+def test_an_undocumented_status_raises_unexpected_status(op: Operation):
+    errors = import_generated("errors")
+    undocumented = next(code for code in (418, 599) if str(code) not in op.spec.get("responses", {}))
+    with pytest.raises(errors.UnexpectedStatus) as raised:
+        call(op, Recorder(undocumented, {"detail": "teapot"}), "sync")
+    assert raised.value.status_code == undocumented

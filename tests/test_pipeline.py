@@ -1,0 +1,182 @@
+"""`make generate` and `make check` on broken and changed inputs, in a scratch copy of the inputs.
+
+Every broken input is derived from the current openapi.yaml / generator-config.yaml, so these hold
+for whatever spec the repository carries.
+"""
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openapi_python_client.config import ConfigFile
+
+from pipeline.spec_check import load_document
+from tests.generated_package import ROOT
+
+MAX_ERROR_LINES = 4
+
+
+def snapshot(tree: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(tree)): p.read_bytes() for p in sorted(tree.rglob("*")) if p.is_file()}
+
+
+class Workspace:
+    """Copies of the pipeline's inputs and of generated/, so a test can break them freely."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.spec = root / "openapi.yaml"
+        self.config = root / "generator-config.yaml"
+        self.templates = root / "templates"
+        self.out = root / "generated"
+        shutil.copy(ROOT / "openapi.yaml", self.spec)
+        shutil.copy(ROOT / "generator-config.yaml", self.config)
+        shutil.copytree(ROOT / "templates", self.templates)
+        shutil.copytree(ROOT / "generated", self.out, ignore=shutil.ignore_patterns("__pycache__"))
+
+    def run(self, command: str = "generate") -> subprocess.CompletedProcess[str]:
+        paths = ["--spec", self.spec, "--config", self.config, "--templates", self.templates, "--out", self.out]
+        argv = [sys.executable, "-m", "pipeline", command, *map(str, paths)]
+        return subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, timeout=300)
+
+    def write_spec(self, document: Any) -> None:
+        self.spec.write_text(json.dumps(document, indent=1), encoding="utf-8")  # JSON is YAML too
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Workspace:
+    return Workspace(tmp_path)
+
+
+def first_ref_holder(node: Any) -> dict[str, Any] | None:
+    if isinstance(node, dict):
+        if isinstance(node.get("$ref"), str):
+            return node
+        children = node.values()
+    elif isinstance(node, list):
+        children = node
+    else:
+        return None
+    return next((found for child in children if (found := first_ref_holder(child)) is not None), None)
+
+
+def yaml_syntax_error(ws: Workspace) -> None:
+    ws.spec.write_text(ws.spec.read_text(encoding="utf-8").rstrip("\n") + "\nbroken: a: b\n", encoding="utf-8")
+
+
+def dangling_ref(ws: Workspace) -> None:
+    spec = load_document(ws.spec)
+    holder = first_ref_holder(spec.get("paths"))
+    if holder is None:
+        pytest.skip("openapi.yaml has no $ref under paths to break")
+    holder["$ref"] = "#/components/schemas/NoSuchSchemaAnywhere"
+    ws.write_spec(spec)
+
+
+def not_openapi_3(ws: Workspace) -> None:
+    spec = load_document(ws.spec)
+    del spec["openapi"]
+    ws.write_spec({"swagger": "2.0", **spec})
+
+
+def misspelled_config_key(ws: Workspace) -> None:
+    key = "package_name_override"
+    assert key in ConfigFile.model_fields, "the generator renamed the key this test misspells"
+    ws.config.write_text(ws.config.read_text(encoding="utf-8") + "package_name_overide: other_name\n")
+
+
+def broken_template(ws: Workspace) -> None:
+    # The generator fails part-way, after it has written api/ and models/.
+    (ws.templates / "types.py.jinja").write_text("{% if %}\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("breakage", "expected"),
+    [
+        (yaml_syntax_error, "YAML syntax error"),
+        (dangling_ref, "NoSuchSchemaAnywhere"),
+        (not_openapi_3, "not an OpenAPI 3.x document"),
+        (misspelled_config_key, "did you mean 'package_name_override'"),
+        (broken_template, "openapi-python-client failed"),
+    ],
+    ids=lambda value: getattr(value, "__name__", None),
+)
+def test_bad_input_fails_briefly_and_leaves_generated_untouched(workspace: Workspace, breakage, expected: str):
+    before = snapshot(workspace.out)
+    breakage(workspace)
+    result = workspace.run()
+    assert result.returncode != 0
+    assert expected in result.stderr
+    assert len(result.stderr.strip().splitlines()) <= MAX_ERROR_LINES, result.stderr
+    assert snapshot(workspace.out) == before
+    assert [p.name for p in workspace.root.iterdir() if p.name.startswith(".generate-")] == []
+
+
+def test_spec_errors_name_the_file_and_the_place(workspace: Workspace):
+    yaml_syntax_error(workspace)
+    message = workspace.run().stderr
+    assert f"{workspace.spec}:" in message
+    line_count = len(workspace.spec.read_text(encoding="utf-8").splitlines())
+    assert f":{line_count}:" in message  # the appended line
+
+
+def test_generation_is_deterministic(workspace: Workspace):
+    shutil.rmtree(workspace.out)
+    assert workspace.run().returncode == 0
+    first = snapshot(workspace.out)
+    assert workspace.run().returncode == 0
+    assert snapshot(workspace.out) == first
+
+
+def test_committed_generated_is_current():
+    """The drift check: generated/ is what openapi.yaml, generator-config.yaml and templates/ produce."""
+    result = subprocess.run([sys.executable, "-m", "pipeline", "check"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_drift_check_names_the_stale_files_and_the_fix(workspace: Workspace):
+    spec = load_document(workspace.spec)
+    spec["info"]["title"] = spec["info"]["title"] + " (edited)"
+    path_item = next(iter(spec["paths"].values()))
+    operation = next(op for method, op in path_item.items() if method != "parameters")
+    operation["description"] = "Edited without regenerating."
+    workspace.write_spec(spec)
+    result = workspace.run("check")
+    assert result.returncode != 0
+    assert "make generate" in result.stderr
+    assert "changed: " in result.stderr and "api/" in result.stderr
+
+
+def test_bearer_spec_regenerates_a_bearer_client(workspace: Workspace, tmp_path: Path):
+    spec = load_document(workspace.spec)
+    spec.setdefault("components", {})["securitySchemes"] = {"BearerAuth": {"type": "http", "scheme": "bearer"}}
+    spec["security"] = [{"BearerAuth": []}]
+    for item in spec["paths"].values():
+        for operation in item.values():
+            if isinstance(operation, dict):
+                operation.pop("security", None)
+    workspace.write_spec(spec)
+    assert workspace.run().returncode == 0
+    assert sent_auth_header(workspace.out, token="k-123") == "Bearer k-123"
+
+
+def sent_auth_header(generated: Path, token: str) -> str:
+    """The Authorization header a client from `generated` sends, read in a fresh interpreter."""
+    package = next(p.name for p in generated.iterdir() if (p / "__init__.py").exists())
+    program = f"""
+import sys
+sys.path.insert(0, {str(generated)!r})
+import httpx
+from {package}.client import AuthenticatedClient
+seen = []
+transport = httpx.MockTransport(lambda request: seen.append(request) or httpx.Response(204))
+client = AuthenticatedClient(base_url="https://x.test", token={token!r}, httpx_args={{"transport": transport}})
+client.get_httpx_client().get("/")
+print(seen[0].headers["authorization"])
+"""
+    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
+    return result.stdout.strip()
