@@ -40,7 +40,7 @@ def staged_build(spec_path: Path, config_path: Path, templates: Path, out: Path)
         if len(packages) != 1:
             raise PipelineError(f"generator wrote {len(packages)} packages, expected one")
         (packages[0] / "py.typed").write_text("# Marker file for PEP 561\n", encoding="utf-8")
-        _check_every_operation_generated(spec_path, spec, packages[0])
+        check_every_operation_generated(spec_path, spec, packages[0])
         yield staged_out, auth
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -52,7 +52,12 @@ def generate(spec_path: Path, config_path: Path, templates: Path, out: Path) -> 
         previous = staged_out.parent / "previous"
         if out.exists():
             out.rename(previous)
-        staged_out.rename(out)
+        try:
+            staged_out.rename(out)
+        except OSError:
+            if previous.exists():
+                previous.rename(out)  # put the old tree back before the staging directory is removed
+            raise
         package = next(p for p in out.iterdir() if p.is_dir())
         operations = len(list(package.glob("api/*/*.py"))) - len(list(package.glob("api/*/__init__.py")))
         return f"{out}/{package.name}: {operations} operations, auth header {auth.describe()}"
@@ -103,7 +108,7 @@ def _brief(stderr: str, stdout: str) -> str:
     return "\n".join(shown + more)
 
 
-def _check_every_operation_generated(spec_path: Path, spec: dict, package: Path) -> None:
+def check_every_operation_generated(spec_path: Path, spec: dict, package: Path) -> None:
     """The generator can drop an operation it cannot parse and still exit 0; count them."""
     expected = sum(
         1 for item in (spec.get("paths") or {}).values() for method in (item or {}) if method in HTTP_METHODS

@@ -14,6 +14,8 @@ from typing import Any
 import pytest
 from openapi_python_client.config import ConfigFile
 
+from pipeline import PipelineError
+from pipeline.build import check_every_operation_generated
 from pipeline.spec_check import load_document
 from tests.generated_package import ROOT
 
@@ -122,6 +124,15 @@ def test_spec_errors_name_the_file_and_the_place(workspace: Workspace):
     assert f"{workspace.spec}:" in message
     line_count = len(workspace.spec.read_text(encoding="utf-8").splitlines())
     assert f":{line_count}:" in message  # the appended line
+
+
+def test_an_operation_the_generator_dropped_fails_the_run(workspace: Workspace):
+    # The generator exits 0 when it skips an operation it cannot parse; the pipeline counts modules.
+    spec = load_document(workspace.spec)
+    package = next(p for p in workspace.out.iterdir() if p.is_dir())
+    next(p for p in package.glob("api/*/*.py") if p.name != "__init__.py").unlink()
+    with pytest.raises(PipelineError, match="operations in the spec, but the generator wrote"):
+        check_every_operation_generated(workspace.spec, spec, package)
 
 
 def test_generation_is_deterministic(workspace: Workspace):
