@@ -85,6 +85,13 @@ def not_openapi_3(ws: Workspace) -> None:
     ws.write_spec({"swagger": "2.0", **spec})
 
 
+def invalid_structure(ws: Workspace) -> None:
+    spec = load_document(ws.spec)
+    path_item = next(iter(spec["paths"].values()))
+    next(op for method, op in path_item.items() if method != "parameters")["responses"] = 5
+    ws.write_spec(spec)
+
+
 def misspelled_config_key(ws: Workspace) -> None:
     key = "package_name_override"
     assert key in ConfigFile.model_fields, "the generator renamed the key this test misspells"
@@ -101,7 +108,8 @@ def broken_template(ws: Workspace) -> None:
     [
         (yaml_syntax_error, "YAML syntax error"),
         (dangling_ref, "NoSuchSchemaAnywhere"),
-        (not_openapi_3, "not an OpenAPI 3.x document"),
+        (not_openapi_3, "not an OpenAPI 3.0/3.1 document"),
+        (invalid_structure, "invalid OpenAPI at paths"),
         (misspelled_config_key, "did you mean 'package_name_override'"),
         (broken_template, "openapi-python-client failed"),
     ],
