@@ -59,8 +59,7 @@ def generate(spec_path: Path, config_path: Path, templates: Path, out: Path) -> 
                 previous.rename(out)  # put the old tree back before the staging directory is removed
             raise
         package = next(p for p in out.iterdir() if p.is_dir())
-        operations = len(list(package.glob("api/*/*.py"))) - len(list(package.glob("api/*/__init__.py")))
-        return f"{out}/{package.name}: {operations} operations, auth header {auth.describe()}"
+        return f"{out}/{package.name}: {len(_endpoint_modules(package))} operations, auth header {auth.describe()}"
 
 
 def _stage_templates(templates: Path, auth: AuthHeader, staged: Path) -> Path:
@@ -113,6 +112,10 @@ def check_every_operation_generated(spec_path: Path, spec: dict, package: Path) 
     expected = sum(
         1 for item in (spec.get("paths") or {}).values() for method in (item or {}) if method in HTTP_METHODS
     )
-    found = len([p for p in package.glob("api/*/*.py") if p.name != "__init__.py"])
+    found = len(_endpoint_modules(package))
     if found != expected:
         raise PipelineError(f"{spec_path}: {expected} operations in the spec, but the generator wrote {found}")
+
+
+def _endpoint_modules(package: Path) -> list[Path]:
+    return [p for p in package.glob("api/*/*.py") if p.name != "__init__.py"]
