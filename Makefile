@@ -7,7 +7,7 @@ STAMP := $(VENV)/.bootstrapped
 PIPELINE := $(BIN)/python -m pipeline
 
 .DEFAULT_GOAL := help
-.PHONY: help generate check test rehearse lint clean
+.PHONY: help generate check test test-lowest rehearse lint clean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -29,6 +29,11 @@ check: $(STAMP) ## fail if generated/ is not what the inputs produce
 test: $(STAMP) ## the test suite, drift check included
 	@$(BIN)/python -m pytest
 
+test-lowest: ## the test suite on the lowest attrs and httpx that pyproject.toml allows
+	@test -x .venv-lowest/bin/python || $(PYTHON) -m venv .venv-lowest
+	@.venv-lowest/bin/python -m pip install --quiet --disable-pip-version-check -e '.[dev]' $$($(PYTHON) .ci/lowest_pins.py)
+	@.venv-lowest/bin/python -m pytest -q -p no:cacheprovider
+
 rehearse: $(STAMP) ## generate and test each real spec in ../shared/specs, in a scratch copy
 	@$(BIN)/python .ci/rehearse.py
 
@@ -36,4 +41,4 @@ lint: $(STAMP) ## ruff on the handwritten code
 	@$(BIN)/ruff check pipeline tests .ci && $(BIN)/ruff format --check pipeline tests .ci
 
 clean: ## remove the virtualenv and caches
-	rm -rf $(VENV) .pytest_cache .generate-* generated/.generate-*
+	rm -rf $(VENV) .venv-lowest .pytest_cache .generate-*
