@@ -12,9 +12,7 @@ class UnexpectedStatus(ClientError):
         self.status_code = status_code
         self.content = content
 
-        super().__init__(
-            f"Unexpected status code: {status_code}\n\nResponse content:\n{content.decode(errors='ignore')}"
-        )
+        super().__init__(f"Unexpected status code: {status_code} ({len(content)} bytes of content in .content)")
 
 
 class UnexpectedResponse(ClientError):
