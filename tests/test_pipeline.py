@@ -157,17 +157,35 @@ def test_committed_generated_is_current():
     assert result.returncode == 0, result.stderr
 
 
-def test_drift_check_names_the_stale_files_and_the_fix(workspace: Workspace):
-    spec = load_document(workspace.spec)
-    spec["info"]["title"] = spec["info"]["title"] + " (edited)"
+def edit_spec(ws: Workspace) -> str:
+    spec = load_document(ws.spec)
     path_item = next(iter(spec["paths"].values()))
     operation = next(op for method, op in path_item.items() if method != "parameters")
     operation["description"] = "Edited without regenerating."
-    workspace.write_spec(spec)
+    ws.write_spec(spec)
+    return "api/"
+
+
+def edit_config(ws: Workspace) -> str:
+    with ws.config.open("a", encoding="utf-8") as config:
+        config.write("docstrings_on_attributes: true\n")  # moves attribute docs in client.py
+    return "client.py"
+
+
+def edit_template(ws: Workspace) -> str:
+    with (ws.templates / "client.py.jinja").open("a", encoding="utf-8") as template:
+        template.write("\n# edited without regenerating\n")
+    return "client.py"
+
+
+@pytest.mark.parametrize("edit", [edit_spec, edit_config, edit_template], ids=lambda edit: edit.__name__)
+def test_drift_check_names_the_stale_files_and_the_fix(workspace: Workspace, edit):
+    assert workspace.run("check").returncode == 0
+    stale_file = edit(workspace)
     result = workspace.run("check")
     assert result.returncode != 0
     assert "make generate" in result.stderr
-    assert "changed: " in result.stderr and "api/" in result.stderr
+    assert "changed: " in result.stderr and stale_file in result.stderr
 
 
 def test_bearer_spec_regenerates_a_bearer_client(workspace: Workspace, tmp_path: Path):
