@@ -188,17 +188,24 @@ def test_drift_check_names_the_stale_files_and_the_fix(workspace: Workspace, edi
     assert "changed: " in result.stderr and stale_file in result.stderr
 
 
-def test_bearer_spec_regenerates_a_bearer_client(workspace: Workspace, tmp_path: Path):
+BEARER = {"type": "http", "scheme": "bearer"}
+API_KEY = {"type": "apiKey", "in": "header", "name": "Authorization", "description": "`Authorization: Api-Key <key>`"}
+
+
+@pytest.mark.parametrize(
+    ("scheme", "expected"), [(BEARER, "Bearer k-123"), (API_KEY, "Api-Key k-123")], ids=["bearer", "api-key"]
+)
+def test_a_new_auth_scheme_regenerates_a_client_that_sends_it(workspace: Workspace, scheme: dict, expected: str):
     spec = load_document(workspace.spec)
-    spec.setdefault("components", {})["securitySchemes"] = {"BearerAuth": {"type": "http", "scheme": "bearer"}}
-    spec["security"] = [{"BearerAuth": []}]
+    spec.setdefault("components", {})["securitySchemes"] = {"TheAuth": scheme}
+    spec["security"] = [{"TheAuth": []}]
     for item in spec["paths"].values():
         for operation in item.values():
             if isinstance(operation, dict):
                 operation.pop("security", None)
     workspace.write_spec(spec)
     assert workspace.run().returncode == 0
-    assert sent_auth_header(workspace.out, token="k-123") == "Bearer k-123"
+    assert sent_auth_header(workspace.out, token="k-123") == expected
 
 
 def sent_auth_header(generated: Path, token: str) -> str:
