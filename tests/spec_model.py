@@ -4,10 +4,9 @@ import functools
 from dataclasses import dataclass, field
 from typing import Any
 
+from pipeline.build import HTTP_METHODS
 from pipeline.spec_check import load_document
 from tests.generated_package import ROOT
-
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
 @dataclass

@@ -20,10 +20,6 @@ PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 GENERATOR_TEMPLATES = Path(openapi_python_client.__file__).parent / "templates"
 
 
-def distribution(requirement: str) -> str:
-    return re.split(r"[<>=!~;\[ ]", requirement, maxsplit=1)[0].lower()
-
-
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> zipfile.ZipFile:
     out = tmp_path_factory.mktemp("wheel")
@@ -81,7 +77,7 @@ def test_generated_code_imports_only_declared_dependencies():
             elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
                 imported.add(node.module.split(".")[0])
     third_party = {name for name in imported if name not in sys.stdlib_module_names}
-    declared = {distribution(r) for r in PYPROJECT["project"]["dependencies"]}
+    declared = {Requirement(r).name for r in PYPROJECT["project"]["dependencies"]}
     assert third_party == declared
 
 
