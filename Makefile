@@ -34,8 +34,8 @@ test-lowest: ## the test suite on the lowest attrs and httpx that pyproject.toml
 	@.venv-lowest/bin/python -m pip install --quiet --disable-pip-version-check -e '.[dev]' $$($(PYTHON) .ci/lowest_pins.py)
 	@.venv-lowest/bin/python -m pytest -q -p no:cacheprovider
 
-rehearse: $(STAMP) ## generate and test each real spec in ../shared/specs, in a scratch copy
-	@$(BIN)/python .ci/rehearse.py
+rehearse: $(STAMP) ## generate and test SPEC=path (default: each spec in ../shared/specs) in a scratch copy
+	@$(BIN)/python .ci/rehearse.py $(SPEC)
 
 lint: $(STAMP) ## ruff on the handwritten code
 	@$(BIN)/ruff check pipeline tests .ci && $(BIN)/ruff format --check pipeline tests .ci

@@ -1,5 +1,6 @@
-"""Rehearse a spec update: for each real spec in ../shared/specs, drop it into a scratch copy of the
-repository as openapi.yaml, then `make generate` and `make test` there (same virtualenv).
+"""Rehearse a spec update: for each spec given (default: every real spec in ../shared/specs), drop it into
+a scratch copy of the repository as openapi.yaml, then `make generate` and `make test` there (same
+virtualenv). The working tree is never touched.
 
 This is what a user does when Baseten publishes a new spec; it must work with no hand edit.
 """
@@ -42,8 +43,12 @@ def rehearse(spec: Path, scratch: Path) -> bool:
     return True
 
 
-def main() -> int:
-    specs = sorted(SPECS.glob("*.json")) + sorted(SPECS.glob("*.yaml"))
+def main(argv: list[str]) -> int:
+    specs = [Path(arg).resolve() for arg in argv] or sorted(SPECS.glob("*.json")) + sorted(SPECS.glob("*.yaml"))
+    missing = [spec for spec in specs if not spec.is_file()]
+    if missing:
+        print(f"rehearse: no such spec: {', '.join(map(str, missing))}", file=sys.stderr)
+        return 2
     if not specs:
         print(f"rehearsal skipped: no specs in {SPECS} (it sits beside the repository in development and CI)")
         return 0
@@ -56,4 +61,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
