@@ -73,26 +73,35 @@ def success_response(spec: dict[str, Any], op: Operation) -> tuple[int, dict[str
     raise LookupError(f"{op.id} documents no 2xx response")
 
 
-def example_value(spec: dict[str, Any], schema: Any, depth: int = 0) -> Any:
-    """A small instance of the schema: required properties only, first choice of each anyOf/oneOf."""
+UNLISTED_ENUM_VALUE = "VALUE_ADDED_AFTER_THIS_SPEC"
+
+
+def example_value(spec: dict[str, Any], schema: Any, depth: int = 0, unlisted_enums: bool = False) -> Any:
+    """A small instance of the schema: required properties only, first choice of each anyOf/oneOf.
+
+    With unlisted_enums, string enums get a value the spec does not list, as a newer server may send.
+    """
     schema = resolve(spec, schema)
     if not isinstance(schema, dict) or depth > 12:
         return None
     if "const" in schema:
         return schema["const"]
     if "enum" in schema:
-        return schema["enum"][0]
+        strings = all(isinstance(value, str) for value in schema["enum"] if value is not None)
+        return UNLISTED_ENUM_VALUE if unlisted_enums and strings else schema["enum"][0]
     if "default" in schema and schema["default"] is not None:
         return schema["default"]
     for key in ("oneOf", "anyOf"):
         if key in schema:
             choices = [resolve(spec, s) for s in schema[key]]
             choices = [c for c in choices if c.get("type") != "null"] or choices
-            return _with_discriminator(spec, schema, choices[0], example_value(spec, choices[0], depth + 1))
+            return _with_discriminator(
+                spec, schema, choices[0], example_value(spec, choices[0], depth + 1, unlisted_enums)
+            )
     if "allOf" in schema:
         merged: dict[str, Any] = {}
         for part in schema["allOf"]:
-            value = example_value(spec, part, depth + 1)
+            value = example_value(spec, part, depth + 1, unlisted_enums)
             if isinstance(value, dict):
                 merged.update(value)
         return merged
@@ -101,7 +110,10 @@ def example_value(spec: dict[str, Any], schema: Any, depth: int = 0) -> Any:
         kind = next((k for k in kind if k != "null"), "null")
     if kind == "object" or "properties" in schema:
         properties = schema.get("properties") or {}
-        return {name: example_value(spec, properties.get(name, {}), depth + 1) for name in schema.get("required", [])}
+        return {
+            name: example_value(spec, properties.get(name, {}), depth + 1, unlisted_enums)
+            for name in schema.get("required", [])
+        }
     if kind == "array":
         return []
     return _scalar_example(schema, kind)
