@@ -6,6 +6,7 @@ generated/, and the swap happens only after every step succeeded.
 """
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from . import PipelineError
 from .auth_scheme import AuthHeader, derive_auth_header
+from .client_defaults import ClientDefaults, derive_client_defaults
 from .config_check import check_config
 from .spec_check import check_spec
 
@@ -26,13 +28,15 @@ HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "tra
 @contextmanager
 def staged_build(spec_path: Path, config_path: Path, templates: Path, out: Path) -> Iterator[tuple[Path, AuthHeader]]:
     """Validate the inputs and generate into a staging copy of `out`; yield it and the derived auth header."""
-    check_config(config_path)
+    config = check_config(config_path)
     spec = check_spec(spec_path)
     auth = derive_auth_header(spec_path, spec)
+    defaults = derive_client_defaults(spec_path, spec, auth)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".generate-", dir=out.parent))
     try:
-        staged_templates = _stage_templates(templates, auth, staging / "templates")
+        version = _client_version(config_path, config)
+        staged_templates = _stage_templates(templates, auth, defaults, version, staging / "templates")
         staged_out = staging / out.name
         staged_out.mkdir()
         _run_generator(spec_path, config_path, staged_templates, staged_out)
@@ -62,16 +66,30 @@ def generate(spec_path: Path, config_path: Path, templates: Path, out: Path) -> 
         return f"{out}/{package.name}: {len(_endpoint_modules(package))} operations, auth header {auth.describe()}"
 
 
-def _stage_templates(templates: Path, auth: AuthHeader, staged: Path) -> Path:
-    """The project's templates plus auth_header.jinja, which carries the derived header into client.py.jinja."""
+def _client_version(config_path: Path, config: dict) -> str:
+    # The generator hands templates this value wrapped as untrusted; checked here, it can be written as is.
+    version = str(config.get("package_version_override") or "0")
+    if not re.fullmatch(r"[0-9A-Za-z.+!-]+", version):
+        raise PipelineError(f"{config_path}: package_version_override {version!r} is not a version number")
+    return version
+
+
+def _stage_templates(templates: Path, auth: AuthHeader, defaults: ClientDefaults, version: str, staged: Path) -> Path:
+    """The project's templates plus derived.jinja: what the pipeline derived, for client.py.jinja."""
     if templates.is_dir():
         shutil.copytree(templates, staged)
     else:
         staged.mkdir()
-    # Both values are HTTP tokens (checked in auth_scheme), safe inside Jinja and Python string literals.
-    (staged / "auth_header.jinja").write_text(
-        f'{{% set name = "{auth.name}" %}}\n{{% set prefix = "{auth.prefix}" %}}\n', encoding="utf-8"
-    )
+    # Every value was checked to be safe inside Jinja and Python string literals (auth_scheme, client_defaults).
+    facts = {
+        "auth_name": auth.name,
+        "auth_prefix": auth.prefix,
+        "base_url": defaults.base_url,
+        "api_key_env": defaults.api_key_env,
+        "version": version,
+    }
+    lines = [f'{{% set {name} = "{value}" %}}' for name, value in facts.items()]
+    (staged / "derived.jinja").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return staged
 
 

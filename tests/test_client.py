@@ -1,15 +1,26 @@
-"""The generated client's own behaviour: auth header, secrets kept out of repr, timeouts, errors."""
+"""The generated client's own behaviour: configuration from the spec and the environment, secrets kept
+out of every repr, message and log line, finite timeouts, a User-Agent, and enums that accept new values."""
+
+import enum
+import logging
+import re
+import tomllib
 
 import httpx
+import pytest
 
-from tests.generated_package import import_generated
+from tests.curl_sample import KEY_VARIABLE
+from tests.fault_server import Step, fault_server
+from tests.generated_package import ROOT, import_generated
+from tests.operation_calls import OPERATIONS, SPEC, TOKEN, Recorder, call, json_reply, success_reply
 
-TOKEN = "sk-secret-2b1e"
+client_module = import_generated("client")
+errors = import_generated("errors")
+models = import_generated("models")
 
 
 def authenticated_client(**options):
-    client = import_generated("client")
-    return client.AuthenticatedClient(base_url="https://api.example.test", token=TOKEN, **options)
+    return client_module.AuthenticatedClient(base_url="https://api.example.test", token=TOKEN, **options)
 
 
 def test_token_never_appears_in_repr_or_str():
@@ -21,7 +32,19 @@ def test_token_never_appears_in_repr_or_str():
     assert "X-Trace" in repr(client)  # the repr still shows what is safe to show
 
 
-def test_auth_header_survives_with_headers_and_timeout_changes():
+def test_token_never_appears_in_a_log_line(caplog: pytest.LogCaptureFixture):
+    caplog.set_level(logging.DEBUG)  # httpx and httpcore log every request and connection step at DEBUG
+    with fault_server(Step(status=401, body=b'{"detail": "bad key"}')) as server:
+        client = client_module.AuthenticatedClient(base_url=server.url, token=TOKEN, max_retries=0)
+        with pytest.raises(errors.AuthenticationError):
+            call(OPERATIONS[0], Recorder(json_reply(401)), max_retries=0)
+        client.request("GET", "/v1/anything")
+    assert caplog.records, "nothing was logged, so nothing was checked"
+    for record in caplog.records:
+        assert TOKEN not in record.getMessage()
+
+
+def test_the_auth_header_survives_with_headers_and_timeout_changes():
     seen: list[httpx.Request] = []
     transport = httpx.MockTransport(lambda request: seen.append(request) or httpx.Response(204))
     client = authenticated_client(httpx_args={"transport": transport})
@@ -31,14 +54,61 @@ def test_auth_header_survives_with_headers_and_timeout_changes():
     assert seen[0].headers["x-extra"] == "1"
 
 
-def test_default_timeout_is_finite():
+def test_base_url_defaults_to_the_specs_first_server(monkeypatch: pytest.MonkeyPatch):
+    servers = SPEC.get("servers") or []
+    if not servers or servers[0]["url"].startswith("/"):
+        pytest.skip("openapi.yaml names no absolute server, so base_url stays a required argument")
+    monkeypatch.setenv(client_module.API_KEY_ENVIRONMENT_VARIABLE, TOKEN)
+    for client in (client_module.Client(), client_module.AuthenticatedClient()):
+        assert str(client.get_httpx_client().base_url).rstrip("/") == servers[0]["url"].rstrip("/")
+
+
+def test_the_token_falls_back_to_the_variable_the_curl_samples_use(monkeypatch: pytest.MonkeyPatch):
+    variable = getattr(client_module, "API_KEY_ENVIRONMENT_VARIABLE", None)
+    if variable is None:
+        pytest.skip("openapi.yaml's curl samples name no API key variable, so token= is required")
+    assert f"${variable}" == KEY_VARIABLE
+    monkeypatch.setenv(variable, TOKEN)
+    assert client_module.AuthenticatedClient().token == TOKEN
+    assert client_module.AuthenticatedClient(token="explicit").token == "explicit"
+    monkeypatch.delenv(variable)
+    with pytest.raises(errors.ConfigurationError, match=variable):
+        client_module.AuthenticatedClient()
+
+
+def test_the_user_agent_names_the_package_python_and_httpx():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    recorder = Recorder(success_reply(OPERATIONS[0]))
+    call(OPERATIONS[0], recorder)
+    user_agent = recorder.requests[0].headers["user-agent"]
+    pattern = rf"{re.escape(project['name'])}/{re.escape(project['version'])} python/3\.\d+ httpx/\d+\.\d+"
+    assert re.fullmatch(pattern, user_agent), user_agent
+    recorder = Recorder(success_reply(OPERATIONS[0]))
+    call(OPERATIONS[0], recorder, headers={"user-agent": "mine/1"})
+    assert recorder.requests[0].headers.get_list("user-agent") == ["mine/1"]  # the caller's wins, once
+
+
+def test_timeouts_are_finite_by_default_and_can_be_changed():
     timeout = authenticated_client().get_httpx_client().timeout
-    assert None not in (timeout.connect, timeout.read, timeout.write, timeout.pool)
+    assert (timeout.connect, timeout.read) == (5.0, 60.0)
+    assert None not in (timeout.write, timeout.pool)
+    assert authenticated_client(timeout=httpx.Timeout(1.0)).get_httpx_client().timeout.read == 1.0
 
 
-def test_every_client_error_shares_one_base_class():
-    errors = import_generated("errors")
-    raised = [errors.UnexpectedStatus(500, b"boom"), errors.UnexpectedResponse("GET", "/x", 200, KeyError("id"))]
-    for error in raised:
-        assert isinstance(error, errors.ClientError)
-    assert "missing field 'id'" in str(raised[1])
+def enum_classes() -> list[type[enum.Enum]]:
+    found = {value for value in vars(models).values() if isinstance(value, type) and issubclass(value, enum.Enum)}
+    return sorted(found, key=lambda cls: cls.__name__)
+
+
+@pytest.mark.parametrize("cls", enum_classes() or [None], ids=lambda cls: getattr(cls, "__name__", "none"))
+def test_an_enum_accepts_a_value_the_spec_does_not_list(cls):
+    if cls is None:
+        pytest.skip("openapi.yaml defines no enum")
+    listed = next(iter(cls))
+    unlisted = "VALUE_ADDED_LATER" if isinstance(listed.value, str) else 10**6 + 7
+    member = cls(unlisted)
+    assert member.value == unlisted and str(member) == str(unlisted)
+    assert cls(unlisted) is member  # the same value gives the same member, as listed ones do
+    assert cls(listed.value) is listed and unlisted not in [m.value for m in cls]  # the listed set is unchanged
+    with pytest.raises(ValueError):
+        cls(object())  # a value of the wrong kind still fails

@@ -101,3 +101,8 @@ def test_custom_templates_say_why_and_which_generator_they_follow(template: Path
     if (GENERATOR_TEMPLATES / template.name).exists():
         # A stock template copied and changed: re-base it whenever the generator pin moves.
         assert f"openapi-python-client {openapi_python_client.__version__}'s {template.name}" in text.split("#}")[0]
+
+
+def test_the_user_agent_version_is_the_distributions():
+    config = load_document(ROOT / "generator-config.yaml")
+    assert config["package_version_override"] == PYPROJECT["project"]["version"]

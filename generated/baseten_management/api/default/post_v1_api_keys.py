@@ -42,10 +42,16 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[APIKeyV1]:
+    if client.raise_on_unexpected_status and not response.is_success:
+        try:
+            error_body = _parse_response(client=client, response=response)
+        except (errors.ClientError, KeyError, TypeError, ValueError, AttributeError):
+            error_body = None  # undocumented, or not as documented: the status error is raised all the same
+        raise errors.status_error("POST", "/v1/api_keys", response, error_body, getattr(client, "token", ""))
     try:
         parsed = _parse_response(client=client, response=response)
     except (KeyError, TypeError, ValueError, AttributeError) as err:
-        raise errors.UnexpectedResponse("POST", "/v1/api_keys", response.status_code, err) from err
+        raise errors.UnexpectedResponse("POST", "/v1/api_keys", response, err) from err
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -78,7 +84,7 @@ def sync_detailed(
         body=body,
     )
 
-    response = client.get_httpx_client().request(
+    response = client.request(
         **kwargs,
     )
 
@@ -135,7 +141,7 @@ async def asyncio_detailed(
         body=body,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = await client.async_request(**kwargs)
 
     return _build_response(client=client, response=response)
 

@@ -1,0 +1,54 @@
+"""Step 3b: the client's defaults that the spec states: its first server and the API key's variable.
+
+The generator makes base_url a required argument and knows no environment variable. The spec says
+both: `servers[0].url`, and the `$VARIABLE` its curl samples put in the auth header. Both land in
+client.py as string literals, so anything that could break out of one is rejected here.
+"""
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import PipelineError
+from .auth_scheme import AuthHeader
+
+_URL = re.compile(r"^https?://[^\s\"'\\{}]+$")
+_ENV_VARIABLE = re.compile(r"\$\{?([A-Z][A-Z0-9_]*)\}?")
+
+
+@dataclass(frozen=True)
+class ClientDefaults:
+    base_url: str  # "" when the spec names no absolute server: base_url stays a required argument
+    api_key_env: str  # "" when no sample names one: the token must be passed
+
+
+def derive_client_defaults(path: Path, spec: dict[str, Any], auth: AuthHeader) -> ClientDefaults:
+    return ClientDefaults(_first_server(path, spec), _api_key_variable(spec, auth))
+
+
+def _first_server(path: Path, spec: dict[str, Any]) -> str:
+    servers = spec.get("servers") or []
+    if not servers or not isinstance(servers[0], dict):
+        return ""
+    url = str(servers[0].get("url", ""))
+    for name, variable in (servers[0].get("variables") or {}).items():
+        url = url.replace("{" + name + "}", str(variable.get("default", "")))
+    if url.startswith("/"):
+        return ""  # relative to wherever the spec was served from: nothing to default to
+    if not _URL.match(url):
+        raise PipelineError(f"{path}: servers[0].url {url!r} is not an absolute http(s) URL")
+    return url.rstrip("/")
+
+
+def _api_key_variable(spec: dict[str, Any], auth: AuthHeader) -> str:
+    """The variable most curl samples send in the auth header, e.g. BASETEN_API_KEY."""
+    header = re.compile(rf"{re.escape(auth.name)}:[^\"'\n]*", re.IGNORECASE)
+    counts: dict[str, int] = {}
+    for item in (spec.get("paths") or {}).values():
+        for operation in (item or {}).values():
+            for sample in (operation.get("x-codeSamples") or []) if isinstance(operation, dict) else []:
+                for sent in header.findall(str(sample.get("source", ""))):
+                    for variable in _ENV_VARIABLE.findall(sent):
+                        counts[variable] = counts.get(variable, 0) + 1
+    return max(sorted(counts), key=counts.__getitem__) if counts else ""

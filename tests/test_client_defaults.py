@@ -1,0 +1,52 @@
+"""The client defaults derived from the spec: base_url from servers[0], the API key's environment variable."""
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pipeline import PipelineError
+from pipeline.auth_scheme import AuthHeader
+from pipeline.client_defaults import derive_client_defaults
+
+SPEC_PATH = Path("spec.yaml")
+BEARER = AuthHeader("Authorization", "Bearer")
+
+
+def spec_with(servers: list[dict[str, Any]], sample: str = "") -> dict[str, Any]:
+    operation = {"x-codeSamples": [{"lang": "bash", "source": sample}]} if sample else {}
+    return {"openapi": "3.1.0", "servers": servers, "paths": {"/v1/x": {"get": operation}}}
+
+
+@pytest.mark.parametrize(
+    ("servers", "expected"),
+    [
+        ([{"url": "https://api.example.test/"}], "https://api.example.test"),
+        (
+            [{"url": "https://{region}.example.test", "variables": {"region": {"default": "eu"}}}],
+            "https://eu.example.test",
+        ),
+        ([{"url": "/api"}], ""),  # relative to wherever the spec came from: no default
+        ([], ""),
+    ],
+)
+def test_base_url_is_the_first_absolute_server(servers: list[dict[str, Any]], expected: str):
+    assert derive_client_defaults(SPEC_PATH, spec_with(servers), BEARER).base_url == expected
+
+
+def test_a_server_url_that_cannot_be_a_literal_is_rejected():
+    with pytest.raises(PipelineError, match="servers"):
+        derive_client_defaults(SPEC_PATH, spec_with([{"url": 'https://x.test/"+__import__("os")+"'}]), BEARER)
+
+
+@pytest.mark.parametrize(
+    ("sample", "expected"),
+    [
+        ('curl --header "Authorization: Bearer $MY_API_KEY" https://x.test', "MY_API_KEY"),
+        ('curl -H "Authorization: Bearer ${MY_API_KEY}" https://x.test', "MY_API_KEY"),
+        ('curl -H "X-Other: $NOT_THE_KEY" https://x.test', ""),  # not in the auth header
+        ("", ""),
+    ],
+)
+def test_the_api_key_variable_is_the_one_the_samples_send(sample: str, expected: str):
+    assert derive_client_defaults(SPEC_PATH, spec_with([], sample), BEARER).api_key_env == expected

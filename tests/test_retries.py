@@ -1,0 +1,182 @@
+"""Retries: any method after a 429 or a connection that was never made; idempotent methods also after
+502/503/504 and read failures; never a second POST or PATCH the server may have acted on.
+
+Waits are recorded instead of slept. The per-operation tests use an httpx.MockTransport; the socket
+tests use a scripted server on 127.0.0.1 that resets, stalls and counts what it received.
+"""
+
+import asyncio
+import datetime
+import email.utils
+import json
+from types import SimpleNamespace
+
+import httpx
+import pytest
+
+from tests.fault_server import Step, closed_port_url, fault_server
+from tests.generated_package import import_generated
+from tests.operation_calls import (
+    MODULES,
+    OPERATIONS,
+    SPEC,
+    TOKEN,
+    Recorder,
+    arguments_for,
+    call,
+    json_reply,
+    success_reply,
+)
+from tests.spec_model import Operation, example_value, success_response
+
+client_module = import_generated("client")
+errors = import_generated("errors")
+IDEMPOTENT = {"GET", "HEAD", "OPTIONS", "PUT", "DELETE"}  # RFC 9110 section 9.2.2
+DEFAULT_RETRIES = 2
+
+
+@pytest.fixture
+def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The client's waits between attempts, recorded instead of slept."""
+    recorded: list[float] = []
+
+    async def async_sleep(seconds: float) -> None:
+        recorded.append(seconds)
+
+    monkeypatch.setattr(client_module, "time", SimpleNamespace(sleep=recorded.append))
+    monkeypatch.setattr(client_module, "asyncio", SimpleNamespace(sleep=async_sleep))
+    return recorded
+
+
+def idempotent(op: Operation) -> bool:
+    return op.method.upper() in IDEMPOTENT
+
+
+def assert_sent_identically(recorder: Recorder) -> None:
+    first = recorder.requests[0]
+    for again in recorder.requests[1:]:
+        assert (again.method, again.url, again.content) == (first.method, first.url, first.content)
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+@pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
+def test_429_is_retried_for_any_method_after_retry_after(op: Operation, mode: str, waits: list[float]):
+    recorder = Recorder(json_reply(429, {"detail": "slow down"}, **{"retry-after": "3"}), success_reply(op))
+    response, *_ = call(op, recorder, mode)
+    assert response.status_code == success_reply(op).status_code
+    assert len(recorder.requests) == 2 and waits == [3.0]
+    assert_sent_identically(recorder)
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+@pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
+def test_a_connection_never_made_is_retried_for_any_method(op: Operation, mode: str, waits: list[float]):
+    recorder = Recorder(httpx.ConnectError("connection refused"), success_reply(op))
+    response, *_ = call(op, recorder, mode)
+    assert response.status_code == success_reply(op).status_code and len(recorder.requests) == 2
+    assert len(waits) == 1 and 0.375 <= waits[0] <= 0.5  # first backoff step, with jitter
+
+
+@pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
+@pytest.mark.parametrize("failure", [json_reply(503), json_reply(502), json_reply(504), httpx.ReadTimeout("stalled")])
+def test_a_failure_after_sending_is_retried_only_when_the_method_is_idempotent(op, failure, waits: list[float]):
+    recorder = Recorder(failure, success_reply(op))
+    if idempotent(op):
+        response, *_ = call(op, recorder)
+        assert response.status_code == success_reply(op).status_code and len(recorder.requests) == 2
+    else:
+        expected = errors.ServerError if isinstance(failure, httpx.Response) else httpx.ReadTimeout
+        with pytest.raises(expected) as raised:
+            call(op, recorder)
+        assert len(recorder.requests) == 1 and waits == []  # a create must not be sent twice
+        assert TOKEN not in str(raised.value)
+
+
+@pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
+def test_500_is_never_retried(op: Operation, waits: list[float]):
+    recorder = Recorder(json_reply(500, {"detail": "boom"}), success_reply(op))
+    with pytest.raises(errors.ServerError):
+        call(op, recorder)
+    assert len(recorder.requests) == 1 and waits == []
+
+
+@pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
+def test_retries_stop_after_max_retries_with_growing_waits(op: Operation, waits: list[float]):
+    recorder = Recorder(json_reply(429))
+    with pytest.raises(errors.RateLimitError):
+        call(op, recorder)
+    assert len(recorder.requests) == DEFAULT_RETRIES + 1
+    assert 0.375 <= waits[0] <= 0.5 and 0.75 <= waits[1] <= 1.0
+    recorder = Recorder(json_reply(429))
+    with pytest.raises(errors.RateLimitError):
+        call(op, recorder, max_retries=0)
+    assert len(recorder.requests) == 1
+
+
+def http_date(seconds_from_now: float) -> str:
+    moment = datetime.datetime.now(datetime.UTC) + datetime.timedelta(seconds=seconds_from_now)
+    return email.utils.format_datetime(moment, usegmt=True)
+
+
+@pytest.mark.parametrize(
+    ("retry_after", "low", "high"),
+    [
+        ("2", 2.0, 2.0),
+        ("0.25", 0.25, 0.25),
+        ("date +30", 25.0, 30.0),  # an HTTP date, 30 s from now
+        ("date -30", 0.0, 0.0),  # already past: no wait
+        ("86400", 60.0, 60.0),  # capped
+        ("soon", 0.375, 0.5),  # unreadable: the backoff
+        ("nan", 0.375, 0.5),
+    ],
+)
+def test_retry_after_is_honoured_and_capped(retry_after: str, low: float, high: float):
+    if retry_after.startswith("date "):
+        retry_after = http_date(float(retry_after.split()[1]))
+    response = httpx.Response(429, headers={"retry-after": retry_after})
+    delay = client_module.RetryPolicy().delay_after_status("POST", response, 0)
+    assert delay is not None and low <= delay <= high
+
+
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_a_reset_connection_is_retried_only_for_an_idempotent_method(method: str, waits: list[float]):
+    with fault_server(Step(reset=True), Step(status=200)) as server:
+        client = client_module.AuthenticatedClient(base_url=server.url, token=TOKEN)
+        if method in IDEMPOTENT:
+            assert client.request(method, "/v1/things").status_code == 200
+            assert len(server.received) == 2
+        else:
+            with pytest.raises(httpx.TransportError) as raised:
+                client.request(method, "/v1/things", json={"name": "once"})
+            assert len(server.received) == 1 and TOKEN not in repr(raised.value)
+
+
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_a_stalled_server_hits_the_read_timeout(method: str, waits: list[float]):
+    with fault_server(Step(delay=1.0)) as server:
+        client = client_module.AuthenticatedClient(base_url=server.url, token=TOKEN, timeout=httpx.Timeout(0.2))
+        with pytest.raises(httpx.ReadTimeout):
+            client.request(method, "/v1/things")
+        expected = DEFAULT_RETRIES + 1 if method in IDEMPOTENT else 1
+        assert len(server.received) == expected
+
+
+def test_a_refused_connection_is_retried_even_for_post(waits: list[float]):
+    client = client_module.AuthenticatedClient(base_url=closed_port_url(), token=TOKEN)
+    with pytest.raises(httpx.ConnectError) as raised:
+        client.request("POST", "/v1/things", json={"name": "once"})
+    assert len(waits) == DEFAULT_RETRIES and TOKEN not in repr(raised.value)
+
+
+@pytest.mark.parametrize("op", OPERATIONS[:3], ids=lambda op: op.id)
+def test_an_operation_over_a_real_socket_retries_a_429_then_parses(op: Operation, waits: list[float]):
+    status, schema = success_response(SPEC, op)
+    body = json.dumps(example_value(SPEC, schema) if schema is not None else {}).encode()
+    with fault_server(Step(status=429, headers={"retry-after": "1"}), Step(status=status, body=body)) as server:
+        module = MODULES[(op.method, op.path)]
+        arguments, *_ = arguments_for(op, module.sync_detailed)
+        client = client_module.AuthenticatedClient(base_url=server.url, token=TOKEN)
+        response = module.sync_detailed(client=client, **arguments)
+        assert response.status_code == status and len(server.received) == 2 and waits == [1.0]
+        response = asyncio.run(module.asyncio_detailed(client=client, **arguments))
+        assert response.status_code == status
