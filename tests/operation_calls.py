@@ -70,7 +70,8 @@ def success_reply(op: Operation) -> httpx.Response:
 def client_for(handler: Callable[[httpx.Request], httpx.Response], **options: Any):
     transport = httpx.MockTransport(handler)
     options.setdefault("httpx_args", {"transport": transport})
-    return import_generated("client").AuthenticatedClient(base_url=BASE_URL, token=TOKEN, **options)
+    options.setdefault("base_url", BASE_URL)
+    return import_generated("client").AuthenticatedClient(token=TOKEN, **options)
 
 
 def path_value(parameter: dict[str, Any]) -> Any:
