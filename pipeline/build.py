@@ -5,6 +5,7 @@ Facts this works around: `--overwrite` rewrites api/ and models/ even when the r
 generated/, and the swap happens only after every step succeeded.
 """
 
+import json
 import os
 import re
 import shutil
@@ -20,6 +21,7 @@ from .auth_scheme import AuthHeader, derive_auth_header
 from .client_defaults import ClientDefaults, derive_client_defaults
 from .config_check import check_config
 from .spec_check import check_spec
+from .spec_prepare import prepare_spec
 
 MAX_GENERATOR_LINES = 8  # of the generator's own report, when it fails
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -39,7 +41,9 @@ def staged_build(spec_path: Path, config_path: Path, templates: Path, out: Path)
         staged_templates = _stage_templates(templates, auth, defaults, version, staging / "templates")
         staged_out = staging / out.name
         staged_out.mkdir()
-        _run_generator(spec_path, config_path, staged_templates, staged_out)
+        prepared_path = staging / "openapi.json"  # what the generator reads: openapi.yaml, prepared
+        prepared_path.write_text(json.dumps(prepare_spec(spec)), encoding="utf-8")
+        _run_generator(spec_path, prepared_path, config_path, staged_templates, staged_out)
         packages = [p for p in staged_out.iterdir() if p.is_dir()]
         if len(packages) != 1:
             raise PipelineError(f"generator wrote {len(packages)} packages, expected one")
@@ -93,13 +97,13 @@ def _stage_templates(templates: Path, auth: AuthHeader, defaults: ClientDefaults
     return staged
 
 
-def _run_generator(spec_path: Path, config_path: Path, templates: Path, workdir: Path) -> None:
+def _run_generator(spec_path: Path, prepared: Path, config_path: Path, templates: Path, workdir: Path) -> None:
     # The generator writes <workdir>/<package name> with --meta none; its post hooks (ruff) must be on PATH.
     bin_dir = Path(sys.executable).parent
     command = [
         str(bin_dir / "openapi-python-client"),
         "generate",
-        "--path", str(spec_path.resolve()),
+        "--path", str(prepared.resolve()),
         "--config", str(config_path.resolve()),
         "--custom-template-path", str(templates.resolve()),
         "--meta", "none",

@@ -1,0 +1,21 @@
+"""The spec the generator reads: defaults beside a $ref survive, everything else is left as it was."""
+
+from pipeline.spec_prepare import prepare_spec
+
+ENUM_REF = {"$ref": "#/components/schemas/Mode"}
+
+
+def spec_with(properties: dict) -> dict:
+    return {
+        "openapi": "3.1.0",
+        "paths": {},
+        "components": {"schemas": {"Mode": {"enum": ["A", "B"]}, "Model": {"properties": properties}}},
+    }
+
+
+def test_a_default_beside_a_ref_is_wrapped_so_the_generator_keeps_it():
+    spec = spec_with({"mode": {**ENUM_REF, "default": "B", "description": "d"}, "plain": ENUM_REF})
+    prepared = prepare_spec(spec)["components"]["schemas"]["Model"]["properties"]
+    assert prepared["mode"] == {"allOf": [ENUM_REF], "default": "B", "description": "d"}
+    assert prepared["plain"] == ENUM_REF  # nothing to keep beside it: untouched
+    assert spec["components"]["schemas"]["Model"]["properties"]["mode"]["$ref"]  # the input is not modified
