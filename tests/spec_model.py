@@ -76,47 +76,51 @@ def success_response(spec: dict[str, Any], op: Operation) -> tuple[int, dict[str
 UNLISTED_ENUM_VALUE = "VALUE_ADDED_AFTER_THIS_SPEC"
 
 
-def example_value(spec: dict[str, Any], schema: Any, depth: int = 0, unlisted_enums: bool = False) -> Any:
+def example_value(
+    spec: dict[str, Any], schema: Any, *, unlisted_enums: bool = False, all_properties: bool = False
+) -> Any:
     """A small instance of the schema: required properties only, first choice of each anyOf/oneOf.
 
-    With unlisted_enums, string enums get a value the spec does not list, as a newer server may send.
+    With unlisted_enums, string enums get a value the spec does not list, as a newer server may send;
+    with all_properties, objects carry their optional properties too (arrays one item), so that every
+    property is exercised.
     """
-    schema = resolve(spec, schema)
-    if not isinstance(schema, dict) or depth > 12:
-        return None
-    if "const" in schema:
-        return schema["const"]
-    if "enum" in schema:
-        strings = all(isinstance(value, str) for value in schema["enum"] if value is not None)
-        return UNLISTED_ENUM_VALUE if unlisted_enums and strings else schema["enum"][0]
-    if "default" in schema and schema["default"] is not None:
-        return schema["default"]
-    for key in ("oneOf", "anyOf"):
-        if key in schema:
-            choices = [resolve(spec, s) for s in schema[key]]
-            choices = [c for c in choices if c.get("type") != "null"] or choices
-            return _with_discriminator(
-                spec, schema, choices[0], example_value(spec, choices[0], depth + 1, unlisted_enums)
-            )
-    if "allOf" in schema:
-        merged: dict[str, Any] = {}
-        for part in schema["allOf"]:
-            value = example_value(spec, part, depth + 1, unlisted_enums)
-            if isinstance(value, dict):
-                merged.update(value)
-        return merged
-    kind = schema.get("type")
-    if isinstance(kind, list):
-        kind = next((k for k in kind if k != "null"), "null")
-    if kind == "object" or "properties" in schema:
-        properties = schema.get("properties") or {}
-        return {
-            name: example_value(spec, properties.get(name, {}), depth + 1, unlisted_enums)
-            for name in schema.get("required", [])
-        }
-    if kind == "array":
-        return []
-    return _scalar_example(schema, kind)
+
+    def example(schema: Any, depth: int) -> Any:
+        schema = resolve(spec, schema)
+        if not isinstance(schema, dict) or depth > 12:
+            return None
+        if "const" in schema:
+            return schema["const"]
+        if "enum" in schema:
+            strings = all(isinstance(value, str) for value in schema["enum"] if value is not None)
+            return UNLISTED_ENUM_VALUE if unlisted_enums and strings else schema["enum"][0]
+        if "default" in schema and schema["default"] is not None:
+            return schema["default"]
+        for key in ("oneOf", "anyOf"):
+            if key in schema:
+                choices = [resolve(spec, s) for s in schema[key]]
+                choices = [c for c in choices if c.get("type") != "null"] or choices
+                return _with_discriminator(spec, schema, choices[0], example(choices[0], depth + 1))
+        if "allOf" in schema:
+            merged: dict[str, Any] = {}
+            for part in schema["allOf"]:
+                value = example(part, depth + 1)
+                if isinstance(value, dict):
+                    merged.update(value)
+            return merged
+        kind = schema.get("type")
+        if isinstance(kind, list):
+            kind = next((k for k in kind if k != "null"), "null")
+        if kind == "object" or "properties" in schema:
+            properties = schema.get("properties") or {}
+            names = list(properties) if all_properties else schema.get("required", [])
+            return {name: example(properties.get(name, {}), depth + 1) for name in names}
+        if kind == "array":
+            return [example(schema.get("items", {}), depth + 1)] if all_properties and depth < 6 else []
+        return _scalar_example(schema, kind)
+
+    return example(schema, 0)
 
 
 def _scalar_example(schema: dict[str, Any], kind: Any) -> Any:

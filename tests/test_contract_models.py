@@ -1,0 +1,147 @@
+"""The generated surface matches the spec, whatever it holds.
+
+Endpoints: each operation's functions take exactly its parameters (by Python name) and body, required
+where the spec requires them. Models: every component schema has its model or enum, with each property
+by its wire name, required and optional, nullable, enum values and defaults as the spec says, and every
+branch of a oneOf/anyOf parsed into its own model. Class and attribute names follow the generator's own
+naming rules (openapi_python_client.strings), which are the public names users import.
+"""
+
+import enum
+import inspect
+from typing import Any
+
+import attrs
+import pytest
+from openapi_python_client.strings import ClassName, PythonIdentifier
+
+from pipeline.spec_check import load_document
+from tests.generated_package import ROOT, import_generated
+from tests.operation_calls import MODULES, OPERATIONS, SPEC
+from tests.python_values import python_name
+from tests.schema_strategies import misplaced_fields, same_json
+from tests.spec_model import Operation, example_value, json_request_schema, resolve, success_response
+
+models = import_generated("models")
+FIELD_PREFIX = (load_document(ROOT / "generator-config.yaml") or {}).get("field_prefix", "field_")
+COMPONENTS = (SPEC.get("components") or {}).get("schemas") or {}
+OBJECTS = sorted(name for name, schema in COMPONENTS.items() if "properties" in schema)
+ENUMS = sorted(name for name, schema in COMPONENTS.items() if "enum" in schema)
+
+
+@pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
+def test_each_operation_takes_exactly_its_parameters(op: Operation):
+    module = MODULES[(op.method, op.path)]
+    returns_json = success_response(SPEC, op)[1] is not None
+    for name in ("sync_detailed", "asyncio_detailed") + (("sync", "asyncio") if returns_json else ()):
+        assert callable(getattr(module, name, None)), f"{op.id}: no {name}()"
+    signature = inspect.signature(module.sync_detailed).parameters
+    expected = {"client": True}
+    for parameter in op.parameters:
+        if parameter.get("in") in ("path", "query", "header"):
+            expected[python_name(parameter["name"])] = bool(parameter.get("required"))
+    body = resolve(SPEC, op.spec.get("requestBody"))
+    if body and json_request_schema(SPEC, op) is not None:
+        expected["body"] = bool(body.get("required"))
+    actual = {name: p.default is inspect.Parameter.empty for name, p in signature.items()}
+    assert actual == expected, f"{op.id}: parameters (name: required) differ from the spec"
+
+
+def model_class(name: str) -> Any:
+    """The generator names a component's class after its title, else its key."""
+    class_name = ClassName(COMPONENTS[name].get("title") or name, FIELD_PREFIX)
+    cls = getattr(models, class_name, None)
+    assert cls is not None, f"components.schemas.{name} has no generated class {class_name}"
+    return cls
+
+
+@pytest.mark.parametrize("name", ENUMS or [pytest.param("", marks=pytest.mark.skip(reason="no enum schemas"))])
+def test_each_enum_schema_has_an_enum_with_its_values(name: str):
+    cls = model_class(name)
+    assert issubclass(cls, enum.Enum)
+    assert {member.value for member in cls} == {value for value in COMPONENTS[name]["enum"] if value is not None}
+
+
+def nullable(schema: Any) -> bool:
+    schema = resolve(SPEC, schema)
+    kinds = schema.get("type") if isinstance(schema.get("type"), list) else [schema.get("type")]
+    branches = [resolve(SPEC, s) for s in schema.get("anyOf", []) + schema.get("oneOf", [])]
+    return "null" in kinds or schema.get("nullable") is True or any(b.get("type") == "null" for b in branches)
+
+
+def parses_back(cls: Any, body: dict[str, Any]) -> None:
+    parsed = cls.from_dict(body)
+    assert misplaced_fields(parsed) == []
+    assert same_json(parsed.to_dict(), body), f"{cls.__name__}: {body} came back as {parsed.to_dict()}"
+
+
+@pytest.mark.parametrize("name", OBJECTS or [pytest.param("", marks=pytest.mark.skip(reason="no object schemas"))])
+def test_each_object_schema_has_a_model_that_follows_it(name: str):
+    schema, cls = resolve(SPEC, COMPONENTS[name]), model_class(name)
+    properties, required = schema["properties"], set(schema.get("required", []))
+    full = example_value(SPEC, schema, all_properties=True)
+    parses_back(cls, full)  # every property, by its wire name, into a declared field
+    parses_back(cls, example_value(SPEC, schema))  # optional properties absent stay absent
+    for prop in sorted(required):
+        with pytest.raises((KeyError, TypeError, ValueError)):
+            cls.from_dict({key: value for key, value in full.items() if key != prop})
+    for prop in sorted(set(properties) - required):
+        if nullable(properties[prop]):
+            parses_back(cls, {**full, prop: None})
+    if schema.get("additionalProperties") is not False:
+        body = {**full, "field_added_later": {"x": 1}}
+        assert cls.from_dict(body).additional_properties == {"field_added_later": {"x": 1}}
+        assert same_json(cls.from_dict(body).to_dict(), body)
+
+
+# openapi-python-client 0.29.1 drops the default of an array property. The model leaves the field unset,
+# so the client does not send it and the server applies that same default; listed in README's known gaps.
+ARRAY_DEFAULT_DROPPED = pytest.mark.xfail(reason="generator drops array defaults", strict=True)
+
+
+def defaults() -> list[Any]:
+    """(model, property) for each optional property with a non-null default in the spec."""
+    found = []
+    for name in OBJECTS:
+        schema = COMPONENTS[name]
+        for prop, prop_schema in schema["properties"].items():
+            if prop not in schema.get("required", []) and prop_schema.get("default") is not None:
+                array = resolve(SPEC, prop_schema).get("type") == "array"
+                found.append(pytest.param(name, prop, marks=[ARRAY_DEFAULT_DROPPED] if array else []))
+    return found or [pytest.param("", "", marks=pytest.mark.skip(reason="no property defaults"))]
+
+
+@pytest.mark.parametrize(("name", "prop"), defaults())
+def test_each_property_default_is_the_models_default(name: str, prop: str):
+    expected = COMPONENTS[name]["properties"][prop]["default"]
+    field = attrs.fields_dict(model_class(name))[PythonIdentifier(prop, FIELD_PREFIX)]
+    value = field.default.value if isinstance(field.default, enum.Enum) else field.default
+    assert value == expected, f"{name}.{prop}: default {value!r}, the spec says {expected!r}"
+
+
+def union_branches() -> list[tuple[str, str, str]]:
+    """(model, property, branch) for each $ref branch of a oneOf/anyOf property (or its items) of a model."""
+    found = []
+    for name in OBJECTS:
+        for prop, prop_schema in COMPONENTS[name]["properties"].items():
+            for node in (prop_schema, prop_schema.get("items") or {}):
+                refs = [b["$ref"] for key in ("oneOf", "anyOf") for b in node.get(key, []) if "$ref" in b]
+                found += [(name, prop, ref) for ref in refs] if len(refs) > 1 else []
+    return found
+
+
+@pytest.mark.parametrize(
+    ("name", "prop", "ref"),
+    union_branches() or [pytest.param("", "", "", marks=pytest.mark.skip(reason="no oneOf/anyOf of models"))],
+)
+def test_each_union_branch_parses_into_its_own_model(name: str, prop: str, ref: str):
+    schema = resolve(SPEC, COMPONENTS[name])
+    union = schema["properties"][prop]
+    union = union.get("items", union) if "items" in union and not ({"oneOf", "anyOf"} & set(union)) else union
+    branch = example_value(SPEC, {"$ref": ref}, all_properties=True)
+    tag = (union.get("discriminator") or {}).get("propertyName")
+    if tag:  # the value that selects this branch: its mapping key, else its const
+        mapping = {target: key for key, target in (union["discriminator"].get("mapping") or {}).items()}
+        branch[tag] = mapping.get(ref, branch.get(tag))
+    value = [branch] if union is not schema["properties"][prop] else branch
+    parses_back(model_class(name), {**example_value(SPEC, schema, all_properties=True), prop: value})
