@@ -117,7 +117,8 @@ def example_value(
             names = list(properties) if all_properties else schema.get("required", [])
             return {name: example(properties.get(name, {}), depth + 1) for name in names}
         if kind == "array":
-            return [example(schema.get("items", {}), depth + 1)] if all_properties and depth < 6 else []
+            count = max(schema.get("minItems", 0), 1 if all_properties and depth < 6 else 0)
+            return [example(schema.get("items", {}), depth + 1) for _ in range(count)]
         return _scalar_example(schema, kind)
 
     return example(schema, 0)
@@ -126,18 +127,18 @@ def example_value(
 def _scalar_example(schema: dict[str, Any], kind: Any) -> Any:
     if schema.get("examples"):
         return schema["examples"][0]
-    if kind == "integer":
-        return 7
-    if kind == "number":
-        return 1.5
+    if kind in ("integer", "number"):
+        value = 7 if kind == "integer" else 1.5
+        return min(max(value, schema.get("minimum", value)), schema.get("maximum", value))
     if kind == "boolean":
         return True
     if kind == "string":
+        text = "text".ljust(schema.get("minLength", 0), "x")[: schema.get("maxLength")]
         return {
             "date-time": "2026-01-02T03:04:05+00:00",
             "date": "2026-01-02",
             "uuid": "00000000-0000-0000-0000-000000000001",
-        }.get(schema.get("format", ""), "text")
+        }.get(schema.get("format", ""), text)
     return None
 
 
