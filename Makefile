@@ -5,9 +5,14 @@ BIN := $(VENV)/bin
 # Rebuilt whenever pyproject.toml (the pins) changes.
 STAMP := $(VENV)/.bootstrapped
 PIPELINE := $(BIN)/python -m pipeline
+# Node tools (Prism, Redocly CLI), pinned in package-lock.json; without npm their tests skip and say so.
+NPM := $(shell command -v npm 2>/dev/null)
+NODE_STAMP := node_modules/.installed
+NODE_ENV := REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true SCARF_ANALYTICS=false
+PORT ?= 4010
 
 .DEFAULT_GOAL := help
-.PHONY: help generate check test test-lowest rehearse lint clean
+.PHONY: help generate check test test-lowest rehearse lint mock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -20,13 +25,19 @@ $(STAMP): pyproject.toml
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	@touch $@
 
+$(NODE_STAMP): package.json package-lock.json
+	@if [ -n "$(NPM)" ]; then \
+		echo "installing node tools from package-lock.json"; \
+		$(NODE_ENV) npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: the Prism tests will skip; make mock and make spec-diff need Node.js and npm"; fi
+
 generate: $(STAMP) ## validate openapi.yaml, regenerate generated/ (unchanged on any failure)
 	@$(PIPELINE) generate
 
 check: $(STAMP) ## fail if generated/ is not what the inputs produce
 	@$(PIPELINE) check
 
-test: $(STAMP) ## the test suite, drift check included
+test: $(STAMP) $(NODE_STAMP) ## the test suite, drift check included
 	@$(BIN)/python -m pytest
 
 test-lowest: ## the test suite on the lowest attrs and httpx that pyproject.toml allows
@@ -40,5 +51,8 @@ rehearse: $(STAMP) ## generate and test SPEC=path (default: each spec in ../shar
 lint: $(STAMP) ## ruff on the handwritten code
 	@$(BIN)/ruff check pipeline tests .ci && $(BIN)/ruff format --check pipeline tests .ci
 
+mock: $(NODE_STAMP) ## serve openapi.yaml with Prism on 127.0.0.1 (PORT=4010), validating every request
+	@$(NODE_ENV) node_modules/.bin/prism mock -h 127.0.0.1 -p $(PORT) openapi.yaml
+
 clean: ## remove the virtualenv and caches
-	rm -rf $(VENV) .venv-lowest .pytest_cache .generate-*
+	rm -rf $(VENV) .venv-lowest .pytest_cache .generate-* node_modules

@@ -28,6 +28,8 @@ def rehearse(spec: Path, scratch: Path) -> bool:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / name, target)
     shutil.copy(spec, scratch / "openapi.yaml")
+    if (ROOT / "node_modules").is_dir():  # Prism for tests/test_mock_server.py, installed by `make test`
+        (scratch / "node_modules").symlink_to(ROOT / "node_modules")
     started = time.monotonic()
     for step in (["-m", "pipeline", "generate"], ["-m", "pytest", "-q", "-p", "no:cacheprovider"]):
         result = subprocess.run(
