@@ -1,0 +1,138 @@
+"""What changed between two specs, and whether it breaks code written against the older client.
+
+Redocly CLI's `diff` does the comparison and rates each change; this module only runs it and
+summarises its JSON report by the classes a client user cares about (enum values from its
+`enum` property changes, which it reports whether or not it rates them). One rule is relaxed: Redocly
+rates an added enum value as major, but the generated enums accept values they do not list yet
+(templates/str_enum.py.jinja), so for this client it is additive. Redocly flags every breaking class
+this project names (removed operation or field, new required request field or parameter, type
+change, removed enum value, auth scheme change); no rule had to be added.
+"""
+
+import json
+import os
+import subprocess
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import PipelineError
+
+ROOT = Path(__file__).resolve().parent.parent
+REDOCLY = ROOT / "node_modules" / ".bin" / "redocly"
+NOT_BREAKING_FOR_THIS_CLIENT = {"enum-values-added"}
+HTTP_METHODS = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
+SHOWN_PER_LIST = 8
+
+
+@dataclass
+class DiffReport:
+    operations: dict[str, list[str]] = field(default_factory=lambda: {"added": [], "removed": []})
+    schemas: dict[str, list[str]] = field(default_factory=lambda: {"added": [], "removed": []})
+    fields: dict[str, list[str]] = field(default_factory=lambda: {"added": [], "removed": []})
+    enum_values: dict[str, list[str]] = field(default_factory=lambda: {"added": [], "removed": []})
+    auth: list[str] = field(default_factory=list)
+    breaking: list[str] = field(default_factory=list)
+
+    def render(self, base: str, revision: str) -> str:
+        lines = [f"spec diff: {base} -> {revision}"]
+        for title, changes in (
+            ("operations", self.operations),
+            ("schemas", self.schemas),
+            ("fields", self.fields),
+            ("enum values", self.enum_values),
+        ):
+            lines.append(f"  {title}: {len(changes['added'])} added, {len(changes['removed'])} removed")
+            for sign, kind in (("+", "added"), ("-", "removed")):
+                lines += _listed(f"    {sign} ", changes[kind])
+        lines.append(f"  auth: {'changed' if self.auth else 'unchanged'}")
+        lines += _listed("    ", self.auth)
+        if self.breaking:
+            lines.append(f"BREAKING ({len(self.breaking)}): code or calls written for the old client may fail")
+            lines += _listed("  x ", self.breaking, limit=len(self.breaking))
+        else:
+            lines.append("no breaking change for this client")
+        return "\n".join(lines)
+
+
+def _listed(prefix: str, items: list[str], limit: int = SHOWN_PER_LIST) -> list[str]:
+    shown = [prefix + item for item in items[:limit]]
+    return shown + ([f"{prefix}... and {len(items) - limit} more"] if len(items) > limit else [])
+
+
+def redocly_changes(base: Path, revision: Path) -> list[dict[str, Any]]:
+    """Redocly CLI's list of changes from `base` to `revision`."""
+    if not REDOCLY.exists():
+        raise PipelineError(f"Redocly CLI is not installed ({REDOCLY}): `make spec-diff` installs it with npm ci")
+    with tempfile.TemporaryDirectory() as scratch:
+        report = Path(scratch) / "diff.json"
+        env = {**os.environ, "REDOCLY_TELEMETRY": "off", "REDOCLY_SUPPRESS_UPDATE_NOTICE": "true", "NO_COLOR": "1"}
+        command = [str(REDOCLY), "diff", str(base), str(revision), "--format", "json", "-o", str(report)]
+        result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
+        if not report.exists():  # exit 1 only means "major changes found"; no report means it failed
+            detail = [line for line in (result.stderr + result.stdout).splitlines() if "rror" in line][:2]
+            raise PipelineError(
+                f"redocly diff failed on {base} and {revision}: {' '.join(detail) or result.returncode}"
+            )
+        return json.loads(report.read_text(encoding="utf-8"))["changes"]
+
+
+def summarise(changes: Iterable[dict[str, Any]]) -> DiffReport:
+    report = DiffReport()
+    seen: set[tuple[str, str]] = set()
+
+    def add(bucket: list[str], item: str) -> None:
+        if (id(bucket), item) not in seen:
+            seen.add((id(bucket), item))
+            bucket.append(item)
+
+    for change in changes:
+        kind, kind_name, pointer = change["kind"], change["typeName"], change["path"]
+        parts = [p.replace("~1", "/").replace("~0", "~") for p in pointer.lstrip("#/").split("/")]
+        side = change.get("revision") if kind == "added" else change.get("base")
+        if kind in ("added", "removed"):
+            if kind_name == "PathItem":
+                for method in (side or {}).get("value", {}):
+                    if method in HTTP_METHODS:
+                        add(report.operations[kind], f"{method.upper()} {parts[1]}")
+            elif kind_name == "Operation":
+                add(report.operations[kind], f"{parts[2].upper()} {parts[1]}")
+            elif kind_name == "Schema":
+                where = (side or {}).get("pointer", pointer).lstrip("#/").split("/")
+                if len(where) == 3 and where[:2] == ["components", "schemas"]:
+                    add(report.schemas[kind], where[2])
+                elif len(where) >= 2 and where[-2] == "properties":
+                    owner = where[2] if where[:2] == ["components", "schemas"] else "/".join(where[:-2])
+                    add(report.fields[kind], f"{owner}.{where[-1]}")
+        if change.get("property") == "enum" and kind == "modified":
+            old, new = (change.get(s, {}).get("value") or [] for s in ("base", "revision"))
+            owner = change["revision"]["pointer"].lstrip("#/").split("/")
+            owner_name = owner[2] if owner[:2] == ["components", "schemas"] else "/".join(owner[:-1])
+            for value in new:
+                if value not in old:
+                    add(report.enum_values["added"], f"{owner_name}: {value}")
+            for value in old:
+                if value not in new:
+                    add(report.enum_values["removed"], f"{owner_name}: {value}")
+        for verdict in change.get("verdicts", []):
+            rule, message = verdict["ruleId"], verdict["message"]
+            if kind_name in ("SecurityScheme", "SecurityRequirement") and verdict["impact"] == "major":
+                add(report.auth, message)
+            if verdict["impact"] == "major" and rule not in NOT_BREAKING_FOR_THIS_CLIENT:
+                add(report.breaking, f"{message} [{rule}{_operation_of(parts)}]")
+    return report
+
+
+def _operation_of(parts: list[str]) -> str:
+    """at GET /v1/x, for a change inside an operation."""
+    if len(parts) >= 3 and parts[0] == "paths" and parts[2] in HTTP_METHODS:
+        return f" at {parts[2].upper()} {parts[1]}"
+    return ""
+
+
+def spec_diff(base: Path, revision: Path, labels: tuple[str, str] | None = None) -> tuple[str, bool]:
+    """The rendered report, and whether the change breaks existing client code or calls."""
+    report = summarise(redocly_changes(base, revision))
+    return report.render(*(labels or (str(base), str(revision)))), bool(report.breaking)
