@@ -10,9 +10,10 @@ NPM := $(shell command -v npm 2>/dev/null)
 NODE_STAMP := node_modules/.installed
 NODE_ENV := REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true SCARF_ANALYTICS=false
 PORT ?= 4010
+SPEC_URL ?= https://api.baseten.co/v1/spec
 
 .DEFAULT_GOAL := help
-.PHONY: help generate check test test-lowest rehearse lint mock clean
+.PHONY: help generate check update-spec spec-diff test test-lowest rehearse lint mock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -37,6 +38,12 @@ generate: $(STAMP) ## validate openapi.yaml, regenerate generated/ (unchanged on
 check: $(STAMP) ## fail if generated/ is not what the inputs produce
 	@$(PIPELINE) check
 
+update-spec: $(STAMP) $(NODE_STAMP) ## download SPEC_URL into openapi.yaml (untouched on failure) and report the changes
+	@$(PIPELINE) update-spec --url "$(SPEC_URL)"
+
+spec-diff: $(STAMP) $(NODE_STAMP) ## changes since the committed openapi.yaml (or to NEW=path); non-zero if breaking
+	@$(PIPELINE) spec-diff $(if $(NEW),--new "$(NEW)")
+
 test: $(STAMP) $(NODE_STAMP) ## the test suite, drift check included
 	@$(BIN)/python -m pytest
 
@@ -49,7 +56,7 @@ rehearse: $(STAMP) ## generate and test SPEC=path (default: each spec in ../shar
 	@$(BIN)/python .ci/rehearse.py $(SPEC)
 
 lint: $(STAMP) ## ruff on the handwritten code
-	@$(BIN)/ruff check pipeline tests .ci && $(BIN)/ruff format --check pipeline tests .ci
+	@$(BIN)/ruff check pipeline tests examples .ci && $(BIN)/ruff format --check pipeline tests examples .ci
 
 mock: $(NODE_STAMP) ## serve openapi.yaml with Prism on 127.0.0.1 (PORT=4010), validating every request
 	@$(NODE_ENV) node_modules/.bin/prism mock -h 127.0.0.1 -p $(PORT) openapi.yaml

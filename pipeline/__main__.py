@@ -1,33 +1,64 @@
-"""python -m pipeline generate|check [--spec F] [--config F] [--templates D] [--out D]
+"""python -m pipeline generate|check|update-spec|spec-diff [options]
 
-generate: validate the spec and config, derive the auth header, run the generator into a staging
-          directory, and replace generated/ only when all of that succeeded.
-check:    the same into a staging directory, then compare with generated/ (drift check).
+generate:    validate the spec and config, derive the client defaults, run the generator into a staging
+             directory, and replace generated/ only when all of that succeeded.
+check:       the same into a staging directory, then compare with generated/ (drift check).
+update-spec: download --url into --spec (untouched on any failure) and report what changed.
+spec-diff:   what changed from the committed --spec to the working one (or from --spec to --new);
+             exit 1 on a change that breaks code written against the old client, 2 if it cannot tell.
 """
 
 import argparse
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from . import PipelineError
 from .build import generate
 from .drift import check_drift
+from .spec_diff import spec_diff
+from .update_spec import DEFAULT_URL, update_spec
+
+
+def committed(spec: Path, scratch: Path) -> Path:
+    """The spec as of the last commit, in a scratch file."""
+    shown = subprocess.run(["git", "show", f"HEAD:./{spec}"], capture_output=True)
+    if shown.returncode != 0:
+        raise PipelineError(f"no committed {spec} to compare with: {shown.stderr.decode().strip()}")
+    path = scratch / f"committed{spec.suffix or '.yaml'}"
+    path.write_bytes(shown.stdout)
+    return path
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["generate", "check"])
+    parser.add_argument("command", choices=["generate", "check", "update-spec", "spec-diff"])
     parser.add_argument("--spec", type=Path, default=Path("openapi.yaml"))
     parser.add_argument("--config", type=Path, default=Path("generator-config.yaml"))
     parser.add_argument("--templates", type=Path, default=Path("templates"))
     parser.add_argument("--out", type=Path, default=Path("generated"))
+    parser.add_argument("--url", default=DEFAULT_URL, help="update-spec: where the spec is published")
+    parser.add_argument("--new", type=Path, help="spec-diff: the spec to compare --spec with")
     args = parser.parse_args(argv)
-    step = generate if args.command == "generate" else check_drift
     try:
+        if args.command == "spec-diff":
+            with tempfile.TemporaryDirectory() as scratch:
+                if args.new:
+                    report, breaking = spec_diff(args.spec, args.new)
+                else:
+                    labels = (f"{args.spec} (committed)", f"{args.spec} (working tree)")
+                    report, breaking = spec_diff(committed(args.spec, Path(scratch)), args.spec, labels)
+            print(report)
+            return 1 if breaking else 0
+        if args.command == "update-spec":
+            print(update_spec(args.url, args.spec))
+            return 0
+        step = generate if args.command == "generate" else check_drift
         print(step(args.spec, args.config, args.templates, args.out))
     except PipelineError as err:
         print(f"error: {err}", file=sys.stderr)
-        return 1
+        return 2 if args.command == "spec-diff" else 1
     return 0
 
 

@@ -1,0 +1,244 @@
+"""`make update-spec` and `make spec-diff`: a new spec arrives safely, and what breaks is named.
+
+update-spec runs against a server on 127.0.0.1 serving a good spec, a truncated one, a Swagger 2 one
+and a 404. spec-diff runs on changes derived from openapi.yaml, so the same checks hold for any spec,
+and on the real 2026-03-29 -> 2026-06-19 pair when ../shared/specs is present.
+"""
+
+import copy
+import http.server
+import json
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pipeline.spec_check import load_document
+from pipeline.spec_diff import REDOCLY, spec_diff
+from tests.conftest import SHARED_SPECS, skip_without_real_specs
+from tests.generated_package import ROOT
+from tests.spec_model import current_spec, operations, resolve, success_response
+
+
+@pytest.fixture(autouse=True)
+def redocly_installed() -> None:
+    if shutil.which("node") is None:
+        pytest.skip("node is not installed: Redocly CLI cannot run (CI installs Node.js)")
+    if not REDOCLY.exists():
+        pytest.skip(f"{REDOCLY} is missing: run `make test`, which installs it with npm ci")
+
+
+@pytest.fixture
+def serve() -> Iterator[dict[str, tuple[int, bytes]]]:
+    """A server on 127.0.0.1 answering each path with the (status, body) the test puts in the dict."""
+    routes: dict[str, tuple[int, bytes]] = {}
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            status, body = routes.get(self.path, (404, b"not found"))
+            self.send_response(status)
+            self.send_header("content-length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    routes["base"] = (0, f"http://127.0.0.1:{server.server_port}".encode())
+    yield routes
+    server.shutdown()
+
+
+def run_pipeline(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "pipeline", *args], cwd=ROOT, capture_output=True, text=True)
+
+
+def with_added_operation(spec: dict[str, Any]) -> dict[str, Any]:
+    revised = copy.deepcopy(spec)
+    first = operations(spec)[0]
+    revised["paths"]["/v1/added_later"] = {first.method: copy.deepcopy(first.spec)}
+    return revised
+
+
+def test_update_spec_writes_readable_yaml_and_reports_the_change(serve, tmp_path: Path):
+    served = with_added_operation(current_spec())
+    serve["/v1/spec"] = (200, json.dumps(served).encode())
+    spec = tmp_path / "openapi.yaml"
+    shutil.copy(ROOT / "openapi.yaml", spec)
+    result = run_pipeline("update-spec", "--url", serve["base"][1].decode() + "/v1/spec", "--spec", str(spec))
+    assert result.returncode == 0, result.stderr
+    assert load_document(spec) == served  # nothing lost on the way to YAML
+    text = spec.read_text(encoding="utf-8")
+    assert not text.lstrip().startswith("{") and text.index("openapi:") < text.index("paths:")  # key order kept
+    assert "operations: 1 added, 0 removed" in result.stdout and "/v1/added_later" in result.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["openapi.yaml"]  # no scratch left behind
+
+
+@pytest.mark.parametrize(
+    ("served", "expected"),
+    [
+        ((200, json.dumps(current_spec()).encode()[:500]), "JSON syntax error"),
+        ((200, json.dumps({"swagger": "2.0", "paths": {}}).encode()), "swagger: '2.0'"),
+        (None, "HTTP 404"),
+    ],
+    ids=["truncated", "swagger-2", "404"],
+)
+def test_a_failed_update_leaves_openapi_yaml_untouched(serve, tmp_path: Path, served, expected: str):
+    if served is not None:
+        serve["/v1/spec"] = served
+    spec = tmp_path / "openapi.yaml"
+    shutil.copy(ROOT / "openapi.yaml", spec)
+    before = spec.read_bytes()
+    result = run_pipeline("update-spec", "--url", serve["base"][1].decode() + "/v1/spec", "--spec", str(spec))
+    assert result.returncode == 1
+    assert expected in result.stderr and len(result.stderr.strip().splitlines()) <= 2, result.stderr
+    assert spec.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["openapi.yaml"]
+
+
+def reachable(spec: dict[str, Any]) -> list[str]:
+    """Component schema names the operations use, directly or through other schemas, in order found."""
+    found: list[str] = []
+
+    def visit(node: Any) -> None:
+        if isinstance(node, dict):
+            ref = node.get("$ref", "")
+            if ref.startswith("#/components/schemas/") and ref.split("/")[-1] not in found:
+                found.append(ref.split("/")[-1])
+                visit(resolve(spec, node))
+            for value in node.values():
+                visit(value)
+        elif isinstance(node, list):
+            for item in node:
+                visit(item)
+
+    visit(spec.get("paths"))
+    return found
+
+
+def diff_with(tmp_path: Path, revised: dict[str, Any]) -> tuple[str, bool]:
+    base, new = tmp_path / "base.json", tmp_path / "new.json"
+    base.write_text(json.dumps(current_spec()), encoding="utf-8")
+    new.write_text(json.dumps(revised), encoding="utf-8")
+    return spec_diff(base, new)
+
+
+def test_the_spec_against_itself_is_no_change(tmp_path: Path):
+    report, breaking = diff_with(tmp_path, current_spec())
+    assert not breaking and "operations: 0 added, 0 removed" in report
+
+
+def test_an_additive_change_is_not_breaking(tmp_path: Path):
+    revised = with_added_operation(current_spec())
+    enum_name = next(n for n in reachable(revised) if "enum" in revised["components"]["schemas"][n])
+    revised["components"]["schemas"][enum_name]["enum"].append("VALUE_ADDED_LATER")
+    report, breaking = diff_with(tmp_path, revised)
+    assert not breaking, report
+    assert "/v1/added_later" in report and "VALUE_ADDED_LATER" in report
+
+
+def removed_operation(spec: dict[str, Any]) -> str:
+    op = operations(spec)[0]
+    del spec["paths"][op.path][op.method]
+    return op.path
+
+
+def response_object(spec: dict[str, Any]) -> tuple[dict[str, Any], str]:
+    """A schema some operation returns and a string property of it."""
+    for op in operations(spec):
+        schema = success_response(spec, op)[1]
+        for name, prop in (schema or {}).get("properties", {}).items():
+            if prop.get("type") == "string":
+                return schema, name
+    pytest.skip("no operation returns an object with a string property")
+
+
+def removed_response_field(spec: dict[str, Any]) -> str:
+    schema, name = response_object(spec)
+    del schema["properties"][name]
+    schema["required"] = [r for r in schema.get("required", []) if r != name] or schema.pop("required", None) or []
+    return name
+
+
+def changed_field_type(spec: dict[str, Any]) -> str:
+    schema, name = response_object(spec)
+    schema["properties"][name] = {"type": "integer"}
+    return name
+
+
+def new_required_request_field(spec: dict[str, Any]) -> str:
+    for op in operations(spec):
+        media = (resolve(spec, op.spec.get("requestBody")) or {}).get("content", {}).get("application/json", {})
+        schema = resolve(spec, media.get("schema"))
+        if schema and "properties" in schema:
+            schema["properties"]["field_required_later"] = {"type": "string"}
+            schema["required"] = [*schema.get("required", []), "field_required_later"]
+            return "field_required_later"
+    pytest.skip("no operation takes a JSON object body")
+
+
+def removed_enum_value(spec: dict[str, Any]) -> str:
+    for name in reachable(spec):
+        values = spec["components"]["schemas"][name].get("enum") or []
+        if len(values) > 1:
+            return str(values.pop())
+    pytest.skip("no enum with two values is in use")
+
+
+def changed_auth_scheme(spec: dict[str, Any]) -> str:
+    schemes = spec.setdefault("components", {}).setdefault("securitySchemes", {})
+    bearer = any(s.get("scheme") == "bearer" for s in schemes.values())
+    new = {"type": "apiKey", "in": "header", "name": "X-Api-Key"} if bearer else {"type": "http", "scheme": "bearer"}
+    for name in schemes:
+        schemes[name] = new
+    return "security scheme"
+
+
+@pytest.mark.parametrize(
+    "breakage",
+    [
+        removed_operation,
+        removed_response_field,
+        changed_field_type,
+        new_required_request_field,
+        removed_enum_value,
+        changed_auth_scheme,
+    ],
+)
+def test_each_breaking_class_fails_and_names_what_broke(tmp_path: Path, breakage):
+    revised = copy.deepcopy(current_spec())
+    named = breakage(revised)
+    report, breaking = diff_with(tmp_path, revised)
+    assert breaking, report
+    assert named in report.split("BREAKING")[1], report
+
+
+def test_make_spec_diff_exit_codes(tmp_path: Path):
+    same = run_pipeline("spec-diff", "--new", str(ROOT / "openapi.yaml"))
+    assert same.returncode == 0, same.stderr
+    revised = copy.deepcopy(current_spec())
+    removed_operation(revised)
+    (tmp_path / "new.json").write_text(json.dumps(revised), encoding="utf-8")
+    broken = run_pipeline("spec-diff", "--new", str(tmp_path / "new.json"))
+    assert broken.returncode == 1 and "BREAKING" in broken.stdout
+    missing = run_pipeline("spec-diff", "--new", str(tmp_path / "absent.json"))
+    assert missing.returncode == 2 and missing.stderr.startswith("error:")
+
+
+def test_the_real_auth_switch_and_growth_are_reported():
+    skip_without_real_specs()
+    old, new = SHARED_SPECS / "baseten-management-2026-03-29.json", SHARED_SPECS / "baseten-management-2026-06-19.json"
+    if not (old.exists() and new.exists()):
+        pytest.skip(f"the 2026-03-29 and 2026-06-19 specs are not both in {SHARED_SPECS}")
+    report, breaking = spec_diff(old, new)
+    ops = {spec: {o.id for o in operations(load_document(spec))} for spec in (old, new)}
+    added, removed = len(ops[new] - ops[old]), len(ops[old] - ops[new])
+    assert breaking and "auth: changed" in report
+    assert f"operations: {added} added, {removed} removed" in report
