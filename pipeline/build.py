@@ -20,7 +20,7 @@ from . import PipelineError
 from .auth_scheme import AuthHeader, derive_auth_header
 from .client_defaults import ClientDefaults, derive_client_defaults
 from .config_check import check_config
-from .spec_check import check_spec
+from .spec_check import check_schema, check_structure
 from .spec_prepare import prepare_spec
 
 MAX_GENERATOR_LINES = 8  # of the generator's own report, when it fails
@@ -31,7 +31,7 @@ HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "tra
 def staged_build(spec_path: Path, config_path: Path, templates: Path, out: Path) -> Iterator[tuple[Path, AuthHeader]]:
     """Validate the inputs and generate into a staging copy of `out`; yield it and the derived auth header."""
     config = check_config(config_path)
-    spec = check_spec(spec_path)
+    spec = check_structure(spec_path)
     auth = derive_auth_header(spec_path, spec)
     defaults = derive_client_defaults(spec_path, spec, auth)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -43,7 +43,7 @@ def staged_build(spec_path: Path, config_path: Path, templates: Path, out: Path)
         staged_out.mkdir()
         prepared_path = staging / "openapi.json"  # what the generator reads: openapi.yaml, prepared
         prepared_path.write_text(json.dumps(prepare_spec(spec)), encoding="utf-8")
-        _run_generator(spec_path, prepared_path, config_path, staged_templates, staged_out)
+        _generate_while_validating(spec_path, spec, prepared_path, config_path, staged_templates, staged_out)
         packages = [p for p in staged_out.iterdir() if p.is_dir()]
         if len(packages) != 1:
             raise PipelineError(f"generator wrote {len(packages)} packages, expected one")
@@ -97,8 +97,14 @@ def _stage_templates(templates: Path, auth: AuthHeader, defaults: ClientDefaults
     return staged
 
 
-def _run_generator(spec_path: Path, prepared: Path, config_path: Path, templates: Path, workdir: Path) -> None:
-    # The generator writes <workdir>/<package name> with --meta none; its post hooks (ruff) must be on PATH.
+def _generate_while_validating(
+    spec_path: Path, spec: dict, prepared: Path, config_path: Path, templates: Path, workdir: Path
+) -> None:
+    """Run the generator in its own process while the meta-schema check, the slowest check, runs here.
+
+    On Baseten's 183-operation spec they take about 2.5 s and 1.7 s; side by side on two cores,
+    validation adds next to nothing. A spec the check rejects stops the generator and reports the check.
+    """
     bin_dir = Path(sys.executable).parent
     command = [
         str(bin_dir / "openapi-python-client"),
@@ -112,9 +118,16 @@ def _run_generator(spec_path: Path, prepared: Path, config_path: Path, templates
     path = f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"
     # Plain tracebacks instead of typer's boxed ones, so the exception line can be picked out.
     env = {**os.environ, "PATH": path, "NO_COLOR": "1", "_TYPER_STANDARD_TRACEBACK": "1"}
-    result = subprocess.run(command, cwd=workdir, env=env, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise PipelineError(f"openapi-python-client failed on {spec_path}:\n" + _brief(result.stderr, result.stdout))
+    process = subprocess.Popen(command, cwd=workdir, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        check_schema(spec_path, spec)
+    except BaseException:
+        process.kill()
+        process.communicate()
+        raise
+    stdout, stderr = process.communicate()
+    if process.returncode != 0:
+        raise PipelineError(f"openapi-python-client failed on {spec_path}:\n" + _brief(stderr, stdout))
 
 
 def _brief(stderr: str, stdout: str) -> str:
