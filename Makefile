@@ -13,7 +13,7 @@ PORT ?= 4010
 SPEC_URL ?= https://api.baseten.co/v1/spec
 
 .DEFAULT_GOAL := help
-.PHONY: help generate check update-spec spec-diff test test-lowest rehearse lint mock clean
+.PHONY: help generate check update-spec spec-diff test test-lowest rehearse bench lint mock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -55,8 +55,15 @@ test-lowest: ## the test suite on the lowest attrs and httpx that pyproject.toml
 rehearse: $(STAMP) ## generate and test SPEC=path (default: each spec in ../shared/specs) in a scratch copy
 	@$(BIN)/python .ci/rehearse.py $(SPEC)
 
+$(VENV)/.bench: $(STAMP)
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,bench]'
+	@touch $@
+
+bench: $(VENV)/.bench ## speed ratios beside the floor and a peer, in one run (SPEC=path for another spec)
+	@$(BIN)/python -m benchmarks.run $(if $(SPEC),--spec "$(SPEC)")
+
 lint: $(STAMP) ## ruff on the handwritten code
-	@$(BIN)/ruff check pipeline tests examples .ci && $(BIN)/ruff format --check pipeline tests examples .ci
+	@$(BIN)/ruff check pipeline tests examples benchmarks .ci && $(BIN)/ruff format --check pipeline tests examples benchmarks .ci
 
 mock: $(NODE_STAMP) ## serve openapi.yaml with Prism on 127.0.0.1 (PORT=4010), validating every request
 	@$(NODE_ENV) node_modules/.bin/prism mock -h 127.0.0.1 -p $(PORT) openapi.yaml

@@ -1,0 +1,92 @@
+"""Per-call cost of the generated create operation against raw httpx doing the same request, in-process
+(httpx.MockTransport) and on loopback (a server in another process). Retries and error handling stay on.
+
+Run by benchmarks/run.py in a fresh interpreter whose PYTHONPATH holds the generated package under test;
+prints one JSON object of seconds per call.
+"""
+
+import argparse
+import importlib
+import json
+import socket
+import subprocess
+import sys
+import typing
+from pathlib import Path
+
+import httpx
+
+from benchmarks.timing import alternate, per_call
+from pipeline.spec_check import load_document
+from tests.curl_sample import curl_sample
+from tests.spec_model import example_value, json_request_schema, operations, success_response
+
+CREATE = ("post", "/v1/api_keys")  # the operation the seed spec is about
+HERE = Path(__file__).resolve().parent
+
+
+def endpoint_module(package: str, generated: Path):
+    for source in sorted((generated / package / "api").glob("*/*.py")):
+        text = source.read_text(encoding="utf-8")
+        if f'"method": "{CREATE[0]}"' in text and f'"url": "{CREATE[1]}"' in text:
+            return importlib.import_module(f"{package}.api.{source.parent.name}.{source.stem}")
+    raise SystemExit(f"no generated module for {CREATE[0].upper()} {CREATE[1]}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--spec", type=Path, required=True)
+    parser.add_argument("--generated", type=Path, required=True)
+    args = parser.parse_args()
+    spec = load_document(args.spec)
+    op = next(o for o in operations(spec) if (o.method, o.path) == CREATE)
+    sample = curl_sample(op.spec)
+    request_json = sample.data if sample and sample.data else example_value(spec, json_request_schema(spec, op))
+    status, schema = success_response(spec, op)
+    response_json = example_value(spec, schema)
+
+    package = next(p.name for p in args.generated.iterdir() if (p / "__init__.py").exists())
+    sys.path.insert(0, str(args.generated))
+    client_module = importlib.import_module(f"{package}.client")
+    module = endpoint_module(package, args.generated)
+    body = typing.get_type_hints(module.sync_detailed)["body"].from_dict(request_json)
+
+    def respond(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(status, json=response_json)
+
+    results = {}
+    for setting, base_url, transport, calls, rounds in (
+        ("in_process", "https://api.example.test", httpx.MockTransport(respond), 2000, 9),
+        ("loopback", None, None, 300, 7),
+    ):
+        server = None
+        if base_url is None:
+            with socket.create_server(("127.0.0.1", 0)) as probe:
+                port = probe.getsockname()[1]
+            command = [sys.executable, str(HERE / "loopback_server.py"), str(port), json.dumps(response_json)]
+            server = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+            server.stdout.readline()  # "ready"
+            base_url = f"http://127.0.0.1:{port}"
+        extra = {"transport": transport} if transport else {}
+        ours = client_module.AuthenticatedClient(base_url=base_url, token="bench-key", httpx_args=extra)
+        raw = httpx.Client(base_url=base_url, headers={"Authorization": "Bearer bench-key"}, **extra)
+
+        def generated_call(ours=ours) -> None:
+            module.sync_detailed(client=ours, body=body)
+
+        def raw_call(raw=raw) -> None:
+            response = raw.post(CREATE[1], json=request_json)
+            response.raise_for_status()
+            response.json()
+
+        generated_call(), raw_call()  # warm up connections and caches
+        ours_s, raw_s = alternate(per_call(generated_call, calls), per_call(raw_call, calls), rounds)
+        results[setting] = {"ours": ours_s, "raw": raw_s}
+        if server is not None:
+            server.terminate()
+            server.wait()
+    print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()

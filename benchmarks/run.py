@@ -1,0 +1,122 @@
+"""`make bench`: speed of this project beside its floor or a peer, as ratios measured in one run.
+
+For the spec given (default openapi.yaml), in a scratch directory:
+- regeneration: `python -m pipeline generate` (validation, post-hooks and swap included) against the bare
+  `openapi-python-client generate` with the same spec and config;
+- import: one endpoint module (POST /v1/api_keys) in a fresh interpreter against `import httpx, attrs, dateutil`;
+- calls: the create operation against raw httpx, in-process and on loopback (benchmarks/calls.py);
+- peer: openapi-generator's python client (PyPI openapi-generator-cli, Java 17), where it runs here.
+"""
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from benchmarks.timing import alternate, import_time, wall
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+GENERATION_ROUNDS, IMPORT_ROUNDS = 3, 11
+
+
+def endpoint_import(generated: Path) -> str:
+    """The import statement for the create operation's module."""
+    for source in sorted(generated.glob("*/api/*/*.py")):
+        text = source.read_text(encoding="utf-8")
+        if '"method": "post"' in text and '"url": "/v1/api_keys"' in text:
+            return "import " + ".".join(source.relative_to(generated).with_suffix("").parts)
+    raise SystemExit("the spec has no POST /v1/api_keys to measure")
+
+
+def measure(spec: Path, scratch: Path) -> list[tuple[str, float, str, float, str]]:
+    rows = []
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+    ours_dir, bare_dir = scratch / "generated", scratch / "bare"
+    bare_dir.mkdir()
+    ours = [sys.executable, "-m", "pipeline", "generate", "--spec", str(spec), "--out", str(ours_dir)]
+    bare = [str(BIN / "openapi-python-client"), "generate", "--path", str(spec), "--config",
+            str(ROOT / "generator-config.yaml"), "--meta", "none", "--overwrite"]  # fmt: skip
+    ours_s, bare_s = alternate(lambda: wall(ours, ROOT, env), lambda: wall(bare, bare_dir, env), GENERATION_ROUNDS)
+    rows.append(("regenerate (s)", ours_s, "bare openapi-python-client", bare_s, "<= 1.5"))
+
+    statement = endpoint_import(ours_dir)
+    ours_s, floor_s = alternate(
+        lambda: import_time(statement, ours_dir),
+        lambda: import_time("import httpx, attrs, dateutil", ours_dir),
+        IMPORT_ROUNDS,
+    )
+    rows.append(
+        ("import one endpoint module (ms)", ours_s * 1e3, "import httpx, attrs, dateutil", floor_s * 1e3, "<= 1.5")
+    )
+
+    calls = subprocess.run(
+        [sys.executable, "-m", "benchmarks.calls", "--spec", str(spec), "--generated", str(ours_dir)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    results = json.loads(calls.stdout)
+    for setting, target in (("in_process", "<= 1.3"), ("loopback", "<= 1.05")):
+        label = f"create call, {setting.replace('_', '-')} (us)"
+        rows.append(
+            (label, results[setting]["ours"] * 1e6, "raw httpx, same request", results[setting]["raw"] * 1e6, target)
+        )
+    rows += peer_rows(spec, scratch, ours_dir, statement)
+    return rows
+
+
+def peer_rows(spec: Path, scratch: Path, ours_dir: Path, statement: str) -> list[tuple[str, float, str, float, str]]:
+    peer = BIN / "openapi-generator-cli"
+    if not peer.exists() or shutil.which("java") is None:
+        print(f"peer rows skipped: needs {peer} (make bench installs it) and java on PATH", file=sys.stderr)
+        return []
+    out = scratch / "peer"
+    command = [str(peer), "generate", "-i", str(spec), "-g", "python", "-o", str(out),
+               "--package-name", "peer_client", "--skip-validate-spec"]  # fmt: skip
+    ours = [sys.executable, "-m", "pipeline", "generate", "--spec", str(spec), "--out", str(ours_dir)]
+    ours_s, peer_s = alternate(lambda: wall(ours, ROOT), lambda: wall(command, scratch), GENERATION_ROUNDS)
+    module = sorted((out / "peer_client" / "api").glob("*_api.py"))[0].stem
+    ours_i, peer_i = alternate(
+        lambda: import_time(statement, ours_dir),
+        lambda: import_time(f"import peer_client.api.{module}", out),
+        IMPORT_ROUNDS,
+    )
+    return [
+        ("generate, vs peer (s)", ours_s, "openapi-generator python", peer_s, "-"),
+        ("import one endpoint, vs peer (ms)", ours_i * 1e3, f"peer_client.api.{module}", peer_i * 1e3, "-"),
+    ]
+
+
+def machine() -> str:
+    cpuinfo = Path("/proc/cpuinfo")
+    names = [
+        line.split(":", 1)[1].strip() for line in cpuinfo.read_text().splitlines() if line.startswith("model name")
+    ]
+    cpu = names[0] if cpuinfo.exists() and names else platform.processor()
+    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--spec", type=Path, default=ROOT / "openapi.yaml")
+    spec = parser.parse_args().spec.resolve()
+    with tempfile.TemporaryDirectory(prefix="bench-") as scratch:
+        rows = measure(spec, Path(scratch))
+    print(f"spec: {spec.name}; machine: {machine()}")
+    header = ("figure", "this project", "floor or peer", "", "ratio", "target")
+    table = [header] + [(f, f"{o:.1f}", name, f"{b:.1f}", f"{o / b:.2f}", t) for f, o, name, b, t in rows]
+    widths = [max(len(row[i]) for row in table) for i in range(len(header))]
+    for row in table:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
