@@ -40,6 +40,12 @@ class FaultServer:
             threading.Thread(target=self._handle, args=(connection,), daemon=True).start()
 
     def _handle(self, connection: socket.socket) -> None:
+        try:
+            self._serve_connection(connection)
+        except OSError:
+            pass  # the client went away or sat idle past the timeout: nothing left to answer
+
+    def _serve_connection(self, connection: socket.socket) -> None:
         with connection:
             connection.settimeout(5)
             buffer = b""

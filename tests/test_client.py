@@ -96,7 +96,8 @@ def test_timeouts_are_finite_by_default_and_can_be_changed():
 
 
 def enum_classes() -> list[type[enum.Enum]]:
-    found = {value for value in vars(models).values() if isinstance(value, type) and issubclass(value, enum.Enum)}
+    exported = (getattr(models, name) for name in models.__all__)  # models load lazily: vars() holds few
+    found = {value for value in exported if isinstance(value, type) and issubclass(value, enum.Enum)}
     return sorted(found, key=lambda cls: cls.__name__)
 
 
