@@ -25,18 +25,11 @@ CREATE = ("post", "/v1/api_keys")  # the operation the seed spec is about
 HERE = Path(__file__).resolve().parent
 
 
-def endpoint_module(package: str, generated: Path):
-    for source in sorted((generated / package / "api").glob("*/*.py")):
-        text = source.read_text(encoding="utf-8")
-        if f'"method": "{CREATE[0]}"' in text and f'"url": "{CREATE[1]}"' in text:
-            return importlib.import_module(f"{package}.api.{source.parent.name}.{source.stem}")
-    raise SystemExit(f"no generated module for {CREATE[0].upper()} {CREATE[1]}")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--spec", type=Path, required=True)
     parser.add_argument("--generated", type=Path, required=True)
+    parser.add_argument("--module", required=True, help="the create operation's module, found by run.py")
     args = parser.parse_args()
     spec = load_document(args.spec)
     op = next(o for o in operations(spec) if (o.method, o.path) == CREATE)
@@ -48,7 +41,7 @@ def main() -> None:
     package = next(p.name for p in args.generated.iterdir() if (p / "__init__.py").exists())
     sys.path.insert(0, str(args.generated))
     client_module = importlib.import_module(f"{package}.client")
-    module = endpoint_module(package, args.generated)
+    module = importlib.import_module(args.module)
     body = typing.get_type_hints(module.sync_detailed)["body"].from_dict(request_json)
 
     def respond(request: httpx.Request) -> httpx.Response:

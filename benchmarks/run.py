@@ -25,12 +25,12 @@ BIN = Path(sys.executable).parent
 GENERATION_ROUNDS, IMPORT_ROUNDS = 3, 11
 
 
-def endpoint_import(generated: Path) -> str:
-    """The import statement for the create operation's module."""
+def create_module(generated: Path) -> str:
+    """The create operation's module name (the operation the seed spec is about)."""
     for source in sorted(generated.glob("*/api/*/*.py")):
         text = source.read_text(encoding="utf-8")
         if '"method": "post"' in text and '"url": "/v1/api_keys"' in text:
-            return "import " + ".".join(source.relative_to(generated).with_suffix("").parts)
+            return ".".join(source.relative_to(generated).with_suffix("").parts)
     raise SystemExit("the spec has no POST /v1/api_keys to measure")
 
 
@@ -45,7 +45,8 @@ def measure(spec: Path, scratch: Path) -> list[tuple[str, float, str, float, str
     ours_s, bare_s = alternate(lambda: wall(ours, ROOT, env), lambda: wall(bare, bare_dir, env), GENERATION_ROUNDS)
     rows.append(("regenerate (s)", ours_s, "bare openapi-python-client", bare_s, "<= 1.5"))
 
-    statement = endpoint_import(ours_dir)
+    module = create_module(ours_dir)
+    statement = f"import {module}"
     ours_s, floor_s = alternate(
         lambda: import_time(statement, ours_dir),
         lambda: import_time("import httpx, attrs, dateutil", ours_dir),
@@ -56,7 +57,17 @@ def measure(spec: Path, scratch: Path) -> list[tuple[str, float, str, float, str
     )
 
     calls = subprocess.run(
-        [sys.executable, "-m", "benchmarks.calls", "--spec", str(spec), "--generated", str(ours_dir)],
+        [
+            sys.executable,
+            "-m",
+            "benchmarks.calls",
+            "--spec",
+            str(spec),
+            "--generated",
+            str(ours_dir),
+            "--module",
+            module,
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,

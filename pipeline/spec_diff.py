@@ -19,11 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from . import PipelineError
+from .build import HTTP_METHODS
 
 ROOT = Path(__file__).resolve().parent.parent
 REDOCLY = ROOT / "node_modules" / ".bin" / "redocly"
 NOT_BREAKING_FOR_THIS_CLIENT = {"enum-values-added"}
-HTTP_METHODS = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
 SHOWN_PER_LIST = 8
 
 
