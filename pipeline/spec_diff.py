@@ -4,9 +4,10 @@ Redocly CLI's `diff` does the comparison and rates each change; this module only
 summarises its JSON report by the classes a client user cares about (enum values from its
 `enum` property changes, which it reports whether or not it rates them). One rule is relaxed: Redocly
 rates an added enum value as major, but the generated enums accept values they do not list yet
-(templates/str_enum.py.jinja), so for this client it is additive. Redocly flags every breaking class
-this project names (removed operation or field, new required request field or parameter, type
-change, removed enum value, auth scheme change); no rule had to be added.
+(templates/str_enum.py.jinja), so for this client it is additive. Two rules are added, because
+Redocly judges the wire while a generated client also breaks code that names things: a removed
+request field (Redocly: patch; `Model(field=...)` then fails) and a removed value of an enum only
+responses use (Redocly: not breaking; `Enum.VALUE` then fails) are breaking here.
 """
 
 import json
@@ -25,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 REDOCLY = ROOT / "node_modules" / ".bin" / "redocly"
 NOT_BREAKING_FOR_THIS_CLIENT = {"enum-values-added"}
 SHOWN_PER_LIST = 8
+THIS_RULE = "breaks code naming it: this project's rule"
 
 
 @dataclass
@@ -106,6 +108,8 @@ def summarise(changes: Iterable[dict[str, Any]]) -> DiffReport:
                 elif len(where) >= 2 and where[-2] == "properties":
                     owner = where[2] if where[:2] == ["components", "schemas"] else "/".join(where[:-2])
                     add(report.fields[kind], f"{owner}.{where[-1]}")
+                    if kind == "removed" and not _rated_major(change):
+                        add(report.breaking, f"Property `{where[-1]}` of `{owner}` was removed. [{THIS_RULE}]")
         if change.get("property") == "enum" and kind == "modified":
             old, new = (change.get(s, {}).get("value") or [] for s in ("base", "revision"))
             owner = change["revision"]["pointer"].lstrip("#/").split("/")
@@ -116,6 +120,8 @@ def summarise(changes: Iterable[dict[str, Any]]) -> DiffReport:
             for value in old:
                 if value not in new:
                     add(report.enum_values["removed"], f"{owner_name}: {value}")
+                    if not _rated_major(change):
+                        add(report.breaking, f"Enum `{owner_name}` lost value {value!r}. [{THIS_RULE}]")
         for verdict in change.get("verdicts", []):
             rule, message = verdict["ruleId"], verdict["message"]
             if kind_name in ("SecurityScheme", "SecurityRequirement") and verdict["impact"] == "major":
@@ -123,6 +129,10 @@ def summarise(changes: Iterable[dict[str, Any]]) -> DiffReport:
             if verdict["impact"] == "major" and rule not in NOT_BREAKING_FOR_THIS_CLIENT:
                 add(report.breaking, f"{message} [{rule}{_operation_of(parts)}]")
     return report
+
+
+def _rated_major(change: dict[str, Any]) -> bool:
+    return any(verdict["impact"] == "major" for verdict in change.get("verdicts", []))
 
 
 def _operation_of(parts: list[str]) -> str:

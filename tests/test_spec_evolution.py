@@ -174,15 +174,29 @@ def changed_field_type(spec: dict[str, Any]) -> str:
     return name
 
 
-def new_required_request_field(spec: dict[str, Any]) -> str:
+def request_object(spec: dict[str, Any]) -> dict[str, Any]:
+    """The JSON object body schema of the first operation that takes one."""
     for op in operations(spec):
         media = (resolve(spec, op.spec.get("requestBody")) or {}).get("content", {}).get("application/json", {})
         schema = resolve(spec, media.get("schema"))
-        if schema and "properties" in schema:
-            schema["properties"]["field_required_later"] = {"type": "string"}
-            schema["required"] = [*schema.get("required", []), "field_required_later"]
-            return "field_required_later"
+        if schema and schema.get("properties"):
+            return schema
     pytest.skip("no operation takes a JSON object body")
+
+
+def removed_request_field(spec: dict[str, Any]) -> str:
+    schema = request_object(spec)
+    name = sorted(schema["properties"])[0]
+    del schema["properties"][name]
+    schema["required"] = [r for r in schema.get("required", []) if r != name]
+    return name
+
+
+def new_required_request_field(spec: dict[str, Any]) -> str:
+    schema = request_object(spec)
+    schema["properties"]["field_required_later"] = {"type": "string"}
+    schema["required"] = [*schema.get("required", []), "field_required_later"]
+    return "field_required_later"
 
 
 def removed_enum_value(spec: dict[str, Any]) -> str:
@@ -207,6 +221,7 @@ def changed_auth_scheme(spec: dict[str, Any]) -> str:
     [
         removed_operation,
         removed_response_field,
+        removed_request_field,
         changed_field_type,
         new_required_request_field,
         removed_enum_value,
