@@ -8,7 +8,6 @@ prints one JSON object of seconds per call.
 import argparse
 import importlib
 import json
-import socket
 import subprocess
 import sys
 import typing
@@ -19,6 +18,7 @@ import httpx
 from benchmarks.timing import alternate, per_call
 from pipeline.spec_check import load_document
 from tests.curl_sample import curl_sample
+from tests.fault_server import free_port
 from tests.spec_model import example_value, json_request_schema, operations, success_response
 
 CREATE = ("post", "/v1/api_keys")  # the operation the seed spec is about
@@ -54,8 +54,7 @@ def main() -> None:
     ):
         server = None
         if base_url is None:
-            with socket.create_server(("127.0.0.1", 0)) as probe:
-                port = probe.getsockname()[1]
+            port = free_port()
             command = [sys.executable, str(HERE / "loopback_server.py"), str(port), json.dumps(response_json)]
             server = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
             server.stdout.readline()  # "ready"

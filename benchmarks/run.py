@@ -18,6 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from benchmarks.calls import CREATE
 from benchmarks.timing import alternate, import_time, wall
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,9 +30,9 @@ def create_module(generated: Path) -> str:
     """The create operation's module name (the operation the seed spec is about)."""
     for source in sorted(generated.glob("*/api/*/*.py")):
         text = source.read_text(encoding="utf-8")
-        if '"method": "post"' in text and '"url": "/v1/api_keys"' in text:
+        if f'"method": "{CREATE[0]}"' in text and f'"url": "{CREATE[1]}"' in text:
             return ".".join(source.relative_to(generated).with_suffix("").parts)
-    raise SystemExit("the spec has no POST /v1/api_keys to measure")
+    raise SystemExit(f"the spec has no {CREATE[0].upper()} {CREATE[1]} to measure")
 
 
 def measure(spec: Path, scratch: Path) -> list[tuple[str, float, str, float, str]]:

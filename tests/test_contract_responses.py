@@ -2,7 +2,6 @@
 into the generated models, sync and async, and give back the same JSON (round trip). The spec's own
 response examples, where it has any, must do the same."""
 
-import asyncio
 import datetime
 import enum
 from typing import Any
@@ -11,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.operation_calls import MODULES, OPERATIONS, SPEC, Recorder, arguments_for, client_for, json_reply
+from tests.operation_calls import OPERATIONS, SPEC, Recorder, call, json_reply
 from tests.schema_strategies import CONTRACT_SETTINGS, json_values, misplaced_fields, same_json
 from tests.spec_model import Operation, resolve, success_response
 
@@ -30,11 +29,7 @@ def as_json(value: Any) -> Any:
 
 
 def parse(op: Operation, status: int, body: Any, mode: str) -> Any:
-    module = MODULES[(op.method, op.path)]
-    function = module.sync_detailed if mode == "sync" else module.asyncio_detailed
-    arguments, *_ = arguments_for(op, function)
-    result = function(client=client_for(Recorder(json_reply(status, body))), **arguments)
-    response = asyncio.run(result) if mode == "async" else result
+    response, *_ = call(op, Recorder(json_reply(status, body)), mode)
     assert response.status_code == status
     return response.parsed
 

@@ -5,7 +5,6 @@ Every operation is called once with spec-valid arguments; then the example scrip
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import threading
@@ -14,17 +13,13 @@ from collections.abc import Iterator
 
 import pytest
 
+from tests.fault_server import free_port
 from tests.generated_package import ROOT, import_generated
 from tests.operation_calls import MODULES, OPERATIONS, TOKEN, arguments_for
 from tests.spec_model import Operation
 
 PRISM = ROOT / "node_modules" / ".bin" / "prism"
 STARTUP_SECONDS = 60  # about 1 s on the seed, 3 s on the 183-operation spec; generous for a loaded CI machine
-
-
-def free_port() -> int:
-    with socket.create_server(("127.0.0.1", 0)) as probe:
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
