@@ -35,8 +35,8 @@ def main() -> None:
     op = next(o for o in operations(spec) if (o.method, o.path) == CREATE)
     sample = curl_sample(op.spec)
     request_json = sample.data if sample and sample.data else example_value(spec, json_request_schema(spec, op))
-    status, schema = success_response(spec, op)
-    response_json = example_value(spec, schema)
+    success = success_response(spec, op)
+    status, response_json = success.status, example_value(spec, success.schema)
 
     package = next(p.name for p in args.generated.iterdir() if (p / "__init__.py").exists())
     sys.path.insert(0, str(args.generated))

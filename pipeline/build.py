@@ -33,7 +33,7 @@ def staged_build(spec_path: Path, config_path: Path, templates: Path, out: Path)
     config = check_config(config_path)
     spec = check_structure(spec_path)
     auth = derive_auth_header(spec_path, spec)
-    defaults = derive_client_defaults(spec_path, spec, auth)
+    defaults = derive_client_defaults(spec_path, spec, str(config.get("api_key_env", "")))
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".generate-", dir=out.parent))
     try:

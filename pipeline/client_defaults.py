@@ -1,8 +1,11 @@
-"""Step 3b: the client's defaults that the spec states: its first server and the API key's variable.
+"""Step 3b: the client's defaults: the spec's first server, and the API key's environment variable.
 
 The generator makes base_url a required argument and knows no environment variable. The spec says
-both: `servers[0].url`, and the `$VARIABLE` its curl samples put in the auth header. Both land in
-client.py as string literals, so anything that could break out of one is rejected here.
+where the server is (`servers[0].url`); the variable is configuration (`api_key_env` in
+generator-config.yaml), since a spec revision without curl samples must not drop it. `sample_key_variable`
+reads the `$VARIABLE` the samples put in the auth header, for the test that keeps the two in step.
+Both land in client.py as string literals, so anything that could break out of one is rejected here
+and in config_check.
 """
 
 import re
@@ -20,11 +23,11 @@ _ENV_VARIABLE = re.compile(r"\$\{?([A-Z][A-Z0-9_]*)\}?")
 @dataclass(frozen=True)
 class ClientDefaults:
     base_url: str  # "" when the spec names no absolute server: base_url stays a required argument
-    api_key_env: str  # "" when no sample names one: the token must be passed
+    api_key_env: str  # "" when not configured: the token must be passed
 
 
-def derive_client_defaults(path: Path, spec: dict[str, Any], auth: AuthHeader) -> ClientDefaults:
-    return ClientDefaults(_first_server(path, spec), _api_key_variable(spec, auth))
+def derive_client_defaults(path: Path, spec: dict[str, Any], api_key_env: str) -> ClientDefaults:
+    return ClientDefaults(_first_server(path, spec), api_key_env)
 
 
 def _first_server(path: Path, spec: dict[str, Any]) -> str:
@@ -41,7 +44,7 @@ def _first_server(path: Path, spec: dict[str, Any]) -> str:
     return url.rstrip("/")
 
 
-def _api_key_variable(spec: dict[str, Any], auth: AuthHeader) -> str:
+def sample_key_variable(spec: dict[str, Any], auth: AuthHeader) -> str:
     """The variable most curl samples send in the auth header, e.g. BASETEN_API_KEY."""
     header = re.compile(rf"{re.escape(auth.name)}:[^\"'\n]*", re.IGNORECASE)
     counts: dict[str, int] = {}

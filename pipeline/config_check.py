@@ -5,6 +5,7 @@ such as `package_name_overide` would quietly produce a package with another name
 """
 
 import difflib
+import re
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,10 @@ from pydantic import ValidationError
 from . import PipelineError
 from .spec_check import load_document
 
+# Settings the pipeline reads itself (the generator ignores them): name -> what it must be.
+PIPELINE_SETTINGS = {"api_key_env": 'an environment variable name such as BASETEN_API_KEY, or ""'}
+_ENV_NAME = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)?$")
+
 
 def check_config(path: Path) -> dict[str, Any]:
     """Return the parsed config, or raise PipelineError naming the bad key."""
@@ -22,14 +27,17 @@ def check_config(path: Path) -> dict[str, Any]:
         return {}
     if not isinstance(config, dict):
         raise PipelineError(f"{path}: expected a mapping of settings, found {type(config).__name__}")
-    known = list(ConfigFile.model_fields)
+    known = list(ConfigFile.model_fields) + list(PIPELINE_SETTINGS)
     for key in config:
         if key not in known:
             close = difflib.get_close_matches(str(key), known, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else f" (known keys: {', '.join(known)})"
             raise PipelineError(f"{path}: unknown key '{key}'{hint}")
+    for key, expected in PIPELINE_SETTINGS.items():
+        if key in config and not (isinstance(config[key], str) and _ENV_NAME.match(config[key])):
+            raise PipelineError(f"{path}: {key}: {config[key]!r} is not {expected}")
     try:
-        ConfigFile(**config)
+        ConfigFile(**{key: value for key, value in config.items() if key not in PIPELINE_SETTINGS})
     except ValidationError as err:
         first = err.errors()[0]
         where = ".".join(str(part) for part in first["loc"])

@@ -6,7 +6,12 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-KEY_VARIABLE = "$BASETEN_API_KEY"
+from pipeline.spec_check import load_document
+from tests.generated_package import ROOT
+
+# The variable the client reads the key from (generator-config.yaml), as a shell sample writes it.
+API_KEY_ENV = str((load_document(ROOT / "generator-config.yaml") or {}).get("api_key_env", ""))
+KEY_VARIABLE = f"${API_KEY_ENV}"
 
 
 @dataclass

@@ -51,3 +51,18 @@ def _method_and_path(source: Path) -> tuple[str, str]:
                     url = url.func.value  # type: ignore[attr-defined]
                 return entries["method"].value, url.value  # type: ignore[attr-defined]
     raise AssertionError(f"{source}: no request literal with 'method' and 'url' in _get_kwargs")
+
+
+def missing_imports(source: str) -> list[str]:
+    """What `source` imports from the generated package that openapi.yaml did not generate (e.g. an
+    operation the README shows that a newer spec dropped), as dotted names."""
+    missing = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == package_name():
+            module = package_dir().joinpath(*node.module.split(".")[1:])
+            for alias in node.names:
+                candidate = module / alias.name
+                if module.is_dir() and not (candidate.with_suffix(".py").exists() or candidate.is_dir()):
+                    if node.module.split(".")[1:2] == ["api"]:  # operations are modules; names are checked on import
+                        missing.append(f"{node.module}.{alias.name}")
+    return missing

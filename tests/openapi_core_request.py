@@ -3,6 +3,7 @@
 openapi-core ships adapters for requests, werkzeug and others, not httpx; this is the small adapter.
 """
 
+import copy
 import functools
 from typing import Any
 from urllib.parse import parse_qsl
@@ -49,7 +50,40 @@ class HttpxOpenAPIRequest:
 
 @functools.cache
 def openapi() -> Any:
-    return OpenAPI.from_dict(current_spec())
+    return OpenAPI.from_dict(type_lists_as_any_of(current_spec()))
+
+
+def type_lists_as_any_of(spec: dict[str, Any]) -> dict[str, Any]:
+    """The spec with each parameter schema's `type: [A, B]` written `anyOf: [{type: A}, {type: B}]`.
+
+    Same meaning; openapi-core 0.23.1 raises TypeError on a type list when it casts a parameter.
+    """
+    spec = copy.deepcopy(spec)
+
+    def fix(parameter: Any) -> None:
+        schema = parameter.get("schema") if isinstance(parameter, dict) else None
+        if isinstance(schema, dict) and isinstance(schema.get("type"), list):
+            kinds = schema.pop("type")
+            rest = {key: schema.pop(key) for key in list(schema) if key not in ("description", "default", "title")}
+            schema["anyOf"] = [{"type": kind, **(rest if kind != "null" else {})} for kind in kinds]
+
+    for item in (spec.get("paths") or {}).values():
+        for node in [item, *(op for op in item.values() if isinstance(op, dict))]:
+            for parameter in node.get("parameters") or [] if isinstance(node, dict) else []:
+                fix(parameter)
+    for parameter in ((spec.get("components") or {}).get("parameters") or {}).values():
+        fix(parameter)
+    return spec
+
+
+class RequestRejected(AssertionError):
+    """openapi-core found the request invalid for the spec."""
+
+
+def assert_valid(request: httpx.Request) -> None:
+    errors = request_errors(request)
+    if errors:
+        raise RequestRejected("openapi-core rejects the request: " + "; ".join(errors))
 
 
 def request_errors(request: httpx.Request) -> list[str]:

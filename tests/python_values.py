@@ -2,15 +2,19 @@
 
 import datetime
 import enum
+import io
 import re
 import types
 import typing
 from typing import Any
 
+from openapi_python_client.strings import PythonIdentifier
 
-def python_name(name: str) -> str:
-    """snake_case identifier for a spec parameter name (Baseten's names are snake_case already)."""
-    return re.sub(r"\W+", "_", re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name)).strip("_").lower()
+from pipeline.spec_check import load_document
+from tests.generated_package import ROOT
+
+# The generator's own rule for a property's attribute name, with the prefix our config gives it.
+FIELD_PREFIX = (load_document(ROOT / "generator-config.yaml") or {}).get("field_prefix", "field_")
 
 
 def to_python(annotation: Any, value: Any) -> Any:
@@ -32,10 +36,13 @@ def to_python(annotation: Any, value: Any) -> Any:
         (item,) = typing.get_args(annotation) or (Any,)
         return [to_python(item, v) for v in value]
     if isinstance(annotation, type):
+        if annotation.__name__ == "File" and hasattr(annotation, "to_tuple"):  # the generated types.File
+            payload = value if isinstance(value, bytes) else str(value).encode()
+            return annotation(payload=io.BytesIO(payload), file_name="upload.bin")
         if hasattr(annotation, "from_dict"):
             if not isinstance(value, dict):
                 raise TypeError(f"{annotation.__name__} needs an object, got {value!r}")
-            return annotation.from_dict(value)
+            return annotation.from_dict(files_as_bytes(annotation, value))
         if issubclass(annotation, enum.Enum):
             return annotation(value)
         if annotation is datetime.datetime:
@@ -56,3 +63,15 @@ def model_class(annotation: Any) -> type | None:
     )
     models = [m for m in members if isinstance(m, type) and hasattr(m, "from_dict")]
     return models[0] if len(models) == 1 else None
+
+
+def files_as_bytes(model: type, value: dict[str, Any]) -> dict[str, Any]:
+    """A multipart model's from_dict wraps bytes in File; a drawn value for a binary field is text."""
+    # Annotations stay strings here: resolving them would import models a lazy package has not loaded.
+    binary = {field.name for field in getattr(model, "__attrs_attrs__", ()) if re.search(r"\bFile\b", str(field.type))}
+    if not binary:
+        return value
+    return {
+        key: item.encode() if PythonIdentifier(key, FIELD_PREFIX) in binary and isinstance(item, str) else item
+        for key, item in value.items()
+    }

@@ -86,15 +86,79 @@ def discriminators_required(components: dict[str, Any]) -> dict[str, Any]:
     return {**components, "schemas": schemas}
 
 
+SCHEMA_REF = "#/components/schemas/"
+RECURSION_DEPTH = 2  # how often a recursive schema may contain itself in a drawn value
+
+
+def recursive_names(schemas: dict[str, Any]) -> set[str]:
+    """Component schemas that can reach themselves through $refs (a tree node, two mutual ones)."""
+    edges = {name: set(_refs(schema)) for name, schema in schemas.items()}
+    found = set()
+    for start in schemas:
+        seen, stack = set(), list(edges[start])
+        while stack:
+            name = stack.pop()
+            if name == start:
+                found.add(start)
+                break
+            if name not in seen and name in edges:
+                seen.add(name)
+                stack.extend(edges[name])
+    return found
+
+
+def _refs(node: Any) -> list[str]:
+    if isinstance(node, list):
+        return [name for item in node for name in _refs(item)]
+    if not isinstance(node, dict):
+        return []
+    own = [node["$ref"][len(SCHEMA_REF) :]] if str(node.get("$ref", "")).startswith(SCHEMA_REF) else []
+    return own + [name for value in node.values() for name in _refs(value)]
+
+
+def unrolled(node: Any, schemas: dict[str, Any], recursive: set[str], stack: tuple[str, ...] = ()) -> Any:
+    """hypothesis-jsonschema cannot follow recursive $refs: inline those to RECURSION_DEPTH, then cut.
+
+    A cut is `{"not": {}}`, which nothing matches: an optional property or array item there is left out.
+    """
+    if isinstance(node, list):
+        return [unrolled(item, schemas, recursive, stack) for item in node]
+    if not isinstance(node, dict):
+        return node
+    name = str(node.get("$ref", ""))[len(SCHEMA_REF) :] if str(node.get("$ref", "")).startswith(SCHEMA_REF) else ""
+    if name in recursive:
+        if stack.count(name) >= RECURSION_DEPTH:
+            return {"not": {}}
+        target = unrolled(schemas[name], schemas, recursive, (*stack, name))
+        siblings = {key: value for key, value in node.items() if key != "$ref"}
+        return {**target, **siblings} if siblings else target
+    return {key: unrolled(value, schemas, recursive, stack) for key, value in node.items()}
+
+
 @functools.cache
-def _bounded_components() -> dict[str, Any]:
-    return bounded(discriminators_required(current_spec().get("components") or {}))
+def _components() -> tuple[dict[str, Any], frozenset[str]]:
+    components = bounded(discriminators_required(current_spec().get("components") or {}))
+    schemas = components.get("schemas") or {}
+    recursive = recursive_names(schemas)
+    unrolled_schemas = {name: unrolled(schema, schemas, recursive, (name,)) for name, schema in schemas.items()}
+    return {**components, "schemas": unrolled_schemas}, frozenset(recursive)
+
+
+# Formats hypothesis-jsonschema does not know draw any string; these draw what the format means. A file
+# has at least one byte: an empty body is, to a server or a validator, no body at all.
+CUSTOM_FORMATS = {"uuid": st.uuids().map(str), "binary": st.text(min_size=1, max_size=MAX_LENGTH)}
 
 
 @functools.cache
 def _strategy(schema_json: str) -> st.SearchStrategy[Any]:
     # The components ride along, so "#/components/schemas/X" resolves against this root.
-    return from_schema({**bounded(json.loads(schema_json)), "components": _bounded_components()})
+    components, recursive = _components()
+    schema = unrolled(bounded(json.loads(schema_json)), current_spec_schemas(), set(recursive))
+    return from_schema({**schema, "components": components}, custom_formats=CUSTOM_FORMATS)
+
+
+def current_spec_schemas() -> dict[str, Any]:
+    return _components()[0].get("schemas") or {}
 
 
 def json_values(schema: dict[str, Any]) -> st.SearchStrategy[Any]:

@@ -56,21 +56,87 @@ def operations(spec: dict[str, Any]) -> list[Operation]:
     return found
 
 
-def json_request_schema(spec: dict[str, Any], op: Operation) -> dict[str, Any] | None:
+def media_kind(media_type: str) -> str | None:
+    """How the generator treats a media type: json, form, multipart, binary or text; None if it cannot."""
+    base = media_type.split(";")[0].strip().lower()
+    if base == "application/json" or base.endswith("+json"):
+        return "json"
+    if base.startswith("text/"):
+        return "text"
+    return {
+        "application/x-www-form-urlencoded": "form",
+        "multipart/form-data": "multipart",
+        "application/octet-stream": "binary",
+    }.get(base)
+
+
+@dataclass(frozen=True)
+class Content:
+    media_type: str  # as the spec writes it
+    kind: str  # json, form, multipart, binary or text (media_kind)
+    schema: Any  # refs resolved at the top; {} when the spec gives none
+
+
+def first_content(spec: dict[str, Any], content: Any) -> Content | None:
+    """The first media type of a `content` map that the generator handles."""
+    for media_type, media in (content or {}).items():
+        kind = media_kind(str(media_type))
+        if kind is not None:
+            return Content(str(media_type), kind, resolve(spec, (media or {}).get("schema")) or {})
+    return None
+
+
+@dataclass(frozen=True)
+class RequestBody:
+    content: Content
+    required: bool
+
+
+def request_body(spec: dict[str, Any], op: Operation) -> RequestBody | None:
     body = resolve(spec, op.spec.get("requestBody"))
-    if not body:
-        return None
-    media = (body.get("content") or {}).get("application/json")
-    return resolve(spec, media.get("schema")) if media else None
+    content = first_content(spec, (body or {}).get("content"))
+    return RequestBody(content, bool(body.get("required"))) if content else None
 
 
-def success_response(spec: dict[str, Any], op: Operation) -> tuple[int, dict[str, Any] | None]:
-    """The first documented 2xx status and its JSON schema (None when it has no JSON body)."""
-    for status, response in sorted((op.spec.get("responses") or {}).items()):
-        if str(status).startswith("2") and str(status).isdigit():
-            media = (resolve(spec, response).get("content") or {}).get("application/json")
-            return int(status), (resolve(spec, media.get("schema")) if media else None)
-    raise LookupError(f"{op.id} documents no 2xx response")
+def json_request_schema(spec: dict[str, Any], op: Operation) -> dict[str, Any] | None:
+    body = request_body(spec, op)
+    return body.content.schema if body and body.content.kind == "json" else None
+
+
+@dataclass(frozen=True)
+class Success:
+    status: int
+    content: Content | None  # None: no body
+    from_default: bool = False  # documented only by the `default` response, which covers every status
+
+    @property
+    def schema(self) -> Any:
+        """The JSON body's schema; None when the body is not JSON or there is none."""
+        return self.content.schema if self.content and self.content.kind == "json" else None
+
+
+def success_responses(spec: dict[str, Any], op: Operation) -> list[Success]:
+    """Every documented 2xx in the spec's order; with none, the `default` response (parsed for any status)."""
+    responses = op.spec.get("responses") or {}
+    found = [
+        Success(int(status), first_content(spec, resolve(spec, response).get("content")))
+        for status, response in responses.items()
+        if str(status).isdigit() and str(status).startswith("2")
+    ]
+    if not found and "default" in responses:
+        found = [Success(200, first_content(spec, resolve(spec, responses["default"]).get("content")), True)]
+    return found
+
+
+def success_response(spec: dict[str, Any], op: Operation) -> Success | None:
+    """The first documented success, or None when the spec documents none (only errors)."""
+    return next(iter(success_responses(spec, op)), None)
+
+
+def documents_status(op: Operation, status: int) -> bool:
+    """Whether the spec says what a response with this status holds: its own entry, its range or `default`."""
+    responses = {str(key).upper() for key in op.spec.get("responses") or {}}
+    return bool({str(status), f"{str(status)[0]}XX", "DEFAULT"} & responses)
 
 
 UNLISTED_ENUM_VALUE = "VALUE_ADDED_AFTER_THIS_SPEC"

@@ -9,7 +9,9 @@ import tomllib
 import httpx
 import pytest
 
-from tests.curl_sample import KEY_VARIABLE
+from pipeline.auth_scheme import derive_auth_header
+from pipeline.client_defaults import sample_key_variable
+from tests.curl_sample import API_KEY_ENV
 from tests.fault_server import Step, fault_server
 from tests.generated_package import ROOT, import_generated
 from tests.operation_calls import OPERATIONS, SPEC, TOKEN, Recorder, call, json_reply, success_reply
@@ -63,17 +65,24 @@ def test_base_url_defaults_to_the_specs_first_server(monkeypatch: pytest.MonkeyP
         assert str(client.get_httpx_client().base_url).rstrip("/") == servers[0]["url"].rstrip("/")
 
 
-def test_the_token_falls_back_to_the_variable_the_curl_samples_use(monkeypatch: pytest.MonkeyPatch):
-    variable = getattr(client_module, "API_KEY_ENVIRONMENT_VARIABLE", None)
-    if variable is None:
-        pytest.skip("openapi.yaml's curl samples name no API key variable, so token= is required")
-    assert f"${variable}" == KEY_VARIABLE
+def test_the_token_falls_back_to_the_configured_variable(monkeypatch: pytest.MonkeyPatch):
+    if not API_KEY_ENV:
+        pytest.skip("generator-config.yaml sets no api_key_env, so token= is required")
+    variable = client_module.API_KEY_ENVIRONMENT_VARIABLE
+    assert variable == API_KEY_ENV
     monkeypatch.setenv(variable, TOKEN)
     assert client_module.AuthenticatedClient().token == TOKEN
     assert client_module.AuthenticatedClient(token="explicit").token == "explicit"
     monkeypatch.delenv(variable)
     with pytest.raises(errors.ConfigurationError, match=variable):
         client_module.AuthenticatedClient()
+
+
+def test_the_configured_variable_is_the_one_the_curl_samples_send():
+    sampled = sample_key_variable(SPEC, derive_auth_header(ROOT / "openapi.yaml", SPEC))
+    if not sampled:
+        pytest.skip("openapi.yaml has no curl sample that sends the API key in the auth header")
+    assert sampled == API_KEY_ENV, "generator-config.yaml's api_key_env differs from the spec's samples"
 
 
 def test_the_user_agent_names_the_package_python_and_httpx():

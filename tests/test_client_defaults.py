@@ -1,4 +1,4 @@
-"""The client defaults derived from the spec: base_url from servers[0], the API key's environment variable."""
+"""The client defaults: base_url from the spec's servers[0]; the API key variable its curl samples send."""
 
 from pathlib import Path
 from typing import Any
@@ -7,7 +7,7 @@ import pytest
 
 from pipeline import PipelineError
 from pipeline.auth_scheme import AuthHeader
-from pipeline.client_defaults import derive_client_defaults
+from pipeline.client_defaults import derive_client_defaults, sample_key_variable
 
 SPEC_PATH = Path("spec.yaml")
 BEARER = AuthHeader("Authorization", "Bearer")
@@ -31,12 +31,12 @@ def spec_with(servers: list[dict[str, Any]], sample: str = "") -> dict[str, Any]
     ],
 )
 def test_base_url_is_the_first_absolute_server(servers: list[dict[str, Any]], expected: str):
-    assert derive_client_defaults(SPEC_PATH, spec_with(servers), BEARER).base_url == expected
+    assert derive_client_defaults(SPEC_PATH, spec_with(servers), "").base_url == expected
 
 
 def test_a_server_url_that_cannot_be_a_literal_is_rejected():
     with pytest.raises(PipelineError, match="servers"):
-        derive_client_defaults(SPEC_PATH, spec_with([{"url": 'https://x.test/"+__import__("os")+"'}]), BEARER)
+        derive_client_defaults(SPEC_PATH, spec_with([{"url": 'https://x.test/"+__import__("os")+"'}]), "")
 
 
 @pytest.mark.parametrize(
@@ -48,5 +48,5 @@ def test_a_server_url_that_cannot_be_a_literal_is_rejected():
         ("", ""),
     ],
 )
-def test_the_api_key_variable_is_the_one_the_samples_send(sample: str, expected: str):
-    assert derive_client_defaults(SPEC_PATH, spec_with([], sample), BEARER).api_key_env == expected
+def test_the_samples_key_variable_is_the_one_in_the_auth_header(sample: str, expected: str):
+    assert sample_key_variable(spec_with([], sample), BEARER) == expected

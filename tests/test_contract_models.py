@@ -15,15 +15,14 @@ import attrs
 import pytest
 from openapi_python_client.strings import ClassName, PythonIdentifier
 
-from pipeline.spec_check import load_document
-from tests.generated_package import ROOT, import_generated
-from tests.operation_calls import MODULES, OPERATIONS, SPEC
-from tests.python_values import python_name
+from tests.generated_package import import_generated
+from tests.generator_names import python_name
+from tests.operation_calls import MODULES, OPERATIONS, SPEC, binary_fields, wire_body
+from tests.python_values import FIELD_PREFIX, files_as_bytes
 from tests.schema_strategies import misplaced_fields, same_json
-from tests.spec_model import Operation, example_value, json_request_schema, resolve, success_response
+from tests.spec_model import Content, Operation, example_value, request_body, resolve
 
 models = import_generated("models")
-FIELD_PREFIX = (load_document(ROOT / "generator-config.yaml") or {}).get("field_prefix", "field_")
 COMPONENTS = (SPEC.get("components") or {}).get("schemas") or {}
 OBJECTS = sorted(name for name, schema in COMPONENTS.items() if "properties" in schema)
 ENUMS = sorted(name for name, schema in COMPONENTS.items() if "enum" in schema)
@@ -32,17 +31,20 @@ ENUMS = sorted(name for name, schema in COMPONENTS.items() if "enum" in schema)
 @pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
 def test_each_operation_takes_exactly_its_parameters(op: Operation):
     module = MODULES[(op.method, op.path)]
-    returns_json = success_response(SPEC, op)[1] is not None
-    for name in ("sync_detailed", "asyncio_detailed") + (("sync", "asyncio") if returns_json else ()):
+    # sync()/asyncio() return the parsed body; the generator writes them only when some response has one.
+    responses = [resolve(SPEC, r) for r in (op.spec.get("responses") or {}).values()]
+    returns_body = any(response.get("content") for response in responses)
+    for name in ("sync_detailed", "asyncio_detailed") + (("sync", "asyncio") if returns_body else ()):
         assert callable(getattr(module, name, None)), f"{op.id}: no {name}()"
     signature = inspect.signature(module.sync_detailed).parameters
     expected = {"client": True}
     for parameter in op.parameters:
-        if parameter.get("in") in ("path", "query", "header"):
-            expected[python_name(parameter["name"])] = bool(parameter.get("required"))
-    body = resolve(SPEC, op.spec.get("requestBody"))
-    if body and json_request_schema(SPEC, op) is not None:
-        expected["body"] = bool(body.get("required"))
+        if parameter.get("in") in ("path", "query", "header", "cookie"):
+            name = python_name(op.method, op.path, parameter["in"], parameter["name"])
+            expected[name] = bool(parameter.get("required"))
+    body = request_body(SPEC, op)
+    if body is not None:
+        expected["body"] = body.required
     actual = {name: p.default is inspect.Parameter.empty for name, p in signature.items()}
     assert actual == expected, f"{op.id}: parameters (name: required) differ from the spec"
 
@@ -69,10 +71,25 @@ def nullable(schema: Any) -> bool:
     return "null" in kinds or schema.get("nullable") is True or any(b.get("type") == "null" for b in branches)
 
 
-def parses_back(cls: Any, body: dict[str, Any]) -> None:
-    parsed = cls.from_dict(body)
+def sent_parts(model: Any) -> dict[str, list[bytes]]:
+    """What a multipart form model sends, part by part."""
+    parts: dict[str, list[bytes]] = {}
+    for name, (_file_name, content, _media_type) in model.to_multipart():
+        data = content.read() if hasattr(content, "read") else content
+        parts.setdefault(name, []).append(data if isinstance(data, bytes) else str(data).encode())
+    return parts
+
+
+def parses_back(name: str, body: dict[str, Any]) -> None:
+    """The model takes the body and gives it back: as JSON, and part by part where it is a multipart form."""
+    cls, schema = model_class(name), COMPONENTS[name]
+    parsed = cls.from_dict(files_as_bytes(cls, body))
     assert misplaced_fields(parsed) == []
-    assert same_json(parsed.to_dict(), body), f"{cls.__name__}: {body} came back as {parsed.to_dict()}"
+    if hasattr(parsed, "to_multipart"):
+        expected = wire_body(Content("multipart/form-data", "multipart", schema), body)
+        assert sent_parts(parsed) == expected, f"{name}: {body} is sent as {sent_parts(parsed)}"
+    if not binary_fields(schema):  # a File field has no JSON form
+        assert same_json(parsed.to_dict(), body), f"{name}: {body} came back as {parsed.to_dict()}"
 
 
 @pytest.mark.parametrize("name", OBJECTS or [pytest.param("", marks=pytest.mark.skip(reason="no object schemas"))])
@@ -80,15 +97,15 @@ def test_each_object_schema_has_a_model_that_follows_it(name: str):
     schema, cls = resolve(SPEC, COMPONENTS[name]), model_class(name)
     properties, required = schema["properties"], set(schema.get("required", []))
     full = example_value(SPEC, schema, all_properties=True)
-    parses_back(cls, full)  # every property, by its wire name, into a declared field
-    parses_back(cls, example_value(SPEC, schema))  # optional properties absent stay absent
+    parses_back(name, full)  # every property, by its wire name, into a declared field
+    parses_back(name, example_value(SPEC, schema))  # optional properties absent stay absent
     for prop in sorted(required):
         with pytest.raises((KeyError, TypeError, ValueError)):
-            cls.from_dict({key: value for key, value in full.items() if key != prop})
+            cls.from_dict(files_as_bytes(cls, {key: value for key, value in full.items() if key != prop}))
     for prop in sorted(set(properties) - required):
         if nullable(properties[prop]):
-            parses_back(cls, {**full, prop: None})
-    if schema.get("additionalProperties") is not False:
+            parses_back(name, {**full, prop: None})
+    if schema.get("additionalProperties") is not False and not binary_fields(schema):
         body = {**full, "field_added_later": {"x": 1}}
         assert cls.from_dict(body).additional_properties == {"field_added_later": {"x": 1}}
         assert same_json(cls.from_dict(body).to_dict(), body)
@@ -144,4 +161,4 @@ def test_each_union_branch_parses_into_its_own_model(name: str, prop: str, ref: 
         mapping = {target: key for key, target in (union["discriminator"].get("mapping") or {}).items()}
         branch[tag] = mapping.get(ref, branch.get(tag))
     value = [branch] if union is not schema["properties"][prop] else branch
-    parses_back(model_class(name), {**example_value(SPEC, schema, all_properties=True), prop: value})
+    parses_back(name, {**example_value(SPEC, schema, all_properties=True), prop: value})

@@ -13,9 +13,10 @@ from collections.abc import Iterator
 
 import pytest
 
+from tests.curl_sample import API_KEY_ENV
 from tests.fault_server import free_port
-from tests.generated_package import ROOT, import_generated
-from tests.operation_calls import MODULES, OPERATIONS, TOKEN, arguments_for
+from tests.generated_package import ROOT, import_generated, missing_imports
+from tests.operation_calls import MODULES, OPERATIONS, TOKEN, example_call
 from tests.spec_model import Operation
 
 PRISM = ROOT / "node_modules" / ".bin" / "prism"
@@ -56,18 +57,26 @@ def prism_url() -> Iterator[str]:
 def test_prism_accepts_every_request_the_client_sends(prism_url: str, op: Operation):
     client_module = import_generated("client")
     module = MODULES[(op.method, op.path)]
-    arguments, *_ = arguments_for(op, module.sync_detailed)
+    arguments = example_call(op, module.sync_detailed).arguments
     client = client_module.AuthenticatedClient(base_url=prism_url, token=TOKEN, max_retries=0)
+    errors = import_generated("errors")
     try:
-        response = module.sync_detailed(client=client, **arguments)
-    except import_generated("errors").APIStatusError as error:  # 422 names what Prism found invalid
+        status = module.sync_detailed(client=client, **arguments).status_code
+    except errors.APIStatusError as error:  # 422 names what Prism found invalid
         pytest.fail(f"Prism rejected {op.id}: {error}")
-    assert 200 <= response.status_code < 300
+    except errors.UnexpectedResponse as error:
+        # Accepted; the body Prism made up does not fit the schema (it cuts recursive schemas short).
+        # Responses are judged in test_contract_responses.py; here only the request is.
+        status = error.status_code
+    assert 200 <= status < 300
 
 
 def test_the_example_script_creates_a_key_and_shows_only_its_start(prism_url: str):
     script = ROOT / "examples" / "create_api_key.py"
-    env = {**os.environ, "BASETEN_API_KEY": TOKEN, "PYTHONPATH": str(ROOT / "generated")}
+    missing = missing_imports(script.read_text(encoding="utf-8"))
+    if missing:
+        pytest.skip(f"the example calls {', '.join(missing)}, which openapi.yaml does not define")
+    env = {**os.environ, API_KEY_ENV: TOKEN, "PYTHONPATH": str(ROOT / "generated")}
     result = subprocess.run(
         [sys.executable, str(script), "--base-url", prism_url], capture_output=True, text=True, env=env, timeout=60
     )

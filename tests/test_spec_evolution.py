@@ -22,7 +22,7 @@ from pipeline.spec_check import load_document
 from pipeline.spec_diff import REDOCLY, spec_diff
 from tests.conftest import SHARED_SPECS, skip_without_real_specs
 from tests.generated_package import ROOT
-from tests.spec_model import current_spec, operations, resolve, success_response
+from tests.spec_model import Success, current_spec, operations, resolve, success_response
 
 
 @pytest.fixture(autouse=True)
@@ -154,7 +154,7 @@ def removed_operation(spec: dict[str, Any]) -> str:
 def response_object(spec: dict[str, Any]) -> tuple[dict[str, Any], str]:
     """A schema some operation returns and a string property of it."""
     for op in operations(spec):
-        schema = success_response(spec, op)[1]
+        schema = (success_response(spec, op) or Success(0, None)).schema
         for name, prop in (schema or {}).get("properties", {}).items():
             if prop.get("type") == "string":
                 return schema, name

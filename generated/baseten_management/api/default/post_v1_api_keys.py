@@ -51,7 +51,10 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
     try:
         parsed = _parse_response(client=client, response=response)
     except (KeyError, TypeError, ValueError, AttributeError) as err:
-        raise errors.UnexpectedResponse("POST", "/v1/api_keys", response, err) from err
+        if not response.is_success:
+            parsed = None  # raise_on_unexpected_status is off: an error body not as documented is not parsed
+        else:
+            raise errors.UnexpectedResponse("POST", "/v1/api_keys", response, err) from err
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
