@@ -117,11 +117,33 @@ def check_schema(path: Path, spec: dict[str, Any]) -> None:
     validator_class = OpenAPIV31SpecValidator if spec["openapi"].startswith("3.1") else OpenAPIV30SpecValidator
     error = next(iter(validator_class(spec).iter_errors()), None)
     if error is not None:
-        where = " > ".join(str(part) for part in getattr(error, "absolute_path", ())) or "the top level"
+        where = " > ".join(str(part) for part in getattr(error, "absolute_path", ())) or _locate(spec, error)
         message = _first_line(getattr(error, "message", str(error)))
         if len(message) > MAX_MESSAGE:
             message = message[:MAX_MESSAGE] + "..."
         raise PipelineError(f"{path}: invalid OpenAPI at {where}: {message}")
+
+
+def _locate(spec: dict[str, Any], error: Any) -> str:
+    """Where a located-nowhere error's schema node sits (a wrong-typed `default` is checked apart from the
+    meta-schema, so the validator gives no path); its title too, where it has one."""
+    node = getattr(error, "schema", None)
+    if isinstance(node, dict) and node:
+        for found, where in _iter_nodes(spec, ""):
+            if found is node or found == node:
+                title = f" (schema '{node['title']}')" if isinstance(node.get("title"), str) else ""
+                return (where or "the top level") + title
+    return "the top level"
+
+
+def _iter_nodes(node: Any, where: str):
+    if isinstance(node, dict):
+        yield node, where
+        for key, value in node.items():
+            yield from _iter_nodes(value, _join(where, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _iter_nodes(value, _join(where, index))
 
 
 def _first_line(text: str) -> str:

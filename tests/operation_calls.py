@@ -126,14 +126,20 @@ def wire_body(content: Content, value: Any) -> Any:
         return value
     if content.kind == "form":
         return sorted(pair for key, item in value.items() for pair in wire_pairs(key, item))
-    if content.kind == "multipart":
+    if content.kind == "multipart":  # a part per value: an array is repeated parts, a file its bytes
         binary = binary_fields(content.schema)
         return {
-            key: [item if isinstance(item, bytes) else (item if key in binary else wire_text(item)).encode()]
-            for key, item in value.items()
-            if item is not None
+            key: [part(item, key in binary) for item in (values if isinstance(values, list) else [values])]
+            for key, values in value.items()
+            if values is not None
         }
     return value if isinstance(value, bytes) else str(value).encode()
+
+
+def part(value: Any, binary: bool) -> bytes:
+    if isinstance(value, bytes):
+        return value
+    return (str(value) if binary else wire_text(value)).encode()
 
 
 def sent_body(content: Content, request: httpx.Request) -> Any:

@@ -126,6 +126,22 @@ def test_bad_input_fails_briefly_and_leaves_generated_untouched(workspace: Works
     assert [p.name for p in workspace.root.iterdir() if p.name.startswith(".generate-")] == []
 
 
+def test_a_wrong_typed_default_is_reported_where_it_is(workspace: Workspace):
+    """The validator gives this error no location; the message must still name the node."""
+    spec = load_document(workspace.spec)
+    schemas = (spec.get("components") or {}).get("schemas") or {}
+    name = next((name for name, schema in schemas.items() if schema.get("properties")), None)
+    if name is None:
+        pytest.skip("openapi.yaml has no component schema with properties")
+    prop = next(iter(schemas[name]["properties"]))
+    schemas[name]["properties"][prop] = {"type": "integer", "default": "not a number"}
+    workspace.write_spec(spec)
+    result = workspace.run()
+    assert result.returncode != 0
+    assert f"components > schemas > {name} > properties > {prop}" in result.stderr, result.stderr
+    assert len(result.stderr.strip().splitlines()) <= MAX_ERROR_LINES
+
+
 def test_spec_errors_name_the_file_and_the_place(workspace: Workspace):
     yaml_syntax_error(workspace)
     message = workspace.run().stderr
