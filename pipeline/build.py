@@ -22,9 +22,9 @@ from .client_defaults import ClientDefaults, derive_client_defaults
 from .config_check import check_config
 from .spec_check import check_schema, check_structure
 from .spec_prepare import prepare_spec
+from .wire_support import HTTP_METHODS, check_wire_support
 
 MAX_GENERATOR_LINES = 8  # of the generator's own report, when it fails
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
 @contextmanager
@@ -32,6 +32,7 @@ def staged_build(spec_path: Path, config_path: Path, templates: Path, out: Path)
     """Validate the inputs and generate into a staging copy of `out`; yield it and the derived auth header."""
     config = check_config(config_path)
     spec = check_structure(spec_path)
+    check_wire_support(spec_path, spec)
     auth = derive_auth_header(spec_path, spec)
     defaults = derive_client_defaults(spec_path, spec, str(config.get("api_key_env", "")))
     out.parent.mkdir(parents=True, exist_ok=True)

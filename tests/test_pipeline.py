@@ -92,6 +92,15 @@ def invalid_structure(ws: Workspace) -> None:
     ws.write_spec(spec)
 
 
+def unsupported_parameter_style(ws: Workspace) -> None:
+    spec = load_document(ws.spec)
+    path_item = next(iter(spec["paths"].values()))
+    operation = next(op for method, op in path_item.items() if method != "parameters")
+    filters = {"name": "filter", "in": "query", "style": "deepObject", "schema": {"type": "object"}}
+    operation["parameters"] = [*operation.get("parameters", []), filters]
+    ws.write_spec(spec)
+
+
 def misspelled_config_key(ws: Workspace) -> None:
     key = "package_name_override"
     assert key in ConfigFile.model_fields, "the generator renamed the key this test misspells"
@@ -110,6 +119,7 @@ def broken_template(ws: Workspace) -> None:
         (dangling_ref, "NoSuchSchemaAnywhere"),
         (not_openapi_3, "not an OpenAPI 3.0/3.1 document"),
         (invalid_structure, "invalid OpenAPI at paths"),
+        (unsupported_parameter_style, "query parameter 'filter' asks for style deepObject"),
         (misspelled_config_key, "did you mean 'package_name_override'"),
         (broken_template, "openapi-python-client failed"),
     ],
