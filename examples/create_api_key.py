@@ -10,7 +10,7 @@ import argparse
 import sys
 
 from baseten_management import AuthenticatedClient, errors
-from baseten_management.api.default import post_v1_api_keys
+from baseten_management.api.api_keys import create_api_key
 from baseten_management.models import APIKeyCategory, CreateAPIKeyRequestV1
 
 
@@ -25,7 +25,7 @@ def main() -> int:
     try:
         with AuthenticatedClient(**options) as client:  # the key comes from BASETEN_API_KEY
             request = CreateAPIKeyRequestV1(type_=APIKeyCategory(args.type), name=args.name)
-            created = post_v1_api_keys.sync(client=client, body=request)
+            created = create_api_key.sync(client=client, body=request)
     except errors.ClientError as error:  # the message never contains the key
         print(f"error: {error}", file=sys.stderr)
         return 1

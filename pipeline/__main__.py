@@ -16,6 +16,7 @@ from pathlib import Path
 
 from . import PipelineError
 from .build import generate
+from .config_check import check_config
 from .drift import check_drift
 from .spec_diff import spec_diff
 from .update_spec import DEFAULT_URL, update_spec
@@ -43,12 +44,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "spec-diff":
+            overrides = check_config(args.config).get("operation_overrides")
             with tempfile.TemporaryDirectory() as scratch:
                 if args.new:
-                    report, breaking = spec_diff(args.spec, args.new)
+                    report, breaking = spec_diff(args.spec, args.new, overrides=overrides)
                 else:
                     labels = (f"{args.spec} (committed)", f"{args.spec} (working tree)")
-                    report, breaking = spec_diff(committed(args.spec, Path(scratch)), args.spec, labels)
+                    base = committed(args.spec, Path(scratch))
+                    report, breaking = spec_diff(base, args.spec, labels, overrides)
             print(report)
             return 1 if breaking else 0
         if args.command == "update-spec":

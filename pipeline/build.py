@@ -43,7 +43,8 @@ def staged_build(spec_path: Path, config_path: Path, templates: Path, out: Path)
         staged_out = staging / out.name
         staged_out.mkdir()
         prepared_path = staging / "openapi.json"  # what the generator reads: openapi.yaml, prepared
-        prepared_path.write_text(json.dumps(prepare_spec(spec)), encoding="utf-8")
+        prepared = prepare_spec(spec, config.get("operation_overrides"))
+        prepared_path.write_text(json.dumps(prepared), encoding="utf-8")
         _generate_while_validating(spec_path, spec, prepared_path, config_path, staged_templates, staged_out)
         packages = [p for p in staged_out.iterdir() if p.is_dir()]
         if len(packages) != 1:

@@ -16,8 +16,12 @@ from . import PipelineError
 from .spec_check import load_document
 
 # Settings the pipeline reads itself (the generator ignores them): name -> what it must be.
-PIPELINE_SETTINGS = {"api_key_env": 'an environment variable name such as BASETEN_API_KEY, or ""'}
+PIPELINE_SETTINGS = {
+    "api_key_env": 'an environment variable name such as BASETEN_API_KEY, or ""',
+    "operation_overrides": 'a mapping such as {"GET /v1/models": {"name": "list_models", "group": "models"}}',
+}
 _ENV_NAME = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)?$")
+_MODULE_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 
 def check_config(path: Path) -> dict[str, Any]:
@@ -33,9 +37,11 @@ def check_config(path: Path) -> dict[str, Any]:
             close = difflib.get_close_matches(str(key), known, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else f" (known keys: {', '.join(known)})"
             raise PipelineError(f"{path}: unknown key '{key}'{hint}")
-    for key, expected in PIPELINE_SETTINGS.items():
-        if key in config and not (isinstance(config[key], str) and _ENV_NAME.match(config[key])):
-            raise PipelineError(f"{path}: {key}: {config[key]!r} is not {expected}")
+    if "api_key_env" in config and not (
+        isinstance(config["api_key_env"], str) and _ENV_NAME.match(config["api_key_env"])
+    ):
+        raise PipelineError(f"{path}: api_key_env: {config['api_key_env']!r} is not {PIPELINE_SETTINGS['api_key_env']}")
+    _check_operation_overrides(path, config.get("operation_overrides") or {})
     try:
         ConfigFile(**{key: value for key, value in config.items() if key not in PIPELINE_SETTINGS})
     except ValidationError as err:
@@ -43,3 +49,17 @@ def check_config(path: Path) -> dict[str, Any]:
         where = ".".join(str(part) for part in first["loc"])
         raise PipelineError(f"{path}: {where}: {first['msg']}") from None
     return config
+
+
+def _check_operation_overrides(path: Path, overrides: Any) -> None:
+    expected = PIPELINE_SETTINGS["operation_overrides"]
+    if not isinstance(overrides, dict):
+        raise PipelineError(f"{path}: operation_overrides is not {expected}")
+    for key, value in overrides.items():
+        method, _, route = str(key).partition(" ")
+        fields = value if isinstance(value, dict) else {}
+        names_ok = all(isinstance(v, str) and _MODULE_NAME.match(v) for v in fields.values())
+        if not (
+            route.startswith("/") and method.isupper() and fields and set(fields) <= {"name", "group"} and names_ok
+        ):
+            raise PipelineError(f"{path}: operation_overrides: {key!r}: {value!r} is not {expected}")

@@ -7,7 +7,9 @@ rates an added enum value as major, but the generated enums accept values they d
 (templates/str_enum.py.jinja), so for this client it is additive. Two rules are added, because
 Redocly judges the wire while a generated client also breaks code that names things: a removed
 request field (Redocly: patch; `Model(field=...)` then fails) and a removed value of an enum only
-responses use (Redocly: not breaking; `Enum.VALUE` then fails) are breaking here.
+responses use (Redocly: not breaking; `Enum.VALUE` then fails) are breaking here. And one Redocly cannot
+see: an operation present in both whose import path changes (a new operationId or tag, or a clash
+rename) breaks every `from baseten_management.api.<group> import <name>` written for it.
 """
 
 import json
@@ -21,6 +23,8 @@ from typing import Any
 
 from . import PipelineError
 from .build import HTTP_METHODS
+from .operation_names import operation_names
+from .spec_check import load_document
 
 ROOT = Path(__file__).resolve().parent.parent
 REDOCLY = ROOT / "node_modules" / ".bin" / "redocly"
@@ -142,7 +146,25 @@ def _operation_of(parts: list[str]) -> str:
     return ""
 
 
-def spec_diff(base: Path, revision: Path, labels: tuple[str, str] | None = None) -> tuple[str, bool]:
-    """The rendered report, and whether the change breaks existing client code or calls."""
+def moved_operations(base: dict[str, Any], revision: dict[str, Any], overrides: Any = None) -> list[str]:
+    """Operations in both specs whose module moves or is renamed, as breaking lines."""
+    old, new = operation_names(base, overrides), operation_names(revision, overrides)
+    return [
+        f"{method.upper()} {path} moved from api.{old[key].group}.{old[key].name} to"
+        f" api.{new[key].group}.{new[key].name}. [{THIS_RULE}]"
+        for key in old
+        if key in new and old[key] != new[key]
+        for method, path in [key]
+    ]
+
+
+def spec_diff(
+    base: Path, revision: Path, labels: tuple[str, str] | None = None, overrides: Any = None
+) -> tuple[str, bool]:
+    """The rendered report, and whether the change breaks existing client code or calls.
+
+    `overrides`: generator-config.yaml's operation_overrides, applied to both sides."""
     report = summarise(redocly_changes(base, revision))
+    for line in moved_operations(load_document(base), load_document(revision), overrides):
+        report.breaking.append(line)
     return report.render(*(labels or (str(base), str(revision)))), bool(report.breaking)

@@ -9,19 +9,26 @@ Only the generator sees the result; openapi.yaml stays as Baseten published it.
   either drops the null (a server's null then fails to parse) or names the class `ColourType1` after a
   union of its own making. Written as `anyOf: [<the enum without null>, {"type": "null"}]` (a $ref to a
   nullable enum component likewise), the class keeps the component's name and the field is `Colour | None`.
+- Each operation gets the group (tag) and name (operationId) that operation_names gives it, so the
+  generator writes `api/models/get_model.py` rather than `api/default/get_v1_models_model_id.py`.
 """
 
 import copy
 from typing import Any
+
+from .operation_names import operation_names
 
 SIBLINGS_THAT_MATTER = ("default",)
 SCHEMA_REF = "#/components/schemas/"
 NULL = {"type": "null"}
 
 
-def prepare_spec(spec: dict[str, Any]) -> dict[str, Any]:
-    """A copy of the spec for the generator to read."""
+def prepare_spec(spec: dict[str, Any], overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A copy of the spec for the generator to read; `overrides`: generator-config's operation_overrides."""
     prepared = copy.deepcopy(spec)
+    for (method, path), name in operation_names(spec, overrides).items():
+        operation = prepared["paths"][path][method]
+        operation["tags"], operation["operationId"] = [name.group], name.name
     _split_nullable_enums(prepared)
 
     def visit(node: Any) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from openapi_python_client.config import Config, ConfigFile, MetaType
 from openapi_python_client.parser.openapi import GeneratorData
 
+from pipeline.spec_check import load_document
 from pipeline.spec_prepare import prepare_spec
 from tests.generated_package import ROOT
 from tests.spec_model import current_spec
@@ -23,7 +24,8 @@ def parameter_names() -> dict[tuple[str, str], dict[tuple[str, str], str]]:
     """(method, path) -> {(location, wire name): Python name} for every operation of openapi.yaml."""
     config_path = ROOT / "generator-config.yaml"
     config = Config.from_sources(ConfigFile.load_from_path(config_path), MetaType.NONE, Path(), "utf-8", False, None)
-    data = GeneratorData.from_dict(prepare_spec(current_spec()), config=config)
+    overrides = (load_document(config_path) or {}).get("operation_overrides")
+    data = GeneratorData.from_dict(prepare_spec(current_spec(), overrides), config=config)
     assert isinstance(data, GeneratorData), f"the generator cannot read openapi.yaml: {data}"
     names = {}
     for collection in data.endpoint_collections_by_tag.values():

@@ -207,6 +207,13 @@ def removed_enum_value(spec: dict[str, Any]) -> str:
     pytest.skip("no enum with two values is in use")
 
 
+def renamed_operation(spec: dict[str, Any]) -> str:
+    """A new operationId moves the operation's module: every import of it breaks."""
+    op = operations(spec)[0]
+    spec["paths"][op.path][op.method]["operationId"] = "renamed_later"
+    return "renamed_later"
+
+
 def changed_auth_scheme(spec: dict[str, Any]) -> str:
     schemes = spec.setdefault("components", {}).setdefault("securitySchemes", {})
     bearer = any(s.get("scheme") == "bearer" for s in schemes.values())
@@ -225,6 +232,7 @@ def changed_auth_scheme(spec: dict[str, Any]) -> str:
         changed_field_type,
         new_required_request_field,
         removed_enum_value,
+        renamed_operation,
         changed_auth_scheme,
     ],
 )

@@ -1,0 +1,124 @@
+"""Step 3d: where the spec gives none, each operation's group (tag) and name (operationId), for the
+generator's copy of the spec only.
+
+Without them, openapi-python-client puts every operation in `api/default/` under a name spelt from its
+method and whole path (`get_v1_chains_chain_id_deployments_chain_deployment_id_chainlets_chainlet_id_logs`).
+Both are derived here from the operation's own method and path, never from its neighbours, so adding
+or removing another operation renames nothing:
+
+- group: the first path segment after the version (`/v1/models/...` -> `models`);
+- name: a verb and what it acts on. Path parameters are dropped; a segment followed by another one
+  names one item, so it is made singular (`deployments/{id}` -> `deployment`); the group itself is left
+  out, being the module's package, unless nothing else is left to name; of a longer chain, the last two
+  nouns are kept (`.../deployments/{id}/chainlets/{id}/logs` -> `chainlet_logs`). The verb comes from the method:
+  GET a collection (last segment plural) `list`, else `get`; POST to a plural segment `create` (its
+  noun made singular), POST to another word after the resource uses that word as the verb
+  (`.../{deployment_id}/promote` -> `promote_deployment`); PATCH `update`, PUT `replace`, DELETE `delete`.
+
+A spec's own operationId and tags win; `operation_overrides` in generator-config.yaml renames or moves
+one operation ("METHOD /path": {name: ..., group: ...}). Two operations with one name in one group stop
+the run, naming both.
+"""
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from . import PipelineError
+
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+_VERSION = re.compile(r"^v\d+([a-z]+\d*)?$")
+MAX_NOUNS = 2
+_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class OperationName:
+    group: str  # the package under api/
+    name: str  # the module
+
+
+def operation_names(
+    spec: dict[str, Any], overrides: dict[str, Any] | None = None
+) -> dict[tuple[str, str], OperationName]:
+    """(method, path) -> its group and name, for every operation; PipelineError on a clash."""
+    overrides = overrides or {}
+    names: dict[tuple[str, str], OperationName] = {}
+    for path, item in (spec.get("paths") or {}).items():
+        for method, operation in (item or {}).items():
+            if method not in HTTP_METHODS or not isinstance(operation, dict):
+                continue
+            derived = derive(method, path)
+            tags = operation.get("tags") or []
+            group = snake(str(tags[0])) if tags else derived.group
+            name = snake(str(operation["operationId"])) if operation.get("operationId") else derived.name
+            override = overrides.get(f"{method.upper()} {path}") or {}
+            names[(method, path)] = OperationName(override.get("group", group), override.get("name", name))
+    _check_unique(names)
+    return names
+
+
+def derive(method: str, path: str) -> OperationName:
+    segments = [segment for segment in path.strip("/").split("/") if segment]
+    if segments and _VERSION.match(segments[0]):
+        segments = segments[1:]
+    words = [snake(segment) for segment in segments]
+    is_param = [segment.startswith("{") for segment in segments]
+    statics = [i for i, param in enumerate(is_param) if not param]
+    if not statics:
+        return OperationName("root", method.lower())
+    group = words[statics[0]]
+    last_static = statics[-1]
+    item = is_param[-1]  # the path ends at one item of a collection
+    # Each static segment followed by another segment names one item of it: singular.
+    nouns = [singular(words[i]) if i + 1 < len(segments) else words[i] for i in statics]
+    verb, method = "", method.lower()
+    if method == "get":
+        verb = "get" if item or not plural(words[last_static]) else "list"
+    elif method == "post" and not item:
+        if plural(words[last_static]):
+            verb, nouns[-1] = "create", singular(nouns[-1])
+        elif len(statics) > 1 or last_static > 0:  # a word after a resource: an action
+            verb, nouns = nouns[-1], nouns[:-1]
+        else:
+            verb = "create"
+    else:
+        verb = {"patch": "update", "put": "replace", "delete": "delete", "post": "post"}.get(method, method)
+    # The group is the package: kept only when alone. Of a longer chain the last two nouns say enough.
+    subject = (nouns[1:] if len(nouns) > 1 else nouns)[-MAX_NOUNS:]
+    if verb not in ("list",) and len(nouns) == 1 and (item or method == "post"):
+        subject = [singular(nouns[0])]
+    return OperationName(group, "_".join([verb, *subject]))
+
+
+def snake(text: str) -> str:
+    text = re.sub(r"[{}]", "", text)
+    text = re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", text)
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_") or "x"
+
+
+def plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith(("ss", "us"))
+
+
+def singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    return word[:-1] if plural(word) else word
+
+
+def _check_unique(names: dict[tuple[str, str], OperationName]) -> None:
+    seen: dict[OperationName, tuple[str, str]] = {}
+    for key, name in names.items():
+        for part in (name.group, name.name):
+            if not _NAME.match(part):
+                raise PipelineError(f"{key[0].upper()} {key[1]}: '{part}' is not a Python module name")
+        if name in seen:
+            other = seen[name]
+            raise PipelineError(
+                f"{other[0].upper()} {other[1]} and {key[0].upper()} {key[1]} are both api.{name.group}.{name.name};"
+                " rename one with operation_overrides in generator-config.yaml"
+            )
+        seen[name] = key

@@ -1,0 +1,82 @@
+"""Operations grouped and named from the spec (pipeline/operation_names.py): the generated package
+follows the rule, the rule is stable over the real history, and a clash is a one-line error."""
+
+import json
+import statistics
+
+import pytest
+
+from pipeline import PipelineError
+from pipeline.operation_names import derive, operation_names
+from pipeline.spec_check import load_document
+from tests.conftest import SHARED_SPECS, skip_without_real_specs
+from tests.generated_package import ROOT
+from tests.operation_calls import MODULES, SPEC
+
+OVERRIDES = (load_document(ROOT / "generator-config.yaml") or {}).get("operation_overrides")
+
+
+def test_each_operation_is_generated_under_its_group_and_name():
+    for (method, path), name in operation_names(SPEC, OVERRIDES).items():
+        module = MODULES[(method, path)].__name__
+        assert module.endswith(f".api.{name.group}.{name.name}"), f"{method.upper()} {path} is {module}"
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "expected"),
+    [  # the README's examples of the rule
+        ("get", "/v1/models", "models.list_models"),
+        ("post", "/v1/models", "models.create_model"),
+        ("get", "/v1/models/{model_id}", "models.get_model"),
+        ("get", "/v1/models/{model_id}/deployments/{deployment_id}", "models.get_deployment"),
+        ("post", "/v1/models/{model_id}/deployments/{deployment_id}/promote", "models.promote_deployment"),
+        ("patch", "/v1/loops/user_config", "loops.update_user_config"),
+        ("get", "/v1/teams/{team_id}/secrets", "teams.list_secrets"),
+        ("get", "/v1/chains/{chain_id}/deployments/{id}/chainlets/{chainlet_id}/logs", "chains.list_chainlet_logs"),
+        ("delete", "/v1/api_keys/{api_key_prefix}", "api_keys.delete_api_key"),
+    ],
+)
+def test_the_rule_reads_aloud(method: str, path: str, expected: str):
+    name = derive(method, path)
+    assert f"{name.group}.{name.name}" == expected
+
+
+def spec_with(paths: dict) -> dict:
+    return {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": paths}
+
+
+def test_the_specs_own_operation_id_and_tag_win_and_overrides_win_over_both():
+    spec = spec_with({"/v1/models": {"get": {"operationId": "fetchAll", "tags": ["Catalogue"]}, "post": {}}})
+    names = operation_names(spec, {"POST /v1/models": {"name": "add_model"}})
+    assert (names[("get", "/v1/models")].group, names[("get", "/v1/models")].name) == ("catalogue", "fetch_all")
+    assert (names[("post", "/v1/models")].group, names[("post", "/v1/models")].name) == ("models", "add_model")
+
+
+def test_a_clash_names_both_operations_in_one_line():
+    spec = spec_with({"/v1/models": {"get": {}}, "/v1/models/{id}": {"get": {"operationId": "list_models"}}})
+    with pytest.raises(PipelineError) as raised:
+        operation_names(spec)
+    message = str(raised.value)
+    assert "GET /v1/models and GET /v1/models/{id}" in message and "\n" not in message
+
+
+def real_spec(date: str) -> dict:
+    path = SHARED_SPECS / f"baseten-management-{date}.json"
+    if not path.exists():
+        pytest.skip(f"{path} is absent")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_no_import_path_changes_between_the_real_2026_06_19_and_2026_08_22_specs():
+    skip_without_real_specs()
+    old, new = operation_names(real_spec("2026-06-19")), operation_names(real_spec("2026-08-22"))
+    moved = {key: (old[key], new[key]) for key in old if key in new and old[key] != new[key]}
+    assert len(set(old) & set(new)) > 100 and moved == {}
+
+
+def test_names_on_the_real_2026_08_22_spec_are_short():
+    skip_without_real_specs()
+    names = operation_names(real_spec("2026-08-22"))
+    lengths = [len(name.name) for name in names.values()]
+    assert max(lengths) <= 50 and statistics.median(lengths) <= 25, (max(lengths), statistics.median(lengths))
+    assert "default" not in {name.group for name in names.values()}
