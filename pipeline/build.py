@@ -20,6 +20,8 @@ from . import PipelineError
 from .auth_scheme import AuthHeader, derive_auth_header
 from .client_defaults import ClientDefaults, derive_client_defaults
 from .config_check import check_config
+from .operation_names import operation_names
+from .pagination import paginated
 from .spec_check import check_schema, check_structure
 from .spec_prepare import prepare_spec
 from .wire_support import HTTP_METHODS, check_wire_support
@@ -35,15 +37,23 @@ def staged_build(spec_path: Path, config_path: Path, templates: Path, out: Path)
     check_wire_support(spec_path, spec)
     auth = derive_auth_header(spec_path, spec)
     defaults = derive_client_defaults(spec_path, spec, str(config.get("api_key_env", "")))
+    overrides = config.get("operation_overrides")
+    try:
+        names = operation_names(spec, overrides)
+    except PipelineError as err:
+        raise PipelineError(f"{spec_path}: {err}") from None
+    pages = paginated(spec, names)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".generate-", dir=out.parent))
     try:
         version = _client_version(config_path, config)
-        staged_templates = _stage_templates(templates, auth, defaults, version, staging / "templates")
+        field_prefix = str(config.get("field_prefix", "field_"))
+        paged = {key: page.attributes(field_prefix) for key, page in pages.items()}
+        staged_templates = _stage_templates(templates, auth, defaults, version, paged, staging / "templates")
         staged_out = staging / out.name
         staged_out.mkdir()
         prepared_path = staging / "openapi.json"  # what the generator reads: openapi.yaml, prepared
-        prepared = prepare_spec(spec, config.get("operation_overrides"))
+        prepared = prepare_spec(spec, overrides)
         prepared_path.write_text(json.dumps(prepared), encoding="utf-8")
         _generate_while_validating(spec_path, spec, prepared_path, config_path, staged_templates, staged_out)
         packages = [p for p in staged_out.iterdir() if p.is_dir()]
@@ -80,8 +90,10 @@ def _client_version(config_path: Path, config: dict) -> str:
     return version
 
 
-def _stage_templates(templates: Path, auth: AuthHeader, defaults: ClientDefaults, version: str, staged: Path) -> Path:
-    """The project's templates plus derived.jinja: what the pipeline derived, for client.py.jinja."""
+def _stage_templates(
+    templates: Path, auth: AuthHeader, defaults: ClientDefaults, version: str, paged: dict[str, list[str]], staged: Path
+) -> Path:
+    """The project's templates plus derived.jinja: what the pipeline derived, for the templates to read."""
     if templates.is_dir():
         shutil.copytree(templates, staged)
     else:
@@ -95,6 +107,8 @@ def _stage_templates(templates: Path, auth: AuthHeader, defaults: ClientDefaults
         "version": version,
     }
     lines = [f'{{% set {name} = "{value}" %}}' for name, value in facts.items()]
+    # "group.name" -> [items, pagination, cursor, has_more]: Python identifiers all (operation_names, PythonIdentifier).
+    lines.append(f"{{% set paginated = {json.dumps(paged, sort_keys=True)} %}}")
     (staged / "derived.jinja").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return staged
 

@@ -148,3 +148,13 @@ def _iter_nodes(node: Any, where: str):
 
 def _first_line(text: str) -> str:
     return text.strip().splitlines()[0] if text.strip() else text
+
+
+def resolve(spec: dict[str, Any], node: Any) -> Any:
+    """Follow local $refs until a node without one (None where one dangles)."""
+    while isinstance(node, dict) and isinstance(node.get("$ref"), str) and node["$ref"].startswith("#/"):
+        target: Any = spec
+        for token in node["$ref"][2:].split("/"):
+            target = target.get(token.replace("~1", "/").replace("~0", "~")) if isinstance(target, dict) else None
+        node = target
+    return node

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from . import PipelineError
+from .spec_check import resolve
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 DEFAULT_STYLE = {"query": "form", "path": "simple", "header": "simple", "cookie": "form"}
@@ -17,12 +18,12 @@ DEFAULT_STYLE = {"query": "form", "path": "simple", "header": "simple", "cookie"
 
 def check_wire_support(path: Path, spec: dict[str, Any]) -> None:
     for route, item in (spec.get("paths") or {}).items():
-        item = _resolve(spec, item) or {}
+        item = resolve(spec, item) or {}
         for method, operation in item.items():
             if method not in HTTP_METHODS or not isinstance(operation, dict):
                 continue
             for parameter in [*(item.get("parameters") or []), *(operation.get("parameters") or [])]:
-                parameter = _resolve(spec, parameter) or {}
+                parameter = resolve(spec, parameter) or {}
                 location = parameter.get("in")
                 default = DEFAULT_STYLE.get(str(location))
                 style = parameter.get("style", default)
@@ -33,12 +34,3 @@ def check_wire_support(path: Path, spec: dict[str, Any]) -> None:
                         f" style {style}, explode {str(explode).lower()}; the generated client can only send"
                         f" style {default}, explode {str(default == 'form').lower()}"
                     )
-
-
-def _resolve(spec: dict[str, Any], node: Any) -> Any:
-    while isinstance(node, dict) and isinstance(node.get("$ref"), str) and node["$ref"].startswith("#/"):
-        target: Any = spec
-        for token in node["$ref"][2:].split("/"):
-            target = target.get(token.replace("~1", "/").replace("~0", "~")) if isinstance(target, dict) else None
-        node = target
-    return node

@@ -17,15 +17,15 @@ from tests.generated_package import ROOT
 from tests.spec_model import current_spec
 
 LOCATIONS = ("path", "query", "header", "cookie")
+CONFIG_PATH = ROOT / "generator-config.yaml"
+OPERATION_OVERRIDES = (load_document(CONFIG_PATH) or {}).get("operation_overrides")
 
 
 @functools.cache
 def parameter_names() -> dict[tuple[str, str], dict[tuple[str, str], str]]:
     """(method, path) -> {(location, wire name): Python name} for every operation of openapi.yaml."""
-    config_path = ROOT / "generator-config.yaml"
-    config = Config.from_sources(ConfigFile.load_from_path(config_path), MetaType.NONE, Path(), "utf-8", False, None)
-    overrides = (load_document(config_path) or {}).get("operation_overrides")
-    data = GeneratorData.from_dict(prepare_spec(current_spec(), overrides), config=config)
+    config = Config.from_sources(ConfigFile.load_from_path(CONFIG_PATH), MetaType.NONE, Path(), "utf-8", False, None)
+    data = GeneratorData.from_dict(prepare_spec(current_spec(), OPERATION_OVERRIDES), config=config)
     assert isinstance(data, GeneratorData), f"the generator cannot read openapi.yaml: {data}"
     names = {}
     for collection in data.endpoint_collections_by_tag.values():

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.build import HTTP_METHODS
-from pipeline.spec_check import load_document
+from pipeline.spec_check import load_document, resolve
 from tests.generated_package import ROOT
 
 
@@ -28,16 +28,6 @@ class Operation:
 def current_spec() -> dict[str, Any]:
     """openapi.yaml, parsed as the generator parses it."""
     return load_document(ROOT / "openapi.yaml")
-
-
-def resolve(spec: dict[str, Any], node: Any) -> Any:
-    """Follow local $refs until a node without one."""
-    while isinstance(node, dict) and "$ref" in node:
-        target: Any = spec
-        for token in node["$ref"][2:].split("/"):
-            target = target[token.replace("~1", "/").replace("~0", "~")]
-        node = target
-    return node
 
 
 def operations(spec: dict[str, Any]) -> list[Operation]:

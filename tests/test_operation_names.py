@@ -8,16 +8,13 @@ import pytest
 
 from pipeline import PipelineError
 from pipeline.operation_names import derive, operation_names
-from pipeline.spec_check import load_document
 from tests.conftest import SHARED_SPECS, skip_without_real_specs
-from tests.generated_package import ROOT
+from tests.generator_names import OPERATION_OVERRIDES
 from tests.operation_calls import MODULES, SPEC
-
-OVERRIDES = (load_document(ROOT / "generator-config.yaml") or {}).get("operation_overrides")
 
 
 def test_each_operation_is_generated_under_its_group_and_name():
-    for (method, path), name in operation_names(SPEC, OVERRIDES).items():
+    for (method, path), name in operation_names(SPEC, OPERATION_OVERRIDES).items():
         module = MODULES[(method, path)].__name__
         assert module.endswith(f".api.{name.group}.{name.name}"), f"{method.upper()} {path} is {module}"
 
