@@ -13,7 +13,7 @@ PORT ?= 4010
 SPEC_URL ?= https://api.baseten.co/v1/spec
 
 .DEFAULT_GOAL := help
-.PHONY: help generate check update-spec spec-diff test test-lowest rehearse bench lint mock clean
+.PHONY: help generate check update-spec spec-diff docs test test-lowest rehearse bench lint mock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -44,6 +44,9 @@ update-spec: $(STAMP) $(NODE_STAMP) ## download SPEC_URL into openapi.yaml (unto
 spec-diff: $(STAMP) $(NODE_STAMP) ## changes since the committed openapi.yaml (or to NEW=path); non-zero if breaking
 	@$(PIPELINE) spec-diff $(if $(NEW),--new "$(NEW)")
 
+docs: $(STAMP) ## HTML reference of generated/ in build/docs/index.html (pdoc), grouped as the package is
+	@$(PIPELINE) docs
+
 test: $(STAMP) $(NODE_STAMP) ## the test suite, drift check included
 	@$(BIN)/python -m pytest
 
@@ -69,4 +72,4 @@ mock: $(NODE_STAMP) ## serve openapi.yaml with Prism on 127.0.0.1 (PORT=4010), v
 	@$(NODE_ENV) node_modules/.bin/prism mock -h 127.0.0.1 -p $(PORT) openapi.yaml
 
 clean: ## remove the virtualenv and caches
-	rm -rf $(VENV) .venv-lowest .pytest_cache .generate-* node_modules
+	rm -rf $(VENV) .venv-lowest .pytest_cache .generate-* node_modules build

@@ -6,6 +6,7 @@ check:       the same into a staging directory, then compare with generated/ (dr
 update-spec: download --url into --spec (untouched on any failure) and report what changed.
 spec-diff:   what changed from the committed --spec to the working one (or from --spec to --new);
              exit 1 on a change that breaks code written against the old client, 2 if it cannot tell.
+docs:        an HTML reference of --out's package in --docs (pdoc).
 """
 
 import argparse
@@ -17,6 +18,7 @@ from pathlib import Path
 from . import PipelineError
 from .build import generate
 from .config_check import check_config
+from .docs import build_docs
 from .drift import check_drift
 from .spec_diff import spec_diff
 from .update_spec import DEFAULT_URL, update_spec
@@ -34,13 +36,14 @@ def committed(spec: Path, scratch: Path) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["generate", "check", "update-spec", "spec-diff"])
+    parser.add_argument("command", choices=["generate", "check", "update-spec", "spec-diff", "docs"])
     parser.add_argument("--spec", type=Path, default=Path("openapi.yaml"))
     parser.add_argument("--config", type=Path, default=Path("generator-config.yaml"))
     parser.add_argument("--templates", type=Path, default=Path("templates"))
     parser.add_argument("--out", type=Path, default=Path("generated"))
     parser.add_argument("--url", default=DEFAULT_URL, help="update-spec: where the spec is published")
     parser.add_argument("--new", type=Path, help="spec-diff: the spec to compare --spec with")
+    parser.add_argument("--docs", type=Path, default=Path("build/docs"), help="docs: where the HTML goes")
     args = parser.parse_args(argv)
     try:
         if args.command == "spec-diff":
@@ -54,6 +57,9 @@ def main(argv: list[str] | None = None) -> int:
                     report, breaking = spec_diff(base, args.spec, labels, overrides)
             print(report)
             return 1 if breaking else 0
+        if args.command == "docs":
+            print(build_docs(args.out, args.docs))
+            return 0
         if args.command == "update-spec":
             print(update_spec(args.url, args.spec))
             return 0
