@@ -81,6 +81,16 @@ def test_iterate_follows_the_cursor_through_every_page(op: Operation, mode: str)
     assert all(r.url.path == recorder.requests[0].url.path for r in recorder.requests)
 
 
+@pytest.mark.parametrize("op", PAGED or [pytest.param(None, marks=NONE)], ids=lambda op: getattr(op, "id", "none"))
+def test_a_server_that_repeats_the_cursor_does_not_loop_forever(op: Operation):
+    module = MODULES[(op.method, op.path)]
+    first = page_bodies(op)[0]  # has_more, and always the same next cursor
+    recorder = Recorder(httpx.Response(success_response(SPEC, op).status, content=json.dumps(first).encode()))
+    arguments = example_call(op, module.sync_detailed).arguments
+    items = list(module.iterate(client=client_for(recorder), **arguments))
+    assert len(items) == 4 and len(recorder.requests) == 2
+
+
 def test_only_operations_that_page_have_iterate():
     for op in OPERATIONS:
         module = MODULES[(op.method, op.path)]
