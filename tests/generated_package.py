@@ -54,15 +54,17 @@ def _method_and_path(source: Path) -> tuple[str, str]:
 
 
 def missing_imports(source: str) -> list[str]:
-    """What `source` imports from the generated package that openapi.yaml did not generate (e.g. an
-    operation the README shows that a newer spec dropped), as dotted names."""
+    """What `source` imports from the generated package's api/ that openapi.yaml did not generate (an
+    operation the README shows that this spec lacks), as dotted names. Models are checked on import."""
     missing = []
     for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == package_name():
-            module = package_dir().joinpath(*node.module.split(".")[1:])
-            for alias in node.names:
-                candidate = module / alias.name
-                if module.is_dir() and not (candidate.with_suffix(".py").exists() or candidate.is_dir()):
-                    if node.module.split(".")[1:2] == ["api"]:  # operations are modules; names are checked on import
-                        missing.append(f"{node.module}.{alias.name}")
+        if not (isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[:2] == [package_name(), "api"]):
+            continue
+        module = package_dir().joinpath(*node.module.split(".")[1:])
+        if not (module.is_dir() or module.with_suffix(".py").is_file()):
+            missing.append(node.module)
+            continue
+        for alias in node.names if module.is_dir() else []:
+            if not ((module / alias.name).with_suffix(".py").is_file() or (module / alias.name).is_dir()):
+                missing.append(f"{node.module}.{alias.name}")
     return missing
