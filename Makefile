@@ -13,10 +13,10 @@ PORT ?= 4010
 SPEC_URL ?= https://api.baseten.co/v1/spec
 
 .DEFAULT_GOAL := help
-.PHONY: help generate check update-spec spec-diff docs test test-lowest rehearse bench lint mock clean
+.PHONY: help generate check update-spec spec-diff docs contract-live test test-lowest rehearse bench lint mock clean
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -47,6 +47,9 @@ spec-diff: $(STAMP) $(NODE_STAMP) ## changes since the committed openapi.yaml (o
 docs: $(STAMP) ## HTML reference of generated/ in build/docs/index.html (pdoc), grouped as the package is
 	@$(PIPELINE) docs
 
+contract-live: $(STAMP) ## does BASE_URL (default: the spec's server) answer as the spec says? GETs only unless ALLOW_WRITES=1
+	@$(BIN)/python -m contract.live $(if $(BASE_URL),--base-url "$(BASE_URL)") $(if $(filter 1,$(ALLOW_WRITES)),--allow-writes) $(if $(MAX_REQUESTS),--max-requests $(MAX_REQUESTS)) $(if $(RATE),--rate $(RATE)) $(if $(JSON),--json "$(JSON)")
+
 test: $(STAMP) $(NODE_STAMP) ## the test suite, drift check included
 	@$(BIN)/python -m pytest
 
@@ -55,7 +58,7 @@ test-lowest: ## the test suite on the lowest attrs and httpx that pyproject.toml
 	@.venv-lowest/bin/python -m pip install --quiet --disable-pip-version-check -e '.[dev]' $$($(PYTHON) .ci/lowest_pins.py)
 	@.venv-lowest/bin/python -m pytest -q -p no:cacheprovider
 
-rehearse: $(STAMP) ## generate and test SPEC=path (default: each spec in ../shared/specs) in a scratch copy
+rehearse: $(STAMP) ## generate and test SPEC=path (default: ../shared/specs and tests/specs) in a scratch copy
 	@$(BIN)/python .ci/rehearse.py $(SPEC)
 
 $(VENV)/.bench: $(STAMP)
@@ -66,7 +69,7 @@ bench: $(VENV)/.bench ## speed ratios beside the floor and a peer, in one run (S
 	@$(BIN)/python -m benchmarks.run $(if $(SPEC),--spec "$(SPEC)")
 
 lint: $(STAMP) ## ruff on the handwritten code
-	@$(BIN)/ruff check pipeline tests examples benchmarks .ci && $(BIN)/ruff format --check pipeline tests examples benchmarks .ci
+	@$(BIN)/ruff check pipeline contract tests examples benchmarks .ci && $(BIN)/ruff format --check pipeline contract tests examples benchmarks .ci
 
 mock: $(NODE_STAMP) ## serve openapi.yaml with Prism on 127.0.0.1 (PORT=4010), validating every request
 	@$(NODE_ENV) node_modules/.bin/prism mock -h 127.0.0.1 -p $(PORT) openapi.yaml

@@ -16,10 +16,10 @@ from pathlib import Path
 import httpx
 
 from benchmarks.timing import alternate, per_call
+from contract.curl_sample import curl_sample
+from contract.local_server import free_port
+from contract.spec_model import example_value, json_request_schema, operations, success_response
 from pipeline.spec_check import load_document
-from tests.curl_sample import curl_sample
-from tests.fault_server import free_port
-from tests.spec_model import example_value, json_request_schema, operations, success_response
 
 CREATE = ("post", "/v1/api_keys")  # the operation the seed spec is about
 HERE = Path(__file__).resolve().parent

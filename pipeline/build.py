@@ -34,15 +34,20 @@ def staged_build(spec_path: Path, config_path: Path, templates: Path, out: Path)
     """Validate the inputs and generate into a staging copy of `out`; yield it and the derived auth header."""
     config = check_config(config_path)
     spec = check_structure(spec_path)
-    check_wire_support(spec_path, spec)
-    auth = derive_auth_header(spec_path, spec)
-    defaults = derive_client_defaults(spec_path, spec, str(config.get("api_key_env", "")))
     overrides = config.get("operation_overrides")
     try:
+        check_wire_support(spec_path, spec)
+        auth = derive_auth_header(spec_path, spec)
+        defaults = derive_client_defaults(spec_path, spec, str(config.get("api_key_env", "")))
         names = operation_names(spec, overrides)
+        pages = paginated(spec, names)
     except PipelineError as err:
-        raise PipelineError(f"{spec_path}: {err}") from None
-    pages = paginated(spec, names)
+        raise PipelineError(f"{spec_path}: {err}" if not str(err).startswith(str(spec_path)) else str(err)) from None
+    except (AttributeError, TypeError, KeyError, IndexError, ValueError):
+        # A spec the quick checks let through but these steps cannot read is malformed: the meta-schema
+        # check, which otherwise runs beside the generator, says where.
+        check_schema(spec_path, spec)
+        raise
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".generate-", dir=out.parent))
     try:

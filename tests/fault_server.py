@@ -92,14 +92,3 @@ def fault_server(*script: Step) -> Iterator[FaultServer]:
         server._stopped.set()
         thread.join(timeout=2)
         server._socket.close()
-
-
-def free_port() -> int:
-    """A port on 127.0.0.1 that nothing listens on (until someone takes it)."""
-    with socket.create_server(("127.0.0.1", 0)) as probe:
-        return probe.getsockname()[1]
-
-
-def closed_port_url() -> str:
-    """The URL of a port nothing listens on: connecting fails before a byte is sent."""
-    return f"http://127.0.0.1:{free_port()}"

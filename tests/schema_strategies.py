@@ -7,7 +7,6 @@ no undeclared ones, so a property that lands in a model's additional_properties 
 (misplaced_fields); unknown fields are tested on their own.
 """
 
-import datetime
 import functools
 import json
 from typing import Any
@@ -17,7 +16,7 @@ from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 
-from tests.spec_model import current_spec
+from contract.spec_model import current_spec
 
 MAX_ITEMS = 2
 MAX_LENGTH = 12
@@ -164,24 +163,6 @@ def current_spec_schemas() -> dict[str, Any]:
 def json_values(schema: dict[str, Any]) -> st.SearchStrategy[Any]:
     """JSON values valid against `schema` (a node of openapi.yaml; its $refs point into the components)."""
     return _strategy(json.dumps(schema, sort_keys=True))
-
-
-def same_json(left: Any, right: Any) -> bool:
-    """Equal as JSON, with two timestamps equal when they name the same instant (Z and +00:00, say)."""
-    if isinstance(left, dict) and isinstance(right, dict):
-        return left.keys() == right.keys() and all(same_json(left[key], right[key]) for key in left)
-    if isinstance(left, list) and isinstance(right, list):
-        return len(left) == len(right) and all(same_json(a, b) for a, b in zip(left, right, strict=True))
-    if isinstance(left, str) and isinstance(right, str) and left != right:
-        try:
-            return datetime.datetime.fromisoformat(left) == datetime.datetime.fromisoformat(right)
-        except ValueError:
-            return False
-    if isinstance(left, bool) or isinstance(right, bool):
-        return left is right
-    if isinstance(left, int | float) and isinstance(right, int | float):
-        return left == right
-    return type(left) is type(right) and left == right
 
 
 def misplaced_fields(value: Any, where: str = "body") -> list[str]:

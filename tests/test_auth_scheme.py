@@ -5,12 +5,12 @@ from typing import Any
 
 import pytest
 
+from contract.curl_sample import KEY_VARIABLE, curl_sample
+from contract.spec_model import operations
 from pipeline import PipelineError
 from pipeline.auth_scheme import GENERATOR_DEFAULT, AuthHeader, derive_auth_header
 from pipeline.spec_check import load_document
 from tests.conftest import real_spec_paths, skip_without_real_specs
-from tests.curl_sample import KEY_VARIABLE, curl_sample
-from tests.spec_model import operations
 
 SPEC_PATH = Path("spec.yaml")
 

@@ -9,11 +9,11 @@ import tomllib
 import httpx
 import pytest
 
+from contract.curl_sample import API_KEY_ENV
+from contract.generated_package import ROOT, import_generated
 from pipeline.auth_scheme import derive_auth_header
 from pipeline.client_defaults import sample_key_variable
-from tests.curl_sample import API_KEY_ENV
 from tests.fault_server import Step, fault_server
-from tests.generated_package import ROOT, import_generated
 from tests.operation_calls import OPERATIONS, SPEC, TOKEN, Recorder, call, json_reply, success_reply
 
 client_module = import_generated("client")

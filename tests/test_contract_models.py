@@ -15,12 +15,13 @@ import attrs
 import pytest
 from openapi_python_client.strings import ClassName, PythonIdentifier
 
-from tests.generated_package import import_generated
-from tests.generator_names import python_name
-from tests.operation_calls import MODULES, OPERATIONS, SPEC, binary_fields, wire_body
-from tests.python_values import FIELD_PREFIX, files_as_bytes
-from tests.schema_strategies import misplaced_fields, same_json
-from tests.spec_model import Content, Operation, example_value, request_body, resolve
+from contract.calls import binary_fields, same_json, wire_body
+from contract.generated_package import import_generated
+from contract.generator_names import python_name
+from contract.python_values import FIELD_PREFIX, files_as_bytes
+from contract.spec_model import Content, Operation, example_value, request_body, resolve
+from tests.operation_calls import MODULES, OPERATIONS, SPEC
+from tests.schema_strategies import misplaced_fields
 
 models = import_generated("models")
 COMPONENTS = (SPEC.get("components") or {}).get("schemas") or {}

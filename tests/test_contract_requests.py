@@ -9,10 +9,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.openapi_core_request import RequestRejected, assert_valid
-from tests.operation_calls import MODULES, OPERATIONS, SPEC, Recorder, build_call, client_for, success_reply
+from contract.calls import build_call
+from contract.spec_model import Operation, request_body, resolve
+from contract.validation import RequestRejected, assert_valid
+from tests.operation_calls import MODULES, OPERATIONS, SPEC, Recorder, client_for, success_reply
 from tests.schema_strategies import CONTRACT_SETTINGS, json_values, misplaced_fields
-from tests.spec_model import Operation, request_body, resolve
 
 # openapi-core matches a request to the spec's servers, so the client talks to the first one (mocked).
 SERVER = next((s["url"] for s in SPEC.get("servers") or [] if s["url"].startswith("http")), "https://api.example.test")

@@ -10,9 +10,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from contract.calls import same_json
+from contract.spec_model import Operation, Success, resolve, success_responses
 from tests.operation_calls import OPERATIONS, SPEC, Recorder, call, reply_for
-from tests.schema_strategies import CONTRACT_SETTINGS, json_values, misplaced_fields, same_json
-from tests.spec_model import Operation, Success, resolve, success_responses
+from tests.schema_strategies import CONTRACT_SETTINGS, json_values, misplaced_fields
 
 
 def as_json(value: Any) -> Any:

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from contract.generated_package import GENERATED, import_generated
+from contract.python_values import model_class
+from contract.spec_model import Operation
 from pipeline.docs import build_docs
-from tests.generated_package import GENERATED, import_generated
 from tests.operation_calls import MODULES, OPERATIONS
-from tests.python_values import model_class
-from tests.spec_model import Operation
 
 
 @functools.cache

@@ -7,9 +7,8 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.generated_package import import_generated
-from tests.operation_calls import OPERATIONS, SPEC, TOKEN, Recorder, call, json_reply
-from tests.spec_model import (
+from contract.generated_package import import_generated
+from contract.spec_model import (
     Operation,
     Success,
     documents_status,
@@ -18,6 +17,7 @@ from tests.spec_model import (
     resolve,
     success_response,
 )
+from tests.operation_calls import OPERATIONS, SPEC, TOKEN, Recorder, call, json_reply
 
 errors = import_generated("errors")
 REQUEST_ID = "req-5d1e"

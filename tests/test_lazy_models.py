@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.generated_package import GENERATED, import_generated, package_dir, package_name
+from contract.generated_package import GENERATED, import_generated, package_dir, package_name
 
 models = import_generated("models")
 

@@ -4,53 +4,19 @@ Every operation is called once with spec-valid arguments; then the example scrip
 
 import os
 import re
-import shutil
 import subprocess
 import sys
-import threading
-import time
-from collections.abc import Iterator
 
 import pytest
 
-from tests.curl_sample import API_KEY_ENV
-from tests.fault_server import free_port
-from tests.generated_package import ROOT, import_generated, missing_imports
-from tests.operation_calls import MODULES, OPERATIONS, TOKEN, example_call
-from tests.spec_model import Operation
+from contract.calls import example_call
+from contract.curl_sample import API_KEY_ENV
+from contract.generated_package import ROOT, import_generated, missing_imports
+from contract.spec_model import Operation
+from tests.operation_calls import MODULES, OPERATIONS, TOKEN
 
 PRISM = ROOT / "node_modules" / ".bin" / "prism"
 STARTUP_SECONDS = 60  # about 1 s on the seed, 3 s on the 183-operation spec; generous for a loaded CI machine
-
-
-@pytest.fixture(scope="module")
-def prism_url() -> Iterator[str]:
-    if shutil.which("node") is None:
-        pytest.skip("node is not installed: Prism cannot run (CI installs Node.js)")
-    if not PRISM.exists():
-        pytest.skip(f"{PRISM} is missing: run `make test`, which installs it with npm ci")
-    port = free_port()
-    command = [str(PRISM), "mock", "-h", "127.0.0.1", "-p", str(port), str(ROOT / "openapi.yaml")]
-    env = {**os.environ, "SCARF_ANALYTICS": "false", "NO_COLOR": "1"}
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
-    try:
-        deadline = time.monotonic() + STARTUP_SECONDS
-        output = []
-        while time.monotonic() < deadline:
-            line = process.stdout.readline()
-            output.append(line)
-            if "Prism is listening" in line:
-                break
-            if not line and process.poll() is not None:
-                pytest.fail("Prism exited:\n" + "".join(output[-20:]))
-        else:
-            pytest.fail(f"Prism did not start within {STARTUP_SECONDS} s")
-        # Keep reading its log, so that a full pipe never blocks it.
-        threading.Thread(target=process.stdout.read, daemon=True).start()
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)

@@ -6,10 +6,10 @@ import statistics
 
 import pytest
 
+from contract.generator_names import OPERATION_OVERRIDES
 from pipeline import PipelineError
 from pipeline.operation_names import derive, operation_names
 from tests.conftest import SHARED_SPECS, skip_without_real_specs
-from tests.generator_names import OPERATION_OVERRIDES
 from tests.operation_calls import MODULES, SPEC
 
 

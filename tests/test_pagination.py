@@ -10,12 +10,13 @@ from urllib.parse import parse_qsl
 import httpx
 import pytest
 
+from contract.calls import example_call
+from contract.generator_names import OPERATION_OVERRIDES
+from contract.spec_model import Operation, example_value, resolve, success_response
 from pipeline.operation_names import operation_names
 from pipeline.pagination import paginated
 from tests.conftest import SHARED_SPECS, skip_without_real_specs
-from tests.generator_names import OPERATION_OVERRIDES
-from tests.operation_calls import MODULES, OPERATIONS, SPEC, Recorder, client_for, example_call
-from tests.spec_model import Operation, example_value, resolve, success_response
+from tests.operation_calls import MODULES, OPERATIONS, SPEC, Recorder, client_for
 
 PAGES = paginated(SPEC, operation_names(SPEC, OPERATION_OVERRIDES))
 PAGED = [op for op in OPERATIONS if any((page.method, page.path) == (op.method, op.path) for page in PAGES.values())]

@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 from openapi_python_client.config import ConfigFile
 
+from contract.generated_package import ROOT
 from pipeline import PipelineError
 from pipeline.build import check_every_operation_generated
 from pipeline.spec_check import load_document
-from tests.generated_package import ROOT
 
 MAX_ERROR_LINES = 4
 

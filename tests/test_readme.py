@@ -5,9 +5,9 @@ import re
 import httpx
 import pytest
 
-from tests.curl_sample import API_KEY_ENV
-from tests.generated_package import ROOT, missing_imports
-from tests.spec_model import current_spec, example_value, operations, success_response
+from contract.curl_sample import API_KEY_ENV
+from contract.generated_package import ROOT, missing_imports
+from contract.spec_model import current_spec, example_value, operations, success_response
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 EXAMPLES = re.findall(r"```python\n(.*?)```", README, re.S)

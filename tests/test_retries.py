@@ -13,20 +13,12 @@ from types import SimpleNamespace
 import httpx
 import pytest
 
-from tests.fault_server import Step, closed_port_url, fault_server
-from tests.generated_package import import_generated
-from tests.operation_calls import (
-    MODULES,
-    OPERATIONS,
-    TOKEN,
-    Call,
-    Recorder,
-    call,
-    example_call,
-    json_reply,
-    success_reply,
-)
-from tests.spec_model import Operation
+from contract.calls import Call, example_call
+from contract.generated_package import import_generated
+from contract.local_server import closed_port_url
+from contract.spec_model import Operation
+from tests.fault_server import Step, fault_server
+from tests.operation_calls import MODULES, OPERATIONS, TOKEN, Recorder, call, json_reply, success_reply
 
 client_module = import_generated("client")
 errors = import_generated("errors")

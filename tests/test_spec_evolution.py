@@ -18,11 +18,11 @@ from typing import Any
 
 import pytest
 
+from contract.generated_package import ROOT
+from contract.spec_model import Success, current_spec, operations, resolve, success_response
 from pipeline.spec_check import load_document
 from pipeline.spec_diff import REDOCLY, spec_diff
 from tests.conftest import SHARED_SPECS, skip_without_real_specs
-from tests.generated_package import ROOT
-from tests.spec_model import Success, current_spec, operations, resolve, success_response
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,10 @@ import typing
 
 import pytest
 
-from tests.curl_sample import KEY_VARIABLE, curl_sample, sample_path
+from contract.calls import UPLOAD
+from contract.curl_sample import KEY_VARIABLE, curl_sample, sample_path
+from contract.python_values import model_class
+from contract.spec_model import Operation, request_body, success_responses
 from tests.operation_calls import (
     BASE_URL,
     MODULES,
@@ -18,14 +21,11 @@ from tests.operation_calls import (
     SPEC,
     TEXT_BODY,
     TOKEN,
-    UPLOAD,
     Recorder,
     call,
     reply_for,
     success_reply,
 )
-from tests.python_values import model_class
-from tests.spec_model import Operation, request_body, success_responses
 
 
 def test_every_operation_has_exactly_one_endpoint_module():

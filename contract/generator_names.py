@@ -11,10 +11,10 @@ from pathlib import Path
 from openapi_python_client.config import Config, ConfigFile, MetaType
 from openapi_python_client.parser.openapi import GeneratorData
 
+from contract.generated_package import ROOT
+from contract.spec_model import current_spec
 from pipeline.spec_check import load_document
 from pipeline.spec_prepare import prepare_spec
-from tests.generated_package import ROOT
-from tests.spec_model import current_spec
 
 LOCATIONS = ("path", "query", "header", "cookie")
 CONFIG_PATH = ROOT / "generator-config.yaml"

@@ -4,9 +4,9 @@ import functools
 from dataclasses import dataclass, field
 from typing import Any
 
+from contract.generated_package import ROOT
 from pipeline.build import HTTP_METHODS
 from pipeline.spec_check import load_document, resolve
-from tests.generated_package import ROOT
 
 
 @dataclass

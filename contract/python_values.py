@@ -10,8 +10,8 @@ from typing import Any
 
 from openapi_python_client.strings import PythonIdentifier
 
+from contract.generated_package import ROOT
 from pipeline.spec_check import load_document
-from tests.generated_package import ROOT
 
 # The generator's own rule for a property's attribute name, with the prefix our config gives it.
 FIELD_PREFIX = (load_document(ROOT / "generator-config.yaml") or {}).get("field_prefix", "field_")

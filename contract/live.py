@@ -1,0 +1,209 @@
+"""make contract-live: does a live server still answer as openapi.yaml says?
+
+Calls the spec's read-only operations (GET; every operation with --allow-writes) through the generated
+client and judges each raw response with openapi-core, an implementation independent of the generator.
+Path parameters are filled from earlier list responses (a model id from GET /v1/models feeds
+GET /v1/models/{model_id}); what cannot be filled is skipped, saying why. Bounded: at most
+--max-requests requests, at most --rate a second; the client's retry policy honours 429 and Retry-After.
+Ctrl-C stops with the report so far. The API key appears in no line of output.
+
+Exit status: 0 when everything checked matches, 1 when anything does not, 2 when it could not run
+(no key, server unreachable, key refused).
+"""
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from contract.calls import SPEC_VALIDATOR, build_call, example_parameters, example_request_body
+from contract.curl_sample import API_KEY_ENV
+from contract.generated_package import endpoint_modules, import_generated
+from contract.spec_model import Operation, current_spec, operations
+from contract.validation import response_errors
+
+METHOD_ORDER = ("get", "head", "options", "post", "put", "patch", "delete")
+
+
+@dataclass
+class Outcome:
+    operation: str  # "GET /v1/models"
+    verdict: str  # ok | does not match | skipped | error
+    detail: str = ""
+    status: int | None = None
+
+    def line(self) -> str:
+        if self.verdict == "ok":
+            return f"ok              {self.operation}"
+        if self.verdict == "error":
+            return f"error {self.status}       {self.operation}{': ' + self.detail if self.detail else ''}"
+        return f"{self.verdict}: {self.operation}: {self.detail}"
+
+
+class CannotRun(Exception):
+    """No point going on: no key, no server, a refused key. Exit 2."""
+
+
+class BudgetSpent(Exception):
+    """--max-requests reached (not a transport error, so the client does not retry it)."""
+
+
+class Pacer(httpx.BaseTransport):
+    """Sends at most `limit` requests, at most `rate` a second, and keeps the last exchange."""
+
+    def __init__(self, inner: httpx.BaseTransport, limit: int, rate: float):
+        self.inner, self.limit, self.interval = inner, limit, 1.0 / rate
+        self.sent, self.next_at = 0, 0.0
+        self.last: tuple[httpx.Request, httpx.Response] | None = None
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if self.sent >= self.limit:
+            raise BudgetSpent(f"the request budget ({self.limit}) is spent")
+        time.sleep(max(0.0, self.next_at - time.monotonic()))
+        self.next_at = time.monotonic() + self.interval
+        self.sent += 1
+        request.read()  # a multipart body streams; read, it can be judged afterwards
+        response = self.inner.handle_request(request)
+        response.read()
+        self.last = (request, response)
+        return response
+
+
+def ordered(ops: list[Operation]) -> list[Operation]:
+    """Lists before the items they feed: fewer path parameters first, then by path and method."""
+    return sorted(ops, key=lambda op: (op.path.count("{"), op.path, METHOD_ORDER.index(op.method)))
+
+
+def path_values(op: Operation, listed: dict[str, Any]) -> dict[tuple[str, str], Any] | str:
+    """Each path parameter's value, from the list its parent path returned; or why there is none."""
+    values: dict[tuple[str, str], Any] = {}
+    segments = op.path.split("/")
+    for index, segment in enumerate(segments):
+        if not (segment.startswith("{") and segment.endswith("}")):
+            continue
+        name, parent = segment[1:-1], "/".join(segments[:index])
+        if parent not in listed:
+            return f"nothing earlier lists {parent} to take a {name} from"
+        schema = next((p.get("schema", {}) for p in op.params_in("path") if p["name"] == name), {})
+        value = value_from(listed[parent], name, schema)
+        if value is None:
+            return f"GET {parent} listed no {name} of the type the path takes"
+        values[("path", name)] = value
+    return values
+
+
+def value_from(body: Any, name: str, schema: dict[str, Any]) -> Any:
+    """The first item's field named `name`, or a shorter form of it (chain_deployment_id, deployment_id, id),
+    that the parameter's schema accepts."""
+    items = body if isinstance(body, list) else next((v for v in (body or {}).values() if isinstance(v, list)), [])
+    words = name.split("_")
+    candidates = ["_".join(words[i:]) for i in range(len(words))]
+    for item in items:
+        for key in candidates if isinstance(item, dict) else []:
+            value = item.get(key)
+            if (
+                isinstance(value, str | int)
+                and value != ""
+                and not any(SPEC_VALIDATOR.evolve(schema=schema).iter_errors(value))
+            ):
+                return value
+    return None
+
+
+def check(base_url: str, token: str, allow_writes: bool, limit: int, rate: float, report: list[Outcome]) -> int:
+    ops = ordered([op for op in operations(current_spec()) if allow_writes or op.method == "get"])
+    if not ops:
+        others = ", ".join(op.id for op in operations(current_spec()))
+        print(f"nothing read-only to check: openapi.yaml has no GET operation. ALLOW_WRITES=1 would also send {others}")
+        return 0
+    modules = endpoint_modules()
+    pacer = Pacer(httpx.HTTPTransport(), limit, rate)
+    client = import_generated("client").AuthenticatedClient(
+        base_url=base_url, token=token, raise_on_unexpected_status=False, httpx_args={"transport": pacer}
+    )
+    errors = import_generated("errors")
+    listed: dict[str, Any] = {}
+    for op in ops:
+        filled = path_values(op, listed)
+        if isinstance(filled, str):
+            report.append(Outcome(op.id, "skipped", filled))
+            continue
+        function = modules[(op.method, op.path)].sync_detailed
+        call = build_call(op, function, {**example_parameters(op), **filled}, example_request_body(op))
+        try:
+            function(client=client, **call.arguments)
+        except errors.UnexpectedResponse:
+            pass  # judged below from the raw response, as any other
+        except httpx.ConnectError as error:
+            raise CannotRun(f"cannot reach {base_url}: {error}") from None
+        except httpx.TransportError as error:
+            report.append(Outcome(op.id, "error", f"{type(error).__name__}: {error}"))
+            continue
+        request, response = pacer.last
+        if response.status_code == 401:
+            raise CannotRun(f"{base_url} refused the API key (401 on {op.id})")
+        if not response.is_success:
+            report.append(Outcome(op.id, "error", "", response.status_code))
+            continue
+        found = response_errors(request, response, base_url)
+        report.append(
+            Outcome(op.id, "does not match", found[0], response.status_code)
+            if found
+            else Outcome(op.id, "ok", status=response.status_code)
+        )
+        if not found and op.method == "get" and "json" in response.headers.get("content-type", ""):
+            listed[op.path] = response.json()
+    return 1 if any(o.verdict in ("does not match", "error") for o in report) else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    spec = current_spec()
+    servers = [s.get("url", "") for s in spec.get("servers") or [] if str(s.get("url", "")).startswith("http")]
+    parser = argparse.ArgumentParser(prog="make contract-live", description=__doc__.splitlines()[0])
+    parser.add_argument("--base-url", default=servers[0] if servers else None, help="default: the spec's server")
+    parser.add_argument("--allow-writes", action="store_true", help="also send POST, PUT, PATCH and DELETE")
+    parser.add_argument("--max-requests", type=int, default=200)
+    parser.add_argument("--rate", type=float, default=5.0, help="requests a second, at most")
+    parser.add_argument("--json", type=Path, help="also write the report here, for machines")
+    args = parser.parse_args(argv)
+    token = __import__("os").environ.get(API_KEY_ENV, "") if API_KEY_ENV else ""
+    report: list[Outcome] = []
+    status, ended = 2, ""
+    try:
+        if not token:
+            raise CannotRun(f"no API key: set {API_KEY_ENV or 'api_key_env in generator-config.yaml'}")
+        if not args.base_url:
+            raise CannotRun("no server: pass BASE_URL (openapi.yaml names none)")
+        status = check(args.base_url.rstrip("/"), token, args.allow_writes, args.max_requests, args.rate, report)
+    except CannotRun as error:
+        ended = str(error)
+    except BudgetSpent as error:
+        ended, status = f"stopped: {error}", 1 if any(o.verdict != "ok" for o in report) else 0
+    except KeyboardInterrupt:
+        ended, status = "stopped by Ctrl-C: the report so far", 2
+
+    def safe(text: str) -> str:
+        return text.replace(token, "[REDACTED]") if token else text
+
+    for outcome in report:
+        print(safe(outcome.line()))
+    counts = {v: sum(o.verdict == v for o in report) for v in ("ok", "does not match", "error", "skipped")}
+    if report:
+        summary = f"{counts['ok']} ok, {counts['does not match']} not matching, {counts['error']} errors"
+        print(safe(f"{summary}, {counts['skipped']} skipped, of {len(report)} operations"))
+    if ended:
+        print(safe(ended), file=sys.stderr if status == 2 else sys.stdout)
+    if args.json:
+        document = {"base_url": args.base_url, "exit": status, "ended": ended, "summary": counts,
+                    "operations": [asdict(o) for o in report]}  # fmt: skip
+        args.json.write_text(safe(json.dumps(document, indent=2)) + "\n", encoding="utf-8")
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,166 @@
+"""openapi-core, an implementation of OpenAPI independent of the generator, judges what goes over the
+wire: the requests the generated client sends (the contract tests) and the responses a server gives
+back (make contract-live).
+
+openapi-core ships adapters for requests, werkzeug and others, not httpx; these are the small adapters.
+"""
+
+import copy
+import functools
+from typing import Any
+from urllib.parse import parse_qsl
+
+import httpx
+from openapi_core import OpenAPI
+from openapi_core.datatypes import RequestParameters
+from werkzeug.datastructures import Headers, ImmutableMultiDict
+
+from contract.spec_model import current_spec, first_content, resolve
+
+
+class HttpxOpenAPIRequest:
+    """An httpx.Request seen through openapi-core's Request protocol."""
+
+    def __init__(self, request: httpx.Request):
+        self.request = request
+        self.parameters = RequestParameters(
+            query=ImmutableMultiDict(parse_qsl(request.url.query.decode(), keep_blank_values=True)),
+            header=Headers(list(request.headers.multi_items())),
+            cookie=ImmutableMultiDict(),
+        )
+
+    @property
+    def host_url(self) -> str:
+        return f"{self.request.url.scheme}://{self.request.url.netloc.decode()}"
+
+    @property
+    def path(self) -> str:
+        return self.request.url.raw_path.decode().split("?")[0]  # still percent-encoded, as a router splits it
+
+    @property
+    def method(self) -> str:
+        return self.request.method.lower()
+
+    @property
+    def body(self) -> bytes | None:
+        return self.request.content or None
+
+    @property
+    def content_type(self) -> str:
+        return self.request.headers.get("content-type", "")
+
+
+class HttpxOpenAPIResponse:
+    """An httpx.Response seen through openapi-core's Response protocol."""
+
+    def __init__(self, response: httpx.Response):
+        self.response = response
+
+    @property
+    def data(self) -> bytes:
+        return self.response.content
+
+    @property
+    def status_code(self) -> int:
+        return self.response.status_code
+
+    @property
+    def content_type(self) -> str:
+        return self.response.headers.get("content-type", "")
+
+    @property
+    def headers(self) -> Headers:
+        return Headers(list(self.response.headers.multi_items()))
+
+
+@functools.cache
+def openapi(server: str = "") -> Any:
+    """openapi-core for openapi.yaml; with `server`, as served from there rather than from its servers."""
+    spec = type_lists_as_any_of(current_spec())
+    if server:
+        spec["servers"] = [{"url": server}]
+    return OpenAPI.from_dict(spec)
+
+
+def type_lists_as_any_of(spec: dict[str, Any]) -> dict[str, Any]:
+    """The spec with each parameter schema's `type: [A, B]` written `anyOf: [{type: A}, {type: B}]`.
+
+    Same meaning; openapi-core 0.23.1 raises TypeError on a type list when it casts a parameter.
+    """
+    spec = copy.deepcopy(spec)
+
+    def fix(parameter: Any) -> None:
+        schema = parameter.get("schema") if isinstance(parameter, dict) else None
+        if isinstance(schema, dict) and isinstance(schema.get("type"), list):
+            kinds = schema.pop("type")
+            rest = {key: schema.pop(key) for key in list(schema) if key not in ("description", "default", "title")}
+            schema["anyOf"] = [{"type": kind, **(rest if kind != "null" else {})} for kind in kinds]
+
+    for item in (spec.get("paths") or {}).values():
+        for node in [item, *(op for op in item.values() if isinstance(op, dict))]:
+            for parameter in node.get("parameters") or [] if isinstance(node, dict) else []:
+                fix(parameter)
+    for parameter in ((spec.get("components") or {}).get("parameters") or {}).values():
+        fix(parameter)
+    return spec
+
+
+class RequestRejected(AssertionError):
+    """openapi-core found the request invalid for the spec."""
+
+
+def assert_valid(request: httpx.Request) -> None:
+    errors = request_errors(request)
+    if errors:
+        raise RequestRejected("openapi-core rejects the request: " + "; ".join(errors))
+
+
+def request_errors(request: httpx.Request) -> list[str]:
+    """What openapi-core finds wrong with the request, one line each; [] when it is valid."""
+    result = openapi().unmarshal_request(HttpxOpenAPIRequest(request))
+    return [_describe(error) for error in result.errors]
+
+
+def response_errors(request: httpx.Request, response: httpx.Response, server: str) -> list[str]:
+    """What does not match the spec in the response to `request` ("<where>: <why>" each); [] when it does.
+
+    A `format: binary` body is checked for its media type only: openapi-core 0.23.1 reads it as bytes and
+    then, for a 3.1 spec, rejects bytes as not a string.
+    """
+    if _binary_body(request, response):
+        return []
+    result = openapi(server).unmarshal_response(HttpxOpenAPIRequest(request), HttpxOpenAPIResponse(response))
+    return [_describe(error, located=True) for error in result.errors]
+
+
+def _binary_body(request: httpx.Request, response: httpx.Response) -> bool:
+    spec = current_spec()
+    for template, item in (spec.get("paths") or {}).items():
+        operation = resolve(spec, item).get(request.method.lower())
+        if operation is None or not _matches(template, request.url.path):
+            continue
+        documented = resolve(spec, (operation.get("responses") or {}).get(str(response.status_code)))
+        content = first_content(spec, (documented or {}).get("content"))
+        received = response.headers.get("content-type", "").split(";")[0]
+        return bool(content and content.kind == "binary" and received == content.media_type.split(";")[0])
+    return False
+
+
+def _matches(template: str, path: str) -> bool:
+    parts, actual = template.strip("/").split("/"), path.strip("/").split("/")
+    return len(parts) == len(actual) and all(p.startswith("{") or p == a for p, a in zip(parts, actual, strict=True))
+
+
+def _describe(error: BaseException, located: bool = False) -> str:
+    """The error and, from its causes, each schema violation's one-line message (with where, if asked)."""
+    details = []
+    cause: BaseException | None = error
+    while cause is not None:
+        inner = []
+        for schema_error in getattr(cause, "schema_errors", []):
+            message = getattr(schema_error, "message", str(schema_error))[:200]
+            where = ".".join(["body", *map(str, getattr(schema_error, "absolute_path", []))])
+            inner.append(f"{where}: {message}" if located else message)
+        details += inner or [str(cause).split("\n")[0][:200]]
+        cause = cause.__cause__ or cause.__context__
+    return ": ".join(dict.fromkeys(details))

@@ -1,0 +1,135 @@
+"""make contract-live, against servers on 127.0.0.1 only: Prism serving openapi.yaml (everything it is
+asked matches), a server that drifts in each way a server can (reported on its operation with the field
+named; exit 1), one that refuses the key (exit 2, one line, the key nowhere) and none at all (exit 2)."""
+
+import http.server
+import json
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from contract import live
+from contract.curl_sample import API_KEY_ENV
+from contract.local_server import closed_port_url
+from contract.spec_model import Operation, example_value, resolve, success_response
+from tests.operation_calls import OPERATIONS, SPEC, TOKEN
+from tests.schema_strategies import recursive_names
+
+
+def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str]:
+    monkeypatch.setenv(API_KEY_ENV, TOKEN)
+    status = live.main([*args, "--rate", "1000"])
+    out = capsys.readouterr()
+    text = out.out + out.err
+    assert TOKEN not in text
+    return status, text
+
+
+def recursive_response(op: Operation) -> bool:
+    """Prism's example generator cuts a recursive schema short, leaving its required fields out."""
+    success = success_response(SPEC, op)
+    names = recursive_names((SPEC.get("components") or {}).get("schemas") or {})
+    return bool(success and success.schema is not None and names & set(json.dumps(success.schema).split('"')))
+
+
+@pytest.mark.parametrize("writes", [False, True], ids=["read-only", "ALLOW_WRITES=1"])
+def test_against_prism_every_response_matches(prism_url: str, capsys, monkeypatch, writes: bool):
+    status, text = run(capsys, monkeypatch, "--base-url", prism_url, *(["--allow-writes"] if writes else []))
+    checked = [op for op in OPERATIONS if writes or op.method == "get"]
+    if not checked:
+        assert status == 0 and "nothing read-only to check" in text and "ALLOW_WRITES=1" in text
+        assert all(op.id in text for op in OPERATIONS)  # the operations it would send
+        return
+    for op in checked:
+        line = next((line for line in text.splitlines() if f" {op.id}" in line or f": {op.id}:" in line), "")
+        if recursive_response(op):
+            continue  # Prism's own limitation, see recursive_response
+        assert line.startswith(("ok ", "skipped:")), f"{op.id}: {line or 'not reported'}\n{text}"
+    assert status == 0 or any(recursive_response(op) for op in checked), text
+
+
+def drift_target() -> tuple[Operation, dict[str, Any]]:
+    """An operation without path parameters whose success body is an object with a required field."""
+    for op in sorted(OPERATIONS, key=lambda op: op.method != "get"):
+        success = success_response(SPEC, op)
+        schema = resolve(SPEC, success.schema) if success and success.schema is not None else {}
+        if "{" not in op.path and schema.get("required") and schema.get("properties"):
+            return op, schema
+    pytest.skip("no operation without path parameters returns an object with a required field")
+
+
+def drifted_bodies(schema: dict[str, Any]) -> dict[str, tuple[int, bytes, str]]:
+    """kind -> (status, body, the field the report must name)."""
+    full = example_value(SPEC, schema, all_properties=True)
+    required = schema["required"][0]
+    cases = {
+        "required field missing": (200, {k: v for k, v in full.items() if k != required}, required),
+        "wrong type": (200, {**full, required: {"an object": "where the spec says otherwise"}}, required),
+    }
+    enums = [k for k, v in schema["properties"].items() if "enum" in resolve(SPEC, v) and k in full]
+    if enums:
+        cases["unlisted enum value"] = (200, {**full, enums[0]: "VALUE_ADDED_AFTER_THIS_SPEC"}, enums[0])
+    encoded = {kind: (status, json.dumps(body).encode(), field) for kind, (status, body, field) in cases.items()}
+    return {**encoded, "not JSON": (200, b"<html>ok</html>", ""), "server error": (500, b"{}", "")}
+
+
+@pytest.fixture
+def drifting_server() -> Iterator[dict[str, Any]]:
+    """Answers every request with the status and body in the dict (content type JSON, unless HTML)."""
+    answer: dict[str, Any] = {"status": 200, "body": b"{}"}
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def answer(self) -> None:
+            self.rfile.read(int(self.headers.get("content-length") or 0))
+            body = answer["body"].replace(b"$KEY", (self.headers.get("authorization") or "").encode())
+            self.send_response(answer["status"])
+            html = body.startswith(b"<")
+            self.send_header("content-type", "text/html" if html else "application/json")
+            self.send_header("content-length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = answer
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    answer["url"] = f"http://127.0.0.1:{server.server_port}"
+    yield answer
+    server.shutdown()
+
+
+def test_each_drift_is_reported_on_its_operation(drifting_server, capsys, monkeypatch):
+    op, schema = drift_target()
+    writes = [] if op.method == "get" else ["--allow-writes"]
+    for kind, (status, body, field) in drifted_bodies(schema).items():
+        drifting_server.update(status=status, body=body)
+        code, text = run(capsys, monkeypatch, "--base-url", drifting_server["url"], *writes)
+        line = next((line for line in text.splitlines() if op.id in line), "")
+        assert code == 1, f"{kind}: exit {code}\n{text}"
+        if status == 500:
+            assert line.startswith("error 500"), f"{kind}: {line}"
+        else:
+            assert line.startswith(f"does not match: {op.id}: "), f"{kind}: {line}"
+            assert field in line.split(f"{op.id}: ", 1)[1], f"{kind}: the field {field} is not named: {line}"
+
+
+def test_a_refused_key_stops_in_one_line_without_echoing_it(drifting_server, capsys, monkeypatch):
+    op, _ = drift_target()
+    drifting_server.update(status=401, body=b'{"detail": "bad key: $KEY"}')
+    writes = [] if op.method == "get" else ["--allow-writes"]
+    code, text = run(capsys, monkeypatch, "--base-url", drifting_server["url"], *writes)
+    assert code == 2 and "refused the API key" in text
+    assert len([line for line in text.splitlines() if "401" in line]) == 1
+
+
+def test_no_server_or_no_key_cannot_run(capsys, monkeypatch):
+    code, text = run(capsys, monkeypatch, "--base-url", closed_port_url(), "--allow-writes")
+    assert code == 2 and "cannot reach" in text
+    monkeypatch.setenv(API_KEY_ENV, "")
+    assert live.main(["--base-url", closed_port_url()]) == 2
+    assert f"set {API_KEY_ENV}" in capsys.readouterr().err
