@@ -9,7 +9,7 @@ import typing
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import parse_qsl, quote
+from urllib.parse import parse_qsl, unquote
 
 import httpx
 from openapi_schema_validator import OAS30Validator, OAS31Validator
@@ -116,7 +116,8 @@ class Call:
     """Keyword arguments for an operation's function, and what the request must then carry."""
 
     arguments: dict[str, Any]
-    path: str  # percent-encoded, as on the wire
+    template: str  # the path template
+    path_values: dict[str, str]  # each path parameter, as the server must read it back
     query: list[tuple[str, str]]  # sorted
     headers: dict[str, str]  # header parameters
     cookies: dict[str, str]
@@ -125,7 +126,14 @@ class Call:
 
     def assert_sent(self, request: httpx.Request) -> None:
         """The request carries exactly this; timestamps may be written another way for the same instant."""
-        assert request.url.raw_path.decode().split("?")[0] == self.path
+        sent = request.url.raw_path.decode().split("?")[0].split("/")
+        template = self.template.split("/")
+        assert len(sent) == len(template), f"path {'/'.join(sent)} for {self.template}"
+        for expected, actual in zip(template, sent, strict=True):
+            if expected.startswith("{") and expected.endswith("}"):  # the server decodes it back to the value
+                assert unquote(actual) == self.path_values[expected[1:-1]], f"path {'/'.join(sent)}"
+            else:
+                assert actual == expected, f"path {'/'.join(sent)} for {self.template}"
         query = sorted(parse_qsl(request.url.query.decode(), keep_blank_values=True))
         assert same_json([list(pair) for pair in query], [list(pair) for pair in self.query]), f"query {query}"
         for name, value in self.headers.items():
@@ -180,7 +188,7 @@ def example_request_body(op: Operation) -> Any:
 def build_call(op: Operation, function: Callable[..., Any], values: dict[tuple[str, str], Any], body: Any) -> Call:
     """The call that passes `values` ((location, name) -> JSON value) and `body` (None: no body)."""
     hints = typing.get_type_hints(function)
-    call = Call({}, op.path, [], {}, {}, None, None)
+    call = Call({}, op.path, {}, [], {}, {}, None, None)
     for parameter in op.parameters:
         location, name = parameter["in"], parameter["name"]
         if location not in ("path", "query", "header", "cookie"):
@@ -194,7 +202,7 @@ def build_call(op: Operation, function: Callable[..., Any], values: dict[tuple[s
         if value is None:
             continue
         if location == "path":
-            call.path = call.path.replace("{" + name + "}", quote(wire_text(value), safe=""))
+            call.path_values[name] = wire_text(value)
         elif location == "query":
             call.query += wire_pairs(name, value)
         elif location == "header":

@@ -1,4 +1,4 @@
-"""Find things in generated/ by what they do, not by the generator's naming rules."""
+"""Where generated/ is, and importing from it."""
 
 import ast
 import importlib
@@ -24,33 +24,6 @@ def package_name() -> str:
 
 def import_generated(relative: str = "") -> ModuleType:
     return importlib.import_module(f"{package_name()}{'.' + relative if relative else ''}")
-
-
-def endpoint_modules() -> dict[tuple[str, str], ModuleType]:
-    """(method, path template) -> endpoint module, read from each module's `_get_kwargs` request literal."""
-    found: dict[tuple[str, str], ModuleType] = {}
-    package = package_dir()
-    for source in sorted(package.glob("api/*/*.py")):
-        if source.name == "__init__.py":
-            continue
-        key = _method_and_path(source)
-        assert key not in found, f"{key} is generated twice: {source} and {found[key].__file__}"
-        relative = ".".join(source.relative_to(package).with_suffix("").parts)
-        found[key] = import_generated(relative)
-    return found
-
-
-def _method_and_path(source: Path) -> tuple[str, str]:
-    tree = ast.parse(source.read_text(encoding="utf-8"))
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Dict):
-            entries = {k.value: v for k, v in zip(node.keys, node.values, strict=True) if isinstance(k, ast.Constant)}
-            if "method" in entries and "url" in entries:
-                url = entries["url"]
-                if isinstance(url, ast.Call):  # "/v1/x/{id}".format(id=quote(...))
-                    url = url.func.value  # type: ignore[attr-defined]
-                return entries["method"].value, url.value  # type: ignore[attr-defined]
-    raise AssertionError(f"{source}: no request literal with 'method' and 'url' in _get_kwargs")
 
 
 def missing_imports(source: str) -> list[str]:

@@ -23,7 +23,8 @@ import httpx
 
 from contract.calls import SPEC_VALIDATOR, build_call, example_parameters, example_request_body
 from contract.curl_sample import API_KEY_ENV
-from contract.generated_package import endpoint_modules, import_generated
+from contract.generated_package import import_generated
+from contract.generator_names import endpoint_modules
 from contract.spec_model import Operation, current_spec, operations
 from contract.validation import response_errors
 

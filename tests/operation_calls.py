@@ -10,7 +10,8 @@ from typing import Any
 import httpx
 
 from contract.calls import UPLOAD, example_call
-from contract.generated_package import endpoint_modules, import_generated
+from contract.generated_package import import_generated
+from contract.generator_names import endpoint_modules
 from contract.spec_model import Operation, Success, current_spec, example_value, operations, success_response
 
 SPEC = current_spec()

@@ -10,10 +10,11 @@ import typing
 
 import pytest
 
-from contract.calls import UPLOAD
+from contract.calls import UPLOAD, build_call, example_parameters, example_request_body
 from contract.curl_sample import KEY_VARIABLE, curl_sample, sample_path
+from contract.generated_package import package_dir
 from contract.python_values import model_class
-from contract.spec_model import Operation, request_body, success_responses
+from contract.spec_model import Operation, request_body, resolve, success_responses
 from tests.operation_calls import (
     BASE_URL,
     MODULES,
@@ -23,6 +24,7 @@ from tests.operation_calls import (
     TOKEN,
     Recorder,
     call,
+    client_for,
     reply_for,
     success_reply,
 )
@@ -33,6 +35,9 @@ def test_every_operation_has_exactly_one_endpoint_module():
     assert in_spec, "openapi.yaml has no operations"
     assert not in_spec - set(MODULES), f"operations with no generated module: {sorted(in_spec - set(MODULES))}"
     assert not set(MODULES) - in_spec, f"generated modules for no operation: {sorted(set(MODULES) - in_spec)}"
+    on_disk = {".".join(p.relative_to(package_dir()).with_suffix("").parts) for p in package_dir().glob("api/*/*.py")}
+    named = {module.__name__.split(".", 1)[1] for module in MODULES.values()}
+    assert on_disk - {name for name in on_disk if name.endswith("__init__")} == named
 
 
 def test_curl_samples_agree_with_the_spec():
@@ -88,3 +93,28 @@ def test_each_documented_success_comes_back_parsed(op: Operation, success):
         assert response.parsed.payload.read() == UPLOAD
     else:
         assert response.parsed is None
+
+
+def string_path_parameter(op: Operation) -> str | None:
+    return next(
+        (p["name"] for p in op.params_in("path") if resolve(SPEC, p.get("schema", {})).get("type") == "string"), None
+    )
+
+
+WITH_STRING_PATH = [op for op in OPERATIONS if string_path_parameter(op)]
+
+
+@pytest.mark.parametrize("value", [".", "..", "a/b", "%2E%2E"])
+@pytest.mark.parametrize(
+    "op",
+    WITH_STRING_PATH or [pytest.param(None, marks=pytest.mark.skip(reason="no string path parameter"))],
+    ids=lambda op: getattr(op, "id", "none"),
+)
+def test_a_path_parameter_stays_one_segment_whatever_it_holds(op: Operation, value: str):
+    """An id ".." must not address the parent resource once the URL is normalised, nor "a/b" two segments."""
+    module = MODULES[(op.method, op.path)]
+    values = {**example_parameters(op), ("path", string_path_parameter(op)): value}
+    planned = build_call(op, module.sync_detailed, values, example_request_body(op))
+    recorder = Recorder(success_reply(op))
+    module.sync_detailed(client=client_for(recorder), **planned.arguments)
+    planned.assert_sent(recorder.requests[0])

@@ -9,6 +9,7 @@ import sys
 import time
 from types import TracebackType
 from typing import Any, Self
+from urllib.parse import quote
 
 import httpx
 from attrs import define, evolve, field
@@ -20,6 +21,13 @@ USER_AGENT = (
     f" httpx/{'.'.join(httpx.__version__.split('.')[:2])}"
 )
 API_KEY_ENVIRONMENT_VARIABLE = "BASETEN_API_KEY"
+
+
+def path_segment(value: Any) -> str:
+    """A path parameter as one path segment: percent-encoded, "/" included, and "." or ".." too, which
+    URL normalisation would otherwise drop or climb (an id ".." must not address the parent resource)."""
+    segment = quote(str(value), safe="")
+    return segment.replace(".", "%2E") if segment in (".", "..") else segment
 
 
 def _token_from_environment() -> str:
