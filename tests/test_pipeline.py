@@ -92,6 +92,19 @@ def invalid_structure(ws: Workspace) -> None:
     ws.write_spec(spec)
 
 
+def malformed_operation_override(ws: Workspace) -> None:
+    ws.config.write_text(ws.config.read_text(encoding="utf-8") + 'operation_overrides: {"GET /v1/x": {nme: y}}\n')
+
+
+def clashing_operation_names(ws: Workspace) -> None:
+    spec = load_document(ws.spec)
+    path, item = next(iter(spec["paths"].items()))
+    method = next(m for m in item if m != "parameters")
+    spec["paths"][path + "/again"] = {method: {**item[method], "operationId": "same_name", "tags": ["same"]}}
+    item[method] = {**item[method], "operationId": "same_name", "tags": ["same"]}
+    ws.write_spec(spec)
+
+
 def unsupported_parameter_style(ws: Workspace) -> None:
     spec = load_document(ws.spec)
     path_item = next(iter(spec["paths"].values()))
@@ -120,6 +133,8 @@ def broken_template(ws: Workspace) -> None:
         (not_openapi_3, "not an OpenAPI 3.0/3.1 document"),
         (invalid_structure, "invalid OpenAPI at paths"),
         (unsupported_parameter_style, "query parameter 'filter' asks for style deepObject"),
+        (malformed_operation_override, "operation_overrides: 'GET /v1/x'"),
+        (clashing_operation_names, "are both api.same.same_name"),
         (misspelled_config_key, "did you mean 'package_name_override'"),
         (broken_template, "openapi-python-client failed"),
     ],
