@@ -13,6 +13,7 @@ Exit status: 0 when everything checked matches, 1 when anything does not, 2 when
 
 import argparse
 import json
+import os
 import sys
 import time
 from dataclasses import asdict, dataclass
@@ -41,8 +42,10 @@ class Outcome:
     def line(self) -> str:
         if self.verdict == "ok":
             return f"ok              {self.operation}"
-        if self.verdict == "error":
-            return f"error {self.status}       {self.operation}{': ' + self.detail if self.detail else ''}"
+        if self.verdict == "error" and self.status is not None:
+            return f"error {self.status}       {self.operation}"
+        if self.verdict == "error":  # no response at all: a transport error after retries
+            return f"error: {self.operation}: {self.detail}"
         return f"{self.verdict}: {self.operation}: {self.detail}"
 
 
@@ -172,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rate", type=float, default=5.0, help="requests a second, at most")
     parser.add_argument("--json", type=Path, help="also write the report here, for machines")
     args = parser.parse_args(argv)
-    token = __import__("os").environ.get(API_KEY_ENV, "") if API_KEY_ENV else ""
+    token = os.environ.get(API_KEY_ENV, "") if API_KEY_ENV else ""
     report: list[Outcome] = []
     status, ended = 2, ""
     try:

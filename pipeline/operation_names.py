@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import PipelineError
+from .wire_support import HTTP_METHODS
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _VERSION = re.compile(r"^v\d+([a-z]+\d*)?$")
 MAX_NOUNS = 2
 _NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
