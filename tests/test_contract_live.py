@@ -135,3 +135,27 @@ def test_no_server_or_no_key_cannot_run(capsys, monkeypatch):
     monkeypatch.setenv(API_KEY_ENV, "")
     assert live.main(["--base-url", closed_port_url()]) == 2
     assert f"set {API_KEY_ENV}" in capsys.readouterr().err
+
+
+def test_ctrl_c_and_the_request_budget_stop_with_the_report_so_far(drifting_server, capsys, monkeypatch):
+    op, schema = drift_target()
+    drifting_server.update(status=200, body=json.dumps(example_value(SPEC, schema, all_properties=True)).encode())
+    writes = [] if op.method == "get" else ["--allow-writes"]
+    code, text = run(capsys, monkeypatch, "--base-url", drifting_server["url"], "--max-requests", "0", *writes)
+    assert code == 0 and "stopped: the request budget (0) is spent" in text
+    checked = [o for o in OPERATIONS if writes or o.method == "get"]
+    stop_at = min(2, len(checked))  # Ctrl-C during the second request, or the only one
+    sent = []
+
+    def interrupted(self, request):
+        sent.append(request)
+        if len(sent) == stop_at:
+            raise KeyboardInterrupt
+        return original(self, request)
+
+    original = live.Pacer.handle_request
+    monkeypatch.setattr(live.Pacer, "handle_request", interrupted)
+    code, text = run(capsys, monkeypatch, "--base-url", drifting_server["url"], *writes)
+    assert code == 2 and "stopped by Ctrl-C: the report so far" in text
+    reported = [line for line in text.splitlines() if any(line.endswith(o.id) or f" {o.id}:" in line for o in checked)]
+    assert len(reported) == stop_at - 1, text  # what was checked before Ctrl-C, and nothing after
