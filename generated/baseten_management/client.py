@@ -25,7 +25,10 @@ API_KEY_ENVIRONMENT_VARIABLE = "BASETEN_API_KEY"
 
 def path_segment(value: Any) -> str:
     """A path parameter as one path segment: percent-encoded, "/" included, and "." or ".." too, which
-    URL normalisation would otherwise drop or climb (an id ".." must not address the parent resource)."""
+    URL normalisation would otherwise drop or climb (an id ".." must not address the parent resource).
+    A boolean is written true/false, as JSON and the query string write it."""
+    if isinstance(value, bool):
+        value = "true" if value else "false"
     segment = quote(str(value), safe="")
     return segment.replace(".", "%2E") if segment in (".", "..") else segment
 
