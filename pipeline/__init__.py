@@ -1,8 +1,13 @@
 """Regeneration pipeline: openapi.yaml + generator-config.yaml + templates/ -> generated/.
 
-Each step is a small module; `python -m pipeline generate|check` runs them in order (see __main__.py).
+build.py runs the steps in order (validate, derive, prepare, generate, verify); __main__.py is the
+command line behind `make generate`, `check`, `update-spec`, `spec-diff` and `docs`.
 """
 
 
 class PipelineError(Exception):
-    """A problem with the inputs, said in a few lines: which file, where, what."""
+    """Problems with the inputs, each said in one line: which file, where, what."""
+
+    def __init__(self, *problems: str):
+        self.problems = [line for problem in problems for line in str(problem).splitlines()]
+        super().__init__("\n".join(self.problems))

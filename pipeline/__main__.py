@@ -1,4 +1,4 @@
-"""python -m pipeline generate|check|update-spec|spec-diff [options]
+"""python -m pipeline generate|check|update-spec|spec-diff|docs [options]
 
 generate:    validate the spec and config, derive the client defaults, run the generator into a staging
              directory, and replace generated/ only when all of that succeeded.
@@ -6,7 +6,7 @@ check:       the same into a staging directory, then compare with generated/ (dr
 update-spec: download --url into --spec (untouched on any failure) and report what changed.
 spec-diff:   what changed from the committed --spec to the working one (or from --spec to --new);
              exit 1 on a change that breaks code written against the old client, 2 if it cannot tell.
-docs:        an HTML reference of --out's package in --docs (pdoc).
+docs:        an HTML reference of the generated package in --docs (pdoc).
 """
 
 import argparse
@@ -17,9 +17,9 @@ from pathlib import Path
 
 from . import PipelineError
 from .build import generate
-from .config_check import check_config
 from .docs import build_docs
 from .drift import check_drift
+from .project import Project
 from .spec_diff import spec_diff
 from .update_spec import DEFAULT_URL, update_spec
 
@@ -35,9 +35,11 @@ def committed(spec: Path, scratch: Path) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
+    defaults = Project()
     parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__.splitlines()[0])
     parser.add_argument("command", choices=["generate", "check", "update-spec", "spec-diff", "docs"])
     parser.add_argument("--spec", type=Path, default=Path("openapi.yaml"))
+    parser.add_argument("--overlay", type=Path, help="default: openapi.overlay.yaml beside --spec")
     parser.add_argument("--config", type=Path, default=Path("generator-config.yaml"))
     parser.add_argument("--templates", type=Path, default=Path("templates"))
     parser.add_argument("--out", type=Path, default=Path("generated"))
@@ -45,28 +47,32 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--new", type=Path, help="spec-diff: the spec to compare --spec with")
     parser.add_argument("--docs", type=Path, default=Path("build/docs"), help="docs: where the HTML goes")
     args = parser.parse_args(argv)
+    overlay = args.overlay or args.spec.with_name(defaults.overlay_path.name)
+    project = Project(args.spec, args.config, args.templates, args.out, overlay)
     try:
         if args.command == "spec-diff":
-            overrides = check_config(args.config).get("operation_overrides")
             with tempfile.TemporaryDirectory() as scratch:
                 if args.new:
-                    report, breaking = spec_diff(args.spec, args.new, overrides=overrides)
+                    report, breaking = spec_diff(project, args.spec, args.new)
                 else:
                     labels = (f"{args.spec} (committed)", f"{args.spec} (working tree)")
-                    base = committed(args.spec, Path(scratch))
-                    report, breaking = spec_diff(base, args.spec, labels, overrides)
+                    report, breaking = spec_diff(project, committed(args.spec, Path(scratch)), args.spec, labels)
             print(report)
             return 1 if breaking else 0
         if args.command == "docs":
-            print(build_docs(args.out, args.docs))
-            return 0
-        if args.command == "update-spec":
-            print(update_spec(args.url, args.spec))
-            return 0
-        step = generate if args.command == "generate" else check_drift
-        print(step(args.spec, args.config, args.templates, args.out))
+            print(build_docs(project, args.docs))
+        elif args.command == "update-spec":
+            print(update_spec(project, args.url))
+        elif args.command == "check":
+            print(check_drift(project))
+        else:
+            summary, warnings = generate(project)
+            for line in warnings:
+                print(f"warning: {line}" if not line.startswith("  ") else line, file=sys.stderr)
+            print(summary)
     except PipelineError as err:
-        print(f"error: {err}", file=sys.stderr)
+        for line in err.problems:
+            print(f"error: {line}" if not line.startswith("  ") else line, file=sys.stderr)
         return 2 if args.command == "spec-diff" else 1
     return 0
 

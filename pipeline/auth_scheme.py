@@ -1,4 +1,4 @@
-"""Step 3: derive the Authorization header from the spec's securitySchemes.
+"""The Authorization header from the spec's securitySchemes.
 
 The generator ignores securitySchemes and always sends `Authorization: Bearer <token>`. Baseten's
 older specs use an apiKey scheme whose description prescribes `Authorization: Api-Key <key>`, the
@@ -7,10 +7,10 @@ newer ones http bearer; deriving the header here lets a regenerated client follo
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from . import PipelineError
+from .openapi import operations
 
 # RFC 9110 token characters, so both parts can be written into Python source as they are.
 _TOKEN = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
@@ -28,32 +28,30 @@ class AuthHeader:
 GENERATOR_DEFAULT = AuthHeader("Authorization", "Bearer")
 
 
-def derive_auth_header(path: Path, spec: dict[str, Any]) -> AuthHeader:
+def derive_auth_header(spec: dict[str, Any]) -> AuthHeader:
     """The one header every secured operation of the spec expects; the generator's default if none is declared."""
     schemes = (spec.get("components") or {}).get("securitySchemes") or {}
     used = _used_scheme_names(spec) or set(schemes)
     headers = {}
     for name in sorted(used):
         if name not in schemes:
-            raise PipelineError(f"{path}: security requirement '{name}' names no entry in components.securitySchemes")
-        headers[name] = _header_for(path, name, schemes[name])
+            raise PipelineError(f"security requirement '{name}' names no entry in components.securitySchemes")
+        headers[name] = _header_for(name, schemes[name])
     distinct = set(headers.values())
     if len(distinct) > 1:
         listed = ", ".join(f"{name} ({header.describe()})" for name, header in sorted(headers.items()))
-        raise PipelineError(f"{path}: the client sends one auth header, but the spec uses several: {listed}")
+        raise PipelineError(f"the client sends one auth header, but the spec uses several: {listed}")
     return distinct.pop() if distinct else GENERATOR_DEFAULT
 
 
 def _used_scheme_names(spec: dict[str, Any]) -> set[str]:
     requirements = list(spec.get("security") or [])
-    for path_item in (spec.get("paths") or {}).values():
-        for operation in (path_item or {}).values():
-            if isinstance(operation, dict):
-                requirements.extend(operation.get("security") or [])
+    for op in operations(spec):
+        requirements.extend(op.operation.get("security") or [])
     return {name for requirement in requirements for name in requirement}
 
 
-def _header_for(path: Path, name: str, scheme: dict[str, Any]) -> AuthHeader:
+def _header_for(name: str, scheme: dict[str, Any]) -> AuthHeader:
     kind = scheme.get("type")
     if kind == "http" and str(scheme.get("scheme", "")).lower() == "bearer":
         header = AuthHeader("Authorization", "Bearer")
@@ -64,10 +62,10 @@ def _header_for(path: Path, name: str, scheme: dict[str, Any]) -> AuthHeader:
         header = AuthHeader(header_name, _prescribed_prefix(header_name, str(scheme.get("description", ""))))
     else:
         where = f"apiKey in {scheme.get('in')}" if kind == "apiKey" else f"{kind} {scheme.get('scheme', '')}".strip()
-        raise PipelineError(f"{path}: securitySchemes.{name}: {where} is not supported (header tokens only)")
+        raise PipelineError(f"securitySchemes.{name}: {where} is not supported (header tokens only)")
     for part in (header.name, header.prefix):
         if part and not _TOKEN.match(part):
-            raise PipelineError(f"{path}: securitySchemes.{name}: {part!r} is not a valid HTTP header token")
+            raise PipelineError(f"securitySchemes.{name}: {part!r} is not a valid HTTP header token")
     return header
 
 

@@ -1,4 +1,4 @@
-"""Step 3b: the client's defaults: the spec's first server, and the API key's environment variable.
+"""The client's defaults: the spec's first server, and the API key's environment variable.
 
 The generator makes base_url a required argument and knows no environment variable. The spec says
 where the server is (`servers[0].url`); the variable is configuration (`api_key_env` in
@@ -10,11 +10,11 @@ and in config_check.
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from . import PipelineError
 from .auth_scheme import AuthHeader
+from .openapi import operations
 
 _URL = re.compile(r"^https?://[^\s\"'\\{}]+$")
 _ENV_VARIABLE = re.compile(r"\$\{?([A-Z][A-Z0-9_]*)\}?")
@@ -26,11 +26,11 @@ class ClientDefaults:
     api_key_env: str  # "" when not configured: the token must be passed
 
 
-def derive_client_defaults(path: Path, spec: dict[str, Any], api_key_env: str) -> ClientDefaults:
-    return ClientDefaults(_first_server(path, spec), api_key_env)
+def derive_client_defaults(spec: dict[str, Any], api_key_env: str) -> ClientDefaults:
+    return ClientDefaults(_first_server(spec), api_key_env)
 
 
-def _first_server(path: Path, spec: dict[str, Any]) -> str:
+def _first_server(spec: dict[str, Any]) -> str:
     servers = spec.get("servers") or []
     if not servers or not isinstance(servers[0], dict):
         return ""
@@ -40,7 +40,7 @@ def _first_server(path: Path, spec: dict[str, Any]) -> str:
     if url.startswith("/"):
         return ""  # relative to wherever the spec was served from: nothing to default to
     if not _URL.match(url):
-        raise PipelineError(f"{path}: servers[0].url {url!r} is not an absolute http(s) URL")
+        raise PipelineError(f"servers[0].url {url!r} is not an absolute http(s) URL")
     return url.rstrip("/")
 
 
@@ -48,10 +48,9 @@ def sample_key_variable(spec: dict[str, Any], auth: AuthHeader) -> str:
     """The variable most curl samples send in the auth header, e.g. BASETEN_API_KEY."""
     header = re.compile(rf"{re.escape(auth.name)}:[^\"'\n]*", re.IGNORECASE)
     counts: dict[str, int] = {}
-    for item in (spec.get("paths") or {}).values():
-        for operation in (item or {}).values():
-            for sample in (operation.get("x-codeSamples") or []) if isinstance(operation, dict) else []:
-                for sent in header.findall(str(sample.get("source", ""))):
-                    for variable in _ENV_VARIABLE.findall(sent):
-                        counts[variable] = counts.get(variable, 0) + 1
+    for op in operations(spec):
+        for sample in op.operation.get("x-codeSamples") or []:
+            for sent in header.findall(str(sample.get("source", ""))):
+                for variable in _ENV_VARIABLE.findall(sent):
+                    counts[variable] = counts.get(variable, 0) + 1
     return max(sorted(counts), key=counts.__getitem__) if counts else ""

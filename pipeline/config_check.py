@@ -1,4 +1,4 @@
-"""Step 2: reject generator-config.yaml keys the generator would silently ignore.
+"""Reject generator-config.yaml keys the generator would silently ignore.
 
 openapi-python-client reads its config into a pydantic model that drops unknown keys, so a typo
 such as `package_name_overide` would quietly produce a package with another name.
@@ -13,7 +13,7 @@ from openapi_python_client.config import ConfigFile
 from pydantic import ValidationError
 
 from . import PipelineError
-from .spec_check import load_document
+from .openapi import load_document
 
 # Settings the pipeline reads itself (the generator ignores them): name -> what it must be.
 PIPELINE_SETTINGS = {
@@ -42,6 +42,10 @@ def check_config(path: Path) -> dict[str, Any]:
     ):
         raise PipelineError(f"{path}: api_key_env: {config['api_key_env']!r} is not {PIPELINE_SETTINGS['api_key_env']}")
     _check_operation_overrides(path, config.get("operation_overrides") or {})
+    # The generator hands templates this value wrapped as untrusted; checked here, it can be written as is.
+    version = config.get("package_version_override")
+    if version is not None and not re.fullmatch(r"[0-9A-Za-z.+!-]+", str(version)):
+        raise PipelineError(f"{path}: package_version_override {version!r} is not a version number")
     try:
         ConfigFile(**{key: value for key, value in config.items() if key not in PIPELINE_SETTINGS})
     except ValidationError as err:

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from . import PipelineError
+from .project import Project
 
 
 def modules(generated: Path) -> list[str]:
@@ -25,7 +26,8 @@ def modules(generated: Path) -> list[str]:
     return sorted(set(names))
 
 
-def build_docs(generated: Path, out: Path) -> str:
+def build_docs(project: Project, out: Path) -> str:
+    generated = project.generated
     command = [str(Path(sys.executable).parent / "pdoc"), "--output-directory", str(out), *modules(generated)]
     env = {**os.environ, "PYTHONPATH": str(generated.resolve())}
     result = subprocess.run(command, capture_output=True, text=True, env=env)

@@ -1,18 +1,25 @@
-"""Step 5 (`make check`, and inside `make test`): is generated/ what the current inputs produce?"""
+"""`make check` (and a test in `make test`): is generated/ what the current inputs produce?"""
 
 import filecmp
 from pathlib import Path
 
 from . import PipelineError
 from .build import staged_build
+from .project import Project
 
 MAX_LISTED = 10
 
 
-def check_drift(spec_path: Path, config_path: Path, templates: Path, out: Path) -> str:
-    """Raise PipelineError naming the differing files when `out` is stale; return a one-line summary otherwise."""
-    with staged_build(spec_path, config_path, templates, out) as (fresh, _auth):
-        differences = tree_differences(fresh, out)
+def check_drift(project: Project) -> str:
+    """Raise PipelineError naming the differing files when generated/ is stale; a one-line summary otherwise."""
+    spec_path, config_path, templates, out = (
+        project.spec_path,
+        project.config_path,
+        project.templates,
+        project.generated,
+    )
+    with staged_build(project) as built:
+        differences = tree_differences(built.package.parent, out)
     if differences:
         listed = differences[:MAX_LISTED]
         more = [f"  ... and {len(differences) - len(listed)} more"] if len(differences) > len(listed) else []

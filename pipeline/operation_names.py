@@ -16,20 +16,22 @@ or removing another operation renames nothing:
   (`.../{deployment_id}/promote` -> `promote_deployment`); PATCH `update`, PUT `replace`, DELETE `delete`.
 
 A spec's own operationId and tags win; `operation_overrides` in generator-config.yaml renames or moves
-one operation ("METHOD /path": {name: ..., group: ...}). Two operations with one name in one group stop
-the run, naming both.
+one operation ("METHOD /path": {name: ..., group: ...}). Whichever it is, the generator's own rule makes
+it a Python name (a tag `1` is the package `tag1`, an operationId `false` the module `false_`). Two
+operations with one name in one group stop the run, naming both.
 """
 
 import re
 from dataclasses import dataclass
 from typing import Any
 
+from openapi_python_client.strings import PythonIdentifier
+
 from . import PipelineError
-from .wire_support import HTTP_METHODS
+from .openapi import operations
 
 _VERSION = re.compile(r"^v\d+([a-z]+\d*)?$")
 MAX_NOUNS = 2
-_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 
 @dataclass(frozen=True)
@@ -39,21 +41,21 @@ class OperationName:
 
 
 def operation_names(
-    spec: dict[str, Any], overrides: dict[str, Any] | None = None
+    spec: dict[str, Any], overrides: dict[str, Any] | None = None, field_prefix: str = "field_"
 ) -> dict[tuple[str, str], OperationName]:
     """(method, path) -> its group and name, for every operation; PipelineError on a clash."""
     overrides = overrides or {}
     names: dict[tuple[str, str], OperationName] = {}
-    for path, item in (spec.get("paths") or {}).items():
-        for method, operation in (item or {}).items():
-            if method not in HTTP_METHODS or not isinstance(operation, dict):
-                continue
-            derived = derive(method, path)
-            tags = operation.get("tags") or []
-            group = snake(str(tags[0])) if tags else derived.group
-            name = snake(str(operation["operationId"])) if operation.get("operationId") else derived.name
-            override = overrides.get(f"{method.upper()} {path}") or {}
-            names[(method, path)] = OperationName(override.get("group", group), override.get("name", name))
+    for op in operations(spec):
+        derived = derive(op.method, op.path)
+        tags = op.operation.get("tags") or []
+        override = overrides.get(op.label) or {}
+        group = override.get("group") or (str(tags[0]) if tags else derived.group)
+        name = override.get("name") or str(op.operation.get("operationId") or derived.name)
+        # The generator's own rule for a package (tag) and a module (operationId) name.
+        names[(op.method, op.path)] = OperationName(
+            str(PythonIdentifier(group, "tag")), str(PythonIdentifier(name, field_prefix))
+        )
     _check_unique(names)
     return names
 
@@ -112,9 +114,6 @@ def singular(word: str) -> str:
 def _check_unique(names: dict[tuple[str, str], OperationName]) -> None:
     seen: dict[OperationName, tuple[str, str]] = {}
     for key, name in names.items():
-        for part in (name.group, name.name):
-            if not _NAME.match(part):
-                raise PipelineError(f"{key[0].upper()} {key[1]}: '{part}' is not a Python module name")
         if name in seen:
             other = seen[name]
             raise PipelineError(

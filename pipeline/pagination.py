@@ -1,4 +1,4 @@
-"""Step 3e: which operations page through results, from the spec's shape alone.
+"""Which operations page through results, from the spec's shape alone.
 
 Baseten's convention: a `cursor` query parameter, and a success body holding an array of items beside a
 `pagination` object that carries `cursor` and `has_more`. Each operation of that shape also gets
@@ -11,8 +11,8 @@ from typing import Any
 
 from openapi_python_client.strings import PythonIdentifier
 
+from .openapi import operations, resolve
 from .operation_names import OperationName
-from .spec_check import resolve
 
 CURSOR, HAS_MORE = "cursor", "has_more"
 
@@ -32,20 +32,18 @@ class Pages:
 def paginated(spec: dict[str, Any], names: dict[tuple[str, str], OperationName]) -> dict[str, Pages]:
     """ "group.name" -> its Pages, for each operation that follows the cursor convention."""
     found = {}
-    for (method, path), name in names.items():
-        item = resolve(spec, spec["paths"][path])
-        operation = item[method]
-        parameters = [resolve(spec, p) for p in [*(item.get("parameters") or []), *(operation.get("parameters") or [])]]
-        if not any(p.get("in") == "query" and p.get("name") == CURSOR for p in parameters):
+    for op in operations(spec):
+        if not any(p.get("in") == "query" and p.get("name") == CURSOR for p in op.parameters(spec)):
             continue
-        page = _success_schema(spec, operation)
+        name = names[(op.method, op.path)]
+        page = _success_schema(spec, op.operation)
         properties = {key: resolve(spec, value) for key, value in (page.get("properties") or {}).items()}
         arrays = [key for key, value in properties.items() if value.get("type") == "array"]
         markers = [
             key for key, value in properties.items() if {CURSOR, HAS_MORE} <= set(_object_properties(spec, value))
         ]
         if len(arrays) == 1 and len(markers) == 1:
-            found[f"{name.group}.{name.name}"] = Pages(method, path, arrays[0], markers[0])
+            found[f"{name.group}.{name.name}"] = Pages(op.method, op.path, arrays[0], markers[0])
     return found
 
 

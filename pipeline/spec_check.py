@@ -1,66 +1,27 @@
-"""Step 1: read and validate the spec before the generator sees it.
+"""Is the spec an OpenAPI 3.0/3.1 document the generator can read? Every problem found, one line each.
 
 The generator exits 0 and silently drops an endpoint whose $ref dangles, and the stock validators
-print the whole document in their message; so the checks that matter run here, each failing with
-one short line that names the file, the place and the problem.
+stop at the first error and print the whole document in their message; so the checks run here, each
+problem said in one short line that names the file, the place and what is wrong. A `default` or an
+example that does not fit its schema is not a structural error (pipeline/annotations.py warns about it).
 """
 
-import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from openapi_spec_validator.validation import keywords
 
 from . import PipelineError
+from .openapi import first_line, load_document, lookup, walk, where
 
-MAX_REPORTED = 3  # dangling $refs listed before "and N more"
 MAX_MESSAGE = 200  # characters of a validator message kept
 
 
-def load_document(path: Path) -> Any:
-    """Parse YAML or JSON the way the generator does (JSON by suffix, else YAML 1.2 safe)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as err:
-        raise PipelineError(f"{path}: cannot read: {err.strerror}") from None
-    if path.suffix == ".json":
-        try:
-            return json.loads(text)
-        except json.JSONDecodeError as err:
-            raise PipelineError(f"{path}:{err.lineno}:{err.colno}: JSON syntax error: {err.msg}") from None
-    if text.lstrip().startswith("{"):
-        try:
-            return json.loads(text)  # JSON is YAML; json reads it the same, 10x faster than pure-Python YAML
-        except json.JSONDecodeError:
-            pass  # let the YAML parser say where it breaks
-    try:
-        return YAML(typ="safe").load(text)
-    except MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
-        raise PipelineError(f"{path}{where}: YAML syntax error: {err.problem or err.context}") from None
-    except YAMLError as err:
-        raise PipelineError(f"{path}: YAML error: {_first_line(str(err))}") from None
-
-
-def check_spec(path: Path) -> dict[str, Any]:
-    """Return the parsed spec, or raise PipelineError saying what is wrong with it."""
-    spec = check_structure(path)
-    check_schema(path, spec)
-    return spec
-
-
-def check_structure(path: Path) -> dict[str, Any]:
-    """The quick checks: syntax, OpenAPI 3.0/3.1, every $ref resolves. Returns the parsed spec."""
+def read_spec(path: Path) -> dict[str, Any]:
+    """The parsed spec; PipelineError when it is not YAML/JSON or not OpenAPI 3.0/3.1 (nothing else can be checked)."""
     spec = load_document(path)
-    _check_openapi_3(path, spec)
-    _check_refs(path, spec)
-    return spec
-
-
-def _check_openapi_3(path: Path, spec: Any) -> None:
     if not isinstance(spec, dict):
         raise PipelineError(f"{path}: not an OpenAPI document (top level is {type(spec).__name__}, not a mapping)")
     version = spec.get("openapi")
@@ -70,91 +31,62 @@ def _check_openapi_3(path: Path, spec: Any) -> None:
         else:
             found = f"swagger: {spec['swagger']!r}" if "swagger" in spec else "no 'openapi' field"
         raise PipelineError(f"{path}: not an OpenAPI 3.0/3.1 document ({found}); the generator reads only those")
+    return spec
 
 
-def _check_refs(path: Path, spec: dict[str, Any]) -> None:
-    dangling = [f"'{ref}' at {where}" for ref, where in _iter_refs(spec, "") if not _resolves(spec, ref)]
-    if dangling:
-        more = f" (and {len(dangling) - MAX_REPORTED} more)" if len(dangling) > MAX_REPORTED else ""
-        raise PipelineError(f"{path}: $ref does not resolve: " + "; ".join(dangling[:MAX_REPORTED]) + more)
+def dangling_refs(spec: dict[str, Any]) -> list[str]:
+    """`$ref does not resolve: '<ref>' at <where>`, for each local $ref that names nothing (or an external one)."""
+    return [
+        f"$ref does not resolve: '{node['$ref']}' at {where(location)}"
+        for node, location in walk(spec)
+        if isinstance(node, dict) and isinstance(node.get("$ref"), str) and not lookup(spec, node["$ref"])[0]
+    ]
 
 
-def _iter_refs(node: Any, where: str):
-    if isinstance(node, dict):
-        ref = node.get("$ref")
-        if isinstance(ref, str):
-            yield ref, where or "the top level"
-        for key, value in node.items():
-            yield from _iter_refs(value, _join(where, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _iter_refs(value, _join(where, index))
+class _NoDefaultCheck(keywords.KeywordValidator):
+    """Defaults are annotations: pipeline/annotations.py checks them (and examples), and warns."""
+
+    def __call__(self, schema: Any, value: Any) -> Iterator[Any]:
+        return iter(())
 
 
-def _join(where: str, key: Any) -> str:
-    # " > " rather than "/": path keys such as "/v1/api_keys" contain slashes themselves.
-    return f"{where} > {key}" if where else str(key)
+def _structural(validator: type) -> type:
+    return type(
+        validator.__name__,
+        (validator,),
+        {"keyword_validators": {**validator.keyword_validators, "default": _NoDefaultCheck}},
+    )
 
 
-def _resolves(spec: dict[str, Any], ref: str) -> bool:
-    """True for a local JSON pointer that names a node; external refs are not supported by the generator."""
-    if not ref.startswith("#"):
-        return False
-    node: Any = spec
-    for token in ref[1:].split("/")[1:]:
-        token = token.replace("~1", "/").replace("~0", "~")
-        if isinstance(node, dict) and token in node:
-            node = node[token]
-        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-            node = node[int(token)]
-        else:
-            return False
-    return True
+_VALIDATORS = {"3.0": _structural(OpenAPIV30SpecValidator), "3.1": _structural(OpenAPIV31SpecValidator)}
 
 
-def check_schema(path: Path, spec: dict[str, Any]) -> None:
-    """Validate against the OpenAPI meta-schema (the slow check); report the first error only, trimmed."""
-    validator_class = OpenAPIV31SpecValidator if spec["openapi"].startswith("3.1") else OpenAPIV30SpecValidator
-    error = next(iter(validator_class(spec).iter_errors()), None)
-    if error is not None:
-        where = " > ".join(str(part) for part in getattr(error, "absolute_path", ())) or _locate(spec, error)
-        message = _first_line(getattr(error, "message", str(error)))
-        if len(message) > MAX_MESSAGE:
-            message = message[:MAX_MESSAGE] + "..."
-        raise PipelineError(f"{path}: invalid OpenAPI at {where}: {message}")
+def structural_errors(spec: dict[str, Any]) -> list[str]:
+    """What the OpenAPI meta-schema and openapi-spec-validator's checks find, one line each (the slow check)."""
+    validator = _VALIDATORS[spec["openapi"][:3]](spec)
+    errors = list(validator.schema_validator.iter_errors(spec))
+    if not errors:  # only a document the meta-schema accepts can be walked by the keyword checks
+        try:
+            errors = list(validator.root_validator(validator.schema_path))
+        except Exception as err:  # noqa: BLE001 - a check that trips over the document is a finding too
+            return [f"invalid OpenAPI: {type(err).__name__}: {first_line(str(err))[:MAX_MESSAGE]}"]
+    return list(dict.fromkeys(_describe(spec, error) for error in errors))
+
+
+def _describe(spec: dict[str, Any], error: Any) -> str:
+    path = tuple(getattr(error, "absolute_path", ()) or ())
+    message = first_line(getattr(error, "message", str(error)))
+    if len(message) > MAX_MESSAGE:
+        message = message[:MAX_MESSAGE] + "..."
+    return f"invalid OpenAPI at {where(path) if path else _locate(spec, error)}: {message}"
 
 
 def _locate(spec: dict[str, Any], error: Any) -> str:
-    """Where a located-nowhere error's schema node sits (a wrong-typed `default` is checked apart from the
-    meta-schema, so the validator gives no path); its title too, where it has one."""
+    """Where a located-nowhere error's schema node sits (keyword checks give no path); its title too."""
     node = getattr(error, "schema", None)
     if isinstance(node, dict) and node:
-        for found, where in _iter_nodes(spec, ""):
+        for found, location in walk(spec):
             if found is node or found == node:
                 title = f" (schema '{node['title']}')" if isinstance(node.get("title"), str) else ""
-                return (where or "the top level") + title
+                return where(location) + title
     return "the top level"
-
-
-def _iter_nodes(node: Any, where: str):
-    if isinstance(node, dict):
-        yield node, where
-        for key, value in node.items():
-            yield from _iter_nodes(value, _join(where, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _iter_nodes(value, _join(where, index))
-
-
-def _first_line(text: str) -> str:
-    return text.strip().splitlines()[0] if text.strip() else text
-
-
-def resolve(spec: dict[str, Any], node: Any) -> Any:
-    """Follow local $refs until a node without one (None where one dangles)."""
-    while isinstance(node, dict) and isinstance(node.get("$ref"), str) and node["$ref"].startswith("#/"):
-        target: Any = spec
-        for token in node["$ref"][2:].split("/"):
-            target = target.get(token.replace("~1", "/").replace("~0", "~")) if isinstance(target, dict) else None
-        node = target
-    return node

@@ -22,9 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from . import PipelineError
-from .build import HTTP_METHODS
+from .openapi import HTTP_METHODS, load_document, pointer_tokens
 from .operation_names import operation_names
-from .spec_check import load_document
+from .overlay import apply_overlay
+from .project import Project
 
 ROOT = Path(__file__).resolve().parent.parent
 REDOCLY = ROOT / "node_modules" / ".bin" / "redocly"
@@ -96,7 +97,7 @@ def summarise(changes: Iterable[dict[str, Any]]) -> DiffReport:
 
     for change in changes:
         kind, kind_name, pointer = change["kind"], change["typeName"], change["path"]
-        parts = [p.replace("~1", "/").replace("~0", "~") for p in pointer.lstrip("#/").split("/")]
+        parts = pointer_tokens(pointer)
         side = change.get("revision") if kind == "added" else change.get("base")
         if kind in ("added", "removed"):
             if kind_name == "PathItem":
@@ -146,9 +147,9 @@ def _operation_of(parts: list[str]) -> str:
     return ""
 
 
-def moved_operations(base: dict[str, Any], revision: dict[str, Any], overrides: Any = None) -> list[str]:
+def moved_operations(project: Project, base: dict[str, Any], revision: dict[str, Any]) -> list[str]:
     """Operations in both specs whose module moves or is renamed, as breaking lines."""
-    old, new = operation_names(base, overrides), operation_names(revision, overrides)
+    old, new = (operation_names(s, project.operation_overrides, project.field_prefix) for s in (base, revision))
     return [
         f"{method.upper()} {path} moved from api.{old[key].group}.{old[key].name} to"
         f" api.{new[key].group}.{new[key].name}. [{THIS_RULE}]"
@@ -158,13 +159,17 @@ def moved_operations(base: dict[str, Any], revision: dict[str, Any], overrides: 
     ]
 
 
-def spec_diff(
-    base: Path, revision: Path, labels: tuple[str, str] | None = None, overrides: Any = None
-) -> tuple[str, bool]:
+def spec_diff(project: Project, base: Path, revision: Path, labels: tuple[str, str] | None = None) -> tuple[str, bool]:
     """The rendered report, and whether the change breaks existing client code or calls.
 
-    `overrides`: generator-config.yaml's operation_overrides, applied to both sides."""
+    Redocly compares the two documents as published; the module names are compared as the client is
+    built (the project's overlay and operation_overrides applied to both), and each overlay action that
+    selects nothing in the revision is named, as its fix may be obsolete."""
     report = summarise(redocly_changes(base, revision))
-    for line in moved_operations(load_document(base), load_document(revision), overrides):
-        report.breaking.append(line)
-    return report.render(*(labels or (str(base), str(revision)))), bool(report.breaking)
+    base_spec, (revised, unmatched) = load_document(base), apply_overlay(load_document(revision), project.overlay)
+    report.breaking += moved_operations(project, apply_overlay(base_spec, project.overlay)[0], revised)
+    text = report.render(*(labels or (str(base), str(revision))))
+    stale = [f"  ! {action.describe()} selects nothing: the fix it carried may be obsolete" for action in unmatched]
+    return "\n".join([text, f"overlay ({project.overlay_path.name}):", *stale] if stale else [text]), bool(
+        report.breaking
+    )

@@ -16,7 +16,9 @@ from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from . import PipelineError
-from .spec_check import check_spec, load_document
+from .openapi import load_document
+from .project import Project
+from .spec_check import dangling_refs, read_spec, structural_errors
 from .spec_diff import spec_diff
 
 DEFAULT_URL = "https://api.baseten.co/v1/spec"
@@ -52,8 +54,19 @@ def _literal_blocks(node: Any) -> Any:
     return node
 
 
-def update_spec(url: str, spec_path: Path) -> str:
-    """Replace spec_path with the document at url; return the change report. Untouched on any failure."""
+def check_spec(path: Path) -> dict[str, Any]:
+    """The document, or PipelineError with every problem `make generate` would stop on."""
+    spec = read_spec(path)
+    problems = dangling_refs(spec)
+    problems += structural_errors(spec)
+    if problems:
+        raise PipelineError(*(f"{path}: {line}" for line in problems))
+    return spec
+
+
+def update_spec(project: Project, url: str) -> str:
+    """Replace the project's spec with the document at url; return the change report. Untouched on any failure."""
+    spec_path = project.spec_path
     content = download(url)
     # Beside spec_path, so the final rename is atomic; removed whatever happens.
     with tempfile.TemporaryDirectory(prefix=".update-spec-", dir=spec_path.parent) as scratch:
@@ -68,16 +81,17 @@ def update_spec(url: str, spec_path: Path) -> str:
         staged.write_text(as_yaml(document), encoding="utf-8")
         if load_document(staged) != document:
             raise PipelineError("the YAML written would not load back to the downloaded document; nothing changed")
-        report = _report(spec_path, staged, url)
+        report = _report(project, staged, url)
         os.replace(staged, spec_path)
     return f"{spec_path} updated from {url}\n{report}\nNext: read the report, then `make generate` and `make test`."
 
 
-def _report(old: Path, new: Path, url: str) -> str:
+def _report(project: Project, new: Path, url: str) -> str:
+    old = project.spec_path
     if not old.exists():
         return "(no previous spec to compare with)"
     try:
-        text, _breaking = spec_diff(old, new, (str(old), url))
+        text, _breaking = spec_diff(project, old, new, (str(old), url))
     except PipelineError as err:
         return f"(no change report: {err})"
     return text

@@ -5,11 +5,11 @@ from typing import Any
 
 import pytest
 
-from contract.curl_sample import KEY_VARIABLE, curl_sample
+from contract.curl_sample import curl_sample, key_variable
 from contract.spec_model import operations
 from pipeline import PipelineError
 from pipeline.auth_scheme import GENERATOR_DEFAULT, AuthHeader, derive_auth_header
-from pipeline.spec_check import load_document
+from pipeline.openapi import load_document
 from tests.conftest import real_spec_paths, skip_without_real_specs
 
 SPEC_PATH = Path("spec.yaml")
@@ -47,11 +47,11 @@ def spec_with(schemes: dict[str, Any], security: list[dict[str, list]] | None = 
     ids=["bearer", "bearer-capitalised", "apikey-example", "apikey-scheme-word", "apikey-bare"],
 )
 def test_supported_schemes(scheme: dict[str, Any], expected: AuthHeader):
-    assert derive_auth_header(SPEC_PATH, spec_with({"Auth": scheme})) == expected
+    assert derive_auth_header(spec_with({"Auth": scheme})) == expected
 
 
 def test_no_security_keeps_the_generator_default():
-    assert derive_auth_header(SPEC_PATH, {"openapi": "3.1.0", "paths": {}}) == GENERATOR_DEFAULT
+    assert derive_auth_header({"openapi": "3.1.0", "paths": {}}) == GENERATOR_DEFAULT
 
 
 @pytest.mark.parametrize(
@@ -75,15 +75,15 @@ def test_no_security_keeps_the_generator_default():
 )
 def test_unsupported_schemes_fail_with_a_reason(spec: dict[str, Any], expected: str):
     with pytest.raises(PipelineError, match=expected):
-        derive_auth_header(SPEC_PATH, spec)
+        derive_auth_header(spec)
 
 
 @pytest.mark.parametrize("path", real_spec_paths() or [None], ids=lambda p: p.name if p else "absent")
 def test_real_specs_derive_the_header_their_curl_samples_send(path: Path | None):
     skip_without_real_specs()
     spec = load_document(path)
-    header = derive_auth_header(path, spec)
-    expected = f"{header.prefix} {KEY_VARIABLE}" if header.prefix else KEY_VARIABLE
+    header = derive_auth_header(spec)
+    expected = f"{header.prefix} {key_variable()}" if header.prefix else key_variable()
     samples = [s for op in operations(spec) if (s := curl_sample(op.spec)) is not None]
     assert samples, f"{path.name} has no curl samples to compare with"
     assert {s.headers.get(header.name.lower()) for s in samples} == {expected}

@@ -31,12 +31,12 @@ def spec_with(servers: list[dict[str, Any]], sample: str = "") -> dict[str, Any]
     ],
 )
 def test_base_url_is_the_first_absolute_server(servers: list[dict[str, Any]], expected: str):
-    assert derive_client_defaults(SPEC_PATH, spec_with(servers), "").base_url == expected
+    assert derive_client_defaults(spec_with(servers), "").base_url == expected
 
 
 def test_a_server_url_that_cannot_be_a_literal_is_rejected():
     with pytest.raises(PipelineError, match="servers"):
-        derive_client_defaults(SPEC_PATH, spec_with([{"url": 'https://x.test/"+__import__("os")+"'}]), "")
+        derive_client_defaults(spec_with([{"url": 'https://x.test/"+__import__("os")+"'}]), "")
 
 
 @pytest.mark.parametrize(

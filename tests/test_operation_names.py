@@ -6,17 +6,20 @@ import statistics
 
 import pytest
 
-from contract.generator_names import OPERATION_OVERRIDES
+from contract.generated_package import package_dir
+from contract.generator_names import module_name
 from pipeline import PipelineError
 from pipeline.operation_names import derive, operation_names
+from pipeline.project import current
 from tests.conftest import SHARED_SPECS, skip_without_real_specs
-from tests.operation_calls import MODULES, SPEC
+from tests.operation_calls import SPEC
 
 
 def test_each_operation_is_generated_under_its_group_and_name():
-    for (method, path), name in operation_names(SPEC, OPERATION_OVERRIDES).items():
-        module = MODULES[(method, path)].__name__
-        assert module.endswith(f".api.{name.group}.{name.name}"), f"{method.upper()} {path} is {module}"
+    project = current()
+    for key, name in operation_names(SPEC, project.operation_overrides, project.field_prefix).items():
+        assert module_name(key) == f"api.{name.group}.{name.name}", f"{key} is {module_name(key)}"
+        assert (package_dir() / "api" / name.group / f"{name.name}.py").is_file(), f"{key}: no module on disk"
 
 
 @pytest.mark.parametrize(

@@ -18,9 +18,9 @@ from typing import Any
 
 import pytest
 
-from contract.generated_package import ROOT
 from contract.spec_model import Success, current_spec, operations, resolve, success_response
-from pipeline.spec_check import load_document
+from pipeline.openapi import load_document
+from pipeline.project import ROOT, current
 from pipeline.spec_diff import REDOCLY, spec_diff
 from tests.conftest import SHARED_SPECS, skip_without_real_specs
 
@@ -128,7 +128,7 @@ def diff_with(tmp_path: Path, revised: dict[str, Any]) -> tuple[str, bool]:
     base, new = tmp_path / "base.json", tmp_path / "new.json"
     base.write_text(json.dumps(current_spec()), encoding="utf-8")
     new.write_text(json.dumps(revised), encoding="utf-8")
-    return spec_diff(base, new)
+    return spec_diff(current(), base, new)
 
 
 def test_the_spec_against_itself_is_no_change(tmp_path: Path):
@@ -216,6 +216,10 @@ def renamed_operation(spec: dict[str, Any]) -> str:
 
 def changed_auth_scheme(spec: dict[str, Any]) -> str:
     schemes = spec.setdefault("components", {}).setdefault("securitySchemes", {})
+    if not schemes:  # a spec without auth gains some: every call written without a key breaks
+        schemes["BearerAuth"] = {"type": "http", "scheme": "bearer"}
+        spec["security"] = [{"BearerAuth": []}]
+        return "security"
     bearer = any(s.get("scheme") == "bearer" for s in schemes.values())
     new = {"type": "apiKey", "in": "header", "name": "X-Api-Key"} if bearer else {"type": "http", "scheme": "bearer"}
     for name in schemes:
@@ -261,7 +265,7 @@ def test_the_real_auth_switch_and_growth_are_reported():
     old, new = SHARED_SPECS / "baseten-management-2026-03-29.json", SHARED_SPECS / "baseten-management-2026-06-19.json"
     if not (old.exists() and new.exists()):
         pytest.skip(f"the 2026-03-29 and 2026-06-19 specs are not both in {SHARED_SPECS}")
-    report, breaking = spec_diff(old, new)
+    report, breaking = spec_diff(current(), old, new)
     ops = {spec: {o.id for o in operations(load_document(spec))} for spec in (old, new)}
     added, removed = len(ops[new] - ops[old]), len(ops[old] - ops[new])
     assert breaking and "auth: changed" in report

@@ -15,7 +15,7 @@ def spec_with(properties: dict) -> dict:
 
 def test_a_default_beside_a_ref_is_wrapped_so_the_generator_keeps_it():
     spec = spec_with({"mode": {**ENUM_REF, "default": "B", "description": "d"}, "plain": ENUM_REF})
-    prepared = prepare_spec(spec)["components"]["schemas"]["Model"]["properties"]
+    prepared = prepare_spec(spec, {})[0]["components"]["schemas"]["Model"]["properties"]
     assert prepared["mode"] == {"allOf": [ENUM_REF], "default": "B", "description": "d"}
     assert prepared["plain"] == ENUM_REF  # nothing to keep beside it: untouched
     assert spec["components"]["schemas"]["Model"]["properties"]["mode"]["$ref"]  # the input is not modified
@@ -24,9 +24,10 @@ def test_a_default_beside_a_ref_is_wrapped_so_the_generator_keeps_it():
 def test_a_nullable_enum_becomes_the_enum_or_null_and_keeps_its_name():
     spec = spec_with({"mode": ENUM_REF, "inline": {"type": ["string", "null"], "enum": ["x", None], "default": "x"}})
     spec["components"]["schemas"]["Mode"] = {"type": ["string", "null"], "enum": ["A", "B", None]}
-    prepared = prepare_spec(spec)["components"]["schemas"]
+    prepared = prepare_spec(spec, {})[0]["components"]["schemas"]
     assert prepared["Mode"] == {"type": "string", "enum": ["A", "B"]}
     assert prepared["Model"]["properties"]["mode"] == {"anyOf": [ENUM_REF, {"type": "null"}]}
     inline = prepared["Model"]["properties"]["inline"]
-    assert inline == {"anyOf": [{"type": "string", "enum": ["x"]}, {"type": "null"}], "default": "x"}
+    # the enum branch is titled after its property, so its class is named for it rather than by position
+    assert inline == {"anyOf": [{"type": "string", "enum": ["x"], "title": "inline"}, {"type": "null"}], "default": "x"}
     assert spec["components"]["schemas"]["Mode"]["enum"] == ["A", "B", None]  # the input is not modified

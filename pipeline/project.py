@@ -1,0 +1,89 @@
+"""The project's inputs and settings, in one place: files are read on first use, once, never at import.
+
+`Project()` names this checkout's files; `current()` is the one every module shares. Its `spec` is the
+spec the client is built and judged from: `openapi.yaml` with `openapi.overlay.yaml` applied and the
+defaults and examples that do not fit their schema taken out (pipeline/annotations.py).
+"""
+
+import functools
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from .annotations import Unfit, unfit_annotations, without
+from .config_check import check_config
+from .overlay import Action, apply_overlay, read_overlay
+from .spec_check import read_spec
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Effective:
+    spec: dict[str, Any]  # overlay applied, unfit annotations taken out
+    unmatched: list[Action]  # overlay actions whose target selected nothing
+    unfit: list[Unfit]  # the annotations taken out
+
+
+def effective(published: dict[str, Any], actions: list[Action]) -> Effective:
+    spec, unmatched = apply_overlay(published, actions)
+    unfit = unfit_annotations(spec)
+    return Effective(without(spec, unfit) if unfit else spec, unmatched, unfit)
+
+
+@dataclass(frozen=True)
+class Project:
+    spec_path: Path = ROOT / "openapi.yaml"
+    config_path: Path = ROOT / "generator-config.yaml"
+    templates: Path = ROOT / "templates"
+    generated: Path = ROOT / "generated"
+    overlay_path: Path = ROOT / "openapi.overlay.yaml"
+
+    @cached_property
+    def config(self) -> dict[str, Any]:
+        return check_config(self.config_path)
+
+    @property
+    def api_key_env(self) -> str:
+        """The environment variable AuthenticatedClient() reads the API key from ("" for none)."""
+        return str(self.config.get("api_key_env") or "")
+
+    @property
+    def field_prefix(self) -> str:
+        return str(self.config.get("field_prefix") or "field_")
+
+    @property
+    def operation_overrides(self) -> dict[str, Any]:
+        return self.config.get("operation_overrides") or {}
+
+    @property
+    def version(self) -> str:
+        """The client's version, for its User-Agent (checked by config_check to be a version number)."""
+        return str(self.config.get("package_version_override") or "0")
+
+    @property
+    def package_name(self) -> str:
+        return str(self.config["package_name_override"])
+
+    @cached_property
+    def published(self) -> dict[str, Any]:
+        """openapi.yaml as written."""
+        return read_spec(self.spec_path)
+
+    @cached_property
+    def overlay(self) -> list[Action]:
+        return read_overlay(self.overlay_path)
+
+    @cached_property
+    def effective(self) -> Effective:
+        return effective(self.published, self.overlay)
+
+    @property
+    def spec(self) -> dict[str, Any]:
+        return self.effective.spec
+
+
+@functools.cache
+def current() -> Project:
+    return Project()
