@@ -6,23 +6,20 @@ then carry: arguments by the generator's own Python names, the wire form of ever
 import datetime
 import json
 import typing
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import parse_qsl, unquote
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 import httpx
-from openapi_schema_validator import OAS30Validator, OAS31Validator
 
 from contract.curl_sample import curl_sample
 from contract.generator_names import python_name
 from contract.multipart import multipart_fields
 from contract.python_values import to_python
-from contract.spec_model import Content, Operation, current_spec, example_value, request_body, resolve
+from contract.spec_model import Content, Operation, current_spec, example_value, fits, request_body, resolve
 
-SPEC = current_spec()
-# Rooted at the spec, so component $refs resolve; the dialect follows the spec's version.
-SPEC_VALIDATOR = (OAS31Validator if str(SPEC["openapi"]).startswith("3.1") else OAS30Validator)(SPEC)
 # Bytes for every binary field: the stock template's fixed multipart boundary, then every byte value.
 UPLOAD = (
     b'\r\n--+++\r\nContent-Disposition: form-data; name="injected"\r\n\r\n' + bytes(range(256)) + b"\r\n--+++--\r\n"
@@ -30,16 +27,19 @@ UPLOAD = (
 
 
 def same_json(left: Any, right: Any) -> bool:
-    """Equal as JSON, with two timestamps equal when they name the same instant (Z and +00:00, say)."""
+    """Equal as JSON, with two strings equal when they name the same instant (Z and +00:00, say) or the
+    same UUID (whose hex digits are case-insensitive, RFC 9562)."""
     if isinstance(left, dict) and isinstance(right, dict):
         return left.keys() == right.keys() and all(same_json(left[key], right[key]) for key in left)
     if isinstance(left, list) and isinstance(right, list):
         return len(left) == len(right) and all(same_json(a, b) for a, b in zip(left, right, strict=True))
     if isinstance(left, str) and isinstance(right, str) and left != right:
-        try:
-            return datetime.datetime.fromisoformat(left) == datetime.datetime.fromisoformat(right)
-        except ValueError:
-            return False
+        for parse in (datetime.datetime.fromisoformat, uuid.UUID):
+            try:
+                return parse(left) == parse(right)
+            except ValueError:
+                continue
+        return False
     if isinstance(left, bool) or isinstance(right, bool):
         return left is right
     if isinstance(left, int | float) and isinstance(right, int | float):
@@ -47,65 +47,104 @@ def same_json(left: Any, right: Any) -> bool:
     return type(left) is type(right) and left == right
 
 
-def wire_text(value: Any) -> str:
-    """A scalar as httpx writes it into a query, header or form: JSON's true/false, else str()."""
-    return ("true" if value else "false") if isinstance(value, bool) else str(value)
+def carries(text: str, value: Any) -> bool:
+    """Whether `text`, as sent in a path, query, header, form or multipart part, carries the JSON value:
+    true/false for a boolean, the same number (3 and 3.0 alike) for a number, JSON for an object or a
+    list, the string itself (or the same instant or UUID) for a string, `null` for null."""
+    if isinstance(value, bool):
+        return text == ("true" if value else "false")
+    if isinstance(value, int | float):
+        try:  # an integer exactly (past 2**53 a float would round), else as a number: 3 and 3.0 alike
+            return int(text) == value if isinstance(value, int) and text.lstrip("-").isdigit() else float(text) == value
+        except ValueError:
+            return False
+    if value is None or isinstance(value, dict | list):
+        try:
+            return same_json(json.loads(text), value)
+        except ValueError:
+            return False
+    return same_json(text, str(value))
 
 
-def wire_pairs(name: str, value: Any) -> list[tuple[str, str]]:
-    """What a query or form field becomes on the wire: one pair a value, none for null."""
+def wire_pairs(name: str, value: Any) -> list[tuple[str, Any]]:
+    """What a query or form field becomes on the wire, as (name, value) pairs: one pair a value, a list's
+    items each, an object's properties each (form style, exploded), none for null (an empty value for a
+    null in a list, as httpx writes it)."""
     if value is None:
         return []
-    return (
-        [pair for item in value for pair in wire_pairs(name, item)]
-        if isinstance(value, list)
-        else [(name, wire_text(value))]
+    if isinstance(value, list):
+        return [pair for item in value for pair in (wire_pairs(name, item) if item is not None else [(name, "")])]
+    if isinstance(value, dict):
+        return [pair for key, item in value.items() for pair in wire_pairs(key, item)]
+    return [(name, value)]
+
+
+def same_pairs(sent: list[tuple[str, str]], expected: list[tuple[str, Any]]) -> bool:
+    """The same names, and for each name the same values in the same order (an array keeps its order)."""
+
+    def by_name(pairs: list[tuple[str, Any]]) -> dict[str, list[Any]]:
+        grouped: dict[str, list[Any]] = {}
+        for name, value in pairs:
+            grouped.setdefault(name, []).append(value)
+        return grouped
+
+    texts, values = by_name(sent), by_name(expected)
+    return texts.keys() == values.keys() and all(
+        len(texts[name]) == len(values[name]) and all(map(carries, texts[name], values[name])) for name in texts
     )
 
 
 def binary_fields(schema: Any) -> set[str]:
-    properties = resolve(SPEC, schema).get("properties") or {}
-    return {name for name, prop in properties.items() if resolve(SPEC, prop).get("format") == "binary"}
+    properties = resolve(current_spec(), schema).get("properties") or {}
+    return {name for name, prop in properties.items() if resolve(current_spec(), prop).get("format") == "binary"}
 
 
 def wire_body(content: Content, value: Any) -> Any:
-    """The body that must arrive for `value` (a JSON value of the schema; bytes or text where binary)."""
+    """What must arrive for `value` (a JSON value of the schema, bytes where binary): JSON as it is; a form
+    as (name, value) pairs; multipart as each field's parts (an array is repeated parts, a file its bytes);
+    anything else as bytes."""
     if content.kind == "json":
         return value
     if content.kind == "form":
-        return sorted(pair for key, item in value.items() for pair in wire_pairs(key, item))
-    if content.kind == "multipart":  # a part per value: an array is repeated parts, a file its bytes
+        return [pair for key, item in value.items() for pair in wire_pairs(key, item)]
+    if content.kind == "multipart":
         binary = binary_fields(content.schema)
         return {
-            key: [part(item, key in binary) for item in (values if isinstance(values, list) else [values])]
+            key: [item if isinstance(item, bytes) or key not in binary else str(item).encode() for item in items]
             for key, values in value.items()
-            if values is not None
+            for items in [values if isinstance(values, list) else [values]]
         }
     return value if isinstance(value, bytes) else str(value).encode()
 
 
-def part(value: Any, binary: bool) -> bytes:
-    if isinstance(value, bytes):
-        return value
-    return (str(value) if binary else wire_text(value)).encode()
+def same_parts(sent: dict[str, list[bytes]], expected: dict[str, list[Any]]) -> bool:
+    """Multipart fields alike: a file's bytes exactly, any other part as the text that carries its value."""
+    return sent.keys() == expected.keys() and all(
+        len(sent[key]) == len(expected[key])
+        and all(
+            part == value if isinstance(value, bytes) else carries(part.decode(), value)
+            for part, value in zip(sent[key], expected[key], strict=True)
+        )
+        for key in sent
+    )
 
 
-def sent_body(content: Content, request: httpx.Request) -> Any:
-    """The body the request carries, read as `wire_body` writes it."""
+def body_arrived(content: Content, request: httpx.Request, expected: Any) -> bool:
+    """Whether the request's body is `expected`, as wire_body gives it."""
     if content.kind == "json":
-        return json.loads(request.content)
+        return same_json(json.loads(request.content), expected)
     if content.kind == "form":
-        return sorted(parse_qsl(request.content.decode(), keep_blank_values=True))
+        return same_pairs(parse_qsl(request.content.decode(), keep_blank_values=True), expected)
     if content.kind == "multipart":
-        return multipart_fields(request.headers.get("content-type", ""), request.content)
-    return request.content
+        return same_parts(multipart_fields(request.headers.get("content-type", ""), request.content), expected)
+    return request.content == expected
 
 
 def example_body(content: Content) -> Any:
     """A small body for the content: binary fields and octet-stream bodies carry UPLOAD."""
     if content.kind == "binary":
         return UPLOAD
-    value = example_value(SPEC, content.schema)
+    value = example_value(current_spec(), content.schema)
     if content.kind == "multipart":
         return {**value, **{name: UPLOAD for name in binary_fields(content.schema) if name in value}}
     return value
@@ -117,43 +156,75 @@ class Call:
 
     arguments: dict[str, Any]
     template: str  # the path template
-    path_values: dict[str, str]  # each path parameter, as the server must read it back
-    query: list[tuple[str, str]]  # sorted
-    headers: dict[str, str]  # header parameters
-    cookies: dict[str, str]
+    path_values: dict[str, Any]  # each path parameter's JSON value, which the server must read back
+    query: list[tuple[str, Any]]  # (name, JSON value) in the order sent
+    headers: dict[str, Any]  # header parameters, by wire name: their JSON values
+    cookies: dict[str, Any]
     content: Content | None  # the request body's media type, when a body is sent
     body: Any  # as wire_body gives it
 
-    def assert_sent(self, request: httpx.Request) -> None:
-        """The request carries exactly this; timestamps may be written another way for the same instant."""
-        sent = request.url.raw_path.decode().split("?")[0].split("/")
+    def assert_sent(self, request: httpx.Request, base_url: str = "") -> None:
+        """The request carries exactly this; timestamps may be written another way for the same instant.
+
+        `base_url`: the client's, whose path (a server's base path, e.g. /v1) comes before the spec's paths."""
+        raw = request.url.raw_path.decode().split("?")[0]
+        base_path = urlsplit(base_url).path.rstrip("/")
+        assert raw.startswith(base_path + "/"), f"path {raw} does not start with the server's base path {base_path}"
+        sent = raw[len(base_path) :].split("/")
         template = self.template.split("/")
         assert len(sent) == len(template), f"path {'/'.join(sent)} for {self.template}"
         for expected, actual in zip(template, sent, strict=True):
             if expected.startswith("{") and expected.endswith("}"):  # the server decodes it back to the value
-                assert unquote(actual) == self.path_values[expected[1:-1]], f"path {'/'.join(sent)}"
+                assert carries(unquote(actual), self.path_values[expected[1:-1]]), f"path {'/'.join(sent)}"
             else:
                 assert actual == expected, f"path {'/'.join(sent)} for {self.template}"
-        query = sorted(parse_qsl(request.url.query.decode(), keep_blank_values=True))
-        assert same_json([list(pair) for pair in query], [list(pair) for pair in self.query]), f"query {query}"
+        query = parse_qsl(request.url.query.decode(), keep_blank_values=True)
+        assert same_pairs(query, self.query), f"query {query}, expected {self.query}"
         for name, value in self.headers.items():
-            assert same_json(request.headers.get(name), value), f"header {name}: {request.headers.get(name)!r}"
+            assert carries(request.headers.get(name, ""), value), f"header {name}: {request.headers.get(name)!r}"
         cookie_header = request.headers.get("cookie", "")
         sent_cookies = dict(part.split("=", 1) for part in cookie_header.split("; ") if part)
-        assert same_json(sent_cookies, self.cookies), f"cookies {cookie_header!r}"
+        assert sent_cookies.keys() == self.cookies.keys(), f"cookies {cookie_header!r}"
+        assert all(carries(sent_cookies[name], value) for name, value in self.cookies.items()), cookie_header
         if self.content is None:
             assert request.content == b""
         else:
             assert request.headers["content-type"].split(";")[0] == self.content.media_type.split(";")[0]
-            assert same_json(sent_body(self.content, request), self.body), "the body differs from what was given"
+            assert body_arrived(self.content, request, self.body), "the body differs from what was given"
 
 
 def path_value(parameter: dict[str, Any]) -> Any:
     # A free-form string that needs escaping: the path must carry it percent-encoded, not split at the slash.
-    schema = resolve(SPEC, parameter.get("schema", {}))
+    schema = resolve(current_spec(), parameter.get("schema", {}))
     if schema.get("type") == "string" and not {"format", "enum", "const", "pattern"} & set(schema):
         return "id 1/ä"
-    return example_value(SPEC, schema)
+    return example_value(current_spec(), schema)
+
+
+def only_null(schema: Any) -> bool:
+    schema = resolve(current_spec(), schema)
+    kinds = schema.get("type") if isinstance(schema.get("type"), list) else [schema.get("type")]
+    return kinds == ["null"] or (isinstance(schema.get("enum"), list) and set(map(str, schema["enum"])) == {"None"})
+
+
+def unsendable(op: Operation) -> list[str]:
+    """Required parameters no request can carry: an array whose items can only be null (a query string
+    has no null, and an empty array is no parameter at all)."""
+    return [
+        f"{parameter['in']} parameter '{parameter['name']}'"
+        for parameter in op.parameters
+        if parameter.get("required")
+        and resolve(current_spec(), parameter.get("schema") or {}).get("type") == "array"
+        and only_null(resolve(current_spec(), parameter.get("schema") or {}).get("items") or {})
+    ]
+
+
+def at_least_one_item(schema: Any) -> Any:
+    """A required array parameter with no item sends nothing at all: give it one."""
+    resolved = resolve(current_spec(), schema)
+    if isinstance(resolved, dict) and resolved.get("type") == "array":
+        return {**resolved, "minItems": max(1, int(resolved.get("minItems", 0)))}
+    return schema
 
 
 def example_parameters(op: Operation) -> dict[tuple[str, str], Any]:
@@ -164,7 +235,7 @@ def example_parameters(op: Operation) -> dict[tuple[str, str], Any]:
         if parameter["in"] == "path":
             values[key] = path_value(parameter)
         elif parameter.get("required"):
-            values[key] = example_value(SPEC, parameter.get("schema", {}))
+            values[key] = example_value(current_spec(), at_least_one_item(parameter.get("schema", {})))
     return values
 
 
@@ -173,12 +244,12 @@ def example_request_body(op: Operation) -> Any:
 
     Baseten's generated samples often put null where the schema requires a value; the schema wins.
     """
-    body = request_body(SPEC, op)
+    body = request_body(current_spec(), op)
     if body is None:
         return None
     sample = curl_sample(op.spec)
     if body.content.kind == "json" and sample is not None and sample.data is not None:
-        if not any(SPEC_VALIDATOR.evolve(schema=body.content.schema).iter_errors(sample.data)):
+        if fits(current_spec(), body.content.schema, sample.data):
             return sample.data
     if body.required or sample is not None and sample.data is not None:
         return example_body(body.content)
@@ -195,22 +266,21 @@ def build_call(op: Operation, function: Callable[..., Any], values: dict[tuple[s
             continue
         if (location, name) in values:
             value = values[(location, name)]
-            python = python_name(op.method, op.path, location, name)
+            python = python_name(op.key, location, name)
             call.arguments[python] = to_python(hints[python], value)
         else:
-            value = resolve(SPEC, parameter.get("schema", {})).get("default")  # sent when not given
+            value = resolve(current_spec(), parameter.get("schema", {})).get("default")  # sent when not given
         if value is None:
             continue
         if location == "path":
-            call.path_values[name] = wire_text(value)
+            call.path_values[name] = value
         elif location == "query":
             call.query += wire_pairs(name, value)
         elif location == "header":
-            call.headers[name] = wire_text(value)
+            call.headers[name] = value
         else:
-            call.cookies[name] = wire_text(value)
-    call.query.sort()
-    spec_body = request_body(SPEC, op)
+            call.cookies[name] = value
+    spec_body = request_body(current_spec(), op)
     if body is not None and spec_body is not None:
         call.arguments["body"] = to_python(hints["body"], body)
         call.content, call.body = spec_body.content, wire_body(spec_body.content, body)

@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from contract.generated_package import ROOT
-from pipeline.spec_check import load_document
+from pipeline.project import current
 
-# The variable the client reads the key from (generator-config.yaml), as a shell sample writes it.
-API_KEY_ENV = str((load_document(ROOT / "generator-config.yaml") or {}).get("api_key_env", ""))
-KEY_VARIABLE = f"${API_KEY_ENV}"
+
+def key_variable() -> str:
+    """The variable the client reads the key from (generator-config.yaml), as a shell sample writes it."""
+    return f"${current().api_key_env}"
 
 
 @dataclass

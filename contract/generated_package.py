@@ -1,4 +1,4 @@
-"""Where generated/ is, and importing from it."""
+"""The generated package of this checkout, and importing from it."""
 
 import ast
 import importlib
@@ -6,15 +6,12 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-ROOT = Path(__file__).resolve().parent.parent
-GENERATED = ROOT / "generated"
-# Test this checkout's generated/, even when the virtualenv's editable install points at another one.
-sys.path.insert(0, str(GENERATED))
+from pipeline.project import current
 
 
 def package_dir() -> Path:
-    packages = [p for p in GENERATED.iterdir() if (p / "__init__.py").is_file()]
-    assert len(packages) == 1, f"expected one package in {GENERATED}, found {[p.name for p in packages]}"
+    packages = [p for p in current().generated.iterdir() if (p / "__init__.py").is_file()]
+    assert len(packages) == 1, f"expected one package in {current().generated}, found {[p.name for p in packages]}"
     return packages[0]
 
 
@@ -23,6 +20,10 @@ def package_name() -> str:
 
 
 def import_generated(relative: str = "") -> ModuleType:
+    """A module of this checkout's generated/, even when the virtualenv's editable install points at another."""
+    generated = str(current().generated)
+    if sys.path[:1] != [generated]:
+        sys.path.insert(0, generated)
     return importlib.import_module(f"{package_name()}{'.' + relative if relative else ''}")
 
 

@@ -22,12 +22,12 @@ from typing import Any
 
 import httpx
 
-from contract.calls import SPEC_VALIDATOR, build_call, example_parameters, example_request_body
-from contract.curl_sample import API_KEY_ENV
+from contract.calls import build_call, example_parameters, example_request_body, unsendable
 from contract.generated_package import import_generated
-from contract.generator_names import endpoint_modules
-from contract.spec_model import Operation, current_spec, operations
+from contract.generator_names import endpoint_module
+from contract.spec_model import Operation, current_spec, fits, operations
 from contract.validation import response_errors
+from pipeline.project import current
 
 METHOD_ORDER = ("get", "head", "options", "post", "put", "patch", "delete")
 
@@ -110,11 +110,7 @@ def value_from(body: Any, name: str, schema: dict[str, Any]) -> Any:
     for item in items:
         for key in candidates if isinstance(item, dict) else []:
             value = item.get(key)
-            if (
-                isinstance(value, str | int)
-                and value != ""
-                and not any(SPEC_VALIDATOR.evolve(schema=schema).iter_errors(value))
-            ):
+            if isinstance(value, str | int) and value != "" and fits(current_spec(), schema, value):
                 return value
     return None
 
@@ -125,7 +121,6 @@ def check(base_url: str, token: str, allow_writes: bool, limit: int, rate: float
         others = ", ".join(op.id for op in operations(current_spec()))
         print(f"nothing read-only to check: openapi.yaml has no GET operation. ALLOW_WRITES=1 would also send {others}")
         return 0
-    modules = endpoint_modules()
     pacer = Pacer(httpx.HTTPTransport(), limit, rate)
     client = import_generated("client").AuthenticatedClient(
         base_url=base_url, token=token, raise_on_unexpected_status=False, httpx_args={"transport": pacer}
@@ -133,20 +128,23 @@ def check(base_url: str, token: str, allow_writes: bool, limit: int, rate: float
     errors = import_generated("errors")
     listed: dict[str, Any] = {}
     for op in ops:
+        if unsendable(op):
+            report.append(Outcome(op.id, "skipped", f"no request can carry the required {', '.join(unsendable(op))}"))
+            continue
         filled = path_values(op, listed)
         if isinstance(filled, str):
             report.append(Outcome(op.id, "skipped", filled))
             continue
-        function = modules[(op.method, op.path)].sync_detailed
+        function = endpoint_module(op.key).sync_detailed
         call = build_call(op, function, {**example_parameters(op), **filled}, example_request_body(op))
         try:
             function(client=client, **call.arguments)
         except errors.UnexpectedResponse:
             pass  # judged below from the raw response, as any other
-        except httpx.ConnectError as error:
-            raise CannotRun(f"cannot reach {base_url}: {error}") from None
-        except httpx.TransportError as error:
-            report.append(Outcome(op.id, "error", f"{type(error).__name__}: {error}"))
+        except errors.APIConnectionError as error:
+            if isinstance(error.__cause__, httpx.ConnectError):
+                raise CannotRun(f"cannot reach {base_url}: {error.__cause__}") from None
+            report.append(Outcome(op.id, "error", f"{type(error.__cause__).__name__}: {error.__cause__}"))
             continue
         request, response = pacer.last
         if response.status_code == 401:
@@ -175,12 +173,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rate", type=float, default=5.0, help="requests a second, at most")
     parser.add_argument("--json", type=Path, help="also write the report here, for machines")
     args = parser.parse_args(argv)
-    token = os.environ.get(API_KEY_ENV, "") if API_KEY_ENV else ""
+    api_key_env = current().api_key_env
+    token = os.environ.get(api_key_env, "") if api_key_env else ""
     report: list[Outcome] = []
     status, ended = 2, ""
     try:
         if not token:
-            raise CannotRun(f"no API key: set {API_KEY_ENV or 'api_key_env in generator-config.yaml'}")
+            raise CannotRun(f"no API key: set {api_key_env or 'api_key_env in generator-config.yaml'}")
         if not args.base_url:
             raise CannotRun("no server: pass BASE_URL (openapi.yaml names none)")
         status = check(args.base_url.rstrip("/"), token, args.allow_writes, args.max_requests, args.rate, report)

@@ -10,11 +10,7 @@ from typing import Any
 
 from openapi_python_client.strings import PythonIdentifier
 
-from contract.generated_package import ROOT
-from pipeline.spec_check import load_document
-
-# The generator's own rule for a property's attribute name, with the prefix our config gives it.
-FIELD_PREFIX = (load_document(ROOT / "generator-config.yaml") or {}).get("field_prefix", "field_")
+from pipeline.project import current
 
 
 def to_python(annotation: Any, value: Any) -> Any:
@@ -46,9 +42,13 @@ def to_python(annotation: Any, value: Any) -> Any:
         if issubclass(annotation, enum.Enum):
             return annotation(value)
         if annotation is datetime.datetime:
+            if not isinstance(value, str) or not re.match(r"^\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d", value):
+                raise TypeError(f"{value!r} is not a date-time")  # fromisoformat would take a bare date
             return datetime.datetime.fromisoformat(value)
         if annotation is datetime.date:
             return datetime.date.fromisoformat(value)
+        if annotation is float and isinstance(value, int) and not isinstance(value, bool):
+            return float(value)  # a JSON number: 3 is as much a number as 3.0
         if annotation in (str, int, float, bool) and not isinstance(value, annotation):
             raise TypeError(f"{value!r} is not {annotation.__name__}")
     return value
@@ -66,12 +66,16 @@ def model_class(annotation: Any) -> type | None:
 
 
 def files_as_bytes(model: type, value: dict[str, Any]) -> dict[str, Any]:
-    """A multipart model's from_dict wraps bytes in File; a drawn value for a binary field is text."""
+    """A model's from_dict wraps bytes in File; a drawn value for a binary field (or its items) is text."""
     # Annotations stay strings here: resolving them would import models a lazy package has not loaded.
     binary = {field.name for field in getattr(model, "__attrs_attrs__", ()) if re.search(r"\bFile\b", str(field.type))}
     if not binary:
         return value
-    return {
-        key: item.encode() if PythonIdentifier(key, FIELD_PREFIX) in binary and isinstance(item, str) else item
-        for key, item in value.items()
-    }
+
+    def encoded(item: Any) -> Any:
+        if isinstance(item, list):
+            return [encoded(each) for each in item]
+        return item.encode() if isinstance(item, str) else item
+
+    prefix = current().field_prefix
+    return {key: encoded(item) if PythonIdentifier(key, prefix) in binary else item for key, item in value.items()}

@@ -1,12 +1,33 @@
-"""What the spec says, read straight from the document: operations, their parameters, and example values."""
+"""What the spec says, read straight from the document: operations, their parameters and bodies, the
+responses they document, and small example values."""
 
-import functools
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from contract.generated_package import ROOT
-from pipeline.build import HTTP_METHODS
-from pipeline.spec_check import load_document, resolve
+from openapi_schema_validator import OAS30Validator, OAS31Validator
+
+from pipeline import openapi
+from pipeline.openapi import resolve
+from pipeline.project import current
+
+__all__ = ["resolve"]  # re-exported for the tests: one resolver everywhere
+
+
+def current_spec() -> dict[str, Any]:
+    """The spec the client is built from (openapi.yaml, its overlay applied; see pipeline/project.py)."""
+    return current().spec
+
+
+_VALIDATORS: dict[int, tuple[dict[str, Any], Any]] = {}
+
+
+def fits(spec: dict[str, Any], schema: Any, value: Any) -> bool:
+    """Whether `value` is valid for `schema`, a node of `spec` (its $refs resolve against the spec)."""
+    if id(spec) not in _VALIDATORS:  # one validator a spec, rooted at it; the dialect follows its version
+        kind = OAS31Validator if str(spec.get("openapi", "")).startswith("3.1") else OAS30Validator
+        _VALIDATORS[id(spec)] = (spec, kind(spec))
+    return not any(_VALIDATORS[id(spec)][1].evolve(schema=schema).iter_errors(value))
 
 
 @dataclass
@@ -20,30 +41,16 @@ class Operation:
     def id(self) -> str:
         return f"{self.method.upper()} {self.path}"
 
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.method, self.path)
+
     def params_in(self, location: str) -> list[dict[str, Any]]:
         return [p for p in self.parameters if p.get("in") == location]
 
 
-@functools.cache
-def current_spec() -> dict[str, Any]:
-    """openapi.yaml, parsed as the generator parses it."""
-    return load_document(ROOT / "openapi.yaml")
-
-
 def operations(spec: dict[str, Any]) -> list[Operation]:
-    found = []
-    for path, item in (spec.get("paths") or {}).items():
-        item = resolve(spec, item)
-        shared = [resolve(spec, p) for p in item.get("parameters", [])]
-        for method, op in item.items():
-            if method not in HTTP_METHODS:
-                continue
-            own = [resolve(spec, p) for p in op.get("parameters", [])]
-            # Operation-level parameters override path-level ones with the same name and location.
-            keys = {(p["name"], p["in"]) for p in own}
-            merged = [p for p in shared if (p["name"], p["in"]) not in keys] + own
-            found.append(Operation(method, path, op, merged))
-    return found
+    return [Operation(op.method, op.path, op.operation, op.parameters(spec)) for op in openapi.operations(spec)]
 
 
 def media_kind(media_type: str) -> str | None:
@@ -95,9 +102,14 @@ def json_request_schema(spec: dict[str, Any], op: Operation) -> dict[str, Any] |
 
 @dataclass(frozen=True)
 class Success:
-    status: int
+    status: int  # 200 for a 2XX range or `default`: a status the response stands for
     content: Content | None  # None: no body
-    from_default: bool = False  # documented only by the `default` response, which covers every status
+    key: str = ""  # its key in the operation's responses: "201", "2XX" or "default"
+
+    @property
+    def from_default(self) -> bool:
+        """Documented only by the `default` response, which covers every status."""
+        return self.key == "default"
 
     @property
     def schema(self) -> Any:
@@ -106,16 +118,24 @@ class Success:
 
 
 def success_responses(spec: dict[str, Any], op: Operation) -> list[Success]:
-    """Every documented 2xx in the spec's order; with none, the `default` response (parsed for any status)."""
+    """Every documented 2xx (a 2XX range as 200) in the spec's order; with none, `default` (for any status)."""
     responses = op.spec.get("responses") or {}
+
+    def success(key: str, status: int) -> Success:
+        return Success(status, first_content(spec, resolve(spec, responses[key]).get("content")), key)
+
     found = [
-        Success(int(status), first_content(spec, resolve(spec, response).get("content")))
-        for status, response in responses.items()
-        if str(status).isdigit() and str(status).startswith("2")
+        success(key, 200 if key.upper() == "2XX" else int(key))
+        for key in map(str, responses)
+        if key.upper() == "2XX" or (key.isdigit() and key.startswith("2"))
     ]
-    if not found and "default" in responses:
-        found = [Success(200, first_content(spec, resolve(spec, responses["default"]).get("content")), True)]
-    return found
+    return found or ([success("default", 200)] if "default" in responses else [])
+
+
+def accepts_no_value(spec: dict[str, Any], schema: Any) -> bool:
+    """A oneOf with two identical branches: every value that fits one fits both, so none fits exactly one."""
+    branches = [json.dumps(branch, sort_keys=True) for branch in (resolve(spec, schema) or {}).get("oneOf") or []]
+    return len(set(branches)) < len(branches)
 
 
 def success_response(spec: dict[str, Any], op: Operation) -> Success | None:
@@ -157,7 +177,13 @@ def example_value(
             if key in schema:
                 choices = [resolve(spec, s) for s in schema[key]]
                 choices = [c for c in choices if c.get("type") != "null"] or choices
-                return _with_discriminator(spec, schema, choices[0], example(choices[0], depth + 1))
+                values = [_with_discriminator(spec, schema, c, example(c, depth + 1)) for c in choices]
+                if key == "anyOf":
+                    return values[0]
+                # A oneOf takes a value that fits exactly one branch: a branch's example, or one with an
+                # undeclared field added, which a free-form branch takes and a closed one refuses.
+                tries = values + [{**v, "field_added_later": 1} for v in values if isinstance(v, dict)]
+                return next((v for v in tries if fits(spec, schema, v)), values[0])
         if "allOf" in schema:
             merged: dict[str, Any] = {}
             for part in schema["allOf"]:
@@ -170,7 +196,8 @@ def example_value(
             kind = next((k for k in kind if k != "null"), "null")
         if kind == "object" or "properties" in schema:
             properties = schema.get("properties") or {}
-            names = list(properties) if all_properties else schema.get("required", [])
+            # Optional properties near the top only: a recursive model would otherwise nest to the depth limit.
+            names = list(properties) if all_properties and depth < 6 else schema.get("required", [])
             return {name: example(properties.get(name, {}), depth + 1) for name in names}
         if kind == "array":
             count = max(schema.get("minItems", 0), 1 if all_properties and depth < 6 else 0)

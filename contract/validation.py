@@ -7,15 +7,18 @@ openapi-core ships adapters for requests, werkzeug and others, not httpx; these 
 
 import copy
 import functools
+import json
+from http.cookies import SimpleCookie
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlsplit
 
 import httpx
-from openapi_core import OpenAPI
+from openapi_core import Config, OpenAPI
 from openapi_core.datatypes import RequestParameters
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
-from contract.spec_model import current_spec, first_content, resolve
+from contract.spec_model import current_spec, first_content, media_kind, resolve
+from pipeline.openapi import schema_holders, schemas
 
 
 class HttpxOpenAPIRequest:
@@ -26,7 +29,7 @@ class HttpxOpenAPIRequest:
         self.parameters = RequestParameters(
             query=ImmutableMultiDict(parse_qsl(request.url.query.decode(), keep_blank_values=True)),
             header=Headers(list(request.headers.multi_items())),
-            cookie=ImmutableMultiDict(),
+            cookie=ImmutableMultiDict(_cookies(request.headers.get("cookie", ""))),
         )
 
     @property
@@ -48,6 +51,12 @@ class HttpxOpenAPIRequest:
     @property
     def content_type(self) -> str:
         return self.request.headers.get("content-type", "")
+
+
+def _cookies(header: str) -> list[tuple[str, str]]:
+    cookies: SimpleCookie = SimpleCookie()
+    cookies.load(header)
+    return [(name, morsel.value) for name, morsel in cookies.items()]
 
 
 class HttpxOpenAPIResponse:
@@ -79,29 +88,27 @@ def openapi(server: str = "") -> Any:
     spec = type_lists_as_any_of(current_spec())
     if server:
         spec["servers"] = [{"url": server}]
-    return OpenAPI.from_dict(spec)
+    # openapi-core knows application/json and a few others by name; any +json type is JSON too (RFC 6838).
+    json_types = {
+        str(location[-1]): json.loads
+        for _, location in schema_holders(spec)
+        if location[-2:-1] == ("content",) and media_kind(str(location[-1])) == "json"
+    }
+    return OpenAPI.from_dict(spec, config=Config(extra_media_type_deserializers=json_types))
 
 
 def type_lists_as_any_of(spec: dict[str, Any]) -> dict[str, Any]:
-    """The spec with each parameter schema's `type: [A, B]` written `anyOf: [{type: A}, {type: B}]`.
+    """The spec with each schema's `type: [A, B]` written `anyOf: [{type: A, ...}, {type: B, ...}]`.
 
-    Same meaning; openapi-core 0.23.1 raises TypeError on a type list when it casts a parameter.
+    Same meaning; openapi-core 0.23.1 raises TypeError on a type list where it casts a parameter or a
+    multipart part.
     """
     spec = copy.deepcopy(spec)
-
-    def fix(parameter: Any) -> None:
-        schema = parameter.get("schema") if isinstance(parameter, dict) else None
-        if isinstance(schema, dict) and isinstance(schema.get("type"), list):
+    for schema, _ in list(schemas(spec)):
+        if isinstance(schema.get("type"), list):
             kinds = schema.pop("type")
             rest = {key: schema.pop(key) for key in list(schema) if key not in ("description", "default", "title")}
             schema["anyOf"] = [{"type": kind, **(rest if kind != "null" else {})} for kind in kinds]
-
-    for item in (spec.get("paths") or {}).values():
-        for node in [item, *(op for op in item.values() if isinstance(op, dict))]:
-            for parameter in node.get("parameters") or [] if isinstance(node, dict) else []:
-                fix(parameter)
-    for parameter in ((spec.get("components") or {}).get("parameters") or {}).values():
-        fix(parameter)
     return spec
 
 
@@ -127,17 +134,18 @@ def response_errors(request: httpx.Request, response: httpx.Response, server: st
     A `format: binary` body is checked for its media type only: openapi-core 0.23.1 reads it as bytes and
     then, for a 3.1 spec, rejects bytes as not a string.
     """
-    if _binary_body(request, response):
+    if _binary_body(request, response, server):
         return []
     result = openapi(server).unmarshal_response(HttpxOpenAPIRequest(request), HttpxOpenAPIResponse(response))
     return [_describe(error, located=True) for error in result.errors]
 
 
-def _binary_body(request: httpx.Request, response: httpx.Response) -> bool:
-    spec = current_spec()
+def _binary_body(request: httpx.Request, response: httpx.Response, server: str) -> bool:
+    spec, base_path = current_spec(), urlsplit(server).path.rstrip("/")
+    path = request.url.path[len(base_path) :] if request.url.path.startswith(base_path) else request.url.path
     for template, item in (spec.get("paths") or {}).items():
         operation = resolve(spec, item).get(request.method.lower())
-        if operation is None or not _matches(template, request.url.path):
+        if operation is None or not _matches(template, path):
             continue
         documented = resolve(spec, (operation.get("responses") or {}).get(str(response.status_code)))
         content = first_content(spec, (documented or {}).get("content"))
@@ -152,15 +160,17 @@ def _matches(template: str, path: str) -> bool:
 
 
 def _describe(error: BaseException, located: bool = False) -> str:
-    """The error and, from its causes, each schema violation's one-line message (with where, if asked)."""
-    details = []
+    """Each schema violation among the error's causes, one short message each (with where, if asked);
+    where there is none, the error's first line."""
+    violations = []
     cause: BaseException | None = error
     while cause is not None:
-        inner = []
         for schema_error in getattr(cause, "schema_errors", []):
-            message = getattr(schema_error, "message", str(schema_error))[:200]
+            message = getattr(schema_error, "message", str(schema_error))
+            shown = repr(getattr(schema_error, "instance", None))
+            if len(shown) > 40:  # the value itself would fill the line: say "the value"
+                message = message.replace(shown, "the value")
             where = ".".join(["body", *map(str, getattr(schema_error, "absolute_path", []))])
-            inner.append(f"{where}: {message}" if located else message)
-        details += inner or [str(cause).split("\n")[0][:200]]
+            violations.append(f"{where}: {message[:200]}" if located else message[:200])
         cause = cause.__cause__ or cause.__context__
-    return ": ".join(dict.fromkeys(details))
+    return ": ".join(dict.fromkeys(violations)) or str(error).split("\n")[0][:200]

@@ -3,20 +3,25 @@ Shared by the wire, resilience and error tests, so each of them loops over the s
 """
 
 import asyncio
+import inspect
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
 import httpx
+import pytest
 
 from contract.calls import UPLOAD, example_call
 from contract.generated_package import import_generated
-from contract.generator_names import endpoint_modules
+from contract.generator_names import endpoint_module
 from contract.spec_model import Operation, Success, current_spec, example_value, operations, success_response
+from pipeline.operation_names import operation_names
+from pipeline.pagination import paginated
+from pipeline.project import current
 
 SPEC = current_spec()
 OPERATIONS = operations(SPEC)
-MODULES = endpoint_modules()
 TOKEN = "test-token-7f3a9c"  # made up; it must reach the wire and nowhere else
 BASE_URL = "https://api.example.test"
 TEXT_BODY = "plain text, as served"
@@ -76,11 +81,40 @@ def client_for(handler: Callable[[httpx.Request], httpx.Response], **options: An
     return import_generated("client").AuthenticatedClient(token=TOKEN, **options)
 
 
-def call(op: Operation, handler: Callable[[httpx.Request], httpx.Response], mode: str = "sync", **options: Any):
-    """Call the operation's `*_detailed` function with example arguments; return (response, the Call)."""
-    module = MODULES[(op.method, op.path)]
-    function = module.sync_detailed if mode == "sync" else module.asyncio_detailed
+def call(
+    op: Operation, handler: Callable[[httpx.Request], httpx.Response], mode: str = "sync_detailed", **options: Any
+) -> tuple[Any, Any]:
+    """Call the operation's function `mode` (sync, asyncio, sync_detailed or asyncio_detailed) with example
+    arguments; return what it returned and the Call that says what must have been sent."""
+    function = getattr(endpoint_module(op.key), mode)
     planned = example_call(op, function)
     result = function(client=client_for(handler, **options), **planned.arguments)
-    response = asyncio.run(result) if mode == "async" else result
-    return response, planned
+    return (asyncio.run(result) if mode.startswith("asyncio") else result), planned
+
+
+def cases(found: list[Any], absent: str, arity: int = 1) -> list[Any]:
+    """A test's cases from the spec, or when it has none, one skipped case that says so: a test that ran
+    on nothing must not pass as if it had checked something. `absent`: "no ..." as openapi.yaml has it."""
+    if found:
+        return found
+    return [pytest.param(*[None] * arity, marks=pytest.mark.skip(reason=f"openapi.yaml has {absent}"))]
+
+
+def tree_attributes() -> dict[str, str]:
+    """Group package -> its attribute on the client, read from the client's properties (`_group_<tag>.X`)."""
+    client = import_generated("client").AuthenticatedClient
+    found = {}
+    for name, member in inspect.getmembers(client):
+        annotation = str(getattr(getattr(member, "fget", None), "__annotations__", {}).get("return", ""))
+        match = re.fullmatch(r"_group_(\w+)\.\w+", annotation)
+        if match:
+            found[match.group(1)] = name
+    return found
+
+
+def paged_operations() -> list[Operation]:
+    """The operations that page with a cursor, as the pipeline finds them (they have iterate())."""
+    project = current()
+    pages = paginated(SPEC, operation_names(SPEC, project.operation_overrides, project.field_prefix))
+    keys = {(page.method, page.path) for page in pages.values()}
+    return [op for op in OPERATIONS if op.key in keys]

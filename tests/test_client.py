@@ -1,7 +1,11 @@
 """The generated client's own behaviour: configuration from the spec and the environment, secrets kept
-out of every repr, message and log line, finite timeouts, a User-Agent, and enums that accept new values."""
+out of every repr, message and log line, a key that cannot travel refused up front, finite timeouts, a
+User-Agent, derived clients that share nothing with their original but connections, readable values,
+and enums that accept new values."""
 
+import asyncio
 import enum
+import inspect
 import logging
 import re
 import tomllib
@@ -9,10 +13,11 @@ import tomllib
 import httpx
 import pytest
 
-from contract.curl_sample import API_KEY_ENV
-from contract.generated_package import ROOT, import_generated
+from contract.generated_package import import_generated
+from contract.generator_names import endpoint_module as import_endpoint
 from pipeline.auth_scheme import derive_auth_header
 from pipeline.client_defaults import sample_key_variable
+from pipeline.project import ROOT, current
 from tests.fault_server import Step, fault_server
 from tests.operation_calls import OPERATIONS, SPEC, TOKEN, Recorder, call, json_reply, success_reply
 
@@ -51,9 +56,99 @@ def test_the_auth_header_survives_with_headers_and_timeout_changes():
     transport = httpx.MockTransport(lambda request: seen.append(request) or httpx.Response(204))
     client = authenticated_client(httpx_args={"transport": transport})
     client = client.with_headers({"X-Extra": "1"}).with_timeout(httpx.Timeout(5.0))
-    client.get_httpx_client().get("/")
+    client.request("GET", "/")
     assert TOKEN in seen[0].headers[client.auth_header_name]
     assert seen[0].headers["x-extra"] == "1"
+
+
+def recording_client() -> tuple[object, list[httpx.Request]]:
+    seen: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(204)
+
+    async def answer_async(request: httpx.Request) -> httpx.Response:
+        return answer(request)
+
+    # One transport for both the sync and the async pool, which only the original client builds.
+    transport = httpx.MockTransport(answer)
+    transport.handle_async_request = answer_async  # type: ignore[method-assign]
+    return authenticated_client(headers={"X-Trace": "original"}, httpx_args={"transport": transport}), seen
+
+
+@pytest.mark.parametrize(
+    ("derive", "header"),
+    [
+        (lambda c: c.with_headers({"X-Trace": "derived"}), ("x-trace", "derived")),
+        (lambda c: c.with_cookies({"session": "derived"}), ("cookie", "session=derived")),
+        (lambda c: c.with_options(headers={"X-Trace": "derived"}, max_retries=0), ("x-trace", "derived")),
+    ],
+    ids=["with_headers", "with_cookies", "with_options"],
+)
+def test_a_derived_client_leaves_its_original_unchanged(derive, header: tuple[str, str]):
+    """The stock template updated the original's open httpx client in place: its next request carried the
+    derived client's headers. Here both are open and used, sync and concurrently async."""
+    original, seen = recording_client()
+    original.request("GET", "/before")  # the original's connection pool is open
+    derived = derive(original)
+    original.request("GET", "/original")
+    derived.request("GET", "/derived")
+    name, value = header
+    by_path = {request.url.path: request for request in seen}
+    assert by_path["/derived"].headers.get(name) == value
+    assert by_path["/original"].headers.get(name) != value
+    assert original.get_httpx_client() is derived.get_httpx_client()  # one connection pool
+
+    async def interleaved() -> None:  # ten calls in flight at once, the two clients alternating
+        clients = {"/a": original, "/b": derived}
+        await asyncio.gather(*(clients[path].async_request("GET", path) for path in ["/a", "/b"] * 5))
+
+    asyncio.run(interleaved())
+    for request in seen[3:]:
+        assert (request.headers.get(name) == value) == (request.url.path == "/b"), request.url.path
+
+
+def test_with_options_sets_timeout_and_retries_for_the_derived_client_only():
+    original, _ = recording_client()
+    derived = original.with_options(timeout=2.5, max_retries=0)
+    assert (derived.max_retries, original.max_retries) == (0, 2)
+    assert derived._timeout == httpx.Timeout(2.5) and original._timeout != httpx.Timeout(2.5)
+    assert original.with_options(timeout=None)._timeout is None  # None waits forever, as httpx's does
+    assert original.with_options()._timeout == original._timeout  # not given: unchanged
+
+
+def test_closing_a_derived_client_leaves_the_original_open():
+    original, seen = recording_client()
+    with original:
+        with original.with_headers({"X-Trace": "derived"}):
+            pass
+        original.request("GET", "/still-open")
+    assert seen[-1].url.path == "/still-open"
+
+
+@pytest.mark.parametrize(
+    "token",
+    ["", "   ", "sk-7f3a\nX-Injected: 1", "sk-7f3ä", " sk-7f3a"],
+    ids=["empty", "blank", "newline", "non-ascii", "padded"],
+)
+def test_a_token_that_cannot_travel_is_a_configuration_error_before_anything_is_sent(token: str):
+    with pytest.raises(errors.ConfigurationError) as raised:
+        client_module.AuthenticatedClient(base_url="https://x.test", token=token)
+    assert isinstance(raised.value, errors.ClientError)
+    assert token.strip() == "" or token.strip() not in str(raised.value)  # the message never shows the key
+
+
+def test_a_header_that_cannot_travel_is_a_configuration_error():
+    with pytest.raises(errors.ConfigurationError, match="X-Bad"):
+        authenticated_client(headers={"X-Bad": "a\r\nInjected: 1"})
+
+
+def test_unset_prints_as_a_word_in_every_signature():
+    assert repr(import_generated("types").UNSET) == "UNSET"
+    module = import_endpoint(OPERATIONS[0].key)
+    for function in (module.sync, module.sync_detailed):
+        assert "object at 0x" not in str(inspect.signature(function))
 
 
 def test_base_url_defaults_to_the_specs_first_server(monkeypatch: pytest.MonkeyPatch):
@@ -66,23 +161,24 @@ def test_base_url_defaults_to_the_specs_first_server(monkeypatch: pytest.MonkeyP
 
 
 def test_the_token_falls_back_to_the_configured_variable(monkeypatch: pytest.MonkeyPatch):
-    if not API_KEY_ENV:
+    if not current().api_key_env:
         pytest.skip("generator-config.yaml sets no api_key_env, so token= is required")
     variable = client_module.API_KEY_ENVIRONMENT_VARIABLE
-    assert variable == API_KEY_ENV
+    assert variable == current().api_key_env
     monkeypatch.setenv(variable, TOKEN)
-    assert client_module.AuthenticatedClient().token == TOKEN
-    assert client_module.AuthenticatedClient(token="explicit").token == "explicit"
+    base = {} if SPEC.get("servers") else {"base_url": "https://api.example.test"}  # no server: base_url is required
+    assert client_module.AuthenticatedClient(**base).token == TOKEN
+    assert client_module.AuthenticatedClient(token="explicit", **base).token == "explicit"
     monkeypatch.delenv(variable)
     with pytest.raises(errors.ConfigurationError, match=variable):
-        client_module.AuthenticatedClient()
+        client_module.AuthenticatedClient(**base)
 
 
 def test_the_configured_variable_is_the_one_the_curl_samples_send():
-    sampled = sample_key_variable(SPEC, derive_auth_header(ROOT / "openapi.yaml", SPEC))
+    sampled = sample_key_variable(SPEC, derive_auth_header(SPEC))
     if not sampled:
         pytest.skip("openapi.yaml has no curl sample that sends the API key in the auth header")
-    assert sampled == API_KEY_ENV, "generator-config.yaml's api_key_env differs from the spec's samples"
+    assert sampled == current().api_key_env, "generator-config.yaml's api_key_env differs from the spec's samples"
 
 
 def test_the_user_agent_names_the_package_python_and_httpx():

@@ -4,7 +4,6 @@ named; exit 1), one that refuses the key (exit 2, one line, the key nowhere) and
 
 import http.server
 import json
-import re
 import threading
 from collections.abc import Iterator
 from typing import Any
@@ -12,28 +11,20 @@ from typing import Any
 import pytest
 
 from contract import live
-from contract.curl_sample import API_KEY_ENV
 from contract.local_server import closed_port_url
 from contract.spec_model import Operation, example_value, resolve, success_response
+from pipeline.project import current
 from tests.operation_calls import OPERATIONS, SPEC, TOKEN
-from tests.schema_strategies import recursive_names
+from tests.prism import answers_outside_its_spec, refuses_valid_request
 
 
 def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str]:
-    monkeypatch.setenv(API_KEY_ENV, TOKEN)
+    monkeypatch.setenv(current().api_key_env, TOKEN)
     status = live.main([*args, "--rate", "1000"])
     out = capsys.readouterr()
     text = out.out + out.err
     assert TOKEN not in text
     return status, text
-
-
-def recursive_response(op: Operation) -> bool:
-    """Prism's example generator cuts a recursive schema short, leaving its required fields out."""
-    success = success_response(SPEC, op)
-    names = recursive_names((SPEC.get("components") or {}).get("schemas") or {})
-    refs = re.findall(r'"\$ref": "#/components/schemas/([^"]+)"', json.dumps(success.schema if success else None))
-    return bool(names & set(refs))
 
 
 @pytest.mark.parametrize("writes", [False, True], ids=["read-only", "ALLOW_WRITES=1"])
@@ -44,12 +35,16 @@ def test_against_prism_every_response_matches(prism_url: str, capsys, monkeypatc
         assert status == 0 and "nothing read-only to check" in text and "ALLOW_WRITES=1" in text
         assert all(op.id in text for op in OPERATIONS)  # the operations it would send
         return
+    excused = 0
     for op in checked:
         line = next((line for line in text.splitlines() if f" {op.id}" in line or f": {op.id}:" in line), "")
-        if recursive_response(op):
-            continue  # Prism's own limitation, see recursive_response
-        assert line.startswith(("ok ", "skipped:")), f"{op.id}: {line or 'not reported'}\n{text}"
-    assert status == 0 or any(recursive_response(op) for op in checked), text
+        if line.startswith("does not match:") and answers_outside_its_spec(op, line):
+            excused += 1  # Prism made an answer its own spec refuses (tests/prism.py)
+        elif line.startswith("error 422") and refuses_valid_request(op):
+            excused += 1  # Prism refused a valid request (tests/prism.py)
+        else:
+            assert line.startswith(("ok ", "skipped:")), f"{op.id}: {line or 'not reported'}\n{text}"
+    assert status == 0 or excused, text
 
 
 def drift_target() -> tuple[Operation, dict[str, Any]]:
@@ -132,9 +127,9 @@ def test_a_refused_key_stops_in_one_line_without_echoing_it(drifting_server, cap
 def test_no_server_or_no_key_cannot_run(capsys, monkeypatch):
     code, text = run(capsys, monkeypatch, "--base-url", closed_port_url(), "--allow-writes")
     assert code == 2 and "cannot reach" in text
-    monkeypatch.setenv(API_KEY_ENV, "")
+    monkeypatch.setenv(current().api_key_env, "")
     assert live.main(["--base-url", closed_port_url()]) == 2
-    assert f"set {API_KEY_ENV}" in capsys.readouterr().err
+    assert f"set {current().api_key_env}" in capsys.readouterr().err
 
 
 def test_ctrl_c_and_the_request_budget_stop_with_the_report_so_far(drifting_server, capsys, monkeypatch):

@@ -9,14 +9,36 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from contract.calls import build_call
+from contract.calls import build_call, unsendable
+from contract.generator_names import endpoint_module
 from contract.spec_model import Operation, request_body, resolve
 from contract.validation import RequestRejected, assert_valid
-from tests.operation_calls import MODULES, OPERATIONS, SPEC, Recorder, client_for, success_reply
+from tests.operation_calls import OPERATIONS, SPEC, Recorder, client_for, success_reply
 from tests.schema_strategies import CONTRACT_SETTINGS, json_values, misplaced_fields
 
 # openapi-core matches a request to the spec's servers, so the client talks to the first one (mocked).
 SERVER = next((s["url"] for s in SPEC.get("servers") or [] if s["url"].startswith("http")), "https://api.example.test")
+
+
+# What a parameter's text may hold where the schema says only "string": printable ASCII for a header
+# (RFC 9110), a cookie's octets (RFC 6265), anything for a path or a query (the client percent-encodes).
+TEXT_IN = {"header": "^[!-~]([ -~]*[!-~])?$", "cookie": "^[A-Za-z0-9!#$%&'()*+./:<=>?@^_`{|}~-]+$"}
+
+
+def sendable(parameter: dict[str, Any]) -> dict[str, Any]:
+    """The parameter's schema, narrowed to the values its place can carry.
+
+    An empty string is not a value (a path would lose a segment, a query needs allowEmptyValue). A
+    required parameter needs a value: not null, not an empty array or object, which a path, query,
+    header or cookie has no way to write."""
+    schema = resolve(SPEC, parameter.get("schema", {}))
+    # A null item of an array has no form in a path, query, header or cookie either.
+    narrowed: dict[str, Any] = {"minLength": 1, "items": {"not": {"type": "null"}}}
+    if parameter.get("required"):
+        narrowed.update({"not": {"type": "null"}, "minItems": 1, "minProperties": 1})
+    if parameter["in"] in TEXT_IN and not {"format", "enum", "const", "pattern"} & set(schema):
+        narrowed["pattern"] = TEXT_IN[parameter["in"]]
+    return {"allOf": [schema, narrowed]}
 
 
 def parameter_values(op: Operation, data: st.DataObject) -> dict[tuple[str, str], Any]:
@@ -25,16 +47,10 @@ def parameter_values(op: Operation, data: st.DataObject) -> dict[tuple[str, str]
     for parameter in op.parameters:
         if parameter.get("in") not in ("path", "query", "header", "cookie"):
             continue
-        schema = resolve(SPEC, parameter.get("schema", {}))
         if not parameter.get("required") and not data.draw(st.booleans(), label=f"send {parameter['name']}"):
             continue
-        # An empty string is not a value: a path would lose a segment, and a query needs allowEmptyValue.
-        # Headers and cookies carry printable ASCII only (RFC 9110, RFC 6265).
-        extra: dict[str, Any] = {"minLength": 1}
-        if parameter["in"] in ("header", "cookie") and schema.get("type") == "string" and "format" not in schema:
-            extra["pattern"] = "^[A-Za-z0-9._~-]+$"
         values[(parameter["in"], parameter["name"])] = data.draw(
-            json_values({**schema, **extra}), label=parameter["name"]
+            json_values(sendable(parameter)), label=parameter["name"]
         )
     return values
 
@@ -56,14 +72,40 @@ OPENAPI_CORE_BINARY = pytest.mark.xfail(
     raises=RequestRejected,
     strict=True,
 )
-CASES = [pytest.param(op, marks=[OPENAPI_CORE_BINARY] if sends_binary_in_3_1(op) else []) for op in OPERATIONS]
+# openapi-core 0.23.1 reads a form-style exploded object from the query under the parameter's own name
+# (deserializing/styles/util.py, form_loads), but its properties are the query's names (`?a=1&b=2`).
+OPENAPI_CORE_EXPLODED_OBJECT = pytest.mark.xfail(
+    reason="openapi-core 0.23.1 looks up an exploded object query parameter by its own name",
+    raises=RequestRejected,
+    strict=True,
+)
+
+
+def sends_exploded_object(op: Operation) -> bool:
+    return any(
+        "properties" in schema or schema.get("type") == "object"
+        for parameter in op.params_in("query")
+        for schema in [resolve(SPEC, parameter.get("schema") or {})]
+        if parameter.get("required")
+    )
+
+
+def case(op: Operation) -> Any:
+    if unsendable(op):
+        reason = f"{op.id}: no request can carry the required {', '.join(unsendable(op))}"
+        return pytest.param(op, marks=pytest.mark.skip(reason=reason))
+    marks = [OPENAPI_CORE_BINARY] if sends_binary_in_3_1(op) else []
+    return pytest.param(op, marks=marks + ([OPENAPI_CORE_EXPLODED_OBJECT] if sends_exploded_object(op) else []))
+
+
+CASES = [case(op) for op in OPERATIONS]
 
 
 @pytest.mark.parametrize("op", CASES, ids=lambda op: op.id)
 @CONTRACT_SETTINGS
 @given(data=st.data())
 def test_requests_built_from_the_spec_are_valid_for_the_spec(op: Operation, data: st.DataObject):
-    function = MODULES[(op.method, op.path)].sync_detailed
+    function = endpoint_module(op.key).sync_detailed
     spec_body = request_body(SPEC, op)
     body = None
     if spec_body is not None and (spec_body.required or data.draw(st.booleans(), label="send the body")):

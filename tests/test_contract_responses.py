@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from contract.calls import same_json
-from contract.spec_model import Operation, Success, resolve, success_responses
+from contract.spec_model import Operation, Success, accepts_no_value, resolve, success_responses
 from tests.operation_calls import OPERATIONS, SPEC, Recorder, call, reply_for
 from tests.schema_strategies import CONTRACT_SETTINGS, json_values, misplaced_fields
 
@@ -46,12 +46,47 @@ def case_id(case: Any) -> str | None:
     return getattr(case, "id", None)  # None: pytest numbers it
 
 
-@pytest.mark.parametrize(("op", "success"), JSON_RESPONSES or [pytest.param(None, None, marks=NO_JSON)], ids=case_id)
+def binary_inside(schema: Any, depth: int = 0) -> bool:
+    """Whether a JSON body's schema holds a `format: binary` string (a property, an item, a branch)."""
+    schema = resolve(SPEC, schema)
+    if not isinstance(schema, dict) or depth > 8:
+        return False
+    if schema.get("format") == "binary":
+        return True
+    inner = [
+        *(schema.get("properties") or {}).values(),
+        schema.get("items"),
+        *schema.get("anyOf", []),
+        *schema.get("oneOf", []),
+    ]
+    return any(binary_inside(part, depth + 1) for part in inner if part is not None)
+
+
+# openapi-python-client 0.29.1 reads a `format: binary` string inside a JSON body as a File of bytes, so
+# text from a JSON document fails to parse (upstream: a File in a JSON body, openapi-python-client#771).
+BINARY_IN_JSON = pytest.mark.xfail(
+    reason="openapi-python-client 0.29.1 reads a binary string inside JSON as bytes "
+    "(https://github.com/openapi-generators/openapi-python-client/issues/771)",
+    strict=True,
+)
+
+
+def response_case(op: Operation, success: Success) -> Any:
+    if accepts_no_value(SPEC, success.schema):
+        reason = f"{op.id}: its success schema is a oneOf of identical branches, which no value matches"
+        return pytest.param(op, success, marks=pytest.mark.skip(reason=reason))
+    return pytest.param(op, success, marks=[BINARY_IN_JSON] if binary_inside(success.schema) else [])
+
+
+JSON_CASES = [response_case(op, s) for op, s in JSON_RESPONSES]
+
+
+@pytest.mark.parametrize(("op", "success"), JSON_CASES or [pytest.param(None, None, marks=NO_JSON)], ids=case_id)
 @CONTRACT_SETTINGS
 @given(data=st.data())
 def test_response_bodies_from_the_spec_parse_and_round_trip(op: Operation, success: Success, data: st.DataObject):
     body = data.draw(json_values(success.schema), label="body")
-    for mode in ("sync", "async"):
+    for mode in ("sync_detailed", "asyncio_detailed"):
         parsed = parse(op, success, body, mode)
         assert misplaced_fields(parsed) == []
         assert same_json(as_json(parsed), body), f"{mode}: the parsed body gives back different JSON"
@@ -59,8 +94,7 @@ def test_response_bodies_from_the_spec_parse_and_round_trip(op: Operation, succe
 
 def spec_examples(op: Operation, success: Success) -> list[Any]:
     """The success response's examples: the media type's `example`/`examples`, the schema's `examples`."""
-    key = "default" if success.from_default else str(success.status)
-    content = resolve(SPEC, op.spec["responses"][key]).get("content") or {}
+    content = resolve(SPEC, op.spec["responses"][success.key]).get("content") or {}
     media = content.get(success.content.media_type) or {}
     found = [media["example"]] if "example" in media else []
     found += [resolve(SPEC, example).get("value") for example in (media.get("examples") or {}).values()]

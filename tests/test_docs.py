@@ -10,17 +10,19 @@ from pathlib import Path
 
 import pytest
 
-from contract.generated_package import GENERATED, import_generated
+from contract.generated_package import import_generated
+from contract.generator_names import endpoint_module
 from contract.python_values import model_class
 from contract.spec_model import Operation
 from pipeline.docs import build_docs
-from tests.operation_calls import MODULES, OPERATIONS
+from pipeline.project import current
+from tests.operation_calls import OPERATIONS
 
 
 @functools.cache
 def docs(root: Path) -> Path:
     out = root / "docs"
-    build_docs(GENERATED, out)
+    build_docs(current(), out)
     return out
 
 
@@ -35,7 +37,7 @@ def page_text(page: Path) -> str:
 
 @pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
 def test_every_operation_has_its_page(reference: Path, op: Operation):
-    module = MODULES[(op.method, op.path)]
+    module = endpoint_module(op.key)
     page = reference.joinpath(*module.__name__.split(".")).with_suffix(".html")
     assert page.is_file(), f"{op.id}: no {page.relative_to(reference)}"
     text = " ".join(page_text(page).split())

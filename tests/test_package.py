@@ -13,8 +13,9 @@ import openapi_python_client
 import pytest
 from packaging.requirements import Requirement
 
-from contract.generated_package import ROOT, package_dir
-from pipeline.spec_check import load_document
+from contract.generated_package import package_dir
+from pipeline.openapi import load_document
+from pipeline.project import ROOT
 
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 GENERATOR_TEMPLATES = Path(openapi_python_client.__file__).parent / "templates"

@@ -11,14 +11,15 @@ import httpx
 import pytest
 
 from contract.calls import example_call
-from contract.generator_names import OPERATION_OVERRIDES
+from contract.generator_names import endpoint_module
 from contract.spec_model import Operation, example_value, resolve, success_response
 from pipeline.operation_names import operation_names
 from pipeline.pagination import paginated
+from pipeline.project import current
 from tests.conftest import SHARED_SPECS, skip_without_real_specs
-from tests.operation_calls import MODULES, OPERATIONS, SPEC, Recorder, client_for
+from tests.operation_calls import OPERATIONS, SPEC, Recorder, client_for
 
-PAGES = paginated(SPEC, operation_names(SPEC, OPERATION_OVERRIDES))
+PAGES = paginated(SPEC, operation_names(SPEC, current().operation_overrides, current().field_prefix))
 PAGED = [op for op in OPERATIONS if any((page.method, page.path) == (op.method, op.path) for page in PAGES.values())]
 NONE = pytest.mark.skip(reason="no operation in openapi.yaml pages with a cursor")
 
@@ -63,7 +64,7 @@ def without_cursor(request: httpx.Request) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("mode", ["sync", "async"])
 @pytest.mark.parametrize("op", PAGED or [pytest.param(None, marks=NONE)], ids=lambda op: getattr(op, "id", "none"))
 def test_iterate_follows_the_cursor_through_every_page(op: Operation, mode: str):
-    module = MODULES[(op.method, op.path)]
+    module = endpoint_module(op.key)
     recorder = script(op)
     arguments = example_call(op, module.sync_detailed).arguments
     client = client_for(recorder)
@@ -84,7 +85,7 @@ def test_iterate_follows_the_cursor_through_every_page(op: Operation, mode: str)
 
 @pytest.mark.parametrize("op", PAGED or [pytest.param(None, marks=NONE)], ids=lambda op: getattr(op, "id", "none"))
 def test_a_server_that_repeats_the_cursor_does_not_loop_forever(op: Operation):
-    module = MODULES[(op.method, op.path)]
+    module = endpoint_module(op.key)
     first = page_bodies(op)[0]  # has_more, and always the same next cursor
     recorder = Recorder(httpx.Response(success_response(SPEC, op).status, content=json.dumps(first).encode()))
     arguments = example_call(op, module.sync_detailed).arguments
@@ -94,7 +95,7 @@ def test_a_server_that_repeats_the_cursor_does_not_loop_forever(op: Operation):
 
 def test_only_operations_that_page_have_iterate():
     for op in OPERATIONS:
-        module = MODULES[(op.method, op.path)]
+        module = endpoint_module(op.key)
         assert hasattr(module, "iterate") == hasattr(module, "aiterate") == (op in PAGED), op.id
 
 

@@ -5,9 +5,9 @@ import re
 import httpx
 import pytest
 
-from contract.curl_sample import API_KEY_ENV
-from contract.generated_package import ROOT, missing_imports
+from contract.generated_package import missing_imports
 from contract.spec_model import current_spec, example_value, operations, success_response
+from pipeline.project import ROOT, current
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 EXAMPLES = re.findall(r"```python\n(.*?)```", README, re.S)
@@ -42,8 +42,8 @@ def test_readme_example_runs(example: str, monkeypatch: pytest.MonkeyPatch, caps
 
     monkeypatch.setattr(httpx.HTTPTransport, "handle_request", lambda self, request: handle(request))
     monkeypatch.setattr(httpx.AsyncHTTPTransport, "handle_async_request", lambda self, request: handle_async(request))
-    if API_KEY_ENV:
-        monkeypatch.setenv(API_KEY_ENV, FAKE_KEY)
+    if current().api_key_env:
+        monkeypatch.setenv(current().api_key_env, FAKE_KEY)
     exec(compile(example, "README.md", "exec"), {"__name__": "__readme__"})
     assert seen, "the example sent no request"
     assert all(FAKE_KEY in (request.headers.get("authorization") or "") for request in seen)

@@ -15,10 +15,11 @@ import pytest
 
 from contract.calls import Call, example_call
 from contract.generated_package import import_generated
+from contract.generator_names import endpoint_module
 from contract.local_server import closed_port_url
 from contract.spec_model import Operation
 from tests.fault_server import Step, fault_server
-from tests.operation_calls import MODULES, OPERATIONS, TOKEN, Recorder, call, json_reply, success_reply
+from tests.operation_calls import OPERATIONS, TOKEN, Recorder, call, json_reply, success_reply
 
 client_module = import_generated("client")
 errors = import_generated("errors")
@@ -51,7 +52,7 @@ def assert_sent_identically(recorder: Recorder, planned: Call) -> None:
         planned.assert_sent(attempt)
 
 
-@pytest.mark.parametrize("mode", ["sync", "async"])
+@pytest.mark.parametrize("mode", ["sync_detailed", "asyncio_detailed"])
 @pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
 def test_429_is_retried_for_any_method_after_retry_after(op: Operation, mode: str, waits: list[float]):
     recorder = Recorder(json_reply(429, {"detail": "slow down"}, **{"retry-after": "3"}), success_reply(op))
@@ -61,7 +62,7 @@ def test_429_is_retried_for_any_method_after_retry_after(op: Operation, mode: st
     assert_sent_identically(recorder, planned)
 
 
-@pytest.mark.parametrize("mode", ["sync", "async"])
+@pytest.mark.parametrize("mode", ["sync_detailed", "asyncio_detailed"])
 @pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
 def test_a_connection_never_made_is_retried_for_any_method(op: Operation, mode: str, waits: list[float]):
     recorder = Recorder(httpx.ConnectError("connection refused"), success_reply(op))
@@ -78,7 +79,7 @@ def test_a_failure_after_sending_is_retried_only_when_the_method_is_idempotent(o
         response, *_ = call(op, recorder)
         assert response.status_code == success_reply(op).status_code and len(recorder.requests) == 2
     else:
-        expected = errors.ServerError if isinstance(failure, httpx.Response) else httpx.ReadTimeout
+        expected = errors.ServerError if isinstance(failure, httpx.Response) else errors.APITimeoutError
         with pytest.raises(expected) as raised:
             call(op, recorder)
         assert len(recorder.requests) == 1 and waits == []  # a create must not be sent twice
@@ -139,7 +140,7 @@ def test_a_reset_connection_is_retried_only_for_an_idempotent_method(method: str
             assert client.request(method, "/v1/things").status_code == 200
             assert len(server.received) == 2
         else:
-            with pytest.raises(httpx.TransportError) as raised:
+            with pytest.raises(errors.APIConnectionError) as raised:
                 client.request(method, "/v1/things", json={"name": "once"})
             assert len(server.received) == 1 and TOKEN not in repr(raised.value)
 
@@ -148,16 +149,18 @@ def test_a_reset_connection_is_retried_only_for_an_idempotent_method(method: str
 def test_a_stalled_server_hits_the_read_timeout(method: str, waits: list[float]):
     with fault_server(Step(delay=1.0)) as server:
         client = client_module.AuthenticatedClient(base_url=server.url, token=TOKEN, timeout=httpx.Timeout(0.2))
-        with pytest.raises(httpx.ReadTimeout):
+        with pytest.raises(errors.APITimeoutError) as raised:
             client.request(method, "/v1/things")
+        assert isinstance(raised.value.__cause__, httpx.ReadTimeout)
         expected = DEFAULT_RETRIES + 1 if method in IDEMPOTENT else 1
         assert len(server.received) == expected
 
 
 def test_a_refused_connection_is_retried_even_for_post(waits: list[float]):
     client = client_module.AuthenticatedClient(base_url=closed_port_url(), token=TOKEN)
-    with pytest.raises(httpx.ConnectError) as raised:
+    with pytest.raises(errors.APIConnectionError) as raised:
         client.request("POST", "/v1/things", json={"name": "once"})
+    assert isinstance(raised.value.__cause__, httpx.ConnectError)
     assert len(waits) == DEFAULT_RETRIES and TOKEN not in repr(raised.value)
 
 
@@ -167,10 +170,12 @@ def test_an_operation_over_a_real_socket_retries_a_429_then_parses(op: Operation
     content_type = {"content-type": reply.headers["content-type"]} if "content-type" in reply.headers else {}
     status, answer = reply.status_code, Step(reply.status_code, reply.content, content_type)
     with fault_server(Step(status=429, headers={"retry-after": "1"}), answer) as server:
-        module = MODULES[(op.method, op.path)]
+        module = endpoint_module(op.key)
         arguments = example_call(op, module.sync_detailed).arguments
         client = client_module.AuthenticatedClient(base_url=server.url, token=TOKEN)
         response = module.sync_detailed(client=client, **arguments)
         assert response.status_code == status and len(server.received) == 2 and waits == [1.0]
-        response = asyncio.run(module.asyncio_detailed(client=client, **arguments))
+        response = asyncio.run(
+            module.asyncio_detailed(client=client, **example_call(op, module.sync_detailed).arguments)
+        )
         assert response.status_code == status

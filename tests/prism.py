@@ -1,0 +1,84 @@
+"""Prism, the second independent judge: serving openapi.yaml on 127.0.0.1, and where its reading of
+OpenAPI differs from the spec's, which operations that touches (each found by a request openapi-core
+and our own check accept, or by an answer Prism made that breaks its own spec)."""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from urllib.parse import quote
+
+import pytest
+
+from contract.local_server import free_port
+from contract.spec_model import Operation, accepts_no_value, request_body, resolve, success_response
+from pipeline.project import ROOT
+from tests.operation_calls import SPEC
+from tests.schema_strategies import recursive_names
+
+PRISM = ROOT / "node_modules" / ".bin" / "prism"
+STARTUP_SECONDS = 60  # about 1 s on the seed, 3 s on the 183-operation spec; generous for a loaded CI machine
+
+
+@contextmanager
+def prism_serving(spec_path: str) -> Iterator[str]:
+    """Prism mocking `spec_path`; yields its base URL. Skips, saying why, where Node.js or Prism is missing."""
+    if shutil.which("node") is None:
+        pytest.skip("node is not installed: Prism cannot run (CI installs Node.js)")
+    if not PRISM.exists():
+        pytest.skip(f"{PRISM} is missing: run `make test`, which installs it with npm ci")
+    port = free_port()
+    command = [str(PRISM), "mock", "-h", "127.0.0.1", "-p", str(port), spec_path]
+    env = {**os.environ, "SCARF_ANALYTICS": "false", "NO_COLOR": "1"}
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    try:
+        deadline, output = time.monotonic() + STARTUP_SECONDS, []
+        while time.monotonic() < deadline:
+            line = process.stdout.readline()
+            output.append(line)
+            if "Prism is listening" in line:
+                break
+            if not line and process.poll() is not None:
+                pytest.fail("Prism exited:\n" + "".join(output[-20:]))
+        else:
+            pytest.fail(f"Prism did not start within {STARTUP_SECONDS} s")
+        threading.Thread(target=process.stdout.read, daemon=True).start()  # a full pipe must never block it
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def _is_object(schema: dict) -> bool:
+    kinds = schema.get("type") if isinstance(schema.get("type"), list) else [schema.get("type")]
+    return "object" in kinds or "properties" in schema
+
+
+def refuses_valid_request(op: Operation) -> str:
+    """Why Prism 5.16 refuses a valid request for the operation, or "" where it does not."""
+    body = request_body(SPEC, op)
+    if body is not None and body.content.kind == "multipart":
+        schema = resolve(SPEC, body.content.schema)
+        properties = schema.get("properties") or {}
+        if any(_is_object(resolve(SPEC, properties.get(name, {}))) for name in schema.get("required") or []):
+            return "Prism 5.16 reads a multipart part that holds an object (sent as JSON, OpenAPI's default) as text"
+    if any(quote(p["name"], safe="") != p["name"] for p in op.params_in("query") if p.get("required")):
+        return "Prism 5.16 looks a query parameter whose name needs percent-encoding up by its encoded name"
+    return ""
+
+
+def answers_outside_its_spec(op: Operation, finding: str) -> bool:
+    """Whether a mismatch contract-live found in Prism's answer is Prism's: its example generator cuts a
+    recursive schema short (required fields left out) and fills a oneOf with a value several branches fit;
+    and where the spec's schema accepts no value at all, no answer could match."""
+    success = success_response(SPEC, op)
+    if success is not None and accepts_no_value(SPEC, success.schema):
+        return True
+    refs = re.findall(r'"\$ref": "#/components/schemas/([^"]+)"', json.dumps(success.schema if success else None))
+    recursive = bool(recursive_names((SPEC.get("components") or {}).get("schemas") or {}) & set(refs))
+    return recursive or "is valid under each of" in finding

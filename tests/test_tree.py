@@ -1,0 +1,104 @@
+"""Every operation is reachable from the client, `client.<group>.<name>(...)` and
+`await client.aio.<group>.<name>(...)`, with the module function's parameters and result, sending the
+same request; a group package lists its operations; reaching a group imports none of them."""
+
+import asyncio
+import inspect
+import subprocess
+import sys
+
+import pytest
+
+from contract.calls import example_call
+from contract.generated_package import import_generated, package_dir, package_name
+from contract.generator_names import endpoint_module, operation_name
+from contract.spec_model import Operation
+from tests.operation_calls import (
+    OPERATIONS,
+    Recorder,
+    cases,
+    client_for,
+    paged_operations,
+    success_reply,
+    tree_attributes,
+)
+
+PAGED = paged_operations()
+
+
+def tree_operation(client: object, op: Operation, aio: bool = False) -> object:
+    name = operation_name(op.key)
+    group = getattr(client.aio if aio else client, tree_attributes()[name.group])
+    return getattr(group, name.name)
+
+
+def without_client(function: object) -> list[inspect.Parameter]:
+    return [p for p in inspect.signature(function).parameters.values() if p.name != "client"]
+
+
+@pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
+def test_each_operation_takes_the_module_functions_parameters_from_the_client(op: Operation):
+    module, client = endpoint_module(op.key), client_for(Recorder())
+    sync_op, async_op = tree_operation(client, op), tree_operation(client, op, aio=True)
+    for called, function in [(sync_op, module.sync), (sync_op.detailed, module.sync_detailed),
+                             (async_op, module.asyncio), (async_op.detailed, module.asyncio_detailed)]:  # fmt: skip
+        assert without_client(called) == without_client(function), f"{op.id}: {called} differs from {function.__name__}"
+        assert inspect.signature(called).return_annotation == inspect.signature(function).return_annotation
+
+
+@pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
+def test_calling_through_the_client_sends_the_same_request_and_returns_the_same_result(op: Operation):
+    module = endpoint_module(op.key)
+    through_module, through_tree, through_aio = (
+        Recorder(success_reply(op)),
+        Recorder(success_reply(op)),
+        Recorder(success_reply(op)),
+    )
+    arguments = example_call(op, module.sync).arguments
+    expected = module.sync(client=client_for(through_module), **example_call(op, module.sync).arguments)
+    got = tree_operation(client_for(through_tree), op)(**arguments)
+    got_async = asyncio.run(
+        tree_operation(client_for(through_aio), op, aio=True)(**example_call(op, module.sync).arguments)
+    )
+    for recorder in (through_tree, through_aio):
+        (sent,) = recorder.requests
+        (reference,) = through_module.requests
+        assert (sent.method, sent.url) == (reference.method, reference.url)
+        assert (
+            sent.headers.get("content-type", "").split(";")[0]
+            == reference.headers.get("content-type", "").split(";")[0]
+        )
+    assert type(got) is type(expected) and type(got_async) is type(expected)
+
+
+@pytest.mark.parametrize(
+    "op", cases(PAGED, "no operation that pages with a cursor"), ids=lambda op: getattr(op, "id", "")
+)
+def test_pagination_is_reachable_from_the_client(op: Operation):
+    client = client_for(Recorder())
+    module = endpoint_module(op.key)
+    assert without_client(tree_operation(client, op).iterate) == without_client(module.iterate)
+    assert without_client(tree_operation(client, op, aio=True).iterate) == without_client(module.aiterate)
+
+
+def test_each_group_package_lists_its_operations():
+    for group_dir in sorted((package_dir() / "api").iterdir()):
+        if not (group_dir / "__init__.py").is_file():
+            continue
+        group = import_generated(f"api.{group_dir.name}")
+        on_disk = sorted(p.stem for p in group_dir.glob("*.py") if p.stem != "__init__")
+        assert sorted(group.__all__) == on_disk
+        assert set(on_disk) <= set(dir(group))
+        assert getattr(group, on_disk[0]).__name__ == f"{group.__name__}.{on_disk[0]}"  # reached on first use
+
+
+def test_reaching_a_group_imports_no_operation_until_one_is_used():
+    package, group = package_name(), sorted(tree_attributes().items())[0]
+    operations = f"[m for m in sys.modules if m.startswith('{package}.api.') and m.count('.') == 3]"
+    program = (
+        f"import sys; from {package} import AuthenticatedClient; "
+        f"client = AuthenticatedClient(token='k', base_url='https://x.test'); g = client.{group[1]}; "
+        f"a = client.aio.{group[1]}; print(len({operations}))"
+    )
+    result = subprocess.run([sys.executable, "-c", program], cwd=package_dir().parent, capture_output=True, text=True)
+    assert result.stdout.strip() == "0", result.stdout + result.stderr

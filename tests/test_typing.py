@@ -1,0 +1,115 @@
+"""What a typed Python developer meets: `mypy --strict` accepts the generated package, and a file that
+uses every operation of openapi.yaml the ways a user writes them, each result asserted to be exactly the
+type the spec documents for the operation's success (never `| None`):
+
+    assert_type(get_model.sync(model_id, client=client), ModelV1)
+    assert_type(client.models.get_model(model_id), ModelV1)
+    assert_type(await client.aio.models.get_model(model_id), ModelV1)
+
+The expected type is read from the spec (which responses are successes: each 2xx, or `default` where
+no 2xx is documented) and the generator's own parse of it (the class it names for each). One mypy run,
+shared by the tests below.
+"""
+
+import inspect
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from contract.generated_package import import_generated, package_dir, package_name
+from contract.generator_names import endpoint, operation_name
+from contract.spec_model import Operation, success_responses
+from tests.operation_calls import OPERATIONS, SPEC, tree_attributes
+
+ARG = "cast(Any, None)"  # an argument of the right type as far as mypy cares: results are what is checked
+
+
+def expected_type(op: Operation) -> str:
+    """The union, in the spec's order, of the types the generator gives the operation's successes."""
+    found = endpoint(op.key)
+    by_key = {str(response.status_code.pattern).upper(): response for response in found.responses.patterns}
+    types: list[str] = []
+    for success in success_responses(SPEC, op):
+        response = found.responses.default if success.key == "default" else by_key[success.key.upper()]
+        text = (
+            "None" if response.source["attribute"] == "None" else response.prop.get_type_string().as_unembedded_code()
+        )
+        types += [text] if text not in types else []
+    return " | ".join(types) or "NoReturn"
+
+
+def arguments(function: object) -> str:
+    """The required arguments of an operation's function, client aside: path ones by position."""
+    shown = []
+    for parameter in inspect.signature(function).parameters.values():
+        if parameter.name == "client" or parameter.default is not inspect.Parameter.empty:
+            continue
+        shown.append(ARG if parameter.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD else f"{parameter.name}={ARG}")
+    return ", ".join(shown)
+
+
+def uses(ops: list[Operation]) -> str:
+    """A module that calls every operation as a user would and asserts each result's exact type."""
+    package, groups = package_name(), tree_attributes()
+    models = import_generated("models")
+    lines = [
+        "import datetime  # noqa: F401",
+        "from typing import Any, NoReturn, assert_type, cast  # noqa: F401",
+        "from uuid import UUID  # noqa: F401",
+        f"from {package} import AuthenticatedClient",
+        f"from {package}.types import File, Response, Unset  # noqa: F401",
+    ]
+    lines += [f"from {package}.models import {name}  # noqa: F401" for name in models.__all__]
+    for index, op in enumerate(ops):
+        name, returns = operation_name(op.key), expected_type(op)
+        module = import_generated(f"api.{name.group}.{name.name}")
+        alias, args = f"op_{index}", arguments(module.sync)
+        tree = f"client.{groups[name.group]}.{name.name}({args})"
+        aio = f"client.aio.{groups[name.group]}.{name.name}({args})"
+        lines += [
+            f"from {package}.api.{name.group} import {name.name} as {alias}",
+            "",
+            f"def use_{index}(client: AuthenticatedClient) -> None:  # {op.id}",
+            f"    assert_type({alias}.sync({args}{', ' if args else ''}client=client), {returns})",
+            f"    assert_type({tree}, {returns})",
+            "",
+            f"async def use_async_{index}(client: AuthenticatedClient) -> None:  # {op.id}",
+            f"    assert_type(await {alias}.asyncio({args}{', ' if args else ''}client=client), {returns})",
+            f"    assert_type(await {aio}, {returns})",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture(scope="module")
+def mypy_strict(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
+    """Run mypy --strict once over the package and the uses; its errors by file ("package" or "uses")."""
+    scratch = tmp_path_factory.mktemp("typing")
+    (scratch / "uses.py").write_text(uses(OPERATIONS), encoding="utf-8")
+    command = [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(scratch / "cache"),
+               str(package_dir()), str(scratch / "uses.py")]  # fmt: skip
+    result = subprocess.run(command, cwd=package_dir().parent, capture_output=True, text=True)
+    errors: dict[str, list[str]] = {"package": [], "uses": [], "checked": []}
+    errors["checked"] = re.findall(r"(\d+) source files?", result.stdout)[-1:]  # "... in N source files"
+    for line in result.stdout.splitlines():
+        if ": error:" in line:
+            errors["uses" if Path(line.split(":")[0]).name == "uses.py" else "package"].append(line)
+    assert result.returncode in (0, 1), result.stdout[-2000:] + result.stderr[-2000:]  # 2: mypy itself failed
+    return errors
+
+
+def test_mypy_strict_accepts_the_generated_package(mypy_strict: dict[str, list[str]]):
+    assert mypy_strict["package"] == [], "\n".join(mypy_strict["package"][:20])
+
+
+def test_every_operation_returns_exactly_its_success_type(mypy_strict: dict[str, list[str]]):
+    """Through the module (sync, asyncio) and the client tree (client.<group>.<name>, client.aio...)."""
+    assert mypy_strict["uses"] == [], "\n".join(mypy_strict["uses"][:20])
+
+
+def test_mypy_read_the_whole_package_and_the_uses(mypy_strict: dict[str, list[str]]):
+    """A run that silently skipped files would prove nothing about them."""
+    expected = len(list(package_dir().rglob("*.py"))) + 1
+    assert mypy_strict["checked"] == [str(expected)], f"mypy checked {mypy_strict['checked']} files, not {expected}"
