@@ -1,4 +1,29 @@
-"""A client library for accessing Baseten management API"""
+"""A client library for accessing Baseten management API
+
+```python
+from baseten_management import AuthenticatedClient
+
+client = AuthenticatedClient()  # the API key from $BASETEN_API_KEY, the server https://api.baseten.co
+```
+
+Every operation is reachable from the client, `client.<group>.<operation>(...)` (and
+`await client.aio.<group>.<operation>(...)`), and as a module, `baseten_management.api.<group>.<operation>`.
+Failures raise the errors in `baseten_management.errors`; request and response bodies are the classes in
+`baseten_management.models`.
+
+## Groups
+
+| group | operations |
+| --- | --- |
+| [`client.api_keys`](baseten_management/api/api_keys.html) | create_api_key |
+
+## Also
+
+- [`models`](baseten_management/models.html): 3 request and response classes and enums
+- [`errors`](baseten_management/errors.html): what a call raises
+- [`client`](baseten_management/client.html): `AuthenticatedClient`, its settings, retries and timeouts
+- [`types`](baseten_management/types.html): `UNSET`, `File`, `Response`
+"""
 
 from .client import AuthenticatedClient, Client
 

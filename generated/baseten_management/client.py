@@ -4,23 +4,32 @@ import email.utils
 import math
 import os
 import random
+import re
 import ssl
 import sys
 import time
+from collections.abc import Mapping, Sequence
 from types import TracebackType
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 from urllib.parse import quote
 
 import httpx
 from attrs import define, evolve, field
 
 from . import errors
+from .types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from .api import api_keys as _group_api_keys
 
 USER_AGENT = (
     f"baseten-management-client/0.1.0 python/{sys.version_info[0]}.{sys.version_info[1]}"
     f" httpx/{'.'.join(httpx.__version__.split('.')[:2])}"
 )
 API_KEY_ENVIRONMENT_VARIABLE = "BASETEN_API_KEY"
+# What an HTTP header value cannot carry here: control characters (a line break would end the header) and
+# anything outside ASCII, which httpx cannot encode.
+_NOT_IN_A_HEADER = re.compile(r"[^\t\x20-\x7e]")
 
 
 def path_segment(value: Any) -> str:
@@ -33,11 +42,52 @@ def path_segment(value: Any) -> str:
     return segment.replace(".", "%2E") if segment in (".", "..") else segment
 
 
+def query_string(params: Mapping[str, Any] | Sequence[tuple[str, Any]]) -> str:
+    """The query as OpenAPI's form style writes it (RFC 6570): each name and value percent-encoded, a
+    space as %20, a list as its name repeated. httpx turns the values into text (True is true)."""
+    pairs = params.items() if isinstance(params, Mapping) else params
+    flat = [(name, item) for name, value in pairs for item in (value if isinstance(value, list) else [value])]
+    return "&".join(
+        f"{quote(name, safe='')}={quote(value, safe='')}" for name, value in httpx.QueryParams(flat).multi_items()
+    )
+
+
+def secret_of(client: "Client | AuthenticatedClient") -> str:
+    """The value no message may show: the API key, where the client has one."""
+    return client.token if isinstance(client, AuthenticatedClient) else ""
+
+
 def _token_from_environment() -> str:
     token = os.environ.get(API_KEY_ENVIRONMENT_VARIABLE, "")
     if not token:
         raise errors.ConfigurationError(f"no API key: pass token=... or set {API_KEY_ENVIRONMENT_VARIABLE}")
     return token
+
+
+def _check_token(_client: object, _attribute: object, token: object) -> None:
+    # The message says what is wrong with the key, never the key.
+    if not isinstance(token, str) or not token.strip():
+        raise errors.ConfigurationError("the API key is empty")
+    if _NOT_IN_A_HEADER.search(token) or token != token.strip():
+        raise errors.ConfigurationError(
+            "the API key cannot travel in an HTTP header: it holds a line break, another control character,"
+            " a character outside ASCII, or space at either end"
+        )
+
+
+def _check_headers(_client: object, _attribute: object, headers: Mapping[str, str]) -> None:
+    for name, value in headers.items():
+        if not isinstance(value, str) or _NOT_IN_A_HEADER.search(value):
+            raise errors.ConfigurationError(f"header {name!r}: its value cannot travel in an HTTP header")
+
+
+def _as_timeout(timeout: httpx.Timeout | float | None) -> httpx.Timeout | None:
+    return timeout if timeout is None or isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+
+
+def _connection_error(request: httpx.Request, error: Exception, secret: str) -> errors.APIConnectionError:
+    kind = errors.APITimeoutError if isinstance(error, httpx.TimeoutException) else errors.APIConnectionError
+    return kind(request, error, secret)
 
 
 # Re-sending these changes nothing on the server (RFC 9110 idempotent methods).
@@ -92,7 +142,7 @@ class RetryPolicy:
         return None
 
     def backoff(self, attempt: int) -> float:
-        delay = min(self.initial_delay * 2**attempt, self.max_delay)
+        delay: float = min(self.initial_delay * 2.0**attempt, self.max_delay)
         return delay * (1 - 0.25 * random.random())  # jitter: clients that failed together retry apart
 
     def retry_after(self, headers: httpx.Headers) -> float | None:
@@ -126,8 +176,8 @@ class Client:
 
         ``headers``: A dictionary of headers to be sent with every request
 
-        ``timeout``: The maximum amount of a time a request can take (default: 60 s, 5 s to connect;
-        None waits forever). API functions will raise httpx.TimeoutException if this is exceeded.
+        ``timeout``: The maximum amount of a time a request can take: an httpx.Timeout, or seconds
+        (default: 60 s, 5 s to connect; None waits forever). errors.APITimeoutError is raised if it is exceeded.
 
         ``max_retries``: How many times a failed request is sent again (default: 2; 0 disables). See RetryPolicy.
 
@@ -140,18 +190,18 @@ class Client:
 
 
     Attributes:
-        raise_on_unexpected_status: Whether to raise errors.UnexpectedStatus (errors.APIStatusError for a
-            non-2xx status) when the response is not one the spec documents as the call's result. False returns
-            None instead, or the documented error model. Can also be provided as a keyword argument to the
-            constructor.
+        raise_on_unexpected_status: Whether the *_detailed functions raise errors.APIStatusError (its
+            subclass for the status) on a non-2xx response and errors.UnexpectedStatus on a 2xx the spec does not
+            document. False returns such responses, `parsed` being the documented model or None. sync() and
+            asyncio() raise either way: they return the documented success type or nothing.
     """
 
     raise_on_unexpected_status: bool = field(default=True, kw_only=True)
     _base_url: str = field(default="https://api.baseten.co", alias="base_url")
     _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies")
-    _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers")
+    _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers", validator=_check_headers)
     _timeout: httpx.Timeout | None = field(
-        factory=lambda: httpx.Timeout(60.0, connect=5.0), kw_only=True, alias="timeout"
+        factory=lambda: httpx.Timeout(60.0, connect=5.0), kw_only=True, alias="timeout", converter=_as_timeout
     )
     _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
     _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
@@ -159,47 +209,91 @@ class Client:
     max_retries: int = field(default=2, kw_only=True)
     _client: httpx.Client | None = field(default=None, init=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False)
+    # The client this one was derived from, whose connections it uses: only the pool is shared.
+    _origin: "Client | None" = field(default=None, init=False, repr=False)
 
-    def with_headers(self, headers: dict[str, str]) -> "Client":
-        """Get a new client matching this one with additional headers"""
-        if self._client is not None:
-            self._client.headers.update(headers)
-        if self._async_client is not None:
-            self._async_client.headers.update(headers)
-        return evolve(self, headers={**self._headers, **headers})
+    def with_headers(self, headers: Mapping[str, str]) -> Self:
+        """A new client like this one with these headers added. This one is unchanged: the two share
+        nothing but the connection pool, which closes with this client."""
+        return self._derive(headers={**self._headers, **headers})
 
-    def with_cookies(self, cookies: dict[str, str]) -> "Client":
-        """Get a new client matching this one with additional cookies"""
-        if self._client is not None:
-            self._client.cookies.update(cookies)
-        if self._async_client is not None:
-            self._async_client.cookies.update(cookies)
-        return evolve(self, cookies={**self._cookies, **cookies})
+    def with_cookies(self, cookies: Mapping[str, str]) -> Self:
+        """A new client like this one with these cookies added; this one is unchanged (see with_headers)."""
+        return self._derive(cookies={**self._cookies, **cookies})
 
-    def with_timeout(self, timeout: httpx.Timeout) -> "Client":
-        """Get a new client matching this one with a new timeout configuration"""
-        if self._client is not None:
-            self._client.timeout = timeout
-        if self._async_client is not None:
-            self._async_client.timeout = timeout
-        return evolve(self, timeout=timeout)
+    def with_timeout(self, timeout: httpx.Timeout | float | None) -> Self:
+        """A new client like this one with this timeout; this one is unchanged (see with_headers)."""
+        return self._derive(timeout=timeout)
+
+    def with_options(
+        self,
+        *,
+        headers: Mapping[str, str] | None = None,
+        cookies: Mapping[str, str] | None = None,
+        timeout: httpx.Timeout | float | None | Unset = UNSET,
+        max_retries: int | None = None,
+    ) -> Self:
+        """A new client like this one with some settings changed, for a call or a few:
+        `client.with_options(timeout=5, max_retries=0).models.list_models()`. This one is unchanged; the
+        two share nothing but the connection pool, which closes with this client."""
+        changes: dict[str, Any] = {}
+        if headers is not None:
+            changes["headers"] = {**self._headers, **headers}
+        if cookies is not None:
+            changes["cookies"] = {**self._cookies, **cookies}
+        if not isinstance(timeout, Unset):
+            changes["timeout"] = timeout
+        if max_retries is not None:
+            changes["max_retries"] = max_retries
+        return self._derive(**changes)
+
+    def _derive(self, **changes: Any) -> Self:
+        derived = evolve(self, **changes)
+        derived._origin = self._origin or self
+        return derived
 
     def _request_headers(self) -> httpx.Headers:
         headers = httpx.Headers({"User-Agent": USER_AGENT})
         headers.update(self._headers)  # the caller's headers win, whatever their case
         return headers
 
+    def _build_request(
+        self, client: httpx.Client | httpx.AsyncClient, method: str, url: str, kwargs: dict[str, Any]
+    ) -> httpx.Request:
+        """The request with this client's headers, cookies and timeout; the call's own (kwargs) win."""
+        headers = self._request_headers()
+        headers.update(kwargs.get("headers") or {})
+        cookies = {**self._cookies, **(kwargs.get("cookies") or {})}
+        if kwargs.get("params"):
+            url += ("&" if "?" in url else "?") + query_string(kwargs["params"])
+        rest = {key: value for key, value in kwargs.items() if key not in ("headers", "cookies", "params")}
+        try:
+            return client.build_request(
+                method, url, headers=headers, cookies=cookies or None, timeout=self._timeout, **rest
+            )
+        except httpx.InvalidURL as error:
+            raise errors.ConfigurationError(f"{method} {url}: not a URL httpx can send to: {error}") from None
+
     def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
-        """Send a request with the httpx client, retrying as RetryPolicy(max_retries) allows"""
+        """Send a request (kwargs as httpx's: params, json, content, data, files, headers, cookies) with
+        this client's headers, cookies and timeout, retrying as RetryPolicy(max_retries) allows.
+
+        Raises errors.APIConnectionError (errors.APITimeoutError for a timeout) when no response came."""
+        client = self.get_httpx_client()
         policy = RetryPolicy(max_retries=self.max_retries)
         attempt = 0
         while True:
+            request = self._build_request(client, method, url, kwargs)
             try:
-                response = self.get_httpx_client().request(method, url, **kwargs)
-            except httpx.TransportError as error:
-                delay = policy.delay_after_error(method, error, attempt)
+                response = client.send(request)
+            except httpx.RequestError as error:
+                delay = (
+                    policy.delay_after_error(method, error, attempt)
+                    if isinstance(error, httpx.TransportError)
+                    else None
+                )
                 if delay is None:
-                    raise
+                    raise _connection_error(request, error, secret_of(self)) from error
             else:
                 delay = policy.delay_after_status(method, response, attempt)
                 if delay is None:
@@ -209,16 +303,22 @@ class Client:
             attempt += 1
 
     async def async_request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
-        """Send a request with the async httpx client, retrying as RetryPolicy(max_retries) allows"""
+        """request(), with the async httpx client."""
+        client = self.get_async_httpx_client()
         policy = RetryPolicy(max_retries=self.max_retries)
         attempt = 0
         while True:
+            request = self._build_request(client, method, url, kwargs)
             try:
-                response = await self.get_async_httpx_client().request(method, url, **kwargs)
-            except httpx.TransportError as error:
-                delay = policy.delay_after_error(method, error, attempt)
+                response = await client.send(request)
+            except httpx.RequestError as error:
+                delay = (
+                    policy.delay_after_error(method, error, attempt)
+                    if isinstance(error, httpx.TransportError)
+                    else None
+                )
                 if delay is None:
-                    raise
+                    raise _connection_error(request, error, secret_of(self)) from error
             else:
                 delay = policy.delay_after_status(method, response, attempt)
                 if delay is None:
@@ -228,15 +328,18 @@ class Client:
             attempt += 1
 
     def set_httpx_client(self, client: httpx.Client) -> Self:
-        """Manually set the underlying httpx.Client
+        """Manually set the underlying httpx.Client (this client then no longer shares the one it was derived from).
 
-        **NOTE**: This will override any other settings on the client, including cookies, headers, and timeout.
+        **NOTE**: requests still carry this client's headers, cookies and timeout.
         """
-        self._client = client
+        self._client, self._origin = client, None
         return self
 
     def get_httpx_client(self) -> httpx.Client:
-        """Get the underlying httpx.Client, constructing a new one if not previously set"""
+        """Get the underlying httpx.Client (the connection pool), constructing a new one if not previously set.
+        A derived client uses the one of the client it was derived from."""
+        if self._origin is not None:
+            return self._origin.get_httpx_client()
         if self._client is None:
             self._client = httpx.Client(
                 base_url=self._base_url,
@@ -250,8 +353,10 @@ class Client:
         return self._client
 
     def __enter__(self) -> Self:
-        """Enter a context manager for self.client—you cannot enter twice (see httpx docs)"""
-        self.get_httpx_client().__enter__()
+        """Enter a context manager for the connection pool—you cannot enter twice (see httpx docs).
+        A derived client's pool is its origin's: entering or leaving the derived client does nothing."""
+        if self._origin is None:
+            self.get_httpx_client().__enter__()
         return self
 
     def __exit__(
@@ -260,19 +365,19 @@ class Client:
         exc_value: BaseException | None = None,
         traceback: TracebackType | None = None,
     ) -> None:
-        """Exit a context manager for internal httpx.Client (see httpx docs)"""
-        self.get_httpx_client().__exit__(exc_type, exc_value, traceback)
+        """Exit a context manager for the connection pool (see httpx docs)"""
+        if self._origin is None:
+            self.get_httpx_client().__exit__(exc_type, exc_value, traceback)
 
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
-        """Manually set the underlying httpx.AsyncClient
-
-        **NOTE**: This will override any other settings on the client, including cookies, headers, and timeout.
-        """
-        self._async_client = async_client
+        """Manually set the underlying httpx.AsyncClient (see set_httpx_client)."""
+        self._async_client, self._origin = async_client, None
         return self
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
-        """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
+        """Get the underlying httpx.AsyncClient, constructing a new one if not previously set (see get_httpx_client)."""
+        if self._origin is not None:
+            return self._origin.get_async_httpx_client()
         if self._async_client is None:
             self._async_client = httpx.AsyncClient(
                 base_url=self._base_url,
@@ -286,8 +391,9 @@ class Client:
         return self._async_client
 
     async def __aenter__(self) -> Self:
-        """Enter a context manager for underlying httpx.AsyncClient—you cannot enter twice (see httpx docs)"""
-        await self.get_async_httpx_client().__aenter__()
+        """Enter a context manager for the async connection pool—you cannot enter twice (see httpx docs)"""
+        if self._origin is None:
+            await self.get_async_httpx_client().__aenter__()
         return self
 
     async def __aexit__(
@@ -296,13 +402,17 @@ class Client:
         exc_value: BaseException | None = None,
         traceback: TracebackType | None = None,
     ) -> None:
-        """Exit a context manager for underlying httpx.AsyncClient (see httpx docs)"""
-        await self.get_async_httpx_client().__aexit__(exc_type, exc_value, traceback)
+        """Exit a context manager for the async connection pool (see httpx docs)"""
+        if self._origin is None:
+            await self.get_async_httpx_client().__aexit__(exc_type, exc_value, traceback)
 
 
 @define
 class AuthenticatedClient:
-    """A Client which has been authenticated for use on secured endpoints
+    """A Client which has been authenticated for use on secured endpoints.
+
+    Every operation is reachable from it: `client.<group>.<operation>(...)`, and for async code
+    `await client.aio.<group>.<operation>(...)`.
 
     The following are accepted as keyword arguments and will be used to construct httpx Clients internally:
 
@@ -312,8 +422,8 @@ class AuthenticatedClient:
 
         ``headers``: A dictionary of headers to be sent with every request
 
-        ``timeout``: The maximum amount of a time a request can take (default: 60 s, 5 s to connect;
-        None waits forever). API functions will raise httpx.TimeoutException if this is exceeded.
+        ``timeout``: The maximum amount of a time a request can take: an httpx.Timeout, or seconds
+        (default: 60 s, 5 s to connect; None waits forever). errors.APITimeoutError is raised if it is exceeded.
 
         ``max_retries``: How many times a failed request is sent again (default: 2; 0 disables). See RetryPolicy.
 
@@ -326,10 +436,10 @@ class AuthenticatedClient:
 
 
     Attributes:
-        raise_on_unexpected_status: Whether to raise errors.UnexpectedStatus (errors.APIStatusError for a
-            non-2xx status) when the response is not one the spec documents as the call's result. False returns
-            None instead, or the documented error model. Can also be provided as a keyword argument to the
-            constructor.
+        raise_on_unexpected_status: Whether the *_detailed functions raise errors.APIStatusError (its
+            subclass for the status) on a non-2xx response and errors.UnexpectedStatus on a 2xx the spec does not
+            document. False returns such responses, `parsed` being the documented model or None. sync() and
+            asyncio() raise either way: they return the documented success type or nothing.
         token: The API key (default: $BASETEN_API_KEY)
         prefix: The prefix to use for the Authorization header
         auth_header_name: The name of the header that carries the token
@@ -338,9 +448,9 @@ class AuthenticatedClient:
     raise_on_unexpected_status: bool = field(default=True, kw_only=True)
     _base_url: str = field(default="https://api.baseten.co", alias="base_url")
     _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies")
-    _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers")
+    _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers", validator=_check_headers)
     _timeout: httpx.Timeout | None = field(
-        factory=lambda: httpx.Timeout(60.0, connect=5.0), kw_only=True, alias="timeout"
+        factory=lambda: httpx.Timeout(60.0, connect=5.0), kw_only=True, alias="timeout", converter=_as_timeout
     )
     _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
     _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
@@ -348,53 +458,97 @@ class AuthenticatedClient:
     max_retries: int = field(default=2, kw_only=True)
     _client: httpx.Client | None = field(default=None, init=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False)
+    # The client this one was derived from, whose connections it uses: only the pool is shared.
+    _origin: "AuthenticatedClient | None" = field(default=None, init=False, repr=False)
 
-    token: str = field(factory=_token_from_environment, repr=False)
+    token: str = field(factory=_token_from_environment, repr=False, validator=_check_token)
     prefix: str = "Api-Key"
     auth_header_name: str = "Authorization"
 
-    def with_headers(self, headers: dict[str, str]) -> "AuthenticatedClient":
-        """Get a new client matching this one with additional headers"""
-        if self._client is not None:
-            self._client.headers.update(headers)
-        if self._async_client is not None:
-            self._async_client.headers.update(headers)
-        return evolve(self, headers={**self._headers, **headers})
+    def with_headers(self, headers: Mapping[str, str]) -> Self:
+        """A new client like this one with these headers added. This one is unchanged: the two share
+        nothing but the connection pool, which closes with this client."""
+        return self._derive(headers={**self._headers, **headers})
 
-    def with_cookies(self, cookies: dict[str, str]) -> "AuthenticatedClient":
-        """Get a new client matching this one with additional cookies"""
-        if self._client is not None:
-            self._client.cookies.update(cookies)
-        if self._async_client is not None:
-            self._async_client.cookies.update(cookies)
-        return evolve(self, cookies={**self._cookies, **cookies})
+    def with_cookies(self, cookies: Mapping[str, str]) -> Self:
+        """A new client like this one with these cookies added; this one is unchanged (see with_headers)."""
+        return self._derive(cookies={**self._cookies, **cookies})
 
-    def with_timeout(self, timeout: httpx.Timeout) -> "AuthenticatedClient":
-        """Get a new client matching this one with a new timeout configuration"""
-        if self._client is not None:
-            self._client.timeout = timeout
-        if self._async_client is not None:
-            self._async_client.timeout = timeout
-        return evolve(self, timeout=timeout)
+    def with_timeout(self, timeout: httpx.Timeout | float | None) -> Self:
+        """A new client like this one with this timeout; this one is unchanged (see with_headers)."""
+        return self._derive(timeout=timeout)
+
+    def with_options(
+        self,
+        *,
+        headers: Mapping[str, str] | None = None,
+        cookies: Mapping[str, str] | None = None,
+        timeout: httpx.Timeout | float | None | Unset = UNSET,
+        max_retries: int | None = None,
+    ) -> Self:
+        """A new client like this one with some settings changed, for a call or a few:
+        `client.with_options(timeout=5, max_retries=0).models.list_models()`. This one is unchanged; the
+        two share nothing but the connection pool, which closes with this client."""
+        changes: dict[str, Any] = {}
+        if headers is not None:
+            changes["headers"] = {**self._headers, **headers}
+        if cookies is not None:
+            changes["cookies"] = {**self._cookies, **cookies}
+        if not isinstance(timeout, Unset):
+            changes["timeout"] = timeout
+        if max_retries is not None:
+            changes["max_retries"] = max_retries
+        return self._derive(**changes)
+
+    def _derive(self, **changes: Any) -> Self:
+        derived = evolve(self, **changes)
+        derived._origin = self._origin or self
+        return derived
 
     def _request_headers(self) -> httpx.Headers:
-        """User-Agent, the stored headers and the auth header, built per httpx client so the token never sits in a field repr() shows"""
+        """User-Agent, the stored headers and the auth header, built per request so the token never sits in a field repr() shows"""
         headers = httpx.Headers({"User-Agent": USER_AGENT})
         headers.update(self._headers)
         headers[self.auth_header_name] = f"{self.prefix} {self.token}" if self.prefix else self.token
         return headers
 
+    def _build_request(
+        self, client: httpx.Client | httpx.AsyncClient, method: str, url: str, kwargs: dict[str, Any]
+    ) -> httpx.Request:
+        """The request with this client's headers, cookies and timeout; the call's own (kwargs) win."""
+        headers = self._request_headers()
+        headers.update(kwargs.get("headers") or {})
+        cookies = {**self._cookies, **(kwargs.get("cookies") or {})}
+        if kwargs.get("params"):
+            url += ("&" if "?" in url else "?") + query_string(kwargs["params"])
+        rest = {key: value for key, value in kwargs.items() if key not in ("headers", "cookies", "params")}
+        try:
+            return client.build_request(
+                method, url, headers=headers, cookies=cookies or None, timeout=self._timeout, **rest
+            )
+        except httpx.InvalidURL as error:
+            raise errors.ConfigurationError(f"{method} {url}: not a URL httpx can send to: {error}") from None
+
     def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
-        """Send a request with the httpx client, retrying as RetryPolicy(max_retries) allows"""
+        """Send a request (kwargs as httpx's: params, json, content, data, files, headers, cookies) with
+        this client's headers, cookies and timeout, retrying as RetryPolicy(max_retries) allows.
+
+        Raises errors.APIConnectionError (errors.APITimeoutError for a timeout) when no response came."""
+        client = self.get_httpx_client()
         policy = RetryPolicy(max_retries=self.max_retries)
         attempt = 0
         while True:
+            request = self._build_request(client, method, url, kwargs)
             try:
-                response = self.get_httpx_client().request(method, url, **kwargs)
-            except httpx.TransportError as error:
-                delay = policy.delay_after_error(method, error, attempt)
+                response = client.send(request)
+            except httpx.RequestError as error:
+                delay = (
+                    policy.delay_after_error(method, error, attempt)
+                    if isinstance(error, httpx.TransportError)
+                    else None
+                )
                 if delay is None:
-                    raise
+                    raise _connection_error(request, error, secret_of(self)) from error
             else:
                 delay = policy.delay_after_status(method, response, attempt)
                 if delay is None:
@@ -404,16 +558,22 @@ class AuthenticatedClient:
             attempt += 1
 
     async def async_request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
-        """Send a request with the async httpx client, retrying as RetryPolicy(max_retries) allows"""
+        """request(), with the async httpx client."""
+        client = self.get_async_httpx_client()
         policy = RetryPolicy(max_retries=self.max_retries)
         attempt = 0
         while True:
+            request = self._build_request(client, method, url, kwargs)
             try:
-                response = await self.get_async_httpx_client().request(method, url, **kwargs)
-            except httpx.TransportError as error:
-                delay = policy.delay_after_error(method, error, attempt)
+                response = await client.send(request)
+            except httpx.RequestError as error:
+                delay = (
+                    policy.delay_after_error(method, error, attempt)
+                    if isinstance(error, httpx.TransportError)
+                    else None
+                )
                 if delay is None:
-                    raise
+                    raise _connection_error(request, error, secret_of(self)) from error
             else:
                 delay = policy.delay_after_status(method, response, attempt)
                 if delay is None:
@@ -423,15 +583,18 @@ class AuthenticatedClient:
             attempt += 1
 
     def set_httpx_client(self, client: httpx.Client) -> Self:
-        """Manually set the underlying httpx.Client
+        """Manually set the underlying httpx.Client (this client then no longer shares the one it was derived from).
 
-        **NOTE**: This will override any other settings on the client, including cookies, headers, and timeout.
+        **NOTE**: requests still carry this client's headers, cookies and timeout.
         """
-        self._client = client
+        self._client, self._origin = client, None
         return self
 
     def get_httpx_client(self) -> httpx.Client:
-        """Get the underlying httpx.Client, constructing a new one if not previously set"""
+        """Get the underlying httpx.Client (the connection pool), constructing a new one if not previously set.
+        A derived client uses the one of the client it was derived from."""
+        if self._origin is not None:
+            return self._origin.get_httpx_client()
         if self._client is None:
             self._client = httpx.Client(
                 base_url=self._base_url,
@@ -445,8 +608,10 @@ class AuthenticatedClient:
         return self._client
 
     def __enter__(self) -> Self:
-        """Enter a context manager for self.client—you cannot enter twice (see httpx docs)"""
-        self.get_httpx_client().__enter__()
+        """Enter a context manager for the connection pool—you cannot enter twice (see httpx docs).
+        A derived client's pool is its origin's: entering or leaving the derived client does nothing."""
+        if self._origin is None:
+            self.get_httpx_client().__enter__()
         return self
 
     def __exit__(
@@ -455,19 +620,19 @@ class AuthenticatedClient:
         exc_value: BaseException | None = None,
         traceback: TracebackType | None = None,
     ) -> None:
-        """Exit a context manager for internal httpx.Client (see httpx docs)"""
-        self.get_httpx_client().__exit__(exc_type, exc_value, traceback)
+        """Exit a context manager for the connection pool (see httpx docs)"""
+        if self._origin is None:
+            self.get_httpx_client().__exit__(exc_type, exc_value, traceback)
 
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
-        """Manually set the underlying httpx.AsyncClient
-
-        **NOTE**: This will override any other settings on the client, including cookies, headers, and timeout.
-        """
-        self._async_client = async_client
+        """Manually set the underlying httpx.AsyncClient (see set_httpx_client)."""
+        self._async_client, self._origin = async_client, None
         return self
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
-        """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
+        """Get the underlying httpx.AsyncClient, constructing a new one if not previously set (see get_httpx_client)."""
+        if self._origin is not None:
+            return self._origin.get_async_httpx_client()
         if self._async_client is None:
             self._async_client = httpx.AsyncClient(
                 base_url=self._base_url,
@@ -481,8 +646,9 @@ class AuthenticatedClient:
         return self._async_client
 
     async def __aenter__(self) -> Self:
-        """Enter a context manager for underlying httpx.AsyncClient—you cannot enter twice (see httpx docs)"""
-        await self.get_async_httpx_client().__aenter__()
+        """Enter a context manager for the async connection pool—you cannot enter twice (see httpx docs)"""
+        if self._origin is None:
+            await self.get_async_httpx_client().__aenter__()
         return self
 
     async def __aexit__(
@@ -491,5 +657,32 @@ class AuthenticatedClient:
         exc_value: BaseException | None = None,
         traceback: TracebackType | None = None,
     ) -> None:
-        """Exit a context manager for underlying httpx.AsyncClient (see httpx docs)"""
-        await self.get_async_httpx_client().__aexit__(exc_type, exc_value, traceback)
+        """Exit a context manager for the async connection pool (see httpx docs)"""
+        if self._origin is None:
+            await self.get_async_httpx_client().__aexit__(exc_type, exc_value, traceback)
+
+    @property
+    def api_keys(self) -> "_group_api_keys.ApiKeys":
+        """1 operation: create_api_key"""
+        from .api.api_keys import ApiKeys
+
+        return ApiKeys(self)
+
+    @property
+    def aio(self) -> "AsyncAPI":
+        """The same operations for async code: `await client.aio.<group>.<operation>(...)`."""
+        return AsyncAPI(self)
+
+
+class AsyncAPI:
+    """Every operation of the client for async code: `await client.aio.<group>.<operation>(...)`."""
+
+    def __init__(self, client: AuthenticatedClient) -> None:
+        self._client = client
+
+    @property
+    def api_keys(self) -> "_group_api_keys.AsyncApiKeys":
+        """1 operation: create_api_key"""
+        from .api.api_keys import AsyncApiKeys
+
+        return AsyncApiKeys(self._client)

@@ -8,18 +8,41 @@ import httpx
 REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-baseten-request-id")
 # How much of an error body goes into the message; all of it stays in .content.
 MESSAGE_BODY_CHARS = 200
+REDACTED = "[REDACTED]"
 
 
 class ClientError(Exception):
-    """Base class of the errors this client raises.
-
-    httpx's own errors (httpx.TransportError: connection failures and timeouts) pass through as httpx
-    raises them, once the client's retries are spent.
-    """
+    """Base class of every error the client raises at run time: catch this to catch them all."""
 
 
 class ConfigurationError(ClientError):
     """The client cannot be built as asked, e.g. no API key was given or found in the environment."""
+
+
+def _route(request: httpx.Request, secret: str = "") -> str:
+    """`GET /v1/models/abc123`: the method and the path as sent (no query string, no host)."""
+    path = request.url.raw_path.decode("ascii", "replace").split("?")[0]
+    return f"{request.method} {path.replace(secret, REDACTED) if secret else path}"
+
+
+class APIConnectionError(ClientError):
+    """The request could not be completed: no connection, a dropped one, or a protocol error, after the
+    client's retries. `.request` is what was being sent; httpx's exception is the __cause__."""
+
+    def __init__(self, request: httpx.Request, error: Exception, secret: str = ""):
+        self.request = request
+        detail = str(error).replace(secret, REDACTED) if secret else str(error)
+        super().__init__(
+            f"{_route(request, secret)}: {self.what}: {type(error).__name__}" + (f": {detail}" if detail else "")
+        )
+
+    what = "the request could not be completed"
+
+
+class APITimeoutError(APIConnectionError):
+    """No answer in time (connect, read, write or pool timeout), after the client's retries."""
+
+    what = "timed out"
 
 
 class ResponseError(ClientError):
@@ -40,18 +63,25 @@ class UnexpectedStatus(ResponseError):
         message = message or f"Unexpected status code: {status_code} ({len(content)} bytes of content in .content)"
         super().__init__(message, status_code=status_code, content=content, headers=headers)
 
+    @classmethod
+    def of(cls, response: httpx.Response, secret: str = "") -> "UnexpectedStatus":
+        """For a 2xx the spec does not document for the call: the message leaves its body out."""
+        message = f"{_route(response.request, secret)}: HTTP {response.status_code}, which the spec does not document"
+        message += f" for this call ({len(response.content)} bytes of content in .content)"
+        return cls(response.status_code, response.content, message=message, headers=response.headers)
+
 
 class APIStatusError(UnexpectedStatus):
     """A non-2xx response. `.parsed` is the error body as the spec's model, where the spec documents one."""
 
-    def __init__(self, method: str, path: str, response: httpx.Response, parsed: Any = None, secret: str = ""):
-        self.method = method
-        self.path = path
+    def __init__(self, response: httpx.Response, parsed: Any = None, secret: str = ""):
+        self.method = response.request.method
+        self.path = _route(response.request, secret).split(" ", 1)[1]
         self.parsed = parsed
         body = response.content[:MESSAGE_BODY_CHARS].decode("utf-8", "replace")
         if secret:
-            body = body.replace(secret, "[REDACTED]")  # a server echoing the request must not leak the key
-        message = f"{method} {path}: HTTP {response.status_code}" + (f": {body}" if body.strip() else "")
+            body = body.replace(secret, REDACTED)  # a server echoing the request must not leak the key
+        message = f"{self.method} {self.path}: HTTP {response.status_code}" + (f": {body}" if body.strip() else "")
         super().__init__(response.status_code, response.content, message=message, headers=response.headers)
 
 
@@ -98,36 +128,60 @@ _BY_STATUS: dict[int, type[APIStatusError]] = {
 }
 
 
-def status_error(
-    method: str, path: str, response: httpx.Response, parsed: Any = None, secret: str = ""
-) -> APIStatusError:
+def status_error(response: httpx.Response, parsed: Any = None, secret: str = "") -> APIStatusError:
     """The APIStatusError subclass for a non-2xx response."""
     kind = _BY_STATUS.get(response.status_code, ServerError if response.status_code >= 500 else APIStatusError)
-    return kind(method, path, response, parsed, secret)
+    return kind(response, parsed, secret)
 
 
 class UnexpectedResponse(ResponseError):
     """A documented 2xx response whose body does not match the spec: not JSON, a field missing, a wrong type.
 
-    The message names the operation, the status and the parse error, never the body: it may hold secrets.
-    The body is in .content and the original exception is kept as __cause__.
+    The message names the operation, the status and where the body breaks the spec, never the body: it
+    may hold secrets. The body is in .content and the original exception is kept as __cause__.
     """
 
-    def __init__(self, method: str, path: str, response: httpx.Response, error: Exception):
-        self.method = method
-        self.path = path
-        detail = f"missing field {error}" if isinstance(error, KeyError) else f"{type(error).__name__}: {error}"
-        message = f"{method} {path}: status {response.status_code} response does not match the spec ({detail})"
+    def __init__(self, response: httpx.Response, error: Exception, secret: str = ""):
+        self.method = response.request.method
+        self.path = _route(response.request, secret).split(" ", 1)[1]
+        detail = str(error) if isinstance(error, InvalidField) else f"{type(error).__name__}: {error}"
+        message = f"{self.method} {self.path}: HTTP {response.status_code} response does not match the spec ({detail})"
         super().__init__(message, status_code=response.status_code, content=response.content, headers=response.headers)
 
 
+class InvalidField(ValueError):
+    """Data that does not fit a model: `.path` says where (`models.status`), `.reason` what is wrong.
+
+    Raised by a model's from_dict(); a request body given as a mapping raises it before anything is sent.
+    """
+
+    def __init__(self, path: str, reason: str):
+        self.path, self.reason = path, reason
+        super().__init__(f"{path}: {reason}")
+
+    @classmethod
+    def at(cls, field: str, error: Exception) -> "InvalidField":
+        """The error found while reading `field`, located there (inside it, for a nested model's)."""
+        if isinstance(error, InvalidField):
+            return cls(f"{field}.{error.path}", error.reason)
+        if isinstance(error, KeyError) and error.args == (field,):
+            return cls(field, "required field missing")
+        return cls(field, f"{type(error).__name__}: {error}" if not isinstance(error, ValueError) else str(error))
+
+    def within(self, outer: str) -> "InvalidField":
+        return InvalidField(f"{outer}.{self.path}", self.reason)
+
+
 __all__ = [
+    "APIConnectionError",
     "APIStatusError",
+    "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
     "ClientError",
     "ConfigurationError",
     "ConflictError",
+    "InvalidField",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",

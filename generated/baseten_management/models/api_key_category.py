@@ -1,5 +1,7 @@
 from enum import StrEnum
 
+from ..types import enums_are_strict
+
 
 class APIKeyCategory(StrEnum):
     PERSONAL = "PERSONAL"
@@ -12,7 +14,7 @@ class APIKeyCategory(StrEnum):
 
     @classmethod
     def _missing_(cls, value: object) -> "APIKeyCategory | None":
-        if not isinstance(value, str):
+        if not isinstance(value, str) or enums_are_strict():
             return None
         member = str.__new__(cls, value)
         member._name_ = value

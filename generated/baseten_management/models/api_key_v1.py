@@ -6,6 +6,9 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import InvalidField
+from ..types import model_repr
+
 T = TypeVar("T", bound="APIKeyV1")
 
 
@@ -19,6 +22,9 @@ class APIKeyV1:
 
     api_key: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         api_key = self.api_key
@@ -36,8 +42,13 @@ class APIKeyV1:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        api_key = d.pop("api_key")
+        _field = ""  # the wire name of the property being read, for the error that names it (generated names never start with _)
+        try:
+            _field = "api_key"
+            api_key = d.pop("api_key")
 
+        except (KeyError, TypeError, ValueError, AttributeError) as _error:
+            raise InvalidField.at(_field, _error) from _error
         api_key_v1 = cls(
             api_key=api_key,
         )

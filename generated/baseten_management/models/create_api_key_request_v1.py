@@ -6,8 +6,9 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import InvalidField
 from ..models.api_key_category import APIKeyCategory
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, as_list, model_repr
 
 T = TypeVar("T", bound="CreateAPIKeyRequestV1")
 
@@ -27,6 +28,9 @@ class CreateAPIKeyRequestV1:
     name: None | str | Unset = UNSET
     model_ids: list[str] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_.value
@@ -63,34 +67,43 @@ class CreateAPIKeyRequestV1:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        type_ = APIKeyCategory(d.pop("type"))
+        _field = ""  # the wire name of the property being read, for the error that names it (generated names never start with _)
+        try:
+            _field = "type"
+            type_ = APIKeyCategory(d.pop("type"))
 
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            _field = "name"
 
-        name = _parse_name(d.pop("name", UNSET))
+            def _parse_name(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
 
-        def _parse_model_ids(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                model_ids_type_0 = cast(list[str], data)
+            name = _parse_name(d.pop("name", UNSET))
 
-                return model_ids_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None | Unset, data)
+            _field = "model_ids"
 
-        model_ids = _parse_model_ids(d.pop("model_ids", UNSET))
+            def _parse_model_ids(data: object) -> list[str] | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, list):
+                        raise TypeError()
+                    model_ids_type_0 = cast(list[str], as_list(data))
 
+                    return model_ids_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(list[str] | None | Unset, data)
+
+            model_ids = _parse_model_ids(d.pop("model_ids", UNSET))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as _error:
+            raise InvalidField.at(_field, _error) from _error
         create_api_key_request_v1 = cls(
             type_=type_,
             name=name,

@@ -1,1 +1,53 @@
-"""Contains endpoint functions for accessing the API"""
+"""`client.api_keys`: 1 operation.
+
+| operation | route | summary |
+| --- | --- | --- |
+| [`create_api_key`](api_keys/create_api_key.html) | `POST /v1/api_keys` | Creates an API key |
+"""
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ...client import AuthenticatedClient
+    from . import create_api_key as _create_api_key
+
+__all__ = ("create_api_key",)
+
+
+class ApiKeys:
+    """`client.api_keys`: each operation of the group, called as `client.api_keys.<name>(...)`."""
+
+    def __init__(self, client: "AuthenticatedClient") -> None:
+        self._client = client
+
+    @property
+    def create_api_key(self) -> "_create_api_key.Operation":
+        """`POST /v1/api_keys`: Creates an API key"""
+        from .create_api_key import Operation
+
+        return Operation(self._client)
+
+
+class AsyncApiKeys:
+    """`client.aio.api_keys`: each operation of the group for async code, `await client.aio.api_keys.<name>(...)`."""
+
+    def __init__(self, client: "AuthenticatedClient") -> None:
+        self._client = client
+
+    @property
+    def create_api_key(self) -> "_create_api_key.AsyncOperation":
+        """`POST /v1/api_keys`: Creates an API key"""
+        from .create_api_key import AsyncOperation
+
+        return AsyncOperation(self._client)
+
+
+def __getattr__(name: str) -> Any:
+    if name in __all__:
+        return importlib.import_module(f"{__name__}.{name}")  # an operation's module, on first use
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -1,18 +1,26 @@
-from http import HTTPStatus
+"""`POST /v1/api_keys`: Creates an API key
+
+Creates an API key with the provided name and type. The API key is returned in the response.
+
+From the client: `client.api_keys.create_api_key(...)`, or
+`await client.aio.api_keys.create_api_key(...)`.
+"""
+
+from collections.abc import Mapping
 from typing import Any
 
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
+from ...client import AuthenticatedClient, Client, secret_of
 from ...models.api_key_v1 import APIKeyV1
 from ...models.create_api_key_request_v1 import CreateAPIKeyRequestV1
-from ...types import Response
+from ...types import Response, model_body, status
 
 
 def _get_kwargs(
     *,
-    body: CreateAPIKeyRequestV1,
+    body: CreateAPIKeyRequestV1 | Mapping[str, Any],
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -21,6 +29,7 @@ def _get_kwargs(
         "url": "/v1/api_keys",
     }
 
+    body = model_body(CreateAPIKeyRequestV1, body)
     _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
@@ -29,34 +38,34 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> APIKeyV1 | None:
-    if response.status_code == 200:
-        response_200 = APIKeyV1.from_dict(response.json())
+def _parse_success(response: httpx.Response, secret: str) -> APIKeyV1:
+    """The body of a documented success; errors.UnexpectedStatus for a 2xx the spec does not document."""
+    try:
+        if response.status_code == 200:
+            response_200 = APIKeyV1.from_dict(response.json())
 
-        return response_200
+            return response_200
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise errors.UnexpectedResponse(response, error, secret) from error
+    raise errors.UnexpectedStatus.of(response, secret)
 
 
 def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[APIKeyV1]:
-    if client.raise_on_unexpected_status and not response.is_success:
+    parsed: APIKeyV1 | None
+    if not response.is_success:
+        parsed = None
+        if client.raise_on_unexpected_status:
+            raise errors.status_error(response, parsed, secret_of(client))
+    else:
         try:
-            error_body = _parse_response(client=client, response=response)
-        except (errors.ClientError, KeyError, TypeError, ValueError, AttributeError):
-            error_body = None  # undocumented, or not as documented: the status error is raised all the same
-        raise errors.status_error("POST", "/v1/api_keys", response, error_body, getattr(client, "token", ""))
-    try:
-        parsed = _parse_response(client=client, response=response)
-    except (KeyError, TypeError, ValueError, AttributeError) as err:
-        if not response.is_success:
-            parsed = None  # raise_on_unexpected_status is off: an error body not as documented is not parsed
-        else:
-            raise errors.UnexpectedResponse("POST", "/v1/api_keys", response, err) from err
+            parsed = _parse_success(response, secret_of(client))
+        except errors.UnexpectedStatus:
+            if client.raise_on_unexpected_status:
+                raise
+            parsed = None
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=status(response.status_code),
         content=response.content,
         headers=response.headers,
         parsed=parsed,
@@ -66,112 +75,194 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: CreateAPIKeyRequestV1,
+    body: CreateAPIKeyRequestV1 | Mapping[str, Any],
 ) -> Response[APIKeyV1]:
-    """Creates an API key
+    """POST /v1/api_keys
 
-     Creates an API key with the provided name and type. The API key is returned in the response.
+    Creates an API key
+
+    Creates an API key with the provided name and type. The API key is returned in the response.
 
     Args:
-        body (CreateAPIKeyRequestV1): Request to create an API key.
+        body (CreateAPIKeyRequestV1 | Mapping[str, Any]): Request to create an API key. A mapping of its fields is built into CreateAPIKeyRequestV1 first.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: a non-2xx status, unless raise_on_unexpected_status is off (its subclass for 400, 401, 403, 404, 409, 422, 429 and 5xx).
+        errors.UnexpectedStatus: a 2xx the spec does not document for this operation, unless raise_on_unexpected_status is off.
+        errors.UnexpectedResponse: a success whose body does not match the spec.
+        errors.APIConnectionError: no connection or no answer in time (errors.APITimeoutError), after retries.
 
     Returns:
-        Response[APIKeyV1]
+        Response[APIKeyV1]: the status, headers, raw body and the body parsed as documented for the status.
     """
 
-    kwargs = _get_kwargs(
-        body=body,
-    )
-
     response = client.request(
-        **kwargs,
+        **_get_kwargs(
+            body=body,
+        )
     )
-
     return _build_response(client=client, response=response)
 
 
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: CreateAPIKeyRequestV1,
-) -> APIKeyV1 | None:
-    """Creates an API key
+    body: CreateAPIKeyRequestV1 | Mapping[str, Any],
+) -> APIKeyV1:
+    """POST /v1/api_keys
 
-     Creates an API key with the provided name and type. The API key is returned in the response.
+    Creates an API key
+
+    Creates an API key with the provided name and type. The API key is returned in the response.
 
     Args:
-        body (CreateAPIKeyRequestV1): Request to create an API key.
+        body (CreateAPIKeyRequestV1 | Mapping[str, Any]): Request to create an API key. A mapping of its fields is built into CreateAPIKeyRequestV1 first.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: a non-2xx status (its subclass for 400, 401, 403, 404, 409, 422, 429 and 5xx).
+        errors.UnexpectedStatus: a 2xx the spec does not document for this operation.
+        errors.UnexpectedResponse: a success whose body does not match the spec.
+        errors.APIConnectionError: no connection or no answer in time (errors.APITimeoutError), after retries.
 
     Returns:
         APIKeyV1
     """
 
-    return sync_detailed(
-        client=client,
-        body=body,
-    ).parsed
+    response = client.request(
+        **_get_kwargs(
+            body=body,
+        )
+    )
+    if not response.is_success:
+        raise errors.status_error(response, None, secret_of(client))
+    return _parse_success(response, secret_of(client))
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: CreateAPIKeyRequestV1,
+    body: CreateAPIKeyRequestV1 | Mapping[str, Any],
 ) -> Response[APIKeyV1]:
-    """Creates an API key
+    """POST /v1/api_keys
 
-     Creates an API key with the provided name and type. The API key is returned in the response.
+    Creates an API key
+
+    Creates an API key with the provided name and type. The API key is returned in the response.
 
     Args:
-        body (CreateAPIKeyRequestV1): Request to create an API key.
+        body (CreateAPIKeyRequestV1 | Mapping[str, Any]): Request to create an API key. A mapping of its fields is built into CreateAPIKeyRequestV1 first.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: a non-2xx status, unless raise_on_unexpected_status is off (its subclass for 400, 401, 403, 404, 409, 422, 429 and 5xx).
+        errors.UnexpectedStatus: a 2xx the spec does not document for this operation, unless raise_on_unexpected_status is off.
+        errors.UnexpectedResponse: a success whose body does not match the spec.
+        errors.APIConnectionError: no connection or no answer in time (errors.APITimeoutError), after retries.
 
     Returns:
-        Response[APIKeyV1]
+        Response[APIKeyV1]: the status, headers, raw body and the body parsed as documented for the status.
     """
 
-    kwargs = _get_kwargs(
-        body=body,
+    response = await client.async_request(
+        **_get_kwargs(
+            body=body,
+        )
     )
-
-    response = await client.async_request(**kwargs)
-
     return _build_response(client=client, response=response)
 
 
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: CreateAPIKeyRequestV1,
-) -> APIKeyV1 | None:
-    """Creates an API key
+    body: CreateAPIKeyRequestV1 | Mapping[str, Any],
+) -> APIKeyV1:
+    """POST /v1/api_keys
 
-     Creates an API key with the provided name and type. The API key is returned in the response.
+    Creates an API key
+
+    Creates an API key with the provided name and type. The API key is returned in the response.
 
     Args:
-        body (CreateAPIKeyRequestV1): Request to create an API key.
+        body (CreateAPIKeyRequestV1 | Mapping[str, Any]): Request to create an API key. A mapping of its fields is built into CreateAPIKeyRequestV1 first.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: a non-2xx status (its subclass for 400, 401, 403, 404, 409, 422, 429 and 5xx).
+        errors.UnexpectedStatus: a 2xx the spec does not document for this operation.
+        errors.UnexpectedResponse: a success whose body does not match the spec.
+        errors.APIConnectionError: no connection or no answer in time (errors.APITimeoutError), after retries.
 
     Returns:
         APIKeyV1
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
+    response = await client.async_request(
+        **_get_kwargs(
             body=body,
         )
-    ).parsed
+    )
+    if not response.is_success:
+        raise errors.status_error(response, None, secret_of(client))
+    return _parse_success(response, secret_of(client))
+
+
+class Operation:
+    """`POST /v1/api_keys`: Creates an API key
+
+    `client.api_keys.create_api_key(...)` is sync(); `.detailed(...)` is sync_detailed().
+    """
+
+    def __init__(self, client: AuthenticatedClient | Client) -> None:
+        self._client = client
+
+    def __call__(
+        self,
+        *,
+        body: CreateAPIKeyRequestV1 | Mapping[str, Any],
+    ) -> APIKeyV1:
+        """POST /v1/api_keys: see sync()."""
+        return sync(
+            body=body,
+            client=self._client,
+        )
+
+    def detailed(
+        self,
+        *,
+        body: CreateAPIKeyRequestV1 | Mapping[str, Any],
+    ) -> Response[APIKeyV1]:
+        """POST /v1/api_keys: see sync_detailed()."""
+        return sync_detailed(
+            body=body,
+            client=self._client,
+        )
+
+
+class AsyncOperation:
+    """`POST /v1/api_keys`: Creates an API key
+
+    `await client.aio.api_keys.create_api_key(...)` is asyncio(); `.detailed(...)` is asyncio_detailed().
+    """
+
+    def __init__(self, client: AuthenticatedClient | Client) -> None:
+        self._client = client
+
+    async def __call__(
+        self,
+        *,
+        body: CreateAPIKeyRequestV1 | Mapping[str, Any],
+    ) -> APIKeyV1:
+        """POST /v1/api_keys: see asyncio()."""
+        return await asyncio(
+            body=body,
+            client=self._client,
+        )
+
+    async def detailed(
+        self,
+        *,
+        body: CreateAPIKeyRequestV1 | Mapping[str, Any],
+    ) -> Response[APIKeyV1]:
+        """POST /v1/api_keys: see asyncio_detailed()."""
+        return await asyncio_detailed(
+            body=body,
+            client=self._client,
+        )
