@@ -3,7 +3,8 @@
 ```python
 from baseten_management import AuthenticatedClient
 
-client = AuthenticatedClient()  # the API key from $BASETEN_API_KEY, the server https://api.baseten.co
+client = AuthenticatedClient()  # the key from $BASETEN_API_KEY
+
 ```
 
 Every operation is reachable from the client, `client.<group>.<operation>(...)` (and
@@ -15,7 +16,7 @@ Failures raise the errors in `baseten_management.errors`; request and response b
 
 | group | operations |
 | --- | --- |
-| [`client.api_keys`](baseten_management/api/api_keys.html) | create_api_key |
+| [`client.api_keys`](baseten_management/api/api_keys.html) | [create_api_key](baseten_management/api/api_keys/create_api_key.html) |
 
 ## Also
 

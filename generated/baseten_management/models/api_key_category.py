@@ -4,6 +4,10 @@ from ..types import enums_are_strict
 
 
 class APIKeyCategory(StrEnum):
+    """Enum representing the category of an API key.
+
+    The values the spec lists; a value it does not list yet is accepted as a member of its own."""
+
     PERSONAL = "PERSONAL"
     WORKSPACE_EXPORT_METRICS = "WORKSPACE_EXPORT_METRICS"
     WORKSPACE_INVOKE = "WORKSPACE_INVOKE"

@@ -72,38 +72,6 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
     )
 
 
-def sync_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-    body: CreateAPIKeyRequestV1 | Mapping[str, Any],
-) -> Response[APIKeyV1]:
-    """POST /v1/api_keys
-
-    Creates an API key
-
-    Creates an API key with the provided name and type. The API key is returned in the response.
-
-    Args:
-        body (CreateAPIKeyRequestV1 | Mapping[str, Any]): Request to create an API key. A mapping of its fields is built into CreateAPIKeyRequestV1 first.
-
-    Raises:
-        errors.APIStatusError: a non-2xx status, unless raise_on_unexpected_status is off (its subclass for 400, 401, 403, 404, 409, 422, 429 and 5xx).
-        errors.UnexpectedStatus: a 2xx the spec does not document for this operation, unless raise_on_unexpected_status is off.
-        errors.UnexpectedResponse: a success whose body does not match the spec.
-        errors.APIConnectionError: no connection or no answer in time (errors.APITimeoutError), after retries.
-
-    Returns:
-        Response[APIKeyV1]: the status, headers, raw body and the body parsed as documented for the status.
-    """
-
-    response = client.request(
-        **_get_kwargs(
-            body=body,
-        )
-    )
-    return _build_response(client=client, response=response)
-
-
 def sync(
     *,
     client: AuthenticatedClient | Client,
@@ -138,62 +106,12 @@ def sync(
     return _parse_success(response, secret_of(client))
 
 
-async def asyncio_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-    body: CreateAPIKeyRequestV1 | Mapping[str, Any],
-) -> Response[APIKeyV1]:
-    """POST /v1/api_keys
-
-    Creates an API key
-
-    Creates an API key with the provided name and type. The API key is returned in the response.
-
-    Args:
-        body (CreateAPIKeyRequestV1 | Mapping[str, Any]): Request to create an API key. A mapping of its fields is built into CreateAPIKeyRequestV1 first.
-
-    Raises:
-        errors.APIStatusError: a non-2xx status, unless raise_on_unexpected_status is off (its subclass for 400, 401, 403, 404, 409, 422, 429 and 5xx).
-        errors.UnexpectedStatus: a 2xx the spec does not document for this operation, unless raise_on_unexpected_status is off.
-        errors.UnexpectedResponse: a success whose body does not match the spec.
-        errors.APIConnectionError: no connection or no answer in time (errors.APITimeoutError), after retries.
-
-    Returns:
-        Response[APIKeyV1]: the status, headers, raw body and the body parsed as documented for the status.
-    """
-
-    response = await client.async_request(
-        **_get_kwargs(
-            body=body,
-        )
-    )
-    return _build_response(client=client, response=response)
-
-
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: CreateAPIKeyRequestV1 | Mapping[str, Any],
 ) -> APIKeyV1:
-    """POST /v1/api_keys
-
-    Creates an API key
-
-    Creates an API key with the provided name and type. The API key is returned in the response.
-
-    Args:
-        body (CreateAPIKeyRequestV1 | Mapping[str, Any]): Request to create an API key. A mapping of its fields is built into CreateAPIKeyRequestV1 first.
-
-    Raises:
-        errors.APIStatusError: a non-2xx status (its subclass for 400, 401, 403, 404, 409, 422, 429 and 5xx).
-        errors.UnexpectedStatus: a 2xx the spec does not document for this operation.
-        errors.UnexpectedResponse: a success whose body does not match the spec.
-        errors.APIConnectionError: no connection or no answer in time (errors.APITimeoutError), after retries.
-
-    Returns:
-        APIKeyV1
-    """
-
+    """POST /v1/api_keys: sync(), for async code: the same arguments, result and errors."""
     response = await client.async_request(
         **_get_kwargs(
             body=body,
@@ -202,6 +120,39 @@ async def asyncio(
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
     return _parse_success(response, secret_of(client))
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: CreateAPIKeyRequestV1 | Mapping[str, Any],
+) -> Response[APIKeyV1]:
+    """POST /v1/api_keys: sync(), returning the whole Response: status, headers, raw body, and `parsed`, the body
+    as the spec documents it for the status.
+
+    With raise_on_unexpected_status (the default) it raises as sync() does; without it, it returns any
+    status, `parsed` being the documented model for it or None.
+    """
+    response = client.request(
+        **_get_kwargs(
+            body=body,
+        )
+    )
+    return _build_response(client=client, response=response)
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: CreateAPIKeyRequestV1 | Mapping[str, Any],
+) -> Response[APIKeyV1]:
+    """POST /v1/api_keys: sync_detailed(), for async code."""
+    response = await client.async_request(
+        **_get_kwargs(
+            body=body,
+        )
+    )
+    return _build_response(client=client, response=response)
 
 
 class Operation:
