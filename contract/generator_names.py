@@ -13,6 +13,7 @@ from typing import Any
 
 from openapi_python_client.config import Config, ConfigFile, MetaType
 from openapi_python_client.parser.openapi import GeneratorData
+from openapi_python_client.strings import ClassName
 
 from contract.generated_package import import_generated
 from pipeline.build import derive
@@ -24,11 +25,24 @@ LOCATIONS = ("path", "query", "header", "cookie")
 
 
 @functools.cache
+def prepared_spec() -> tuple[dict[str, Any], dict[tuple[str, str], OperationName]]:
+    """The spec as the generator reads it (pipeline/spec_prepare.py), and each operation's group and name."""
+    project = current()
+    names = derive(project.spec, project).names
+    return prepare_spec(project.spec, names)[0], names
+
+
+def class_name(component: str) -> str:
+    """The class the generator makes of a component schema: its title in the generator's copy, else its key."""
+    schema = prepared_spec()[0]["components"]["schemas"][component]
+    return str(ClassName(schema.get("title") or component, current().field_prefix))
+
+
+@functools.cache
 def _parsed() -> tuple[dict[tuple[str, str], OperationName], dict[tuple[str, str], Any]]:
     """(method, path) -> the operation's group and name, and -> the generator's Endpoint for it."""
     project = current()
-    names = derive(project.spec, project).names
-    prepared, _ = prepare_spec(project.spec, names)
+    prepared, names = prepared_spec()
     config = Config.from_sources(
         ConfigFile.load_from_path(project.config_path), MetaType.NONE, project.spec_path, "utf-8", False, None
     )

@@ -67,10 +67,11 @@ def refusals(stderr: str, stdout: str) -> list[str]:
     if any(line.startswith("Traceback") for line in lines):
         return [f"openapi-python-client failed: {lines[-1]}"]
     found: list[list[str]] = []
-    for paragraph in re.split(r"\n\s*\n", stderr + "\n\n" + stdout):
+    kept = [line for line in (stderr + "\n\n" + stdout).splitlines() if not line.startswith(_NOISE)]
+    for paragraph in re.split(r"\n\s*\n", "\n".join(kept)):
         text = paragraph.strip()
         first = text.splitlines()[0] if text else ""
-        if not text or text.startswith(("{", "[")) or first.startswith(_NOISE):
+        if not text or text.startswith(("{", "[", "Schema(", "Reference(", "Parameter(", "RequestBody(", "Response(")):
             continue
         operation, schema = _NOT_GENERATED.match(first), _SCHEMA.match(first)
         if operation:

@@ -139,8 +139,18 @@ def test_ctrl_c_and_the_request_budget_stop_with_the_report_so_far(drifting_serv
     code, text = run(capsys, monkeypatch, "--base-url", drifting_server["url"], "--max-requests", "0", *writes)
     assert code == 0 and "stopped: the request budget (0) is spent" in text
     checked = [o for o in OPERATIONS if writes or o.method == "get"]
-    stop_at = min(2, len(checked))  # Ctrl-C during the second request, or the only one
-    sent = []
+    original, sent = live.Pacer.handle_request, []
+
+    def counted(self, request):
+        sent.append(request)
+        return original(self, request)
+
+    monkeypatch.setattr(live.Pacer, "handle_request", counted)
+    run(capsys, monkeypatch, "--base-url", drifting_server["url"], *writes)
+    stop_at = min(2, len(sent))  # Ctrl-C during the second request, or the only one
+    if stop_at == 0:
+        pytest.skip("contract-live sends no request for openapi.yaml (every operation is skipped)")
+    sent.clear()
 
     def interrupted(self, request):
         sent.append(request)
@@ -148,7 +158,6 @@ def test_ctrl_c_and_the_request_budget_stop_with_the_report_so_far(drifting_serv
             raise KeyboardInterrupt
         return original(self, request)
 
-    original = live.Pacer.handle_request
     monkeypatch.setattr(live.Pacer, "handle_request", interrupted)
     code, text = run(capsys, monkeypatch, "--base-url", drifting_server["url"], *writes)
     assert code == 2 and "stopped by Ctrl-C: the report so far" in text

@@ -117,5 +117,5 @@ def test_requests_built_from_the_spec_are_valid_for_the_spec(op: Operation, data
     function(client=client_for(recorder, base_url=SERVER), **planned.arguments)
 
     (request,) = recorder.requests
-    planned.assert_sent(request)  # the body included: the request model gives back what was drawn
+    planned.assert_sent(request, SERVER)  # the body included: the request model gives back what was drawn
     assert_valid(request)

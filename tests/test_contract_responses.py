@@ -111,4 +111,4 @@ EXAMPLES = [(op, success, example) for op, success in JSON_RESPONSES for example
     ids=case_id,
 )
 def test_the_specs_response_examples_parse_and_round_trip(op: Operation, success: Success, example: Any):
-    assert same_json(as_json(parse(op, success, example, "sync")), example)
+    assert same_json(as_json(parse(op, success, example, "sync_detailed")), example)

@@ -165,8 +165,8 @@ def test_defaults_that_do_not_fit_are_listed_in_one_warning_and_not_used(workspa
     workspace.write_spec(spec)
     result = workspace.run()
     assert result.returncode == 0, result.stderr
-    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
-    assert len(warnings) == 1 and "2 default(s) or example(s) do not fit" in warnings[0], result.stderr
+    warnings = [line for line in result.stderr.splitlines() if "do not fit their schema" in line]
+    assert len(warnings) == 1 and warnings[0].startswith("warning:"), result.stderr  # one warning lists them all
     for prop in (first, second):
         assert f"components > schemas > {name} > properties > {prop} > default" in result.stderr
     model = next(workspace.out.glob(f"*/models/{snake_case(name)}.py")).read_text(encoding="utf-8")
@@ -271,3 +271,62 @@ print(seen[0].headers["authorization"])
 """
     result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
     return result.stdout.strip()
+
+
+def test_an_overlay_fixes_the_client_and_leaves_openapi_yaml_as_published(workspace: Workspace):
+    spec = load_document(workspace.spec)
+    path, item = next(iter(spec["paths"].items()))
+    method = next(m for m in item if m != "parameters")
+    actions = [
+        {"target": f"$.paths['{path}'].{method}", "update": {"summary": "Summary fixed by the overlay"}},
+        {"target": "$.paths['/v1/gone'].get", "update": {"summary": "x"}, "description": "an obsolete fix"},
+    ]
+    overlay = {"overlay": "1.0.0", "info": {"title": "local fixes", "version": "1"}, "actions": actions}
+    (workspace.root / "openapi.overlay.yaml").write_text(json.dumps(overlay), encoding="utf-8")
+    published = workspace.spec.read_bytes()
+    result = workspace.run()
+    assert result.returncode == 0, result.stderr
+    assert workspace.spec.read_bytes() == published
+    assert any(
+        "Summary fixed by the overlay" in p.read_text(encoding="utf-8") for p in workspace.out.rglob("api/*/*.py")
+    )
+    assert "action 2 (an obsolete fix) selects nothing" in result.stderr
+
+
+def test_unquoted_timestamps_are_the_strings_they_were_written_as(workspace: Workspace):
+    """YAML would read `example: 2025-02-04T10:43:55Z` as a datetime, which JSON has no place for."""
+    text = workspace.spec.read_text(encoding="utf-8")
+    workspace.spec.write_text(text.replace("openapi:", "x-released: 2025-02-04T10:43:55.405Z\nopenapi:", 1))
+    assert load_document(workspace.spec)["x-released"] == "2025-02-04T10:43:55.405Z"
+    assert workspace.run().returncode == 0
+
+
+def test_every_operation_the_generator_refuses_is_listed_with_its_reason(workspace: Workspace):
+    """Two operations the generator cannot make (a body of a media type it does not support): both named."""
+    spec = load_document(workspace.spec)
+    for path in ("/v1/refused_one", "/v1/refused_two"):
+        body = {"content": {"application/xml": {"schema": {"type": "object"}}}, "required": True}
+        spec["paths"][path] = {"post": {"requestBody": body, "responses": {"204": {"description": "done"}}}}
+    workspace.write_spec(spec)
+    result = workspace.run()
+    assert result.returncode != 0
+    for path in ("/v1/refused_one", "/v1/refused_two"):
+        assert f"POST {path}: not generated" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        "",
+        "openapi: 3.1.0\n",
+        "openapi: 3.1.0\npaths: []\n",
+        "openapi: 3.1.0\npaths:\n  /x: 5\n",
+        "openapi: 3.1.0\npaths:\n  /x:\n    get: {responses: {'200': {content: []}}}\n",
+    ],
+    ids=["empty", "no-paths", "paths-list", "path-item-number", "content-list"],
+)
+def test_no_input_ends_in_a_traceback(workspace: Workspace, document: str):
+    workspace.spec.write_text(document, encoding="utf-8")
+    result = workspace.run()
+    assert "Traceback" not in result.stderr and result.stderr.startswith("error:"), result.stderr
