@@ -235,3 +235,32 @@ def _with_discriminator(spec: dict[str, Any], parent: dict[str, Any], choice: di
         if resolve(spec, {"$ref": ref}) is choice:
             return {**value, name: tag}
     return value
+
+
+SCHEMA_REF = "#/components/schemas/"
+
+
+def recursive_names(schemas: dict[str, Any]) -> set[str]:
+    """Component schemas that can reach themselves through $refs (a tree node, two mutual ones)."""
+    edges = {name: set(_refs(schema)) for name, schema in schemas.items()}
+    found = set()
+    for start in schemas:
+        seen, stack = set(), list(edges[start])
+        while stack:
+            name = stack.pop()
+            if name == start:
+                found.add(start)
+                break
+            if name not in seen and name in edges:
+                seen.add(name)
+                stack.extend(edges[name])
+    return found
+
+
+def _refs(node: Any) -> list[str]:
+    if isinstance(node, list):
+        return [name for item in node for name in _refs(item)]
+    if not isinstance(node, dict):
+        return []
+    own = [node["$ref"][len(SCHEMA_REF) :]] if str(node.get("$ref", "")).startswith(SCHEMA_REF) else []
+    return own + [name for value in node.values() for name in _refs(value)]

@@ -3,10 +3,13 @@ Shared by the wire, resilience and error tests, so each of them loops over the s
 """
 
 import asyncio
+import contextlib
 import inspect
+import io
 import json
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -16,6 +19,8 @@ from contract.calls import UPLOAD, example_call
 from contract.generated_package import import_generated
 from contract.generator_names import endpoint_module
 from contract.spec_model import Operation, Success, current_spec, example_value, operations, success_response
+from pipeline.__main__ import main as pipeline_main
+from pipeline.openapi import pointer_tokens, walk
 from pipeline.operation_names import operation_names
 from pipeline.pagination import paginated
 from pipeline.project import current
@@ -118,3 +123,47 @@ def paged_operations() -> list[Operation]:
     pages = paginated(SPEC, operation_names(SPEC, project.operation_overrides, project.field_prefix))
     keys = {(page.method, page.path) for page in pages.values()}
     return [op for op in OPERATIONS if op.key in keys]
+
+
+def spec_slice(spec: dict[str, Any], count: int) -> dict[str, Any]:
+    """The spec with its first `count` operations only, and the components they refer to (transitively):
+    the same kinds of thing, small enough that generating it takes a second whatever the spec's size."""
+    kept = operations(spec)[:count]
+    sliced = {key: value for key, value in spec.items() if key not in ("paths", "components")}
+    sliced["paths"] = {}
+    for op in kept:
+        item = sliced["paths"].setdefault(
+            op.path, {k: v for k, v in spec["paths"][op.path].items() if k == "parameters"}
+        )
+        item[op.method] = spec["paths"][op.path][op.method]
+    components: dict[str, dict[str, Any]] = {}
+    if "securitySchemes" in (spec.get("components") or {}):
+        components["securitySchemes"] = spec["components"]["securitySchemes"]
+    pending = [sliced["paths"]]
+    while pending:
+        node = pending.pop()
+        for found, _ in walk(node):
+            ref = found.get("$ref") if isinstance(found, dict) else None
+            if isinstance(ref, str) and ref.startswith("#/components/"):
+                kind, name = pointer_tokens(ref)[1:3]
+                if name not in components.setdefault(kind, {}):
+                    components[kind][name] = spec["components"][kind][name]
+                    pending.append(components[kind][name])
+    if components:
+        sliced["components"] = components
+    return sliced
+
+
+@dataclass
+class Run:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_pipeline(*args: str) -> Run:
+    """`python -m pipeline <args>`, in this process (its imports are made once for the whole session)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = pipeline_main(list(args))
+    return Run(code, out.getvalue(), err.getvalue())

@@ -16,10 +16,9 @@ from urllib.parse import quote
 import pytest
 
 from contract.local_server import free_port
-from contract.spec_model import Operation, accepts_no_value, request_body, resolve, success_response
+from contract.spec_model import Operation, accepts_no_value, recursive_names, request_body, resolve, success_response
 from pipeline.project import ROOT
 from tests.operation_calls import SPEC
-from tests.schema_strategies import recursive_names
 
 PRISM = ROOT / "node_modules" / ".bin" / "prism"
 STARTUP_SECONDS = 60  # about 1 s on the seed, 3 s on the 183-operation spec; generous for a loaded CI machine

@@ -86,10 +86,10 @@ JSON_CASES = [response_case(op, s) for op, s in JSON_RESPONSES]
 @given(data=st.data())
 def test_response_bodies_from_the_spec_parse_and_round_trip(op: Operation, success: Success, data: st.DataObject):
     body = data.draw(json_values(success.schema), label="body")
-    for mode in ("sync_detailed", "asyncio_detailed"):
-        parsed = parse(op, success, body, mode)
-        assert misplaced_fields(parsed) == []
-        assert same_json(as_json(parsed), body), f"{mode}: the parsed body gives back different JSON"
+    mode = data.draw(st.sampled_from(["sync_detailed", "asyncio_detailed"]), label="mode")  # the two parse alike
+    parsed = parse(op, success, body, mode)
+    assert misplaced_fields(parsed) == []
+    assert same_json(as_json(parsed), body), f"{mode}: the parsed body gives back different JSON"
 
 
 def spec_examples(op: Operation, success: Success) -> list[Any]:

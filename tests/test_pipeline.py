@@ -1,13 +1,15 @@
 """`make generate` and `make check` on broken and changed inputs, in a scratch copy of the inputs.
 
 Every broken input is derived from the current openapi.yaml / generator-config.yaml, so these hold
-for whatever spec the repository carries.
+for whatever spec the repository carries. What they test is the pipeline, not the size of the spec: the
+scratch copy holds openapi.yaml's first operation and what it refers to (a slice), generated once.
 """
 
 import json
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,8 @@ from pipeline import PipelineError
 from pipeline.build import check_every_operation_generated
 from pipeline.openapi import load_document
 from pipeline.project import ROOT
+from pipeline.update_spec import as_yaml
+from tests.operation_calls import SPEC, Run, run_pipeline, spec_slice
 
 MAX_ERROR_LINES = 4
 
@@ -28,7 +32,7 @@ def snapshot(tree: Path) -> dict[str, bytes]:
 
 
 class Workspace:
-    """Copies of the pipeline's inputs and of generated/, so a test can break them freely."""
+    """Copies of the pipeline's inputs and of their generated/, so a test can break them freely."""
 
     def __init__(self, root: Path):
         self.root = root
@@ -36,22 +40,31 @@ class Workspace:
         self.config = root / "generator-config.yaml"
         self.templates = root / "templates"
         self.out = root / "generated"
-        shutil.copy(ROOT / "openapi.yaml", self.spec)
-        shutil.copy(ROOT / "generator-config.yaml", self.config)
-        shutil.copytree(ROOT / "templates", self.templates)
-        shutil.copytree(ROOT / "generated", self.out, ignore=shutil.ignore_patterns("__pycache__"))
 
-    def run(self, command: str = "generate") -> subprocess.CompletedProcess[str]:
+    def run(self, command: str = "generate") -> Run:
+        """`python -m pipeline <command>` on this workspace."""
         paths = ["--spec", self.spec, "--config", self.config, "--templates", self.templates, "--out", self.out]
-        argv = [sys.executable, "-m", "pipeline", command, *map(str, paths)]
-        return subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, timeout=300)
+        return run_pipeline(command, *map(str, paths))
 
     def write_spec(self, document: Any) -> None:
         self.spec.write_text(json.dumps(document, indent=1), encoding="utf-8")  # JSON is YAML too
 
 
+@pytest.fixture(scope="session")
+def generated_slice(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The inputs, openapi.yaml sliced to its first operation (as YAML), and their generated/: made once."""
+    ws = Workspace(tmp_path_factory.mktemp("slice"))
+    ws.spec.write_text(as_yaml(spec_slice(SPEC, 1)), encoding="utf-8")
+    shutil.copy(ROOT / "generator-config.yaml", ws.config)
+    shutil.copytree(ROOT / "templates", ws.templates)
+    result = ws.run()
+    assert result.returncode == 0, result.stderr
+    return ws.root
+
+
 @pytest.fixture
-def workspace(tmp_path: Path) -> Workspace:
+def workspace(generated_slice: Path, tmp_path: Path) -> Workspace:
+    shutil.copytree(generated_slice, tmp_path, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
     return Workspace(tmp_path)
 
 
@@ -152,27 +165,6 @@ def test_bad_input_fails_briefly_and_leaves_generated_untouched(workspace: Works
     assert [p.name for p in workspace.root.iterdir() if p.name.startswith(".generate-")] == []
 
 
-def test_defaults_that_do_not_fit_are_listed_in_one_warning_and_not_used(workspace: Workspace):
-    """A wrong-typed default touches nothing on the wire: generation goes on, and the field stays unset."""
-    spec = load_document(workspace.spec)
-    schemas = (spec.get("components") or {}).get("schemas") or {}
-    name = next((name for name, schema in schemas.items() if len(schema.get("properties") or {}) >= 2), None)
-    if name is None:
-        pytest.skip("openapi.yaml has no component schema with two properties")
-    first, second = list(schemas[name]["properties"])[:2]
-    schemas[name]["properties"][first] = {"type": "integer", "default": "8"}
-    schemas[name]["properties"][second] = {"type": "boolean", "default": "auto"}
-    workspace.write_spec(spec)
-    result = workspace.run()
-    assert result.returncode == 0, result.stderr
-    warnings = [line for line in result.stderr.splitlines() if "do not fit their schema" in line]
-    assert len(warnings) == 1 and warnings[0].startswith("warning:"), result.stderr  # one warning lists them all
-    for prop in (first, second):
-        assert f"components > schemas > {name} > properties > {prop} > default" in result.stderr
-    model = next(workspace.out.glob(f"*/models/{snake_case(name)}.py")).read_text(encoding="utf-8")
-    assert "= 8" not in model and '= "8"' not in model and "auto" not in model
-
-
 def test_spec_errors_name_the_file_and_the_place(workspace: Workspace):
     yaml_syntax_error(workspace)
     message = workspace.run().stderr
@@ -190,12 +182,11 @@ def test_an_operation_the_generator_dropped_fails_the_run(workspace: Workspace):
         check_every_operation_generated(workspace.spec, spec, package)
 
 
-def test_generation_is_deterministic(workspace: Workspace):
+def test_generation_is_deterministic(workspace: Workspace, generated_slice: Path):
+    """The same inputs give the same bytes, generated from nothing as over an existing tree."""
     shutil.rmtree(workspace.out)
     assert workspace.run().returncode == 0
-    first = snapshot(workspace.out)
-    assert workspace.run().returncode == 0
-    assert snapshot(workspace.out) == first
+    assert snapshot(workspace.out) == snapshot(generated_slice / "generated")
 
 
 def test_committed_generated_is_current():
@@ -227,7 +218,6 @@ def edit_template(ws: Workspace) -> str:
 
 @pytest.mark.parametrize("edit", [edit_spec, edit_config, edit_template], ids=lambda edit: edit.__name__)
 def test_drift_check_names_the_stale_files_and_the_fix(workspace: Workspace, edit):
-    assert workspace.run("check").returncode == 0
     stale_file = edit(workspace)
     result = workspace.run("check")
     assert result.returncode != 0
@@ -273,8 +263,29 @@ print(seen[0].headers["authorization"])
     return result.stdout.strip()
 
 
-def test_an_overlay_fixes_the_client_and_leaves_openapi_yaml_as_published(workspace: Workspace):
-    spec = load_document(workspace.spec)
+@dataclass
+class Flawed:
+    """A workspace whose inputs carry what stops nothing: defaults that do not fit, an overlay (one action
+    of it obsolete), an unquoted timestamp. One generation, read by the three tests below."""
+
+    workspace: Workspace
+    published: bytes
+    result: Run
+    component: str  # whose two first properties got defaults of the wrong type ("" where none has two)
+    properties: list[str]
+
+
+@pytest.fixture(scope="module")
+def flawed(generated_slice: Path, tmp_path_factory: pytest.TempPathFactory) -> Flawed:
+    ws = Workspace(tmp_path_factory.mktemp("flawed"))
+    shutil.copytree(generated_slice, ws.root, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
+    spec = load_document(ws.spec)
+    schemas = (spec.get("components") or {}).get("schemas") or {}
+    name = next((name for name, schema in schemas.items() if len(schema.get("properties") or {}) >= 2), "")
+    properties = list(schemas[name]["properties"])[:2] if name else []
+    wrong = [{"type": "integer", "default": "8"}, {"type": "boolean", "default": "auto"}]
+    for prop, default in zip(properties, wrong[: len(properties)], strict=True):
+        schemas[name]["properties"][prop] = default
     path, item = next(iter(spec["paths"].items()))
     method = next(m for m in item if m != "parameters")
     actions = [
@@ -282,23 +293,36 @@ def test_an_overlay_fixes_the_client_and_leaves_openapi_yaml_as_published(worksp
         {"target": "$.paths['/v1/gone'].get", "update": {"summary": "x"}, "description": "an obsolete fix"},
     ]
     overlay = {"overlay": "1.0.0", "info": {"title": "local fixes", "version": "1"}, "actions": actions}
-    (workspace.root / "openapi.overlay.yaml").write_text(json.dumps(overlay), encoding="utf-8")
-    published = workspace.spec.read_bytes()
-    result = workspace.run()
-    assert result.returncode == 0, result.stderr
-    assert workspace.spec.read_bytes() == published
-    assert any(
-        "Summary fixed by the overlay" in p.read_text(encoding="utf-8") for p in workspace.out.rglob("api/*/*.py")
-    )
-    assert "action 2 (an obsolete fix) selects nothing" in result.stderr
+    (ws.root / "openapi.overlay.yaml").write_text(json.dumps(overlay), encoding="utf-8")
+    # YAML would read `x-released: 2025-02-04T10:43:55Z` as a datetime, which JSON has no place for.
+    ws.spec.write_text(as_yaml(spec).replace("openapi:", "x-released: 2025-02-04T10:43:55.405Z\nopenapi:", 1))
+    return Flawed(ws, ws.spec.read_bytes(), ws.run(), name, properties)
 
 
-def test_unquoted_timestamps_are_the_strings_they_were_written_as(workspace: Workspace):
-    """YAML would read `example: 2025-02-04T10:43:55Z` as a datetime, which JSON has no place for."""
-    text = workspace.spec.read_text(encoding="utf-8")
-    workspace.spec.write_text(text.replace("openapi:", "x-released: 2025-02-04T10:43:55.405Z\nopenapi:", 1))
-    assert load_document(workspace.spec)["x-released"] == "2025-02-04T10:43:55.405Z"
-    assert workspace.run().returncode == 0
+def test_defaults_that_do_not_fit_are_listed_in_one_warning_and_not_used(flawed: Flawed):
+    """A wrong-typed default touches nothing on the wire: generation goes on, and the field stays unset."""
+    if not flawed.component:
+        pytest.skip("openapi.yaml has no component schema with two properties")
+    assert flawed.result.returncode == 0, flawed.result.stderr
+    warnings = [line for line in flawed.result.stderr.splitlines() if "do not fit their schema" in line]
+    assert len(warnings) == 1 and warnings[0].startswith("warning:"), flawed.result.stderr  # one lists them all
+    for prop in flawed.properties:
+        assert f"components > schemas > {flawed.component} > properties > {prop} > default" in flawed.result.stderr
+    model = next(flawed.workspace.out.glob(f"*/models/{snake_case(flawed.component)}.py")).read_text(encoding="utf-8")
+    assert "= 8" not in model and '= "8"' not in model and "auto" not in model
+
+
+def test_an_overlay_fixes_the_client_and_leaves_openapi_yaml_as_published(flawed: Flawed):
+    assert flawed.result.returncode == 0, flawed.result.stderr
+    assert flawed.workspace.spec.read_bytes() == flawed.published
+    modules = flawed.workspace.out.rglob("api/*/*.py")
+    assert any("Summary fixed by the overlay" in p.read_text(encoding="utf-8") for p in modules)
+    assert "action 2 (an obsolete fix) selects nothing" in flawed.result.stderr
+
+
+def test_unquoted_timestamps_are_the_strings_they_were_written_as(flawed: Flawed):
+    assert load_document(flawed.workspace.spec)["x-released"] == "2025-02-04T10:43:55.405Z"
+    assert flawed.result.returncode == 0 and "Traceback" not in flawed.result.stderr
 
 
 def test_every_operation_the_generator_refuses_is_listed_with_its_reason(workspace: Workspace):

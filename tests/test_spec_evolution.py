@@ -9,8 +9,6 @@ import copy
 import http.server
 import json
 import shutil
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +21,7 @@ from pipeline.openapi import load_document
 from pipeline.project import ROOT, current
 from pipeline.spec_diff import REDOCLY, spec_diff
 from tests.conftest import SHARED_SPECS, skip_without_real_specs
+from tests.operation_calls import run_pipeline, spec_slice
 
 
 @pytest.fixture(autouse=True)
@@ -50,14 +49,10 @@ def serve() -> Iterator[dict[str, tuple[int, bytes]]]:
             pass
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     routes["base"] = (0, f"http://127.0.0.1:{server.server_port}".encode())
     yield routes
     server.shutdown()
-
-
-def run_pipeline(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "pipeline", *args], cwd=ROOT, capture_output=True, text=True)
 
 
 def with_added_operation(spec: dict[str, Any]) -> dict[str, Any]:
@@ -68,10 +63,11 @@ def with_added_operation(spec: dict[str, Any]) -> dict[str, Any]:
 
 
 def test_update_spec_writes_readable_yaml_and_reports_the_change(serve, tmp_path: Path):
-    served = with_added_operation(current_spec())
-    serve["/v1/spec"] = (200, json.dumps(served).encode())
+    """On a slice of openapi.yaml (its first operations): the mechanics do not depend on the spec's size."""
     spec = tmp_path / "openapi.yaml"
-    shutil.copy(ROOT / "openapi.yaml", spec)
+    spec.write_text(json.dumps(spec_slice(current_spec(), 3)), encoding="utf-8")
+    served = with_added_operation(spec_slice(current_spec(), 3))
+    serve["/v1/spec"] = (200, json.dumps(served).encode())
     result = run_pipeline("update-spec", "--url", serve["base"][1].decode() + "/v1/spec", "--spec", str(spec))
     assert result.returncode == 0, result.stderr
     assert load_document(spec) == served  # nothing lost on the way to YAML
@@ -256,14 +252,16 @@ def test_each_breaking_class_fails_and_names_what_broke(tmp_path: Path, breakage
 
 
 def test_make_spec_diff_exit_codes(tmp_path: Path):
-    same = run_pipeline("spec-diff", "--new", str(ROOT / "openapi.yaml"))
+    base = tmp_path / "base.json"
+    base.write_text(json.dumps(spec_slice(current_spec(), 3)), encoding="utf-8")
+    same = run_pipeline("spec-diff", "--spec", str(base), "--new", str(base))
     assert same.returncode == 0, same.stderr
-    revised = copy.deepcopy(current_spec())
+    revised = spec_slice(current_spec(), 3)
     removed_operation(revised)
     (tmp_path / "new.json").write_text(json.dumps(revised), encoding="utf-8")
-    broken = run_pipeline("spec-diff", "--new", str(tmp_path / "new.json"))
+    broken = run_pipeline("spec-diff", "--spec", str(base), "--new", str(tmp_path / "new.json"))
     assert broken.returncode == 1 and "BREAKING" in broken.stdout
-    missing = run_pipeline("spec-diff", "--new", str(tmp_path / "absent.json"))
+    missing = run_pipeline("spec-diff", "--spec", str(base), "--new", str(tmp_path / "absent.json"))
     assert missing.returncode == 2 and missing.stderr.startswith("error:")
 
 
