@@ -51,7 +51,7 @@ contract-live: $(STAMP) ## does BASE_URL (default: the spec's server) answer as 
 	@$(BIN)/python -m contract.live $(if $(BASE_URL),--base-url "$(BASE_URL)") $(if $(filter 1,$(ALLOW_WRITES)),--allow-writes) $(if $(MAX_REQUESTS),--max-requests $(MAX_REQUESTS)) $(if $(RATE),--rate $(RATE)) $(if $(JSON),--json "$(JSON)")
 
 test: $(STAMP) $(NODE_STAMP) ## the test suite, drift check included
-	@$(BIN)/python -m pytest
+	@$(BIN)/python -m pytest -n auto --maxprocesses 4 --dist worksteal
 
 test-lowest: ## the test suite on the lowest attrs and httpx that pyproject.toml allows
 	@test -x .venv-lowest/bin/python || $(PYTHON) -m venv .venv-lowest

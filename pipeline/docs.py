@@ -29,12 +29,9 @@ def modules(generated: Path) -> list[str]:
         raise PipelineError(f"{generated}: expected one generated package, found {len(packages)}: run make generate")
     package = packages[0]
     names = [package.name, *(f"{package.name}.{name}" for name in ("client", "errors", "types", "models"))]
-    for group in sorted(p for p in (package / "api").iterdir() if (p / "__init__.py").is_file()):
-        names.append(f"{package.name}.api.{group.name}")
-        names += [
-            f"{package.name}.api.{group.name}.{m.stem}" for m in sorted(group.glob("*.py")) if m.stem != "__init__"
-        ]
-    return names
+    # A group brings its operations' modules along: pdoc follows a package's __all__, which names them.
+    groups = sorted(p.name for p in (package / "api").iterdir() if (p / "__init__.py").is_file())
+    return names + [f"{package.name}.api.{group}" for group in groups]
 
 
 def build_docs(project: Project, out: Path) -> str:

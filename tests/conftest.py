@@ -1,26 +1,15 @@
-"""Shared by every test module: where the real specs are, and one Prism serving openapi.yaml."""
+"""Shared by every test module: one Prism serving openapi.yaml, started by the first test that asks."""
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-
-from pipeline.project import ROOT
-from tests.prism import prism_serving
-
-SHARED_SPECS = ROOT.parent / "shared" / "specs"
-
-
-def real_spec_paths() -> list[Path]:
-    return sorted(SHARED_SPECS.glob("*.json")) if SHARED_SPECS.is_dir() else []
-
-
-def skip_without_real_specs() -> None:
-    if not real_spec_paths():
-        pytest.skip(f"no real specs: {SHARED_SPECS} is absent (it sits beside the repository in development and CI)")
 
 
 @pytest.fixture(scope="session")
 def prism_url() -> Iterator[str]:
+    # Imported here: pytest's controlling process loads this file too, and never needs Prism.
+    from pipeline.project import ROOT
+    from tests.prism import prism_serving
+
     with prism_serving(str(ROOT / "openapi.yaml")) as url:
         yield url

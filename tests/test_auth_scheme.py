@@ -10,7 +10,7 @@ from contract.spec_model import operations
 from pipeline import PipelineError
 from pipeline.auth_scheme import GENERATOR_DEFAULT, AuthHeader, derive_auth_header
 from pipeline.openapi import load_document
-from tests.conftest import real_spec_paths, skip_without_real_specs
+from tests.real_specs import real_spec_paths, skip_without_real_specs
 
 SPEC_PATH = Path("spec.yaml")
 

@@ -11,8 +11,8 @@ from contract.generator_names import module_name
 from pipeline import PipelineError
 from pipeline.operation_names import derive, operation_names
 from pipeline.project import current
-from tests.conftest import SHARED_SPECS, skip_without_real_specs
 from tests.operation_calls import SPEC
+from tests.real_specs import SHARED_SPECS, skip_without_real_specs
 
 
 def test_each_operation_is_generated_under_its_group_and_name():

@@ -16,8 +16,8 @@ from contract.spec_model import Operation, example_value, resolve, success_respo
 from pipeline.operation_names import operation_names
 from pipeline.pagination import paginated
 from pipeline.project import current
-from tests.conftest import SHARED_SPECS, skip_without_real_specs
 from tests.operation_calls import OPERATIONS, SPEC, Recorder, client_for
+from tests.real_specs import SHARED_SPECS, skip_without_real_specs
 
 PAGES = paginated(SPEC, operation_names(SPEC, current().operation_overrides, current().field_prefix))
 PAGED = [op for op in OPERATIONS if any((page.method, page.path) == (op.method, op.path) for page in PAGES.values())]

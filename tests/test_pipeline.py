@@ -18,6 +18,7 @@ from openapi_python_client.config import ConfigFile
 from openapi_python_client.strings import snake_case
 
 from pipeline import PipelineError
+from pipeline.auth_scheme import derive_auth_header
 from pipeline.build import check_every_operation_generated
 from pipeline.openapi import load_document
 from pipeline.project import ROOT
@@ -191,7 +192,7 @@ def test_generation_is_deterministic(workspace: Workspace, generated_slice: Path
 
 def test_committed_generated_is_current():
     """The drift check: generated/ is what openapi.yaml, generator-config.yaml and templates/ produce."""
-    result = subprocess.run([sys.executable, "-m", "pipeline", "check"], cwd=ROOT, capture_output=True, text=True)
+    result = run_pipeline("check")
     assert result.returncode == 0, result.stderr
 
 
@@ -229,11 +230,11 @@ BEARER = {"type": "http", "scheme": "bearer"}
 API_KEY = {"type": "apiKey", "in": "header", "name": "Authorization", "description": "`Authorization: Api-Key <key>`"}
 
 
-@pytest.mark.parametrize(
-    ("scheme", "expected"), [(BEARER, "Bearer k-123"), (API_KEY, "Api-Key k-123")], ids=["bearer", "api-key"]
-)
-def test_a_new_auth_scheme_regenerates_a_client_that_sends_it(workspace: Workspace, scheme: dict, expected: str):
+def test_a_new_auth_scheme_regenerates_a_client_that_sends_it(workspace: Workspace):
+    """The scheme openapi.yaml does not use replaces the one it does (Baseten switched Api-Key to Bearer)."""
     spec = load_document(workspace.spec)
+    bearer_now = derive_auth_header(spec).prefix == "Bearer"
+    scheme, expected = (API_KEY, "Api-Key k-123") if bearer_now else (BEARER, "Bearer k-123")
     spec.setdefault("components", {})["securitySchemes"] = {"TheAuth": scheme}
     spec["security"] = [{"TheAuth": []}]
     for item in spec["paths"].values():

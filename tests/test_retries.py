@@ -148,7 +148,7 @@ def test_a_reset_connection_is_retried_only_for_an_idempotent_method(method: str
 @pytest.mark.parametrize("method", ["GET", "POST"])
 def test_a_stalled_server_hits_the_read_timeout(method: str, waits: list[float]):
     with fault_server(Step(delay=1.0)) as server:
-        client = client_module.AuthenticatedClient(base_url=server.url, token=TOKEN, timeout=httpx.Timeout(0.2))
+        client = client_module.AuthenticatedClient(base_url=server.url, token=TOKEN, timeout=httpx.Timeout(0.05))
         with pytest.raises(errors.APITimeoutError) as raised:
             client.request(method, "/v1/things")
         assert isinstance(raised.value.__cause__, httpx.ReadTimeout)

@@ -20,8 +20,8 @@ from contract.spec_model import Success, current_spec, operations, resolve, succ
 from pipeline.openapi import load_document
 from pipeline.project import ROOT, current
 from pipeline.spec_diff import REDOCLY, spec_diff
-from tests.conftest import SHARED_SPECS, skip_without_real_specs
 from tests.operation_calls import run_pipeline, spec_slice
+from tests.real_specs import SHARED_SPECS, skip_without_real_specs
 
 
 @pytest.fixture(autouse=True)

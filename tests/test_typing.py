@@ -84,11 +84,14 @@ def uses(ops: list[Operation]) -> str:
 
 
 @pytest.fixture(scope="module")
-def mypy_strict(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
+def mypy_strict(tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config) -> dict[str, list[str]]:
     """Run mypy --strict once over the package and the uses; its errors by file ("package" or "uses")."""
     scratch = tmp_path_factory.mktemp("typing")
     (scratch / "uses.py").write_text(uses(OPERATIONS), encoding="utf-8")
-    command = [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(scratch / "cache"),
+    # mypy's own incremental cache, kept between runs in pytest's: most of a cold run is the standard
+    # library, httpx and attrs, which do not change between runs (mypy rechecks whatever does).
+    cache = pytestconfig.cache.mkdir("mypy") if pytestconfig.cache else scratch / "cache"
+    command = [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(cache),
                str(package_dir()), str(scratch / "uses.py")]  # fmt: skip
     result = subprocess.run(command, cwd=package_dir().parent, capture_output=True, text=True)
     errors: dict[str, list[str]] = {"package": [], "uses": [], "checked": []}
