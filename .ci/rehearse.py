@@ -1,5 +1,5 @@
-"""Rehearse a spec update: for each spec given (default: every real spec in ../shared/specs, and our own
-feature specs in tests/specs), drop it into a scratch copy of the repository as openapi.yaml, then
+"""Rehearse a spec update: for each spec given (default: every real spec in ../shared/specs, the
+generator's own feature spec in ../shared/specs/generator, and our own specs in tests/specs), drop it into a scratch copy of the repository as openapi.yaml, then
 `make generate` and `make test` there (same virtualenv). The working tree is never touched.
 
 This is what a user does when Baseten publishes a new spec; it must work with no hand edit.
@@ -55,7 +55,7 @@ def _rehearse(spec: Path, scratch: Path) -> tuple[bool, str]:
 
 
 def main(argv: list[str]) -> int:
-    real = sorted(SPECS.glob("*.json")) + sorted(SPECS.glob("*.yaml"))
+    real = sorted(SPECS.glob("*.json")) + sorted(SPECS.glob("*.yaml")) + sorted(SPECS.glob("generator/*.json"))
     own = sorted(OWN_SPECS.glob("*.yaml"))
     # Largest first, so the longest rehearsal is not the one left to run alone at the end.
     specs = [Path(arg).resolve() for arg in argv] or sorted(real + own, key=lambda p: -p.stat().st_size)
