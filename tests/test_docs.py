@@ -25,7 +25,7 @@ MAX_CLICKS = 3
 BYTES_PER_OPERATION = 82_000  # 15 MB for the 183 operations of Baseten's 2026-08-22 spec
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def reference(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("reference") / "docs"
     result = subprocess.run(

@@ -21,7 +21,7 @@ PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 GENERATOR_TEMPLATES = Path(openapi_python_client.__file__).parent / "templates"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> zipfile.ZipFile:
     """The wheel pyproject.toml's build backend makes, through its PEP 517 hook (what pip would call)."""
     out = tmp_path_factory.mktemp("wheel")

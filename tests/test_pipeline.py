@@ -276,7 +276,7 @@ class Flawed:
     properties: list[str]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def flawed(generated_slice: Path, tmp_path_factory: pytest.TempPathFactory) -> Flawed:
     ws = Workspace(tmp_path_factory.mktemp("flawed"))
     shutil.copytree(generated_slice, ws.root, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))

@@ -83,14 +83,15 @@ def uses(ops: list[Operation]) -> str:
     return "\n".join(lines) + "\n"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def mypy_strict(tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config) -> dict[str, list[str]]:
     """Run mypy --strict once over the package and the uses; its errors by file ("package" or "uses")."""
     scratch = tmp_path_factory.mktemp("typing")
     (scratch / "uses.py").write_text(uses(OPERATIONS), encoding="utf-8")
     # mypy's own incremental cache, kept between runs in pytest's: most of a cold run is the standard
     # library, httpx and attrs, which do not change between runs (mypy rechecks whatever does).
-    cache = pytestconfig.cache.mkdir("mypy") if pytestconfig.cache else scratch / "cache"
+    pytest_cache = getattr(pytestconfig, "cache", None)  # absent under -p no:cacheprovider
+    cache = pytest_cache.mkdir("mypy") if pytest_cache else scratch / "cache"
     command = [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(cache),
                str(package_dir()), str(scratch / "uses.py")]  # fmt: skip
     result = subprocess.run(command, cwd=package_dir().parent, capture_output=True, text=True)
