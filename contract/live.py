@@ -3,7 +3,8 @@
 Calls the spec's read-only operations (GET; every operation with --allow-writes) through the generated
 client and judges each raw response with openapi-core, an implementation independent of the generator.
 Path parameters are filled from earlier list responses (a model id from GET /v1/models feeds
-GET /v1/models/{model_id}); what cannot be filled is skipped, saying why. Bounded: at most
+GET /v1/models/{model_id}); what cannot be filled is skipped, saying why. --operation checks only the
+operations named. Bounded: at most
 --max-requests requests, at most --rate a second; the client's retry policy honours 429 and Retry-After.
 Ctrl-C stops with the report so far. The API key appears in no line of output.
 
@@ -115,8 +116,15 @@ def value_from(body: Any, name: str, schema: dict[str, Any]) -> Any:
     return None
 
 
-def check(base_url: str, token: str, allow_writes: bool, limit: int, rate: float, report: list[Outcome]) -> int:
+def check(
+    base_url: str, token: str, allow_writes: bool, only: list[str], limit: int, rate: float, report: list[Outcome]
+) -> int:
     ops = ordered([op for op in operations(current_spec()) if allow_writes or op.method == "get"])
+    if only:
+        unknown = sorted(set(only) - {op.id for op in operations(current_spec())})
+        if unknown:
+            raise CannotRun(f"openapi.yaml has no operation {', '.join(unknown)}")
+        ops = [op for op in ops if op.id in only]
     if not ops:
         others = ", ".join(op.id for op in operations(current_spec()))
         print(f"nothing read-only to check: openapi.yaml has no GET operation. ALLOW_WRITES=1 would also send {others}")
@@ -169,6 +177,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make contract-live", description=__doc__.splitlines()[0])
     parser.add_argument("--base-url", default=servers[0] if servers else None, help="default: the spec's server")
     parser.add_argument("--allow-writes", action="store_true", help="also send POST, PUT, PATCH and DELETE")
+    parser.add_argument(
+        "--operation",
+        action="append",
+        default=[],
+        help='only this one, as "GET /v1/models" (repeatable); '
+        "its path parameters still come from lists, so one that has some needs its list named too",
+    )
     parser.add_argument("--max-requests", type=int, default=200)
     parser.add_argument("--rate", type=float, default=5.0, help="requests a second, at most")
     parser.add_argument("--json", type=Path, help="also write the report here, for machines")
@@ -182,7 +197,8 @@ def main(argv: list[str] | None = None) -> int:
             raise CannotRun(f"no API key: set {api_key_env or 'api_key_env in generator-config.yaml'}")
         if not args.base_url:
             raise CannotRun("no server: pass BASE_URL (openapi.yaml names none)")
-        status = check(args.base_url.rstrip("/"), token, args.allow_writes, args.max_requests, args.rate, report)
+        base_url, only = args.base_url.rstrip("/"), args.operation
+        status = check(base_url, token, args.allow_writes, only, args.max_requests, args.rate, report)
     except CannotRun as error:
         ended = str(error)
     except BudgetSpent as error:

@@ -20,12 +20,17 @@ from werkzeug.datastructures import Headers, ImmutableMultiDict
 from contract.spec_model import current_spec, first_content, media_kind, resolve
 from pipeline.openapi import schema_holders, schemas
 
+# The one server openapi-core is told of: each request is judged as if sent there, its path taken relative
+# to the server it was sent to (the spec's, Prism's, a test's). One openapi-core object serves them all.
+JUDGED_AT = "http://judged.invalid"
+
 
 class HttpxOpenAPIRequest:
-    """An httpx.Request seen through openapi-core's Request protocol."""
+    """An httpx.Request, sent to `server`, seen through openapi-core's Request protocol."""
 
-    def __init__(self, request: httpx.Request):
+    def __init__(self, request: httpx.Request, server: str):
         self.request = request
+        self.base_path = urlsplit(server).path.rstrip("/")
         self.parameters = RequestParameters(
             query=ImmutableMultiDict(parse_qsl(request.url.query.decode(), keep_blank_values=True)),
             header=Headers(list(request.headers.multi_items())),
@@ -34,11 +39,12 @@ class HttpxOpenAPIRequest:
 
     @property
     def host_url(self) -> str:
-        return f"{self.request.url.scheme}://{self.request.url.netloc.decode()}"
+        return JUDGED_AT
 
     @property
     def path(self) -> str:
-        return self.request.url.raw_path.decode().split("?")[0]  # still percent-encoded, as a router splits it
+        path = self.request.url.raw_path.decode().split("?")[0]  # still percent-encoded, as a router splits it
+        return path[len(self.base_path) :] if path.startswith(self.base_path + "/") else path
 
     @property
     def method(self) -> str:
@@ -83,11 +89,10 @@ class HttpxOpenAPIResponse:
 
 
 @functools.cache
-def openapi(server: str = "") -> Any:
-    """openapi-core for openapi.yaml; with `server`, as served from there rather than from its servers."""
+def openapi() -> Any:
+    """openapi-core for openapi.yaml, served from JUDGED_AT."""
     spec = type_lists_as_any_of(current_spec())
-    if server:
-        spec["servers"] = [{"url": server}]
+    spec["servers"] = [{"url": JUDGED_AT}]
     # openapi-core knows application/json and a few others by name; any +json type is JSON too (RFC 6838).
     json_types = {
         str(location[-1]): json.loads
@@ -116,15 +121,15 @@ class RequestRejected(AssertionError):
     """openapi-core found the request invalid for the spec."""
 
 
-def assert_valid(request: httpx.Request) -> None:
-    errors = request_errors(request)
+def assert_valid(request: httpx.Request, server: str) -> None:
+    errors = request_errors(request, server)
     if errors:
         raise RequestRejected("openapi-core rejects the request: " + "; ".join(errors))
 
 
-def request_errors(request: httpx.Request) -> list[str]:
-    """What openapi-core finds wrong with the request, one line each; [] when it is valid."""
-    result = openapi().unmarshal_request(HttpxOpenAPIRequest(request))
+def request_errors(request: httpx.Request, server: str) -> list[str]:
+    """What openapi-core finds wrong with the request sent to `server`, one line each; [] when it is valid."""
+    result = openapi().unmarshal_request(HttpxOpenAPIRequest(request, server))
     return [_describe(error) for error in result.errors]
 
 
@@ -136,7 +141,7 @@ def response_errors(request: httpx.Request, response: httpx.Response, server: st
     """
     if _binary_body(request, response, server):
         return []
-    result = openapi(server).unmarshal_response(HttpxOpenAPIRequest(request), HttpxOpenAPIResponse(response))
+    result = openapi().unmarshal_response(HttpxOpenAPIRequest(request, server), HttpxOpenAPIResponse(response))
     return [_describe(error, located=True) for error in result.errors]
 
 
