@@ -8,7 +8,7 @@ import inspect
 import io
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -125,17 +125,20 @@ def paged_operations() -> list[Operation]:
     return [op for op in OPERATIONS if op.key in keys]
 
 
-def spec_slice(spec: dict[str, Any], count: int) -> dict[str, Any]:
-    """The spec with its first `count` operations only, and the components they refer to (transitively):
-    the same kinds of thing, small enough that generating it takes a second whatever the spec's size."""
-    kept = operations(spec)[:count]
+def spec_slice(spec: dict[str, Any], keep: int | Collection[tuple[str, str]]) -> dict[str, Any]:
+    """The spec with its first `keep` operations only (or those whose (method, path) `keep` holds), and the
+    components they refer to (transitively): the same kinds of thing, small enough that generating or
+    diffing it takes a second whatever the spec's size."""
+    paths = spec.get("paths") or {}
+    if isinstance(keep, int):
+        kept = [op.key for op in operations(spec)[:keep]]
+    else:
+        kept = [(method, path) for method, path in keep if method in (paths.get(path) or {})]
     sliced = {key: value for key, value in spec.items() if key not in ("paths", "components")}
     sliced["paths"] = {}
-    for op in kept:
-        item = sliced["paths"].setdefault(
-            op.path, {k: v for k, v in spec["paths"][op.path].items() if k == "parameters"}
-        )
-        item[op.method] = spec["paths"][op.path][op.method]
+    for method, path in kept:
+        item = sliced["paths"].setdefault(path, {k: v for k, v in paths[path].items() if k == "parameters"})
+        item[method] = paths[path][method]
     components: dict[str, dict[str, Any]] = {}
     if "securitySchemes" in (spec.get("components") or {}):
         components["securitySchemes"] = spec["components"]["securitySchemes"]

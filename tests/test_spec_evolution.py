@@ -120,10 +120,25 @@ def reachable(spec: dict[str, Any]) -> list[str]:
     return found
 
 
+def touched(base: dict[str, Any], revised: dict[str, Any]) -> set[tuple[str, str]]:
+    """The operations a change reaches (their own text or a component they use differs, or they are new
+    or gone); the first operation where it reaches none (a change of auth, or none at all)."""
+    def reach(spec: dict[str, Any], key: tuple[str, str]) -> Any:
+        sliced = spec_slice(spec, {key})  # every slice carries the auth schemes: they are compared apart
+        return sliced["paths"], {k: v for k, v in (sliced.get("components") or {}).items() if k != "securitySchemes"}
+
+    keys = {op.key for spec in (base, revised) for op in operations(spec)}
+    found = {key for key in keys if reach(base, key) != reach(revised, key)}
+    return found or {operations(base)[0].key}
+
+
 def diff_with(tmp_path: Path, revised: dict[str, Any]) -> tuple[str, bool]:
+    """spec-diff from openapi.yaml to `revised`, both cut down to the operations the change touches:
+    Redocly reports the same changes, in a second rather than ten on a 183-operation spec."""
+    keep = touched(current_spec(), revised)
     base, new = tmp_path / "base.json", tmp_path / "new.json"
-    base.write_text(json.dumps(current_spec()), encoding="utf-8")
-    new.write_text(json.dumps(revised), encoding="utf-8")
+    base.write_text(json.dumps(spec_slice(current_spec(), keep)), encoding="utf-8")
+    new.write_text(json.dumps(spec_slice(revised, keep)), encoding="utf-8")
     return spec_diff(current(), base, new)
 
 
@@ -279,12 +294,15 @@ def test_the_real_auth_switch_and_growth_are_reported():
 
 def test_spec_diff_names_an_overlay_action_that_no_longer_selects_anything(tmp_path: Path):
     """After a spec update, the fix an action carried may be obsolete: spec-diff says which."""
-    op = operations(current_spec())[0]
+    base = spec_slice(current_spec(), 2)
+    op = operations(base)[0]
     overlay = tmp_path / "openapi.overlay.yaml"
     action = {"target": f"$.paths['{op.path}'].{op.method}", "update": {"summary": "Fixed"}, "description": "a fix"}
     overlay.write_text(json.dumps({"overlay": "1.0.0", "info": {"title": "t", "version": "1"}, "actions": [action]}))
-    revised = copy.deepcopy(current_spec())
+    revised = copy.deepcopy(base)
     del revised["paths"][op.path][op.method]
+    (tmp_path / "base.json").write_text(json.dumps(base), encoding="utf-8")
     (tmp_path / "new.json").write_text(json.dumps(revised), encoding="utf-8")
-    result = run_pipeline("spec-diff", "--overlay", str(overlay), "--new", str(tmp_path / "new.json"))
+    files = ["--spec", str(tmp_path / "base.json"), "--new", str(tmp_path / "new.json")]
+    result = run_pipeline("spec-diff", "--overlay", str(overlay), *files)
     assert "action 1 (a fix) selects nothing" in result.stdout, result.stdout + result.stderr
