@@ -48,7 +48,7 @@ docs: $(STAMP) ## HTML reference of generated/ in build/docs/index.html (pdoc), 
 	@$(PIPELINE) docs
 
 contract-live: $(STAMP) ## does BASE_URL (default: the spec's server) answer as the spec says? GETs only unless ALLOW_WRITES=1
-	@$(BIN)/python -m contract.live $(if $(BASE_URL),--base-url "$(BASE_URL)") $(if $(filter 1,$(ALLOW_WRITES)),--allow-writes) $(if $(MAX_REQUESTS),--max-requests $(MAX_REQUESTS)) $(if $(RATE),--rate $(RATE)) $(if $(JSON),--json "$(JSON)")
+	@$(BIN)/python -m contract.live $(if $(BASE_URL),--base-url "$(BASE_URL)") $(if $(filter 1,$(ALLOW_WRITES)),--allow-writes) $(if $(OPERATION),--operation "$(OPERATION)") $(if $(MAX_REQUESTS),--max-requests $(MAX_REQUESTS)) $(if $(RATE),--rate $(RATE)) $(if $(JSON),--json "$(JSON)")
 
 test: $(STAMP) $(NODE_STAMP) ## the test suite, drift check included
 	@$(BIN)/python -m pytest -n auto --maxprocesses 4 --dist worksteal
@@ -71,8 +71,9 @@ bench: $(VENV)/.bench ## speed ratios beside the floor and a peer, in one run (S
 lint: $(STAMP) ## ruff on the handwritten code
 	@$(BIN)/ruff check pipeline contract tests examples benchmarks .ci && $(BIN)/ruff format --check pipeline contract tests examples benchmarks .ci
 
-mock: $(NODE_STAMP) ## serve openapi.yaml with Prism on 127.0.0.1 (PORT=4010), validating every request
-	@$(NODE_ENV) node_modules/.bin/prism mock -h 127.0.0.1 -p $(PORT) openapi.yaml
+mock: $(STAMP) $(NODE_STAMP) ## serve openapi.yaml (its overlay applied) with Prism on 127.0.0.1 (PORT=4010), validating every request
+	@mkdir -p build && $(PIPELINE) effective-spec > build/openapi.effective.json
+	@$(NODE_ENV) node_modules/.bin/prism mock -h 127.0.0.1 -p $(PORT) build/openapi.effective.json
 
 clean: ## remove the virtualenv and caches
 	rm -rf $(VENV) .venv-lowest .pytest_cache .generate-* node_modules build

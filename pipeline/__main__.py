@@ -7,9 +7,12 @@ update-spec: download --url into --spec (untouched on any failure) and report wh
 spec-diff:   what changed from the committed --spec to the working one (or from --spec to --new);
              exit 1 on a change that breaks code written against the old client, 2 if it cannot tell.
 docs:        an HTML reference of the generated package in --docs (pdoc).
+effective-spec: the spec the client is built from, as JSON on stdout: --spec with its overlay applied
+             and the defaults and examples that do not fit their schema taken out (make mock serves it).
 """
 
 import argparse
+import json
 import subprocess
 import sys
 import tempfile
@@ -37,7 +40,8 @@ def committed(spec: Path, scratch: Path) -> Path:
 def main(argv: list[str] | None = None) -> int:
     defaults = Project()
     parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["generate", "check", "update-spec", "spec-diff", "docs"])
+    commands = ["generate", "check", "update-spec", "spec-diff", "docs", "effective-spec"]
+    parser.add_argument("command", choices=commands)
     parser.add_argument("--spec", type=Path, default=Path("openapi.yaml"))
     parser.add_argument("--overlay", type=Path, help="default: openapi.overlay.yaml beside --spec")
     parser.add_argument("--config", type=Path, default=Path("generator-config.yaml"))
@@ -61,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
             return 1 if breaking else 0
         if args.command == "docs":
             print(build_docs(project, args.docs))
+        elif args.command == "effective-spec":
+            print(json.dumps(project.spec, indent=1))
         elif args.command == "update-spec":
             print(update_spec(project, args.url))
         elif args.command == "check":

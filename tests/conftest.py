@@ -1,15 +1,19 @@
 """Shared by every test module: one Prism serving openapi.yaml, started by the first test that asks."""
 
+import json
 from collections.abc import Iterator
 
 import pytest
 
 
 @pytest.fixture(scope="session")
-def prism_url() -> Iterator[str]:
+def prism_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Prism serving the spec the client is built from (openapi.yaml, its overlay applied), as make mock does."""
     # Imported here: pytest's controlling process loads this file too, and never needs Prism.
-    from pipeline.project import ROOT
+    from pipeline.project import current
     from tests.prism import prism_serving
 
-    with prism_serving(str(ROOT / "openapi.yaml")) as url:
+    served = tmp_path_factory.mktemp("prism") / "openapi.json"
+    served.write_text(json.dumps(current().spec), encoding="utf-8")
+    with prism_serving(str(served)) as url:
         yield url
