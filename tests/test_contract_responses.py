@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from contract.calls import same_json
 from contract.spec_model import Operation, Success, accepts_no_value, resolve, success_responses
-from tests.operation_calls import OPERATIONS, SPEC, Recorder, call, reply_for
+from tests.operation_calls import OPERATIONS, SPEC, Recorder, call, cases, reply_for
 from tests.schema_strategies import CONTRACT_SETTINGS, json_values, misplaced_fields
 
 
@@ -37,7 +37,6 @@ def parse(op: Operation, success: Success, body: Any, mode: str) -> Any:
 
 # Every documented success with a JSON body (several 2xx each count), or `default` where no 2xx is listed.
 JSON_RESPONSES = [(op, s) for op in OPERATIONS for s in success_responses(SPEC, op) if s.schema is not None]
-NO_JSON = pytest.mark.skip(reason="openapi.yaml documents no JSON success body")
 
 
 def case_id(case: Any) -> str | None:
@@ -81,7 +80,7 @@ def response_case(op: Operation, success: Success) -> Any:
 JSON_CASES = [response_case(op, s) for op, s in JSON_RESPONSES]
 
 
-@pytest.mark.parametrize(("op", "success"), JSON_CASES or [pytest.param(None, None, marks=NO_JSON)], ids=case_id)
+@pytest.mark.parametrize(("op", "success"), cases(JSON_CASES, "no JSON success body", arity=2), ids=case_id)
 @CONTRACT_SETTINGS
 @given(data=st.data())
 def test_response_bodies_from_the_spec_parse_and_round_trip(op: Operation, success: Success, data: st.DataObject):
@@ -104,11 +103,6 @@ def spec_examples(op: Operation, success: Success) -> list[Any]:
 EXAMPLES = [(op, success, example) for op, success in JSON_RESPONSES for example in spec_examples(op, success)]
 
 
-@pytest.mark.parametrize(
-    ("op", "success", "example"),
-    EXAMPLES
-    or [pytest.param(None, None, None, marks=pytest.mark.skip(reason="openapi.yaml has no response examples"))],
-    ids=case_id,
-)
+@pytest.mark.parametrize(("op", "success", "example"), cases(EXAMPLES, "no response examples", arity=3), ids=case_id)
 def test_the_specs_response_examples_parse_and_round_trip(op: Operation, success: Success, example: Any):
     assert same_json(as_json(parse(op, success, example, "sync_detailed")), example)
