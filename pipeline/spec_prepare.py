@@ -1,22 +1,25 @@
 """The generator's copy of the spec: the same API, written the way openapi-python-client 0.29.1 reads it.
 
 Only the generator sees the result; the wire is unchanged and `openapi.yaml` stays as published. Each
-rewrite, and the generator behaviour it answers:
+rewrite, and the generator behaviour it answers (the upstream issue whose fix would let it go):
 
 - names: each operation gets the group (tag) and name (operationId) that operation_names derived, so
   the generator writes `api/models/get_model.py` rather than `api/default/get_v1_models_model_id.py`.
 - model defaults: the generator refuses a property whose model has a `default` ("ModelProperty cannot
   have a default value") and drops every operation using it; the default is taken out and listed, and
-  the field stays unset, so the server applies its own.
-- `$ref` with a `default` beside it (allowed in 3.1): the generator drops the siblings; written as
-  `allOf: [$ref]` with the default beside it (the 3.0 idiom, same meaning), the default reaches the model.
+  the field stays unset, so the server applies its own (openapi-python-client#944).
+- `$ref` with a `default` beside it (allowed in 3.1): the generator drops the siblings
+  (openapi-python-client#1432); written as `allOf: [$ref]` with the default beside it (the 3.0 idiom,
+  same meaning), the default reaches the model.
 - nullable enums (null among the values, `null` in the type list, `nullable: true`): the generator drops
-  the null or names the class after a union of its own making; written `anyOf: [<enum>, {type: null}]`.
-  An enum of null alone is `{type: null}`.
+  the null or names the class after a union of its own making (openapi-python-client#1405); written
+  `anyOf: [<enum>, {type: null}]`. An enum of null alone is `{type: null}`.
 - union branches: an inline object (or array of them) beside null would be named by its position
-  (`DeploymentV1LabelsType0`); titled with its property's name, it is named for what it is (`DeploymentV1Labels`).
+  (`DeploymentV1LabelsType0`); titled with its property's name, it is named for what it is
+  (`DeploymentV1Labels`). Branches told apart by a `const` tag are titled by it; the generator tries
+  branches in order and reads no discriminator (openapi-python-client#219).
 - titles that would name two classes alike (two components, or two inline schemas under one parent):
-  the generator refuses the second; without the title each is named by its place.
+  the generator refuses the second (openapi-python-client#652); without the title each is named by its place.
 """
 
 import copy

@@ -3,7 +3,8 @@
 openapi-python-client 0.29.1 reads a parameter's `style` and `explode` and then ignores them: it always
 writes a location's default (repeated keys for a query array, plain values in a path or header). A spec
 that asks for another serialisation (`deepObject`, comma-separated arrays, ...) would get a client that
-sends what the server does not expect, silently; so such a spec stops `make generate`, naming the parameter.
+sends what the server does not expect, silently; so such a spec stops `make generate`, naming the parameter
+(upstream: openapi-python-client#1064).
 """
 
 from typing import Any
