@@ -1,6 +1,7 @@
 """Rehearse a spec update: for each spec given (default: every real spec in ../shared/specs, the
-generator's own feature spec in ../shared/specs/generator, and our own specs in tests/specs), drop it into a scratch copy of the repository as openapi.yaml, then
-`make generate` and `make test` there (same virtualenv). The working tree is never touched.
+generator's own feature spec in ../shared/specs/generator, and our own specs in tests/specs), drop it
+into a scratch copy of the repository as openapi.yaml, then `make generate` and `make test` there (same
+virtualenv). The working tree is never touched.
 
 This is what a user does when Baseten publishes a new spec; it must work with no hand edit.
 """

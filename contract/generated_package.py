@@ -27,11 +27,14 @@ def import_generated(relative: str = "") -> ModuleType:
     return importlib.import_module(f"{package_name()}{'.' + relative if relative else ''}")
 
 
-def missing_imports(source: str) -> list[str]:
-    """What `source` imports from the generated package's api/ that openapi.yaml did not generate (an
-    operation the README shows that this spec lacks), as dotted names. Models are checked on import."""
+def missing_operations(source: str) -> list[str]:
+    """What `source` uses from the generated package that openapi.yaml did not generate (an operation the
+    README shows that this spec lacks): imports from its api/, as dotted names, and attributes of a
+    variable named `client` (`client.users.list_users`, `client.aio.users...`), looked up on a real client.
+    Models are checked on import."""
     missing = []
-    for node in ast.walk(ast.parse(source)):
+    tree = ast.parse(source)
+    for node in ast.walk(tree):
         if not (isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[:2] == [package_name(), "api"]):
             continue
         module = package_dir().joinpath(*node.module.split(".")[1:])
@@ -41,4 +44,24 @@ def missing_imports(source: str) -> list[str]:
         for alias in node.names if module.is_dir() else []:
             if not ((module / alias.name).with_suffix(".py").is_file() or (module / alias.name).is_dir()):
                 missing.append(f"{node.module}.{alias.name}")
-    return missing
+    client = import_generated("client").AuthenticatedClient(base_url="https://example.test", token="unused")
+    for node in ast.walk(tree):
+        chain = _attribute_chain(node)
+        if chain[:1] != ["client"] or len(chain) < 2:
+            continue
+        found: object = client
+        for depth, name in enumerate(chain[1:], start=2):
+            if not hasattr(found, name):
+                missing.append(".".join(chain[:depth]))
+                break
+            found = getattr(found, name)
+    return sorted(set(missing), key=missing.index)
+
+
+def _attribute_chain(node: ast.AST) -> list[str]:
+    """["client", "users", "list_users"] for `client.users.list_users`; [] for anything else."""
+    names: list[str] = []
+    while isinstance(node, ast.Attribute):
+        names.insert(0, node.attr)
+        node = node.value
+    return [node.id, *names] if isinstance(node, ast.Name) and names else []

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from contract.calls import example_call, unsendable
-from contract.generated_package import import_generated, missing_imports
+from contract.generated_package import import_generated, missing_operations
 from contract.generator_names import endpoint_module
 from contract.spec_model import Operation
 from pipeline.project import ROOT, current
@@ -53,7 +53,7 @@ def test_prism_accepts_every_request_the_client_sends(prism_url: str, op: Operat
 
 def test_the_example_script_creates_a_key_and_shows_only_its_start(prism_url: str):
     script = ROOT / "examples" / "create_api_key.py"
-    missing = missing_imports(script.read_text(encoding="utf-8"))
+    missing = missing_operations(script.read_text(encoding="utf-8"))
     if missing:
         pytest.skip(f"the example calls {', '.join(missing)}, which openapi.yaml does not define")
     env = {**os.environ, current().api_key_env: TOKEN, "PYTHONPATH": str(current().generated)}

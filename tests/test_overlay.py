@@ -1,12 +1,14 @@
 """openapi.overlay.yaml: local fixes to the published spec (OpenAPI Overlay 1.0), each action a literal
 example of what it does, then the whole thing through `make generate` and `make spec-diff`."""
 
+import re
 from pathlib import Path
 
 import pytest
 
 from pipeline import PipelineError
 from pipeline.overlay import Action, apply_overlay, read_overlay
+from pipeline.project import ROOT, current
 
 SPEC = {
     "openapi": "3.1.0",
@@ -50,3 +52,15 @@ def test_an_overlay_that_is_not_one_says_each_problem(tmp_path: Path):
         "action 1",
         "action 2",
     ], problems
+
+
+def test_the_readmes_overlay_example_reads_and_each_action_selects_something(tmp_path: Path):
+    example = re.search(r"```yaml\n(overlay:.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S)
+    assert example, "README.md shows no overlay"
+    spec = current().published
+    if "/v1/api_keys" not in spec.get("paths", {}):
+        pytest.skip("openapi.yaml has no /v1/api_keys, which the README's example fixes")
+    path = tmp_path / "openapi.overlay.yaml"
+    path.write_text(example.group(1), encoding="utf-8")
+    fixed, unmatched = apply_overlay(spec, read_overlay(path))
+    assert unmatched == [] and fixed["paths"]["/v1/api_keys"]["post"]["summary"] == "Create an API key"

@@ -5,7 +5,7 @@ import re
 import httpx
 import pytest
 
-from contract.generated_package import missing_imports
+from contract.generated_package import missing_operations
 from contract.spec_model import current_spec, example_value, operations, success_response
 from pipeline.project import ROOT, current
 
@@ -28,7 +28,7 @@ def answer_as_the_spec_says(request: httpx.Request) -> httpx.Response:
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[f"example-{i}" for i in range(len(EXAMPLES))])
 def test_readme_example_runs(example: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
-    missing = missing_imports(example)
+    missing = missing_operations(example)
     if missing:
         pytest.skip(f"the example calls {', '.join(missing)}, which openapi.yaml does not define")
     seen: list[httpx.Request] = []
