@@ -24,6 +24,7 @@ from contract.generator_names import endpoint, operation_name
 from contract.spec_model import Operation, success_responses
 from tests.operation_calls import OPERATIONS, SPEC, tree_attributes
 
+MUST_FAIL = "mypy must report this line"
 ARG = "cast(Any, None)"  # an argument of the right type as far as mypy cares: results are what is checked
 
 
@@ -80,6 +81,13 @@ def uses(ops: list[Operation]) -> str:
             f"    assert_type(await {alias}.asyncio({args}{', ' if args else ''}client=client), {returns})",
             f"    assert_type(await {aio}, {returns})",
         ]
+    # Names the package lacks must fail: a type checker that accepted anything would prove nothing.
+    lines += [
+        f"from {package}.models import NoSuchModelAnywhere  # {MUST_FAIL}",
+        "",
+        "def use_missing(client: AuthenticatedClient) -> None:",
+        f"    client.no_such_group_anywhere  # {MUST_FAIL}",
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -87,7 +95,9 @@ def uses(ops: list[Operation]) -> str:
 def mypy_strict(tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config) -> dict[str, list[str]]:
     """Run mypy --strict once over the package and the uses; its errors by file ("package" or "uses")."""
     scratch = tmp_path_factory.mktemp("typing")
-    (scratch / "uses.py").write_text(uses(OPERATIONS), encoding="utf-8")
+    source = uses(OPERATIONS)
+    (scratch / "uses.py").write_text(source, encoding="utf-8")
+    must_fail = {str(number) for number, line in enumerate(source.splitlines(), 1) if MUST_FAIL in line}
     # mypy's own incremental cache, kept between runs in pytest's: most of a cold run is the standard
     # library, httpx and attrs, which do not change between runs (mypy rechecks whatever does).
     pytest_cache = getattr(pytestconfig, "cache", None)  # absent under -p no:cacheprovider
@@ -98,8 +108,10 @@ def mypy_strict(tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.C
     errors: dict[str, list[str]] = {"package": [], "uses": [], "checked": []}
     errors["checked"] = re.findall(r"(\d+) source files?", result.stdout)[-1:]  # "... in N source files"
     for line in result.stdout.splitlines():
-        if ": error:" in line:
-            errors["uses" if Path(line.split(":")[0]).name == "uses.py" else "package"].append(line)
+        if ": error:" in line and Path(line.split(":")[0]).name == "uses.py":
+            errors["uses"].append(line + (" must-fail" if line.split(":")[1] in must_fail else ""))
+        elif ": error:" in line:
+            errors["package"].append(line)
     assert result.returncode in (0, 1), result.stdout[-2000:] + result.stderr[-2000:]  # 2: mypy itself failed
     return errors
 
@@ -110,7 +122,14 @@ def test_mypy_strict_accepts_the_generated_package(mypy_strict: dict[str, list[s
 
 def test_every_operation_returns_exactly_its_success_type(mypy_strict: dict[str, list[str]]):
     """Through the module (sync, asyncio) and the client tree (client.<group>.<name>, client.aio...)."""
-    assert mypy_strict["uses"] == [], "\n".join(mypy_strict["uses"][:20])
+    wrong = [line for line in mypy_strict["uses"] if not line.endswith("must-fail")]
+    assert wrong == [], "\n".join(wrong[:20])
+
+
+def test_mypy_rejects_a_model_or_group_the_package_does_not_have(mypy_strict: dict[str, list[str]]):
+    """The lazy packages hide their __getattr__ from type checkers, so a misspelt name is an error."""
+    rejected = [line for line in mypy_strict["uses"] if line.endswith("must-fail")]
+    assert len(rejected) == 2, "\n".join(mypy_strict["uses"][:20])
 
 
 def test_mypy_read_the_whole_package_and_the_uses(mypy_strict: dict[str, list[str]]):

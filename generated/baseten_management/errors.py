@@ -149,10 +149,11 @@ class UnexpectedResponse(ResponseError):
         super().__init__(message, status_code=response.status_code, content=response.content, headers=response.headers)
 
 
-class InvalidField(ValueError):
+class InvalidField(ClientError, ValueError):
     """Data that does not fit a model: `.path` says where (`models.status`), `.reason` what is wrong.
 
     Raised by a model's from_dict(); a request body given as a mapping raises it before anything is sent.
+    A ValueError too, which is what it is to code that does not know the package.
     """
 
     def __init__(self, path: str, reason: str):

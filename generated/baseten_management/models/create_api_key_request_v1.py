@@ -98,7 +98,7 @@ class CreateAPIKeyRequestV1:
                     return model_ids_type_0
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
-                return cast(list[str] | None | Unset, data)
+                raise TypeError(f"{data!r} is not list[str] | None")
 
             model_ids = _parse_model_ids(d.pop("model_ids", UNSET))
 

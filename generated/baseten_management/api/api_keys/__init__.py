@@ -43,10 +43,14 @@ class AsyncApiKeys:
         return AsyncOperation(self._client)
 
 
-def __getattr__(name: str) -> Any:
-    if name in __all__:
-        return importlib.import_module(f"{__name__}.{name}")  # an operation's module, on first use
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+# Hidden from type checkers, which import each operation's module themselves: a module-level __getattr__
+# would make any name pass, a misspelt operation included.
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> Any:
+        if name in __all__:
+            return importlib.import_module(f"{__name__}.{name}")  # an operation's module, on first use
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:

@@ -1,0 +1,111 @@
+"""body=: the operation's model, or a plain mapping of its fields by their wire names, built through the
+model before anything is sent (a field that does not fit fails there, named); left out where the body's
+schema requires nothing; anything else a TypeError naming the model. For every operation of openapi.yaml
+whose body is a model (JSON or form)."""
+
+import typing
+from collections.abc import Mapping
+from typing import Any
+
+import pytest
+
+from contract.calls import example_call
+from contract.generated_package import import_generated
+from contract.generator_names import endpoint_module
+from contract.spec_model import Operation, example_value, request_body, resolve
+from contract.validation import assert_valid
+from tests.operation_calls import BASE_URL, OPERATIONS, SPEC, Recorder, cases, client_for, success_reply
+
+
+def takes_a_mapping(op: Operation) -> bool:
+    body = request_body(SPEC, op)
+    if body is None or body.content.kind not in ("json", "form"):
+        return False
+    hint = typing.get_type_hints(endpoint_module(op.key).sync_detailed).get("body")
+    return any(typing.get_origin(arg) is Mapping for arg in typing.get_args(hint))
+
+
+MODEL_BODIES = [op for op in OPERATIONS if takes_a_mapping(op)]
+OP_ID = lambda op: getattr(op, "id", "none")  # noqa: E731
+
+
+def schema_of(op: Operation) -> dict[str, Any]:
+    body = request_body(SPEC, op)
+    assert body is not None
+    return resolve(SPEC, body.content.schema)
+
+
+def send(op: Operation, body: Any) -> tuple[Recorder, Any]:
+    """Call the operation with its example arguments and `body`; the recorder, and what was raised (or None)."""
+    function = endpoint_module(op.key).sync_detailed
+    arguments = {**example_call(op, function).arguments, "body": body}
+    recorder = Recorder(success_reply(op))
+    try:
+        function(client=client_for(recorder), **arguments)
+    except Exception as error:  # noqa: BLE001 - the tests say which they expect
+        return recorder, error
+    return recorder, None
+
+
+def full_mapping(op: Operation) -> dict[str, Any]:
+    return example_value(SPEC, schema_of(op), all_properties=True)
+
+
+@pytest.mark.parametrize("op", cases(MODEL_BODIES, "no operation whose body is a model"), ids=OP_ID)
+def test_a_mapping_sends_what_its_model_sends(op: Operation):
+    mapping = full_mapping(op)
+    model = typing.get_args(typing.get_type_hints(endpoint_module(op.key).sync_detailed)["body"])[0]
+    from_model, raised = send(op, model.from_dict(mapping))
+    from_mapping, raised_too = send(op, mapping)
+    assert raised is raised_too is None
+    assert from_mapping.requests[0].content == from_model.requests[0].content
+
+
+def required_fields(op: Operation) -> list[str]:
+    return list(schema_of(op).get("required") or [])
+
+
+WITH_REQUIRED = [pytest.param(op, required_fields(op)[0], id=op.id) for op in MODEL_BODIES if required_fields(op)]
+
+
+@pytest.mark.parametrize(("op", "field"), cases(WITH_REQUIRED, "no model body with a required field", arity=2))
+def test_a_mapping_missing_a_required_field_fails_before_sending_naming_it(op: Operation, field: str):
+    mapping = {name: value for name, value in full_mapping(op).items() if name != field}
+    recorder, raised = send(op, mapping)
+    assert isinstance(raised, import_generated("errors").InvalidField), raised
+    assert raised.path == f"body.{field}" and recorder.requests == []
+
+
+def enum_field(op: Operation) -> str | None:
+    properties = schema_of(op).get("properties") or {}
+    return next((name for name, prop in properties.items() if "enum" in resolve(SPEC, prop)), None)
+
+
+WITH_ENUM = [pytest.param(op, enum_field(op), id=op.id) for op in MODEL_BODIES if enum_field(op)]
+
+
+@pytest.mark.parametrize(("op", "field"), cases(WITH_ENUM, "no model body with an enum field", arity=2))
+def test_a_mapping_with_a_value_its_enum_lacks_fails_before_sending_naming_it(op: Operation, field: str):
+    recorder, raised = send(op, {**full_mapping(op), field: "NOT_A_VALUE_OF_THIS_ENUM"})
+    assert isinstance(raised, import_generated("errors").InvalidField), raised
+    assert raised.path == f"body.{field}" and recorder.requests == []
+
+
+@pytest.mark.parametrize("op", cases(MODEL_BODIES, "no operation whose body is a model"), ids=OP_ID)
+def test_a_body_of_another_type_is_a_type_error_naming_the_model(op: Operation):
+    model = typing.get_args(typing.get_type_hints(endpoint_module(op.key).sync_detailed)["body"])[0]
+    recorder, raised = send(op, "a string")
+    assert isinstance(raised, TypeError) and model.__name__ in str(raised) and recorder.requests == []
+
+
+REQUIRES_NOTHING = [op for op in MODEL_BODIES if not required_fields(op)]
+
+
+@pytest.mark.parametrize("op", cases(REQUIRES_NOTHING, "no model body that requires nothing"), ids=OP_ID)
+def test_a_body_that_requires_nothing_may_be_left_out(op: Operation):
+    function = endpoint_module(op.key).sync_detailed
+    arguments = {name: value for name, value in example_call(op, function).arguments.items() if name != "body"}
+    recorder = Recorder(success_reply(op))
+    function(client=client_for(recorder), **arguments)
+    (request,) = recorder.requests
+    assert_valid(request, BASE_URL)  # a required body went as {}, an optional one not at all
