@@ -123,6 +123,7 @@ def reachable(spec: dict[str, Any]) -> list[str]:
 def touched(base: dict[str, Any], revised: dict[str, Any]) -> set[tuple[str, str]]:
     """The operations a change reaches (their own text or a component they use differs, or they are new
     or gone); the first operation where it reaches none (a change of auth, or none at all)."""
+
     def reach(spec: dict[str, Any], key: tuple[str, str]) -> Any:
         sliced = spec_slice(spec, {key})  # every slice carries the auth schemes: they are compared apart
         return sliced["paths"], {k: v for k, v in (sliced.get("components") or {}).items() if k != "securitySchemes"}
