@@ -51,6 +51,17 @@ def test_token_never_appears_in_a_log_line(caplog: pytest.LogCaptureFixture):
         assert TOKEN not in record.getMessage()
 
 
+def test_a_token_changed_after_the_first_request_is_sent_from_the_next():
+    """The pool is built with the client's headers; a request must still carry the token as it is now."""
+    seen: list[httpx.Request] = []
+    transport = httpx.MockTransport(lambda request: seen.append(request) or httpx.Response(204))
+    client = authenticated_client(httpx_args={"transport": transport})
+    client.request("GET", "/")
+    client.token = "rotated-token-2b"
+    client.request("GET", "/")
+    assert [request.headers[client.auth_header_name].split()[-1] for request in seen] == [TOKEN, "rotated-token-2b"]
+
+
 def test_the_auth_header_survives_with_headers_and_timeout_changes():
     seen: list[httpx.Request] = []
     transport = httpx.MockTransport(lambda request: seen.append(request) or httpx.Response(204))

@@ -36,7 +36,7 @@ def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
         recorded.append(seconds)
 
     monkeypatch.setattr(client_module, "time", SimpleNamespace(sleep=recorded.append))
-    monkeypatch.setattr(client_module, "asyncio", SimpleNamespace(sleep=async_sleep))
+    monkeypatch.setattr(client_module, "_async_sleep", async_sleep)
     return recorded
 
 

@@ -1,4 +1,3 @@
-import asyncio
 import datetime
 import email.utils
 import math
@@ -18,6 +17,13 @@ from attrs import define, evolve, field
 
 from . import errors
 from .types import UNSET, Unset
+
+
+async def _async_sleep(seconds: float) -> None:
+    import asyncio  # here, not above: importing it costs more than httpx, and only async calls need it
+
+    await asyncio.sleep(seconds)
+
 
 if TYPE_CHECKING:
     from .api import api_keys as _group_api_keys
@@ -211,6 +217,8 @@ class Client:
     _async_client: httpx.AsyncClient | None = field(default=None, init=False)
     # The client this one was derived from, whose connections it uses: only the pool is shared.
     _origin: "Client | None" = field(default=None, init=False, repr=False)
+    # The httpx clients built here: they carry this client's headers, cookies and timeout already.
+    _pools: list[httpx.Client | httpx.AsyncClient] = field(factory=list, init=False, repr=False)
 
     def with_headers(self, headers: Mapping[str, str]) -> Self:
         """A new client like this one with these headers added. This one is unchanged: the two share
@@ -260,17 +268,19 @@ class Client:
     def _build_request(
         self, client: httpx.Client | httpx.AsyncClient, method: str, url: str, kwargs: dict[str, Any]
     ) -> httpx.Request:
-        """The request with this client's headers, cookies and timeout; the call's own (kwargs) win."""
-        headers = self._request_headers()
-        headers.update(kwargs.get("headers") or {})
-        cookies = {**self._cookies, **(kwargs.get("cookies") or {})}
+        """The request with this client's headers, cookies and timeout; the call's own (kwargs) win. Where
+        the pool is one this client built, with its headers as they still are, it adds them itself."""
         if kwargs.get("params"):
             url += ("&" if "?" in url else "?") + query_string(kwargs["params"])
         rest = {key: value for key, value in kwargs.items() if key not in ("headers", "cookies", "params")}
+        mine = self._request_headers()
+        if any(client is pool for pool in self._pools) and all(client.headers.get(k) == v for k, v in mine.items()):
+            headers, cookies, timeout = kwargs.get("headers"), kwargs.get("cookies"), httpx.USE_CLIENT_DEFAULT
+        else:  # a derived client's, or one set with set_httpx_client: everything goes with the request
+            mine.update(kwargs.get("headers") or {})
+            headers, cookies, timeout = mine, {**self._cookies, **(kwargs.get("cookies") or {})} or None, self._timeout
         try:
-            return client.build_request(
-                method, url, headers=headers, cookies=cookies or None, timeout=self._timeout, **rest
-            )
+            return client.build_request(method, url, headers=headers, cookies=cookies, timeout=timeout, **rest)
         except httpx.InvalidURL as error:
             raise errors.ConfigurationError(f"{method} {url}: not a URL httpx can send to: {error}") from None
 
@@ -324,7 +334,7 @@ class Client:
                 if delay is None:
                     return response
                 await response.aclose()
-            await asyncio.sleep(delay)
+            await _async_sleep(delay)
             attempt += 1
 
     def set_httpx_client(self, client: httpx.Client) -> Self:
@@ -350,6 +360,7 @@ class Client:
                 follow_redirects=self._follow_redirects,
                 **self._httpx_args,
             )
+            self._pools.append(self._client)
         return self._client
 
     def __enter__(self) -> Self:
@@ -388,6 +399,7 @@ class Client:
                 follow_redirects=self._follow_redirects,
                 **self._httpx_args,
             )
+            self._pools.append(self._async_client)
         return self._async_client
 
     async def __aenter__(self) -> Self:
@@ -460,6 +472,8 @@ class AuthenticatedClient:
     _async_client: httpx.AsyncClient | None = field(default=None, init=False)
     # The client this one was derived from, whose connections it uses: only the pool is shared.
     _origin: "AuthenticatedClient | None" = field(default=None, init=False, repr=False)
+    # The httpx clients built here: they carry this client's headers, cookies and timeout already.
+    _pools: list[httpx.Client | httpx.AsyncClient] = field(factory=list, init=False, repr=False)
 
     token: str = field(factory=_token_from_environment, repr=False, validator=_check_token)
     prefix: str = "Api-Key"
@@ -515,17 +529,19 @@ class AuthenticatedClient:
     def _build_request(
         self, client: httpx.Client | httpx.AsyncClient, method: str, url: str, kwargs: dict[str, Any]
     ) -> httpx.Request:
-        """The request with this client's headers, cookies and timeout; the call's own (kwargs) win."""
-        headers = self._request_headers()
-        headers.update(kwargs.get("headers") or {})
-        cookies = {**self._cookies, **(kwargs.get("cookies") or {})}
+        """The request with this client's headers, cookies and timeout; the call's own (kwargs) win. Where
+        the pool is one this client built, with its headers as they still are, it adds them itself."""
         if kwargs.get("params"):
             url += ("&" if "?" in url else "?") + query_string(kwargs["params"])
         rest = {key: value for key, value in kwargs.items() if key not in ("headers", "cookies", "params")}
+        mine = self._request_headers()
+        if any(client is pool for pool in self._pools) and all(client.headers.get(k) == v for k, v in mine.items()):
+            headers, cookies, timeout = kwargs.get("headers"), kwargs.get("cookies"), httpx.USE_CLIENT_DEFAULT
+        else:  # a derived client's, or one set with set_httpx_client: everything goes with the request
+            mine.update(kwargs.get("headers") or {})
+            headers, cookies, timeout = mine, {**self._cookies, **(kwargs.get("cookies") or {})} or None, self._timeout
         try:
-            return client.build_request(
-                method, url, headers=headers, cookies=cookies or None, timeout=self._timeout, **rest
-            )
+            return client.build_request(method, url, headers=headers, cookies=cookies, timeout=timeout, **rest)
         except httpx.InvalidURL as error:
             raise errors.ConfigurationError(f"{method} {url}: not a URL httpx can send to: {error}") from None
 
@@ -579,7 +595,7 @@ class AuthenticatedClient:
                 if delay is None:
                     return response
                 await response.aclose()
-            await asyncio.sleep(delay)
+            await _async_sleep(delay)
             attempt += 1
 
     def set_httpx_client(self, client: httpx.Client) -> Self:
@@ -605,6 +621,7 @@ class AuthenticatedClient:
                 follow_redirects=self._follow_redirects,
                 **self._httpx_args,
             )
+            self._pools.append(self._client)
         return self._client
 
     def __enter__(self) -> Self:
@@ -643,6 +660,7 @@ class AuthenticatedClient:
                 follow_redirects=self._follow_redirects,
                 **self._httpx_args,
             )
+            self._pools.append(self._async_client)
         return self._async_client
 
     async def __aenter__(self) -> Self:
