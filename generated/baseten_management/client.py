@@ -275,12 +275,13 @@ class Client:
         rest = {key: value for key, value in kwargs.items() if key not in ("headers", "cookies", "params")}
         mine = self._request_headers()
         if any(client is pool for pool in self._pools) and all(client.headers.get(k) == v for k, v in mine.items()):
-            headers, cookies, timeout = kwargs.get("headers"), kwargs.get("cookies"), httpx.USE_CLIENT_DEFAULT
+            rest.update(headers=kwargs.get("headers"), cookies=kwargs.get("cookies"))
         else:  # a derived client's, or one set with set_httpx_client: everything goes with the request
             mine.update(kwargs.get("headers") or {})
-            headers, cookies, timeout = mine, {**self._cookies, **(kwargs.get("cookies") or {})} or None, self._timeout
+            cookies = {**self._cookies, **(kwargs.get("cookies") or {})}
+            rest.update(headers=mine, cookies=cookies or None, timeout=self._timeout)
         try:
-            return client.build_request(method, url, headers=headers, cookies=cookies, timeout=timeout, **rest)
+            return client.build_request(method, url, **rest)
         except httpx.InvalidURL as error:
             raise errors.ConfigurationError(f"{method} {url}: not a URL httpx can send to: {error}") from None
 
@@ -536,12 +537,13 @@ class AuthenticatedClient:
         rest = {key: value for key, value in kwargs.items() if key not in ("headers", "cookies", "params")}
         mine = self._request_headers()
         if any(client is pool for pool in self._pools) and all(client.headers.get(k) == v for k, v in mine.items()):
-            headers, cookies, timeout = kwargs.get("headers"), kwargs.get("cookies"), httpx.USE_CLIENT_DEFAULT
+            rest.update(headers=kwargs.get("headers"), cookies=kwargs.get("cookies"))
         else:  # a derived client's, or one set with set_httpx_client: everything goes with the request
             mine.update(kwargs.get("headers") or {})
-            headers, cookies, timeout = mine, {**self._cookies, **(kwargs.get("cookies") or {})} or None, self._timeout
+            cookies = {**self._cookies, **(kwargs.get("cookies") or {})}
+            rest.update(headers=mine, cookies=cookies or None, timeout=self._timeout)
         try:
-            return client.build_request(method, url, headers=headers, cookies=cookies, timeout=timeout, **rest)
+            return client.build_request(method, url, **rest)
         except httpx.InvalidURL as error:
             raise errors.ConfigurationError(f"{method} {url}: not a URL httpx can send to: {error}") from None
 
