@@ -217,8 +217,9 @@ class Client:
     _async_client: httpx.AsyncClient | None = field(default=None, init=False)
     # The client this one was derived from, whose connections it uses: only the pool is shared.
     _origin: "Client | None" = field(default=None, init=False, repr=False)
-    # The httpx clients built here: they carry this client's headers, cookies and timeout already.
-    _pools: list[httpx.Client | httpx.AsyncClient] = field(factory=list, init=False, repr=False)
+    # The httpx clients built here, which carry this client's headers, cookies and timeout already, each
+    # with the auth header it was built with (the token is a public attribute: it may change since).
+    _pools: list[tuple[httpx.Client | httpx.AsyncClient, tuple[str, str]]] = field(factory=list, init=False, repr=False)
 
     def with_headers(self, headers: Mapping[str, str]) -> Self:
         """A new client like this one with these headers added. This one is unchanged: the two share
@@ -265,6 +266,9 @@ class Client:
         headers.update(self._headers)  # the caller's headers win, whatever their case
         return headers
 
+    def _auth(self) -> tuple[str, str]:
+        return ("", "")  # no auth header
+
     def _build_request(
         self, client: httpx.Client | httpx.AsyncClient, method: str, url: str, kwargs: dict[str, Any]
     ) -> httpx.Request:
@@ -273,10 +277,10 @@ class Client:
         if kwargs.get("params"):
             url += ("&" if "?" in url else "?") + query_string(kwargs["params"])
         rest = {key: value for key, value in kwargs.items() if key not in ("headers", "cookies", "params")}
-        mine = self._request_headers()
-        if any(client is pool for pool in self._pools) and all(client.headers.get(k) == v for k, v in mine.items()):
+        if any(client is pool and auth == self._auth() for pool, auth in self._pools):
             rest.update(headers=kwargs.get("headers"), cookies=kwargs.get("cookies"))
         else:  # a derived client's, or one set with set_httpx_client: everything goes with the request
+            mine = self._request_headers()
             mine.update(kwargs.get("headers") or {})
             cookies = {**self._cookies, **(kwargs.get("cookies") or {})}
             rest.update(headers=mine, cookies=cookies or None, timeout=self._timeout)
@@ -361,7 +365,7 @@ class Client:
                 follow_redirects=self._follow_redirects,
                 **self._httpx_args,
             )
-            self._pools.append(self._client)
+            self._pools.append((self._client, self._auth()))
         return self._client
 
     def __enter__(self) -> Self:
@@ -400,7 +404,7 @@ class Client:
                 follow_redirects=self._follow_redirects,
                 **self._httpx_args,
             )
-            self._pools.append(self._async_client)
+            self._pools.append((self._async_client, self._auth()))
         return self._async_client
 
     async def __aenter__(self) -> Self:
@@ -473,8 +477,9 @@ class AuthenticatedClient:
     _async_client: httpx.AsyncClient | None = field(default=None, init=False)
     # The client this one was derived from, whose connections it uses: only the pool is shared.
     _origin: "AuthenticatedClient | None" = field(default=None, init=False, repr=False)
-    # The httpx clients built here: they carry this client's headers, cookies and timeout already.
-    _pools: list[httpx.Client | httpx.AsyncClient] = field(factory=list, init=False, repr=False)
+    # The httpx clients built here, which carry this client's headers, cookies and timeout already, each
+    # with the auth header it was built with (the token is a public attribute: it may change since).
+    _pools: list[tuple[httpx.Client | httpx.AsyncClient, tuple[str, str]]] = field(factory=list, init=False, repr=False)
 
     token: str = field(factory=_token_from_environment, repr=False, validator=_check_token)
     prefix: str = "Api-Key"
@@ -524,8 +529,13 @@ class AuthenticatedClient:
         """User-Agent, the stored headers and the auth header, built per request so the token never sits in a field repr() shows"""
         headers = httpx.Headers({"User-Agent": USER_AGENT})
         headers.update(self._headers)
-        headers[self.auth_header_name] = f"{self.prefix} {self.token}" if self.prefix else self.token
+        name, value = self._auth()
+        headers[name] = value
         return headers
+
+    def _auth(self) -> tuple[str, str]:
+        """The auth header, (name, value)."""
+        return self.auth_header_name, f"{self.prefix} {self.token}" if self.prefix else self.token
 
     def _build_request(
         self, client: httpx.Client | httpx.AsyncClient, method: str, url: str, kwargs: dict[str, Any]
@@ -535,10 +545,10 @@ class AuthenticatedClient:
         if kwargs.get("params"):
             url += ("&" if "?" in url else "?") + query_string(kwargs["params"])
         rest = {key: value for key, value in kwargs.items() if key not in ("headers", "cookies", "params")}
-        mine = self._request_headers()
-        if any(client is pool for pool in self._pools) and all(client.headers.get(k) == v for k, v in mine.items()):
+        if any(client is pool and auth == self._auth() for pool, auth in self._pools):
             rest.update(headers=kwargs.get("headers"), cookies=kwargs.get("cookies"))
         else:  # a derived client's, or one set with set_httpx_client: everything goes with the request
+            mine = self._request_headers()
             mine.update(kwargs.get("headers") or {})
             cookies = {**self._cookies, **(kwargs.get("cookies") or {})}
             rest.update(headers=mine, cookies=cookies or None, timeout=self._timeout)
@@ -623,7 +633,7 @@ class AuthenticatedClient:
                 follow_redirects=self._follow_redirects,
                 **self._httpx_args,
             )
-            self._pools.append(self._client)
+            self._pools.append((self._client, self._auth()))
         return self._client
 
     def __enter__(self) -> Self:
@@ -662,7 +672,7 @@ class AuthenticatedClient:
                 follow_redirects=self._follow_redirects,
                 **self._httpx_args,
             )
-            self._pools.append(self._async_client)
+            self._pools.append((self._async_client, self._auth()))
         return self._async_client
 
     async def __aenter__(self) -> Self:
