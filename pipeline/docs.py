@@ -1,7 +1,7 @@
 """`make docs`: an HTML reference of the generated package (pdoc), laid out as the package is.
 
 The front page is the package's docstring: every group, with a link to its page, and the models. A
-group's page is a table of its operations (route, summary), each linking to the operation's page:
+group's page is a table of its operations (name and route, summary), each linking to the operation's page:
 its route, summary, parameters and result. Any operation is two clicks from index.html.
 
 Documented: the package, client, errors, types, models (every model on that one page), each group

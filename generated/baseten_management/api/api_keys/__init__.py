@@ -1,8 +1,8 @@
 """`client.api_keys`: 1 operation.
 
-| operation | route | summary |
-| --- | --- | --- |
-| [`create_api_key`](api_keys/create_api_key.html) | `POST /v1/api_keys` | Creates an API key |
+| operation | summary |
+| --- | --- |
+| [`create_api_key`](api_keys/create_api_key.html)<br>`POST /v1/api_keys` | Creates an API key |
 """
 
 import importlib
