@@ -9,6 +9,13 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+_HELD: list[socket.socket] = []  # kept open for the life of the process
+
+
 def closed_port_url() -> str:
-    """The URL of a port nothing listens on: connecting fails before a byte is sent."""
-    return f"http://127.0.0.1:{free_port()}"
+    """The URL of a port nothing listens on: connecting fails before a byte is sent. The port stays bound
+    (not listening) by this process, so no other server started meanwhile can take it."""
+    held = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    held.bind(("127.0.0.1", 0))
+    _HELD.append(held)
+    return f"http://127.0.0.1:{held.getsockname()[1]}"

@@ -140,10 +140,13 @@ def test_a_refused_key_stops_in_one_line_without_echoing_it(drifting_server, cap
     assert len([line for line in text.splitlines() if "401" in line]) == 1
 
 
-def test_no_server_or_no_key_cannot_run(capsys, monkeypatch):
+def test_no_server_cannot_run(capsys, monkeypatch):
     monkeypatch.setattr(import_generated("client"), "time", SimpleNamespace(sleep=lambda seconds: None))  # retries
     code, text = run(capsys, monkeypatch, "--base-url", closed_port_url(), "--allow-writes")
     assert code == 2 and "cannot reach" in text
+
+
+def test_no_key_cannot_run(capsys, monkeypatch):
     monkeypatch.setenv(current().api_key_env, "")
     assert live.main(["--base-url", closed_port_url()]) == 2
     assert f"set {current().api_key_env}" in capsys.readouterr().err

@@ -267,18 +267,19 @@ def test_each_breaking_class_fails_and_names_what_broke(tmp_path: Path, breakage
     assert named in report.split("BREAKING")[1], report
 
 
-def test_make_spec_diff_exit_codes(tmp_path: Path):
+@pytest.mark.parametrize(("revision", "code"), [("same", 0), ("breaking", 1), ("absent", 2)])
+def test_make_spec_diff_exits_0_1_or_2(tmp_path: Path, revision: str, code: int):
+    """0: nothing breaks; 1: something breaks (BREAKING on stdout); 2: it cannot tell (error: on stderr)."""
     base = tmp_path / "base.json"
     base.write_text(json.dumps(spec_slice(current_spec(), 3)), encoding="utf-8")
-    same = run_pipeline("spec-diff", "--spec", str(base), "--new", str(base))
-    assert same.returncode == 0, same.stderr
-    revised = spec_slice(current_spec(), 3)
-    removed_operation(revised)
-    (tmp_path / "new.json").write_text(json.dumps(revised), encoding="utf-8")
-    broken = run_pipeline("spec-diff", "--spec", str(base), "--new", str(tmp_path / "new.json"))
-    assert broken.returncode == 1 and "BREAKING" in broken.stdout
-    missing = run_pipeline("spec-diff", "--spec", str(base), "--new", str(tmp_path / "absent.json"))
-    assert missing.returncode == 2 and missing.stderr.startswith("error:")
+    new = {"same": base, "breaking": tmp_path / "new.json", "absent": tmp_path / "absent.json"}[revision]
+    if revision == "breaking":
+        revised = spec_slice(current_spec(), 3)
+        removed_operation(revised)
+        new.write_text(json.dumps(revised), encoding="utf-8")
+    result = run_pipeline("spec-diff", "--spec", str(base), "--new", str(new))
+    assert result.returncode == code, result.stdout + result.stderr
+    assert {0: "no breaking change", 1: "BREAKING", 2: "error:"}[code] in result.stdout + result.stderr
 
 
 def test_the_real_auth_switch_and_growth_are_reported():
