@@ -42,7 +42,9 @@ def main() -> None:
     sys.path.insert(0, str(args.generated))
     client_module = importlib.import_module(f"{package}.client")
     module = importlib.import_module(args.module)
-    body = typing.get_type_hints(module.sync_detailed)["body"].from_dict(request_json)
+    hint = typing.get_type_hints(module.sync_detailed)["body"]  # the model, or the model | a mapping of it
+    model = next(arg for arg in (typing.get_args(hint) or (hint,)) if hasattr(arg, "from_dict"))
+    body = model.from_dict(request_json)
 
     def respond(request: httpx.Request) -> httpx.Response:
         return httpx.Response(status, json=response_json)

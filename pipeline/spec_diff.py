@@ -165,8 +165,9 @@ def spec_diff(project: Project, base: Path, revision: Path, labels: tuple[str, s
     Redocly compares the two documents as published; the module names are compared as the client is
     built (the project's overlay and operation_overrides applied to both), and each overlay action that
     selects nothing in the revision is named, as its fix may be obsolete."""
+    base_spec, revision_spec = load_document(base), load_document(revision)  # unreadable: say so before Redocly runs
     report = summarise(redocly_changes(base, revision))
-    base_spec, (revised, unmatched) = load_document(base), apply_overlay(load_document(revision), project.overlay)
+    revised, unmatched = apply_overlay(revision_spec, project.overlay)
     report.breaking += moved_operations(project, apply_overlay(base_spec, project.overlay)[0], revised)
     text = report.render(*(labels or (str(base), str(revision))))
     stale = [f"  ! {action.describe()} selects nothing: the fix it carried may be obsolete" for action in unmatched]
