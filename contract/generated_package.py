@@ -1,6 +1,7 @@
 """The generated package of this checkout, and importing from it."""
 
 import ast
+import functools
 import importlib
 import sys
 from pathlib import Path
@@ -9,6 +10,7 @@ from types import ModuleType
 from pipeline.project import current
 
 
+@functools.cache  # asked on every call a test makes; generated/ holds one package for the whole run
 def package_dir() -> Path:
     packages = [p for p in current().generated.iterdir() if (p / "__init__.py").is_file()]
     assert len(packages) == 1, f"expected one package in {current().generated}, found {[p.name for p in packages]}"
