@@ -25,7 +25,7 @@ from .openapi import operations
 from .operation_names import OperationName, operation_names
 from .pagination import Pages, paginated
 from .project import Project
-from .spec_check import dangling_refs, structural_errors
+from .spec_check import dangling_refs, structural_errors, structural_errors_once
 from .spec_prepare import prepare_spec
 from .wire_support import wire_problems
 
@@ -86,7 +86,10 @@ def staged_build(project: Project) -> Iterator[Built]:
     try:
         templates = _stage_templates(project, derived, staging / "templates")
         try:
-            run_generator(prepared, project.config_path, templates, staging, lambda: structural_errors(spec))
+            accepted = project.generated.parent / "build" / "accepted-specs"
+            run_generator(
+                prepared, project.config_path, templates, staging, lambda: structural_errors_once(spec, accepted)
+            )
         except PipelineError as err:
             raise PipelineError(*(f"{spec_path}: {line}" for line in err.problems)) from None
         # 5. Verify.

@@ -17,7 +17,7 @@ import pytest
 from openapi_python_client.config import ConfigFile
 from openapi_python_client.strings import snake_case
 
-from pipeline import PipelineError
+from pipeline import PipelineError, spec_check
 from pipeline.auth_scheme import derive_auth_header
 from pipeline.build import check_every_operation_generated
 from pipeline.openapi import load_document
@@ -172,6 +172,25 @@ def test_spec_errors_name_the_file_and_the_place(workspace: Workspace):
     assert f"{workspace.spec}:" in message
     line_count = len(workspace.spec.read_text(encoding="utf-8").splitlines())
     assert f":{line_count}:" in message  # the appended line
+
+
+def test_a_spec_accepted_once_is_not_checked_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """make generate, then the drift check: the second meets the record of the first's acceptance."""
+    spec = spec_slice(SPEC, 1)
+    assert spec_check.structural_errors_once(spec, tmp_path) == []
+    monkeypatch.setattr(spec_check, "structural_errors", lambda _: pytest.fail("checked again"))
+    assert spec_check.structural_errors_once(spec, tmp_path) == []
+
+
+def test_a_changed_or_rejected_spec_is_checked_every_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    spec = spec_slice(SPEC, 1)
+    assert spec_check.structural_errors_once(spec, tmp_path) == []
+    changed = {**spec, "info": {**spec["info"], "title": "changed"}}
+    checked: list[dict[str, Any]] = []
+    monkeypatch.setattr(spec_check, "structural_errors", lambda found: checked.append(found) or ["invalid"])
+    for _ in range(2):  # a rejection is not recorded: each run reports it
+        assert spec_check.structural_errors_once(changed, tmp_path) == ["invalid"]
+    assert checked == [changed, changed]
 
 
 def test_an_operation_the_generator_dropped_fails_the_run(workspace: Workspace):
