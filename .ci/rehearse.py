@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT.parent / "shared" / "specs"
 OWN_SPECS = ROOT / "tests" / "specs"  # in the repository: CI always has them
 MYPY_CACHE = ROOT / ".pytest_cache" / "d" / "mypy"  # tests/test_typing.py's, left by `make test`
-STEP_TIMEOUT = 900  # seconds; the 183-operation spec tests in about 4 minutes beside another rehearsal
+STEP_TIMEOUT = 900  # seconds; the 183-operation spec tests in about 2½ minutes beside another rehearsal
 
 
 def tracked_files() -> list[str]:
