@@ -68,8 +68,10 @@ $(VENV)/.bench: $(STAMP)
 bench: $(VENV)/.bench ## speed ratios beside the floor and a peer, in one run (SPEC=path for another spec)
 	@$(BIN)/python -m benchmarks.run $(if $(SPEC),--spec "$(SPEC)")
 
-lint: $(STAMP) ## ruff on the handwritten code
-	@$(BIN)/ruff check pipeline contract tests examples benchmarks .ci && $(BIN)/ruff format --check pipeline contract tests examples benchmarks .ci
+HANDWRITTEN := pipeline runtime contract tests examples benchmarks .ci
+lint: $(STAMP) ## ruff on the handwritten code; mypy --strict on the client's runtime
+	@$(BIN)/ruff check $(HANDWRITTEN) && $(BIN)/ruff format --check $(HANDWRITTEN)
+	@$(BIN)/mypy --strict --explicit-package-bases --cache-dir build/mypy-runtime runtime
 
 mock: $(STAMP) $(NODE_STAMP) ## serve openapi.yaml (its overlay applied) with Prism on 127.0.0.1 (PORT=4010), validating every request
 	@mkdir -p build && $(PIPELINE) effective-spec > build/openapi.effective.json

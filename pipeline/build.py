@@ -25,6 +25,7 @@ from .openapi import operations
 from .operation_names import OperationName, operation_names
 from .pagination import Pages, paginated
 from .project import Project
+from .runtime import client_members, install_runtime
 from .spec_check import dangling_refs, structural_errors, structural_errors_once
 from .spec_prepare import prepare_spec
 from .wire_support import wire_problems
@@ -96,6 +97,7 @@ def staged_build(project: Project) -> Iterator[Built]:
         packages = [p for p in (staging / "out").iterdir() if p.is_dir()]
         if len(packages) != 1:
             raise PipelineError(f"the generator wrote {len(packages)} packages, expected one")
+        install_runtime(project.runtime, packages[0])
         (packages[0] / "py.typed").write_text("# Marker file for PEP 561\n", encoding="utf-8")
         check_every_operation_generated(spec_path, spec, packages[0])
         yield Built(packages[0], derived, warnings)
@@ -164,6 +166,8 @@ def _stage_templates(project: Project, derived: Derived, staged: Path) -> Path:
     # a path's placeholders to Python names).
     routes = {f"{name.group}.{name.name}": f"{method.upper()} {path}" for (method, path), name in derived.names.items()}
     lines.append(f"{{% set routes = {json.dumps(routes, sort_keys=True)} %}}")
+    # The names a group of the client tree must not take (tree.jinja).
+    lines.append(f"{{% set client_members = {json.dumps(client_members(project.runtime))} %}}")
     (staged / "derived.jinja").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return staged
 

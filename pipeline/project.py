@@ -39,6 +39,7 @@ class Project:
     templates: Path = ROOT / "templates"
     generated: Path = ROOT / "generated"
     overlay_path: Path = ROOT / "openapi.overlay.yaml"
+    runtime: Path = ROOT / "runtime"  # the client's hand-written modules (pipeline/runtime.py)
 
     @cached_property
     def config(self) -> dict[str, Any]:

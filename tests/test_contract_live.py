@@ -141,7 +141,7 @@ def test_a_refused_key_stops_in_one_line_without_echoing_it(drifting_server, cap
 
 
 def test_no_server_cannot_run(capsys, monkeypatch):
-    monkeypatch.setattr(import_generated("client"), "time", SimpleNamespace(sleep=lambda seconds: None))  # retries
+    monkeypatch.setattr(import_generated("_base_client"), "time", SimpleNamespace(sleep=lambda _: None))  # retries
     code, text = run(capsys, monkeypatch, "--base-url", closed_port_url(), "--allow-writes")
     assert code == 2 and "cannot reach" in text
 

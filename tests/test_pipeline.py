@@ -226,8 +226,8 @@ def edit_spec(ws: Workspace) -> str:
 
 def edit_config(ws: Workspace) -> str:
     with ws.config.open("a", encoding="utf-8") as config:
-        config.write("docstrings_on_attributes: true\n")  # moves attribute docs in client.py
-    return "client.py"
+        config.write("docstrings_on_attributes: true\n")  # moves attribute docs in the models
+    return "models/"
 
 
 def edit_template(ws: Workspace) -> str:

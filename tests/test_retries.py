@@ -1,13 +1,11 @@
 """Retries: any method after a 429 or a connection that was never made; idempotent methods also after
 502/503/504 and read failures; never a second POST or PATCH the server may have acted on.
 
-Waits are recorded instead of slept. The per-operation tests use an httpx.MockTransport; the socket
-tests use a scripted server on 127.0.0.1 that resets, stalls and counts what it received.
+Each operation of the spec, through the generated client; the rules themselves, and the socket-level
+failures, are tested on the runtime alone (tests/test_runtime.py). Waits are recorded instead of slept.
 """
 
 import asyncio
-import datetime
-import email.utils
 from types import SimpleNamespace
 
 import httpx
@@ -16,12 +14,12 @@ import pytest
 from contract.calls import Call, example_call
 from contract.generated_package import import_generated
 from contract.generator_names import endpoint_module
-from contract.local_server import closed_port_url
 from contract.spec_model import Operation
 from tests.fault_server import Step, fault_server
 from tests.operation_calls import OPERATIONS, TOKEN, Recorder, call, json_reply, success_reply
 
 client_module = import_generated("client")
+base_client = import_generated("_base_client")
 errors = import_generated("errors")
 IDEMPOTENT = {"GET", "HEAD", "OPTIONS", "PUT", "DELETE"}  # RFC 9110 section 9.2.2
 DEFAULT_RETRIES = 2
@@ -35,8 +33,8 @@ def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     async def async_sleep(seconds: float) -> None:
         recorded.append(seconds)
 
-    monkeypatch.setattr(client_module, "time", SimpleNamespace(sleep=recorded.append))
-    monkeypatch.setattr(client_module, "_async_sleep", async_sleep)
+    monkeypatch.setattr(base_client, "time", SimpleNamespace(sleep=recorded.append))
+    monkeypatch.setattr(base_client, "_async_sleep", async_sleep)
     return recorded
 
 
@@ -105,63 +103,6 @@ def test_retries_stop_after_max_retries_with_growing_waits(op: Operation, waits:
     with pytest.raises(errors.RateLimitError):
         call(op, recorder, max_retries=0)
     assert len(recorder.requests) == 1
-
-
-def http_date(seconds_from_now: float) -> str:
-    moment = datetime.datetime.now(datetime.UTC) + datetime.timedelta(seconds=seconds_from_now)
-    return email.utils.format_datetime(moment, usegmt=True)
-
-
-@pytest.mark.parametrize(
-    ("retry_after", "low", "high"),
-    [
-        ("2", 2.0, 2.0),
-        ("0.25", 0.25, 0.25),
-        ("date +30", 25.0, 30.0),  # an HTTP date, 30 s from now
-        ("date -30", 0.0, 0.0),  # already past: no wait
-        ("86400", 60.0, 60.0),  # capped
-        ("soon", 0.375, 0.5),  # unreadable: the backoff
-        ("nan", 0.375, 0.5),
-    ],
-)
-def test_retry_after_is_honoured_and_capped(retry_after: str, low: float, high: float):
-    if retry_after.startswith("date "):
-        retry_after = http_date(float(retry_after.split()[1]))
-    response = httpx.Response(429, headers={"retry-after": retry_after})
-    delay = client_module.RetryPolicy().delay_after_status("POST", response, 0)
-    assert delay is not None and low <= delay <= high
-
-
-@pytest.mark.parametrize("method", ["GET", "POST"])
-def test_a_reset_connection_is_retried_only_for_an_idempotent_method(method: str, waits: list[float]):
-    with fault_server(Step(reset=True), Step(status=200)) as server:
-        client = client_module.AuthenticatedClient(base_url=server.url, token=TOKEN)
-        if method in IDEMPOTENT:
-            assert client.request(method, "/v1/things").status_code == 200
-            assert len(server.received) == 2
-        else:
-            with pytest.raises(errors.APIConnectionError) as raised:
-                client.request(method, "/v1/things", json={"name": "once"})
-            assert len(server.received) == 1 and TOKEN not in repr(raised.value)
-
-
-@pytest.mark.parametrize("method", ["GET", "POST"])
-def test_a_stalled_server_hits_the_read_timeout(method: str, waits: list[float]):
-    with fault_server(Step(delay=1.0)) as server:
-        client = client_module.AuthenticatedClient(base_url=server.url, token=TOKEN, timeout=httpx.Timeout(0.05))
-        with pytest.raises(errors.APITimeoutError) as raised:
-            client.request(method, "/v1/things")
-        assert isinstance(raised.value.__cause__, httpx.ReadTimeout)
-        expected = DEFAULT_RETRIES + 1 if method in IDEMPOTENT else 1
-        assert len(server.received) == expected
-
-
-def test_a_refused_connection_is_retried_even_for_post(waits: list[float]):
-    client = client_module.AuthenticatedClient(base_url=closed_port_url(), token=TOKEN)
-    with pytest.raises(errors.APIConnectionError) as raised:
-        client.request("POST", "/v1/things", json={"name": "once"})
-    assert isinstance(raised.value.__cause__, httpx.ConnectError)
-    assert len(waits) == DEFAULT_RETRIES and TOKEN not in repr(raised.value)
 
 
 @pytest.mark.parametrize("op", OPERATIONS[:3], ids=lambda op: op.id)

@@ -1,4 +1,16 @@
-"""Contains shared errors types that can be raised from API functions"""
+"""Every error the client raises at run time, under one base class, ClientError, as the Stainless SDKs have it.
+
+A bad configuration, a request that could not be completed (connection failures and timeouts, with
+httpx's exception as __cause__), a status the call does not return as a result, a success body that
+breaks the spec. Messages name the method and the path actually sent, never the API key, and never the
+body of a success (an undocumented 201 could carry a new key). InvalidField, for data that does not fit
+a model, is a ClientError and a ValueError: a body the caller built wrongly is a mistake in the calling
+code, raised before anything is sent, and `except errors.ClientError` still catches everything the
+package raises.
+
+Hand-written (runtime/ in the generator's repository), the same for every spec; it replaces the
+generator's errors.py.
+"""
 
 from typing import Any
 

@@ -12,7 +12,8 @@ from typing import Any
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client, secret_of
+from ..._base_client import secret_of
+from ...client import AuthenticatedClient, Client
 from ...models.api_key_v1 import APIKeyV1
 from ...models.create_api_key_request_v1 import CreateAPIKeyRequestV1
 from ...types import Response, model_body, status

@@ -1,8 +1,18 @@
-{#
-  Not a stock template: included by client.py.jinja, so the retry rules ship inside client.py.
-  The rules follow the Stainless SDKs, narrowed so that a create is never sent twice: a POST or PATCH
-  is re-sent only when the server cannot have seen it (429, or no connection was made).
-#}
+"""When the client sends a request again, and how long it waits first.
+
+The rules follow the Stainless SDKs, narrowed so that a create is never sent twice: a POST or PATCH is
+re-sent only when the server cannot have seen it (429, or no connection was made).
+
+Hand-written (runtime/ in the generator's repository), the same for every spec.
+"""
+
+import datetime
+import math
+import random
+
+import httpx
+from attrs import define
+
 # Re-sending these changes nothing on the server (RFC 9110 idempotent methods).
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 RETRY_STATUSES_ANY_METHOD = frozenset({429})  # the server refused the request without acting on it
@@ -72,8 +82,8 @@ class RetryPolicy:
             except (TypeError, ValueError, IndexError):
                 return None
             if when.tzinfo is None:
-                when = when.replace(tzinfo=datetime.timezone.utc)
-            seconds = (when - datetime.datetime.now(datetime.timezone.utc)).total_seconds()
+                when = when.replace(tzinfo=datetime.UTC)
+            seconds = (when - datetime.datetime.now(datetime.UTC)).total_seconds()
         if math.isnan(seconds):
             return None
         return min(max(seconds, 0.0), self.max_retry_after)

@@ -1,15 +1,16 @@
-{#
-  Copy of openapi-python-client 0.29.1's types.py.jinja with these changes:
-  1. repr(UNSET) is "UNSET", so a signature or a model prints a word, not an address.
-  2. model_repr(): a model's repr shows the fields that are set (templates/model.py.jinja uses it); a File's
-     names its payload's type rather than an address.
-  3. model_body(): a request body given as a mapping is built through its model, with enum values checked
-     (strict_enums), so a misspelt value or a missing field fails before anything is sent, naming the field.
-  4. parse_datetime() and as_list(), with which the property templates read a date-time and a list.
-  5. Response.status_code is an int (an HTTPStatus where the code is a standard one): HTTPStatus(520)
-     would raise ValueError on a status no standard lists.
-#}
-"""Contains some shared types for properties"""
+"""The types the models and endpoints share: UNSET, File, Response, and the helpers they read and build with.
+
+Hand-written (runtime/ in the generator's repository), the same for every spec; it replaces the
+generator's types.py, keeping all of its names, with these additions:
+
+- repr(UNSET) is "UNSET", so a signature or a model prints a word, not an address.
+- model_repr(): a model's repr shows the fields that are set; a File's names its payload's type.
+- model_body(): a request body given as a mapping is built through its model, with enum values checked
+  (strict_enums), so a misspelt value or a missing field fails before anything is sent, naming the field.
+- parse_datetime() and as_list(), with which the models read a date-time and a list.
+- Response.status_code is an int (an HTTPStatus where the code is a standard one): HTTPStatus(520)
+  would raise ValueError on a status no standard lists.
+"""
 
 import datetime
 from collections.abc import Iterator, Mapping, MutableMapping
@@ -57,7 +58,9 @@ class File:
         return self.file_name, self.payload, self.mime_type
 
     def __repr__(self) -> str:
-        return f"File(payload=<{type(self.payload).__name__}>, file_name={self.file_name!r}, mime_type={self.mime_type!r})"
+        return (
+            f"File(payload=<{type(self.payload).__name__}>, file_name={self.file_name!r}, mime_type={self.mime_type!r})"
+        )
 
 
 T = TypeVar("T")

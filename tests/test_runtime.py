@@ -1,0 +1,129 @@
+"""The client's runtime (runtime/*.py) on its own: no spec, no generate. What every generated client
+inherits: the retry rules, the request loop over real sockets, path and query encoding, key checks.
+"""
+
+import datetime
+import email.utils
+from types import SimpleNamespace
+
+import attrs
+import httpx
+import pytest
+
+from contract.local_server import closed_port_url
+from runtime import _base_client, errors, retries
+from runtime._wire import path_segment, query_string
+from runtime.types import UNSET, model_repr
+from tests.fault_server import Step, fault_server
+
+TOKEN = "runtime-token-5c1e"
+IDEMPOTENT = {"GET", "HEAD", "OPTIONS", "PUT", "DELETE"}  # RFC 9110 section 9.2.2
+DEFAULT_RETRIES = 2
+
+
+@pytest.fixture
+def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The client's waits between attempts, recorded instead of slept."""
+    recorded: list[float] = []
+    monkeypatch.setattr(_base_client, "time", SimpleNamespace(sleep=recorded.append))
+    return recorded
+
+
+def client(base_url: str, **options) -> _base_client.BaseAuthenticatedClient:
+    return _base_client.BaseAuthenticatedClient(base_url=base_url, token=TOKEN, **options)
+
+
+def http_date(seconds_from_now: float) -> str:
+    moment = datetime.datetime.now(datetime.UTC) + datetime.timedelta(seconds=seconds_from_now)
+    return email.utils.format_datetime(moment, usegmt=True)
+
+
+@pytest.mark.parametrize(
+    ("retry_after", "low", "high"),
+    [
+        ("2", 2.0, 2.0),
+        ("0.25", 0.25, 0.25),
+        ("date +30", 25.0, 30.0),  # an HTTP date, 30 s from now
+        ("date -30", 0.0, 0.0),  # already past: no wait
+        ("86400", 60.0, 60.0),  # capped
+        ("soon", 0.375, 0.5),  # unreadable: the backoff
+        ("nan", 0.375, 0.5),
+    ],
+)
+def test_retry_after_is_honoured_and_capped(retry_after: str, low: float, high: float):
+    if retry_after.startswith("date "):
+        retry_after = http_date(float(retry_after.split()[1]))
+    response = httpx.Response(429, headers={"retry-after": retry_after})
+    delay = retries.RetryPolicy().delay_after_status("POST", response, 0)
+    assert delay is not None and low <= delay <= high
+
+
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_a_reset_connection_is_retried_only_for_an_idempotent_method(method: str, waits: list[float]):
+    with fault_server(Step(reset=True), Step(status=200)) as server:
+        if method in IDEMPOTENT:
+            assert client(server.url).request(method, "/v1/things").status_code == 200
+            assert len(server.received) == 2
+        else:
+            with pytest.raises(errors.APIConnectionError) as raised:
+                client(server.url).request(method, "/v1/things", json={"name": "once"})
+            assert len(server.received) == 1 and TOKEN not in repr(raised.value)
+
+
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_a_stalled_server_hits_the_read_timeout(method: str, waits: list[float]):
+    with fault_server(Step(delay=1.0)) as server:
+        with pytest.raises(errors.APITimeoutError) as raised:
+            client(server.url, timeout=httpx.Timeout(0.05)).request(method, "/v1/things")
+        assert isinstance(raised.value.__cause__, httpx.ReadTimeout)
+        assert len(server.received) == (DEFAULT_RETRIES + 1 if method in IDEMPOTENT else 1)
+
+
+def test_a_refused_connection_is_retried_even_for_post(waits: list[float]):
+    with pytest.raises(errors.APIConnectionError) as raised:
+        client(closed_port_url()).request("POST", "/v1/things", json={"name": "once"})
+    assert isinstance(raised.value.__cause__, httpx.ConnectError)
+    assert len(waits) == DEFAULT_RETRIES and TOKEN not in repr(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("value", "segment"),
+    [
+        ("a/b", "a%2Fb"),
+        ("..", "%2E%2E"),
+        (".", "%2E"),
+        ("a.b", "a.b"),
+        (True, "true"),
+        (7, "7"),
+        ("é ?", "%C3%A9%20%3F"),
+    ],
+)
+def test_a_path_parameter_is_one_segment(value, segment: str):
+    assert path_segment(value) == segment
+
+
+def test_the_query_is_form_style():
+    assert query_string([("q", "a b"), ("tag", ["x", "y"]), ("on", True)]) == "q=a%20b&tag=x&tag=y&on=true"
+
+
+@pytest.mark.parametrize("token", ["", "   ", "line\nbreak", " padded", "naïve"])
+def test_a_key_that_cannot_travel_in_a_header_is_refused_without_showing_it(token: str):
+    with pytest.raises(errors.ConfigurationError) as raised:
+        _base_client.BaseAuthenticatedClient(base_url="https://api.example.test", token=token)
+    assert not token.strip() or token.strip() not in str(raised.value)
+
+
+def test_the_key_is_in_no_repr_and_goes_in_the_auth_header():
+    built = client("https://api.example.test", prefix="Api-Key")
+    assert TOKEN not in repr(built)
+    assert built._request_headers()["Authorization"] == f"Api-Key {TOKEN}"
+
+
+def test_unset_and_a_model_print_words():
+    @attrs.define
+    class Thing:
+        name: str
+        size: object = UNSET
+
+    assert repr(UNSET) == "UNSET"
+    assert model_repr(Thing("x")) == "Thing(name='x')"
