@@ -5,6 +5,7 @@ For the spec given (default openapi.yaml), in a scratch directory:
   `openapi-python-client generate` with the same spec and config;
 - import: one endpoint module (POST /v1/api_keys) in a fresh interpreter against `import httpx, attrs, dateutil`;
 - calls: the create operation against raw httpx, in-process and on loopback (benchmarks/calls.py);
+- models: reading a page of models, and a tagged union, against json.loads (benchmarks/models.py);
 - peer: openapi-generator's python client (PyPI openapi-generator-cli, Java 17), where it runs here.
 """
 
@@ -86,6 +87,16 @@ def measure(spec: Path, scratch: Path) -> list[tuple[str, float, str, float, str
         rows.append(
             (label, results[setting]["ours"] * 1e6, "raw httpx, same request", results[setting]["raw"] * 1e6, target)
         )
+    models = subprocess.run(
+        [sys.executable, "-m", "benchmarks.models", "--spec", str(spec), "--generated", str(ours_dir)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    print(models.stderr, end="", file=sys.stderr)
+    for row in json.loads(models.stdout):
+        rows.append((row["figure"], row["ours"], "json.loads alone", row["floor"], row["target"]))
     rows += peer_rows(spec, scratch, ours_dir, statement)
     return rows
 

@@ -28,6 +28,7 @@ from .project import Project
 from .runtime import client_members, install_runtime
 from .spec_check import dangling_refs, structural_errors, structural_errors_once
 from .spec_prepare import prepare_spec
+from .stock import stock_templates
 from .wire_support import wire_problems
 
 
@@ -149,6 +150,8 @@ def _stage_templates(project: Project, derived: Derived, staged: Path) -> Path:
         shutil.copytree(project.templates, staged)
     else:
         staged.mkdir(parents=True)
+    # The pinned generator's own templates, as `stock/...`: an override imports the stock macros it keeps.
+    (staged / "stock").symlink_to(stock_templates(), target_is_directory=True)
     # Every value was checked to be safe inside Jinja and Python string literals (auth_scheme, client_defaults,
     # config_check).
     facts = {

@@ -7,12 +7,10 @@ generator's types.py, keeping all of its names, with these additions:
 - model_repr(): a model's repr shows the fields that are set; a File's names its payload's type.
 - model_body(): a request body given as a mapping is built through its model, with enum values checked
   (strict_enums), so a misspelt value or a missing field fails before anything is sent, naming the field.
-- parse_datetime() and as_list(), with which the models read a date-time and a list.
 - Response.status_code is an int (an HTTPStatus where the code is a standard one): HTTPStatus(520)
   would raise ValueError on a status no standard lists.
 """
 
-import datetime
 from collections.abc import Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -75,20 +73,6 @@ class Response(Generic[T]):
     content: bytes
     headers: MutableMapping[str, str]
     parsed: T | None
-
-
-def parse_datetime(value: str) -> datetime.datetime:
-    """An RFC 3339 date-time. datetime.fromisoformat alone would also take a bare date, as midnight."""
-    if len(value) < 11 or value[10] not in "Tt ":
-        raise ValueError(f"{value!r} is not a date-time")
-    return datetime.datetime.fromisoformat(value)
-
-
-def as_list(value: Any) -> Any:
-    """A list read from a response, as it came; TypeError for anything else (an unset field passes)."""
-    if not isinstance(value, list | Unset):
-        raise TypeError(f"expected a list, not {type(value).__name__}")
-    return value
 
 
 def status(code: int) -> int:

@@ -176,13 +176,18 @@ class InvalidField(ClientError, ValueError):
     def at(cls, field: str, error: Exception) -> "InvalidField":
         """The error found while reading `field`, located there (inside it, for a nested model's)."""
         if isinstance(error, InvalidField):
-            return cls(f"{field}.{error.path}", error.reason)
+            return error.within(field)
         if isinstance(error, KeyError) and error.args == (field,):
             return cls(field, "required field missing")
-        return cls(field, f"{type(error).__name__}: {error}" if not isinstance(error, ValueError) else str(error))
+        if isinstance(error, TypeError | ValueError) and str(error):
+            return cls(field, str(error))  # the package's own readers say what was expected and what came
+        return cls(field, f"{type(error).__name__}: {error}")
 
     def within(self, outer: str) -> "InvalidField":
-        return InvalidField(f"{outer}.{self.path}", self.reason)
+        """This error, inside `outer`: `deployments` + `[3].status` is `deployments[3].status`."""
+        if not outer:
+            return self
+        return InvalidField(outer + self.path if self.path.startswith("[") else f"{outer}.{self.path}", self.reason)
 
 
 __all__ = [

@@ -1,4 +1,5 @@
 from enum import StrEnum
+from typing import Any
 
 from ..types import enums_are_strict
 
@@ -15,6 +16,13 @@ class APIKeyCategory(StrEnum):
 
     def __str__(self) -> str:
         return str(self.value)
+
+    @classmethod
+    def from_wire(cls, value: Any) -> "APIKeyCategory":
+        """The member for a value read from JSON: a dictionary lookup, not the Enum machinery (a tenth of the
+        cost); an unlisted value is a member of its own, as _missing_ makes it."""
+        member = cls._value2member_map_.get(value) if isinstance(value, str) else None
+        return member if member is not None else cls(value)  # type: ignore[return-value]
 
     @classmethod
     def _missing_(cls, value: object) -> "APIKeyCategory | None":

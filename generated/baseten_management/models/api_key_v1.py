@@ -6,6 +6,9 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._read import (
+    expected,
+)
 from ..errors import InvalidField
 from ..types import model_repr
 
@@ -27,34 +30,31 @@ class APIKeyV1:
         return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        api_key = self.api_key
+        f_api_key = self.api_key
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "api_key": api_key,
-            }
-        )
-
-        return field_dict
+        out: dict[str, Any] = {}
+        out.update(self.additional_properties)
+        out["api_key"] = f_api_key
+        return out
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _field = ""  # the wire name of the property being read, for the error that names it (generated names never start with _)
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise expected("an object", src_dict)
+        field = ""  # the wire name of the field being read, for the error that names it
         try:
-            _field = "api_key"
-            api_key = d.pop("api_key")
-
-        except (KeyError, TypeError, ValueError, AttributeError) as _error:
-            raise InvalidField.at(_field, _error) from _error
-        api_key_v1 = cls(
-            api_key=api_key,
+            field = "api_key"
+            f_api_key = src_dict["api_key"]
+            if not isinstance(f_api_key, str):
+                raise expected("a string", f_api_key)
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise InvalidField.at(field, error) from error
+        model = cls(  # in the order the fields are declared: positional arguments cost a third of keywords
+            f_api_key,
         )
-
-        api_key_v1.additional_properties = d
-        return api_key_v1
+        if len(src_dict) > 1 and not _DECLARED.issuperset(src_dict):
+            model.additional_properties = {key: value for key, value in src_dict.items() if key not in _DECLARED}
+        return model
 
     @property
     def additional_keys(self) -> list[str]:
@@ -71,3 +71,7 @@ class APIKeyV1:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The fields the spec declares: any other key the server sends goes to additional_properties.
+_DECLARED = frozenset({"api_key"})

@@ -43,9 +43,10 @@ def _parse_success(response: httpx.Response, secret: str) -> APIKeyV1:
     """The body of a documented success; errors.UnexpectedStatus for a 2xx the spec does not document."""
     try:
         if response.status_code == 200:
-            response_200 = APIKeyV1.from_dict(response.json())
-
-            return response_200
+            response_200 = response.json()
+            response_200 = APIKeyV1.from_dict(response_200)
+            response_200_read: APIKeyV1 = response_200  # Any, where kept as it came
+            return response_200_read
 
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise errors.UnexpectedResponse(response, error, secret) from error

@@ -1,0 +1,115 @@
+"""Cost of reading responses into models, against json.loads of the same bytes (which every client pays),
+and beside Baseten's own SDK (pydantic models, PyPI `baseten`) where it is installed and has the model:
+
+- a page of 1,000 items of one model (DeploymentV1 where the spec has it, else its model with the most
+  properties), each filled with every property the schema declares;
+- a model holding a union whose object branches are told apart by a const tag (AuditLogEntryV1 on
+  Baseten's specs): one entry of each tag, the slowest reported.
+
+Run by benchmarks/run.py in a fresh interpreter with the generated package on its path; prints JSON rows.
+"""
+
+import argparse
+import importlib
+import json
+import re
+import sys
+import timeit
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from contract.spec_model import example_value
+from pipeline.openapi import load_document, resolve
+
+PAGE = 1000
+PREFERRED_ITEM = "DeploymentV1"  # the model the issue's target names, where the spec has it
+
+
+def best(function: Callable[[], object], number: int) -> float:
+    """Seconds a call, the best of five blocks of `number` calls."""
+    return min(timeit.repeat(function, number=number, repeat=5)) / number
+
+
+def page_model(schemas: dict[str, Any]) -> str:
+    if PREFERRED_ITEM in schemas:
+        return PREFERRED_ITEM
+    objects = {name: s for name, s in schemas.items() if isinstance(s, dict) and s.get("properties")}
+    return max(objects, key=lambda name: (len(objects[name]["properties"]), name))
+
+
+def tagged_union(spec: dict[str, Any], schemas: dict[str, Any]) -> tuple[str, str, str, list[dict[str, Any]]] | None:
+    """(model, property, tag, branches) for the first model with a property whose branches each require a
+    const of the same tag."""
+    for name, schema in schemas.items():
+        for prop, sub in (schema.get("properties") or {}).items() if isinstance(schema, dict) else ():
+            branches = [resolve(spec, b) for b in (sub.get("oneOf") or sub.get("anyOf") or [])]
+            branches = [b for b in branches if isinstance(b, dict) and b.get("properties")]
+            if len(branches) < 2:
+                continue
+            tags = [{k for k, v in b["properties"].items() if "const" in resolve(spec, v)} for b in branches]
+            common = set.intersection(*tags)
+            if common:
+                return name, prop, sorted(common)[0], branches
+    return None
+
+
+def peer_class(name: str) -> Any:
+    """Baseten's own SDK's model of that name (it drops the `V1`), or None."""
+    try:
+        models = importlib.import_module("baseten.client.managementapi._models")
+    except ImportError:
+        return None
+    return getattr(models, re.sub(r"V\d+$", "", name), None)
+
+
+def measure(spec: dict[str, Any], package: str) -> list[dict[str, Any]]:
+    models = importlib.import_module(f"{package}.models")
+    schemas = spec.get("components", {}).get("schemas", {})
+    rows = []
+    item = page_model(schemas)
+    items = []
+    for index in range(PAGE):
+        value = example_value(spec, schemas[item], all_properties=True)
+        if isinstance(value.get("id"), str):
+            value["id"] = f"{value['id']}-{index}"
+        items.append(value)
+    text = json.dumps(items).encode()
+    ours = getattr(models, item)
+    loads = best(lambda: json.loads(text), 20)
+    parse = best(lambda: [ours.from_dict(entry) for entry in json.loads(text)], 20)
+    rows.append({"figure": f"read {PAGE} {item} (ms)", "ours": parse * 1e3, "floor": loads * 1e3, "target": "<= 3"})
+    peer = peer_class(item)
+    if peer is not None:
+        try:
+            [peer.model_validate(entry) for entry in items[:1]]
+            theirs = best(lambda: [peer.model_validate(entry) for entry in json.loads(text)], 20)
+            rows.append({"figure": f"  Baseten's SDK ({peer.__name__}, pydantic)", "ours": theirs * 1e3,
+                         "floor": loads * 1e3, "target": "-"})  # fmt: skip
+        except Exception as error:  # noqa: BLE001 - a peer that disagrees with this spec is reported, not fatal
+            print(f"Baseten's SDK row skipped: {peer.__name__} refuses the spec's data: {error}"[:300], file=sys.stderr)
+    union = tagged_union(spec, schemas)
+    if union:
+        name, prop, tag, branches = union
+        cls, worst = getattr(models, name), (0.0, 1.0, "")
+        for branch in branches:
+            entry = example_value(spec, schemas[name], all_properties=True)
+            entry[prop] = example_value(spec, branch, all_properties=True)
+            body = json.dumps(entry).encode()
+            loads = best(lambda body=body: json.loads(body), 2000)
+            parse = best(lambda body=body, cls=cls: cls.from_dict(json.loads(body)), 2000)
+            if parse / loads > worst[0] / worst[1]:
+                worst = (parse, loads, str(entry[prop][tag]))
+        rows.append({"figure": f"read one {name}, slowest {tag} ({worst[2]}) (us)", "ours": worst[0] * 1e6,
+                     "floor": worst[1] * 1e6, "target": "<= 10"})  # fmt: skip
+    return rows
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--spec", type=Path, required=True)
+    parser.add_argument("--generated", type=Path, required=True)
+    args = parser.parse_args()
+    sys.path.insert(0, str(args.generated))
+    (package,) = [p.name for p in args.generated.iterdir() if (p / "__init__.py").is_file()]
+    print(json.dumps(measure(load_document(args.spec), package)))
