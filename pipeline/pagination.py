@@ -1,9 +1,15 @@
-"""Which operations page through results, from the spec's shape alone.
+"""Which operations page through results, from the spec's shape alone, and how.
 
-Baseten's convention: a `cursor` query parameter, and a success body holding an array of items beside a
-`pagination` object that carries `cursor` and `has_more`. Each operation of that shape also gets
-`iterate(...)` and `aiterate(...)` (templates/endpoint_module.py.jinja), which follow the cursors for the
-caller. Detected here, never listed; the template is told each one's attribute names.
+An operation pages when its success body holds exactly one array (this page's items) and it follows one
+of two conventions Baseten's specs use:
+
+- cursor: a `cursor` query parameter; beside the items, an object (`pagination`) carrying `cursor`, the
+  next page's, and `has_more`;
+- page token: a `page_token` query parameter; beside the items, `next_page_token`, null on the last page.
+
+Each such operation also gets `iterate(...)` and `aiterate(...)` (templates/endpoint_module.py.jinja,
+runtime/_pagination.py), which follow the pages for the caller. Detected here, never listed; the
+template is told each one's attribute names.
 """
 
 from dataclasses import dataclass
@@ -15,35 +21,54 @@ from .openapi import operations, resolve
 from .operation_names import OperationName
 
 CURSOR, HAS_MORE = "cursor", "has_more"
+PAGE_TOKEN, NEXT_PAGE_TOKEN = "page_token", "next_page_token"
 
 
 @dataclass(frozen=True)
 class Pages:
     method: str
     path: str
+    parameter: str  # the query parameter that asks for a page (wire name)
     items: str  # the page's property holding this page's items (wire name)
-    pagination: str  # the property holding `cursor` and `has_more`
+    next: tuple[str, ...]  # where the page says which page comes next: property names, outermost first
+    has_more: tuple[str, ...] = ()  # where it says whether there is one, if it does
 
-    def attributes(self, field_prefix: str) -> list[str]:
-        """The Python attribute names of items, pagination, cursor and has_more, as the generator names them."""
-        return [str(PythonIdentifier(w, field_prefix)) for w in (self.items, self.pagination, CURSOR, HAS_MORE)]
+    def attributes(self, field_prefix: str) -> dict[str, Any]:
+        """The same as Python names, as the generator names them: what the template is told."""
+
+        def python(*names: str) -> list[str]:
+            return [str(PythonIdentifier(name, field_prefix)) for name in names]
+
+        return {
+            "parameter": python(self.parameter)[0],
+            "items": python(self.items)[0],
+            "next": python(*self.next),
+            "has_more": python(*self.has_more),
+        }
 
 
 def paginated(spec: dict[str, Any], names: dict[tuple[str, str], OperationName]) -> dict[str, Pages]:
-    """ "group.name" -> its Pages, for each operation that follows the cursor convention."""
+    """ "group.name" -> its Pages, for each operation that follows one of the conventions."""
     found = {}
     for op in operations(spec):
-        if not any(p.get("in") == "query" and p.get("name") == CURSOR for p in op.parameters(spec)):
-            continue
-        name = names[(op.method, op.path)]
+        query = {p.get("name") for p in op.parameters(spec) if p.get("in") == "query"}
         page = _success_schema(spec, op.operation)
         properties = {key: resolve(spec, value) for key, value in (page.get("properties") or {}).items()}
         arrays = [key for key, value in properties.items() if value.get("type") == "array"]
-        markers = [
-            key for key, value in properties.items() if {CURSOR, HAS_MORE} <= set(_object_properties(spec, value))
-        ]
-        if len(arrays) == 1 and len(markers) == 1:
-            found[f"{name.group}.{name.name}"] = Pages(op.method, op.path, arrays[0], markers[0])
+        if len(arrays) != 1:
+            continue
+        pages = None
+        if CURSOR in query:
+            markers = [
+                key for key, value in properties.items() if {CURSOR, HAS_MORE} <= set(_object_properties(spec, value))
+            ]
+            if len(markers) == 1:
+                pages = Pages(op.method, op.path, CURSOR, arrays[0], (markers[0], CURSOR), (markers[0], HAS_MORE))
+        elif PAGE_TOKEN in query and NEXT_PAGE_TOKEN in properties:
+            pages = Pages(op.method, op.path, PAGE_TOKEN, arrays[0], (NEXT_PAGE_TOKEN,))
+        if pages:
+            name = names[(op.method, op.path)]
+            found[f"{name.group}.{name.name}"] = pages
     return found
 
 

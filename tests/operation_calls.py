@@ -4,6 +4,7 @@ Shared by the wire, resilience and error tests, so each of them loops over the s
 
 import asyncio
 import contextlib
+import functools
 import inspect
 import io
 import json
@@ -22,7 +23,7 @@ from contract.spec_model import Operation, Success, current_spec, example_value,
 from pipeline.__main__ import main as pipeline_main
 from pipeline.openapi import pointer_tokens, walk
 from pipeline.operation_names import operation_names
-from pipeline.pagination import paginated
+from pipeline.pagination import Pages, paginated
 from pipeline.project import current
 
 SPEC = current_spec()
@@ -117,12 +118,21 @@ def tree_attributes() -> dict[str, str]:
     return found
 
 
-def paged_operations() -> list[Operation]:
-    """The operations that page with a cursor, as the pipeline finds them (they have iterate())."""
+@functools.cache
+def spec_pages() -> dict[tuple[str, str], Pages]:
+    """(method, path) -> how it pages, for the operations that page, as the pipeline finds them."""
     project = current()
     pages = paginated(SPEC, operation_names(SPEC, project.operation_overrides, project.field_prefix))
-    keys = {(page.method, page.path) for page in pages.values()}
-    return [op for op in OPERATIONS if op.key in keys]
+    return {(page.method, page.path): page for page in pages.values()}
+
+
+def paged_operations() -> list[Operation]:
+    """The operations that page, as the pipeline finds them (they have iterate())."""
+    return [op for op in OPERATIONS if op.key in spec_pages()]
+
+
+def pages_of(op: Operation) -> Pages:
+    return spec_pages()[op.key]
 
 
 def spec_slice(spec: dict[str, Any], keep: int | Collection[tuple[str, str]]) -> dict[str, Any]:

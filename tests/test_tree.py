@@ -72,13 +72,13 @@ def test_calling_through_the_client_sends_the_same_request_and_returns_the_same_
 
 
 @pytest.mark.parametrize(
-    "op", cases(PAGED, "no operation that pages with a cursor"), ids=lambda op: getattr(op, "id", "")
+    "op", cases(PAGED, "no operation that pages"), ids=lambda op: getattr(op, "id", "")
 )
 def test_pagination_is_reachable_from_the_client(op: Operation):
     client = client_for(Recorder())
     module = endpoint_module(op.key)
     assert without_client(tree_operation(client, op).iterate) == without_client(module.iterate)
-    assert without_client(tree_operation(client, op, aio=True).iterate) == without_client(module.aiterate)
+    assert without_client(tree_operation(client, op, aio=True).aiterate) == without_client(module.aiterate)
 
 
 def test_each_group_package_lists_its_operations():
