@@ -71,9 +71,7 @@ def test_calling_through_the_client_sends_the_same_request_and_returns_the_same_
     assert type(got) is type(expected) and type(got_async) is type(expected)
 
 
-@pytest.mark.parametrize(
-    "op", cases(PAGED, "no operation that pages"), ids=lambda op: getattr(op, "id", "")
-)
+@pytest.mark.parametrize("op", cases(PAGED, "no operation that pages"), ids=lambda op: getattr(op, "id", ""))
 def test_pagination_is_reachable_from_the_client(op: Operation):
     client = client_for(Recorder())
     module = endpoint_module(op.key)
