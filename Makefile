@@ -13,7 +13,7 @@ PORT ?= 4010
 SPEC_URL ?= https://api.baseten.co/v1/spec
 
 .DEFAULT_GOAL := help
-.PHONY: help generate check update-spec spec-diff docs contract-live test test-lowest rehearse bench lint mock clean
+.PHONY: help generate check merge-templates update-spec spec-diff docs contract-live test test-lowest rehearse bench lint mock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -35,8 +35,11 @@ $(NODE_STAMP): package.json package-lock.json
 generate: $(STAMP) ## validate openapi.yaml, regenerate generated/ (unchanged on any failure)
 	@$(PIPELINE) generate
 
-check: $(STAMP) ## fail if generated/ is not what the inputs produce
+check: $(STAMP) ## fail if generated/ is not what the inputs produce, or an override's stock template changed
 	@$(PIPELINE) check
+
+merge-templates: $(STAMP) ## after changing the generator's pin: three-way merge each override with its stock template's change
+	@$(PIPELINE) merge-templates
 
 update-spec: $(STAMP) $(NODE_STAMP) ## download SPEC_URL into openapi.yaml (untouched on failure) and report the changes
 	@$(PIPELINE) update-spec --url "$(SPEC_URL)"

@@ -7,6 +7,8 @@ update-spec: download --url into --spec (untouched on any failure) and report wh
 spec-diff:   what changed from the committed --spec to the working one (or from --spec to --new);
              exit 1 on a change that breaks code written against the old client, 2 if it cannot tell.
 docs:        an HTML reference of the generated package in --docs (pdoc).
+stock-check: do the overrides in --templates follow the installed generator's templates (pipeline/stock.py)?
+merge-templates: after a generator bump, three-way merge each override with its stock template's change.
 effective-spec: the spec the client is built from, as JSON on stdout: --spec with its overlay applied
              and the defaults and examples that do not fit their schema taken out (make mock serves it).
 """
@@ -24,6 +26,7 @@ from .docs import build_docs
 from .drift import check_drift
 from .project import Project
 from .spec_diff import spec_diff
+from .stock import check_stock, merge_templates
 from .update_spec import DEFAULT_URL, update_spec
 
 
@@ -40,7 +43,16 @@ def committed(spec: Path, scratch: Path) -> Path:
 def main(argv: list[str] | None = None) -> int:
     defaults = Project()
     parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__.splitlines()[0])
-    commands = ["generate", "check", "update-spec", "spec-diff", "docs", "effective-spec"]
+    commands = [
+        "generate",
+        "check",
+        "update-spec",
+        "spec-diff",
+        "docs",
+        "effective-spec",
+        "stock-check",
+        "merge-templates",
+    ]
     parser.add_argument("command", choices=commands)
     parser.add_argument("--spec", type=Path, default=Path("openapi.yaml"))
     parser.add_argument("--overlay", type=Path, help="default: openapi.overlay.yaml beside --spec")
@@ -70,7 +82,14 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "update-spec":
             print(update_spec(project, args.url))
         elif args.command == "check":
+            print(check_stock(project.templates))
             print(check_drift(project))
+        elif args.command == "stock-check":
+            print(check_stock(project.templates))
+        elif args.command == "merge-templates":
+            scratch = project.generated.parent / "build" / "generator-wheels"
+            scratch.mkdir(parents=True, exist_ok=True)
+            print("\n".join(merge_templates(project.templates, scratch)))
         else:
             summary, warnings = generate(project)
             for line in warnings:
