@@ -14,6 +14,7 @@ effective-spec: the spec the client is built from, as JSON on stdout: --spec wit
 """
 
 import argparse
+import os
 import json
 import subprocess
 import sys
@@ -24,6 +25,7 @@ from . import PipelineError
 from .build import generate
 from .docs import build_docs
 from .drift import check_drift
+from .golden import golden_projects
 from .project import Project
 from .spec_diff import spec_diff
 from .stock import check_stock, merge_templates
@@ -83,7 +85,8 @@ def main(argv: list[str] | None = None) -> int:
             print(update_spec(project, args.url))
         elif args.command == "check":
             print(check_stock(project.templates))
-            print(check_drift(project))
+            for each in [project, *golden_projects(project)]:
+                print(check_drift(each))
         elif args.command == "stock-check":
             print(check_stock(project.templates))
         elif args.command == "merge-templates":
@@ -95,6 +98,9 @@ def main(argv: list[str] | None = None) -> int:
             for line in warnings:
                 print(f"warning: {line}" if not line.startswith("  ") else line, file=sys.stderr)
             print(summary)
+            for golden in golden_projects(project):
+                summary = generate(golden)[0].replace(str(golden.generated), os.path.relpath(golden.generated))
+                print(f"{summary} (the golden record of {golden.spec_path.name})")
     except PipelineError as err:
         for line in err.problems:
             print(f"error: {line}" if not line.startswith("  ") else line, file=sys.stderr)

@@ -20,6 +20,7 @@ from openapi_python_client.strings import snake_case
 from pipeline import PipelineError, spec_check
 from pipeline.auth_scheme import derive_auth_header
 from pipeline.build import check_every_operation_generated
+from pipeline.golden import GOLDEN_OUT, GOLDEN_SPEC
 from pipeline.openapi import load_document
 from pipeline.project import ROOT
 from pipeline.update_spec import as_yaml
@@ -243,6 +244,23 @@ def test_drift_check_names_the_stale_files_and_the_fix(workspace: Workspace, edi
     assert result.returncode != 0
     assert "make generate" in result.stderr
     assert "changed: " in result.stderr and stale_file in result.stderr
+
+
+def test_the_golden_record_shows_what_a_template_change_does(tmp_path: Path):
+    """tests/golden/ holds what the feature spec generates, so a change to a template the seed spec barely
+    uses (how an array is read) is a diff to review there."""
+    ws = Workspace(tmp_path)
+    shutil.copy(GOLDEN_SPEC, ws.spec)
+    shutil.copy(ROOT / "generator-config.yaml", ws.config)
+    shutil.copytree(ROOT / "templates", ws.templates)
+    shutil.copytree(GOLDEN_OUT, ws.out, ignore=shutil.ignore_patterns("__pycache__"))
+    assert ws.run("check").returncode == 0
+    readers = ws.templates / "readers.jinja"
+    readers.write_text(readers.read_text().replace('expected("an array"', 'expected("a list"'), encoding="utf-8")
+
+    result = ws.run("check")
+
+    assert result.returncode != 0 and "changed: baseten_management/models/" in result.stderr
 
 
 BEARER = {"type": "http", "scheme": "bearer"}

@@ -1,0 +1,345 @@
+"""The client's machinery, the same for every spec: the connection pools, the request loop with its
+retries, derived clients and the context managers.
+
+client.py (generated) subclasses BaseClient and BaseAuthenticatedClient with what the spec decides: the
+server, the auth header and its scheme word, the API key's environment variable and the client tree.
+Hand-written (runtime/ in the generator's repository), it keeps the generator's stock Client and
+AuthenticatedClient interface (the same constructor arguments, attributes and methods), with these
+changes, each for a safe default:
+
+- The token stays out of repr(), exception messages and logs: `token` is repr=False and the auth header
+  is built per request. An empty, blank or header-breaking token or header is an
+  errors.ConfigurationError when the client is built, before anything is sent.
+- A finite default timeout (5 s to connect, 60 s to read); the stock default (None) can hang forever.
+- request()/async_request(), which the endpoint modules call: this client's headers, cookies and timeout
+  go with each request; retries per retries.RetryPolicy; httpx's exceptions become
+  errors.APIConnectionError / errors.APITimeoutError (httpx's as __cause__) once retries are spent.
+- A derived client (with_headers, with_cookies, with_timeout, with_options) shares nothing but the
+  connection pool with the client it came from: the stock client changed the open httpx client in
+  place, so the original's next request carried the derived client's headers.
+- The query string is written as OpenAPI's form style (_wire.query_string).
+- raise_on_unexpected_status defaults to True: a failed call raises instead of returning None.
+"""
+
+import re
+import ssl
+import sys
+import time
+from collections.abc import Mapping
+from types import TracebackType
+from typing import Any, ClassVar, Self
+
+import httpx
+from attrs import define, evolve, field
+
+from . import errors
+from ._wire import query_string
+from .retries import RetryPolicy
+from .types import UNSET, Unset
+
+# What an HTTP header value cannot carry here: control characters (a line break would end the header) and
+# anything outside ASCII, which httpx cannot encode.
+_NOT_IN_A_HEADER = re.compile(r"[^\t\x20-\x7e]")
+
+
+def user_agent(project: str, version: str) -> str:
+    """`<project>/<version> python/3.11 httpx/0.28`, the User-Agent every request carries."""
+    python = f"{sys.version_info[0]}.{sys.version_info[1]}"
+    return f"{project}/{version} python/{python} httpx/{'.'.join(httpx.__version__.split('.')[:2])}"
+
+
+def secret_of(client: "BaseClient") -> str:
+    """The value no message may show: the API key, where the client has one."""
+    return client.token if isinstance(client, BaseAuthenticatedClient) else ""
+
+
+def check_token(_client: object, _attribute: object, token: str) -> None:
+    """An attrs validator: the key can travel in an HTTP header. The message says what is wrong, never the key."""
+    if not isinstance(token, str) or not token.strip():
+        raise errors.ConfigurationError("the API key is empty")
+    if _NOT_IN_A_HEADER.search(token) or token != token.strip():
+        raise errors.ConfigurationError(
+            "the API key cannot travel in an HTTP header: it holds a line break, another control character,"
+            " a character outside ASCII, or space at either end"
+        )
+
+
+def _check_headers(_client: object, _attribute: object, headers: Mapping[str, str]) -> None:
+    for name, value in headers.items():
+        if not isinstance(value, str) or _NOT_IN_A_HEADER.search(value):
+            raise errors.ConfigurationError(f"header {name!r}: its value cannot travel in an HTTP header")
+
+
+def _as_timeout(timeout: httpx.Timeout | float | None) -> httpx.Timeout | None:
+    return timeout if timeout is None or isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+
+
+def _connection_error(request: httpx.Request, error: Exception, secret: str) -> errors.APIConnectionError:
+    kind = errors.APITimeoutError if isinstance(error, httpx.TimeoutException) else errors.APIConnectionError
+    return kind(request, error, secret)
+
+
+async def _async_sleep(seconds: float) -> None:
+    import asyncio  # here, not above: importing it costs more than httpx, and only async calls need it
+
+    await asyncio.sleep(seconds)
+
+
+@define
+class BaseClient:
+    """Keyword arguments, beside `base_url` (the generated Client documents its default):
+
+    - `cookies`, `headers`: sent with every request.
+    - `timeout`: an httpx.Timeout, or seconds (default: 60 s, 5 s to connect; None waits forever);
+      errors.APITimeoutError once it is exceeded.
+    - `max_retries`: how many times a failed request is sent again (default 2; 0 disables); see
+      retries.RetryPolicy.
+    - `raise_on_unexpected_status`: whether the *_detailed functions raise errors.APIStatusError (its
+      subclass for the status) on a non-2xx response and errors.UnexpectedStatus on a 2xx the spec does
+      not document. False returns such responses, `parsed` being the documented model or None. sync()
+      and asyncio() raise either way: they return the documented success type or nothing.
+    - `verify_ssl`, `follow_redirects` (default False), `httpx_args`: passed to httpx.Client and
+      httpx.AsyncClient.
+    """
+
+    USER_AGENT: ClassVar[str] = user_agent("client", "0")  # the generated subclass names its package
+
+    raise_on_unexpected_status: bool = field(default=True, kw_only=True)
+    _base_url: str = field(alias="base_url")
+    _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies")
+    _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers", validator=_check_headers)
+    _timeout: httpx.Timeout | None = field(
+        factory=lambda: httpx.Timeout(60.0, connect=5.0), kw_only=True, alias="timeout", converter=_as_timeout
+    )
+    _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
+    _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
+    _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
+    max_retries: int = field(default=2, kw_only=True)
+    _client: httpx.Client | None = field(default=None, init=False)
+    _async_client: httpx.AsyncClient | None = field(default=None, init=False)
+    # The client this one was derived from, whose connections it uses: only the pool is shared.
+    _origin: "BaseClient | None" = field(default=None, init=False, repr=False)
+    # The httpx clients built here, which carry this client's headers, cookies and timeout already, each
+    # with the auth header it was built with (the token is a public attribute: it may change since).
+    _pools: list[tuple[httpx.Client | httpx.AsyncClient, tuple[str, str]]] = field(factory=list, init=False, repr=False)
+
+    def with_headers(self, headers: Mapping[str, str]) -> Self:
+        """A new client like this one with these headers added. This one is unchanged: the two share
+        nothing but the connection pool, which closes with this client."""
+        return self._derive(headers={**self._headers, **headers})
+
+    def with_cookies(self, cookies: Mapping[str, str]) -> Self:
+        """A new client like this one with these cookies added; this one is unchanged (see with_headers)."""
+        return self._derive(cookies={**self._cookies, **cookies})
+
+    def with_timeout(self, timeout: httpx.Timeout | float | None) -> Self:
+        """A new client like this one with this timeout; this one is unchanged (see with_headers)."""
+        return self._derive(timeout=timeout)
+
+    def with_options(
+        self,
+        *,
+        headers: Mapping[str, str] | None = None,
+        cookies: Mapping[str, str] | None = None,
+        timeout: httpx.Timeout | float | None | Unset = UNSET,
+        max_retries: int | None = None,
+    ) -> Self:
+        """A new client like this one with some settings changed, for a call or a few:
+        `client.with_options(timeout=5, max_retries=0).models.list_models()`. This one is unchanged; the
+        two share nothing but the connection pool, which closes with this client."""
+        changes: dict[str, Any] = {}
+        if headers is not None:
+            changes["headers"] = {**self._headers, **headers}
+        if cookies is not None:
+            changes["cookies"] = {**self._cookies, **cookies}
+        if not isinstance(timeout, Unset):
+            changes["timeout"] = timeout
+        if max_retries is not None:
+            changes["max_retries"] = max_retries
+        return self._derive(**changes)
+
+    def _derive(self, **changes: Any) -> Self:
+        derived = evolve(self, **changes)
+        derived._origin = self._origin or self
+        return derived
+
+    def _request_headers(self) -> httpx.Headers:
+        """User-Agent, the stored headers and the auth header, built per request so the token never sits in
+        a field repr() shows."""
+        headers = httpx.Headers({"User-Agent": self.USER_AGENT})
+        headers.update(self._headers)  # the caller's headers win, whatever their case
+        name, value = self._auth()
+        if name:
+            headers[name] = value
+        return headers
+
+    def _auth(self) -> tuple[str, str]:
+        """The auth header, (name, value); ("", "") for none."""
+        return ("", "")
+
+    def _build_request(
+        self, client: httpx.Client | httpx.AsyncClient, method: str, url: str, kwargs: dict[str, Any]
+    ) -> httpx.Request:
+        """The request with this client's headers, cookies and timeout; the call's own (kwargs) win. Where
+        the pool is one this client built, with its headers as they still are, it adds them itself."""
+        if kwargs.get("params"):
+            url += ("&" if "?" in url else "?") + query_string(kwargs["params"])
+        rest = {key: value for key, value in kwargs.items() if key not in ("headers", "cookies", "params")}
+        if any(client is pool and auth == self._auth() for pool, auth in self._pools):
+            rest.update(headers=kwargs.get("headers"), cookies=kwargs.get("cookies"))
+        else:  # a derived client's, or one set with set_httpx_client: everything goes with the request
+            mine = self._request_headers()
+            mine.update(kwargs.get("headers") or {})
+            cookies = {**self._cookies, **(kwargs.get("cookies") or {})}
+            rest.update(headers=mine, cookies=cookies or None, timeout=self._timeout)
+        try:
+            return client.build_request(method, url, **rest)
+        except httpx.InvalidURL as error:
+            raise errors.ConfigurationError(f"{method} {url}: not a URL httpx can send to: {error}") from None
+
+    def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
+        """Send a request (kwargs as httpx's: params, json, content, data, files, headers, cookies) with
+        this client's headers, cookies and timeout, retrying as RetryPolicy(max_retries) allows.
+
+        Raises errors.APIConnectionError (errors.APITimeoutError for a timeout) when no response came."""
+        client = self.get_httpx_client()
+        policy = RetryPolicy(max_retries=self.max_retries)
+        attempt = 0
+        while True:
+            request = self._build_request(client, method, url, kwargs)
+            try:
+                response = client.send(request)
+            except httpx.RequestError as error:
+                delay = (
+                    policy.delay_after_error(method, error, attempt)
+                    if isinstance(error, httpx.TransportError)
+                    else None
+                )
+                if delay is None:
+                    raise _connection_error(request, error, secret_of(self)) from error
+            else:
+                delay = policy.delay_after_status(method, response, attempt)
+                if delay is None:
+                    return response
+                response.close()
+            time.sleep(delay)
+            attempt += 1
+
+    async def async_request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
+        """request(), with the async httpx client."""
+        client = self.get_async_httpx_client()
+        policy = RetryPolicy(max_retries=self.max_retries)
+        attempt = 0
+        while True:
+            request = self._build_request(client, method, url, kwargs)
+            try:
+                response = await client.send(request)
+            except httpx.RequestError as error:
+                delay = (
+                    policy.delay_after_error(method, error, attempt)
+                    if isinstance(error, httpx.TransportError)
+                    else None
+                )
+                if delay is None:
+                    raise _connection_error(request, error, secret_of(self)) from error
+            else:
+                delay = policy.delay_after_status(method, response, attempt)
+                if delay is None:
+                    return response
+                await response.aclose()
+            await _async_sleep(delay)
+            attempt += 1
+
+    def set_httpx_client(self, client: httpx.Client) -> Self:
+        """Manually set the underlying httpx.Client (this client then no longer shares the one it was derived from).
+
+        **NOTE**: requests still carry this client's headers, cookies and timeout.
+        """
+        self._client, self._origin = client, None
+        return self
+
+    def get_httpx_client(self) -> httpx.Client:
+        """Get the underlying httpx.Client (the connection pool), constructing a new one if not previously set.
+        A derived client uses the one of the client it was derived from."""
+        if self._origin is not None:
+            return self._origin.get_httpx_client()
+        if self._client is None:
+            self._client = httpx.Client(
+                base_url=self._base_url,
+                cookies=self._cookies,
+                headers=self._request_headers(),
+                timeout=self._timeout,
+                verify=self._verify_ssl,
+                follow_redirects=self._follow_redirects,
+                **self._httpx_args,
+            )
+            self._pools.append((self._client, self._auth()))
+        return self._client
+
+    def __enter__(self) -> Self:
+        """Enter a context manager for the connection pool—you cannot enter twice (see httpx docs).
+        A derived client's pool is its origin's: entering or leaving the derived client does nothing."""
+        if self._origin is None:
+            self.get_httpx_client().__enter__()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None = None,
+        exc_value: BaseException | None = None,
+        traceback: TracebackType | None = None,
+    ) -> None:
+        """Exit a context manager for the connection pool (see httpx docs)"""
+        if self._origin is None:
+            self.get_httpx_client().__exit__(exc_type, exc_value, traceback)
+
+    def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
+        """Manually set the underlying httpx.AsyncClient (see set_httpx_client)."""
+        self._async_client, self._origin = async_client, None
+        return self
+
+    def get_async_httpx_client(self) -> httpx.AsyncClient:
+        """Get the underlying httpx.AsyncClient, constructing a new one if not previously set (see get_httpx_client)."""
+        if self._origin is not None:
+            return self._origin.get_async_httpx_client()
+        if self._async_client is None:
+            self._async_client = httpx.AsyncClient(
+                base_url=self._base_url,
+                cookies=self._cookies,
+                headers=self._request_headers(),
+                timeout=self._timeout,
+                verify=self._verify_ssl,
+                follow_redirects=self._follow_redirects,
+                **self._httpx_args,
+            )
+            self._pools.append((self._async_client, self._auth()))
+        return self._async_client
+
+    async def __aenter__(self) -> Self:
+        """Enter a context manager for the async connection pool—you cannot enter twice (see httpx docs)"""
+        if self._origin is None:
+            await self.get_async_httpx_client().__aenter__()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None = None,
+        exc_value: BaseException | None = None,
+        traceback: TracebackType | None = None,
+    ) -> None:
+        """Exit a context manager for the async connection pool (see httpx docs)"""
+        if self._origin is None:
+            await self.get_async_httpx_client().__aexit__(exc_type, exc_value, traceback)
+
+
+@define
+class BaseAuthenticatedClient(BaseClient):
+    """BaseClient with an API key, sent in every request's auth header (`auth_header_name`, its value
+    `prefix` and the key); the generated AuthenticatedClient gives them the spec's defaults."""
+
+    token: str = field(kw_only=True, repr=False, validator=check_token)
+    prefix: str = field(default="Bearer", kw_only=True)
+    auth_header_name: str = field(default="Authorization", kw_only=True)
+
+    def _auth(self) -> tuple[str, str]:
+        return self.auth_header_name, f"{self.prefix} {self.token}" if self.prefix else self.token

@@ -1,0 +1,119 @@
+"""Reading JSON values into what the spec says they are, strictly: a value of the wrong type is an error
+that says what was expected and what came, never a value passed on as if valid.
+
+Hand-written (runtime/ in the generator's repository), the same for every spec; the models'
+from_dict() and the endpoints' response parsers (templates/readers.jinja) call these only where an
+inline check would not do, so that parsing stays close to json.loads in cost.
+"""
+
+import datetime
+import uuid
+
+from .errors import InvalidField
+
+EXCERPT_CHARS = 40  # of a value quoted in a message: enough to recognise it, never a whole body
+
+
+def json_type(value: object) -> str:
+    """What a value read from JSON is, in JSON's words: "an integer", "null", "an object"."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int):
+        return "an integer"
+    if isinstance(value, float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def excerpt(value: object) -> str:
+    """A value as a message may quote it: its repr, cut short."""
+    text = repr(value)
+    return text if len(text) <= EXCERPT_CHARS else text[: EXCERPT_CHARS - 3] + "..."
+
+
+def expected(what: str, value: object) -> TypeError:
+    """The error for a value of the wrong type: `expected a string, got an integer`."""
+    return TypeError(f"expected {what}, got {json_type(value)}")
+
+
+def read_int(value: object) -> int:
+    """An integer; a number with no fraction (5.0) counts as one, as JSON Schema has it."""
+    if type(value) is int:
+        return value
+    if type(value) is float and value.is_integer():
+        return int(value)
+    raise expected("an integer", value)
+
+
+def parse_datetime(value: object) -> datetime.datetime:
+    """An RFC 3339 date-time. datetime.fromisoformat alone would also take a bare date, as midnight."""
+    if not isinstance(value, str):
+        raise expected("a date-time string", value)
+    if len(value) < 11 or value[10] not in "Tt ":
+        raise ValueError(f"{excerpt(value)} is not a date-time")
+    try:
+        return datetime.datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{excerpt(value)} is not a date-time") from None
+
+
+def parse_date(value: object) -> datetime.date:
+    if not isinstance(value, str):
+        raise expected("a date string", value)
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{excerpt(value)} is not a date") from None
+
+
+def parse_uuid(value: object) -> uuid.UUID:
+    if not isinstance(value, str):
+        raise expected("a UUID string", value)
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        raise ValueError(f"{excerpt(value)} is not a UUID") from None
+
+
+def unlisted_tag(name: str, value: object, known: int) -> ValueError:
+    """A tagged union's tag with a value none of its branches has."""
+    return ValueError(f"{name}: {excerpt(value)} is none of the {known} values the spec lists")
+
+
+def closest(errors: list[Exception]) -> Exception:
+    """Of the errors each branch of a union raised, the one from the branch that fits best: the one
+    that read furthest before failing (the longest path), the first of those."""
+    return max(errors, key=lambda error: error.path.count(".") + 1 if isinstance(error, InvalidField) else 0)
+
+
+def no_branch(what: str, value: object, errors: list[Exception]) -> Exception:
+    """A value that fits no branch of a union: the closest branch's error, or what was expected."""
+    return closest(errors) if errors else expected(what, value)
+
+
+def item_error(index: int, error: Exception) -> InvalidField:
+    """An error inside an array, located at its item: `[3].status`."""
+    return InvalidField.at(f"[{index}]", error)
+
+
+__all__ = [
+    "closest",
+    "excerpt",
+    "expected",
+    "item_error",
+    "json_type",
+    "no_branch",
+    "parse_date",
+    "parse_datetime",
+    "parse_uuid",
+    "read_int",
+    "unlisted_tag",
+]

@@ -1,0 +1,217 @@
+"""`POST /files`: Upload a file (multipart)
+
+From the client: `client.files.create_file(...)`, or
+`await client.aio.files.create_file(...)`.
+"""
+
+from collections.abc import Mapping
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ..._base_client import secret_of
+from ...client import AuthenticatedClient, Client
+from ...models.create_file_response_201 import CreateFileResponse201
+from ...models.upload_form import UploadForm
+from ...types import Response, model_body, status
+
+
+def _get_kwargs(
+    *,
+    body: UploadForm | Mapping[str, Any],
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/files",
+    }
+
+    body = model_body(UploadForm, body)
+    _kwargs["files"] = body.to_multipart()
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_success(response: httpx.Response, secret: str) -> CreateFileResponse201:
+    """The body of a documented success; errors.UnexpectedStatus for a 2xx the spec does not document."""
+    try:
+        if response.status_code == 201:
+            response_201 = response.json()
+            response_201 = CreateFileResponse201.from_dict(response_201)
+            response_201_read: CreateFileResponse201 = response_201  # Any, where kept as it came
+            return response_201_read
+
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise errors.UnexpectedResponse(response, error, secret) from error
+    raise errors.UnexpectedStatus.of(response, secret)
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CreateFileResponse201]:
+    parsed: CreateFileResponse201 | None
+    if not response.is_success:
+        parsed = None
+        if client.raise_on_unexpected_status:
+            raise errors.status_error(response, parsed, secret_of(client))
+    else:
+        try:
+            parsed = _parse_success(response, secret_of(client))
+        except errors.UnexpectedStatus:
+            if client.raise_on_unexpected_status:
+                raise
+            parsed = None
+    return Response(
+        status_code=status(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+    )
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: UploadForm | Mapping[str, Any],
+) -> CreateFileResponse201:
+    """POST /files
+
+    Upload a file (multipart)
+
+    Args:
+        body (UploadForm | Mapping[str, Any]):  A mapping of its fields is built into UploadForm first.
+
+    Raises:
+        errors.APIStatusError: a non-2xx status (its subclass for 400, 401, 403, 404, 409, 422, 429 and 5xx).
+        errors.UnexpectedStatus: a 2xx the spec does not document for this operation.
+        errors.UnexpectedResponse: a success whose body does not match the spec.
+        errors.APIConnectionError: no connection or no answer in time (errors.APITimeoutError), after retries.
+
+    Returns:
+        CreateFileResponse201
+    """
+
+    response = client.request(
+        **_get_kwargs(
+            body=body,
+        )
+    )
+    if not response.is_success:
+        raise errors.status_error(response, None, secret_of(client))
+    return _parse_success(response, secret_of(client))
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: UploadForm | Mapping[str, Any],
+) -> CreateFileResponse201:
+    """POST /files: sync(), for async code: the same arguments, result and errors."""
+    response = await client.async_request(
+        **_get_kwargs(
+            body=body,
+        )
+    )
+    if not response.is_success:
+        raise errors.status_error(response, None, secret_of(client))
+    return _parse_success(response, secret_of(client))
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: UploadForm | Mapping[str, Any],
+) -> Response[CreateFileResponse201]:
+    """POST /files: sync(), returning the whole Response: status, headers, raw body, and `parsed`, the body
+    as the spec documents it for the status.
+
+    With raise_on_unexpected_status (the default) it raises as sync() does; without it, it returns any
+    status, `parsed` being the documented model for it or None.
+    """
+    response = client.request(
+        **_get_kwargs(
+            body=body,
+        )
+    )
+    return _build_response(client=client, response=response)
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: UploadForm | Mapping[str, Any],
+) -> Response[CreateFileResponse201]:
+    """POST /files: sync_detailed(), for async code."""
+    response = await client.async_request(
+        **_get_kwargs(
+            body=body,
+        )
+    )
+    return _build_response(client=client, response=response)
+
+
+class Operation:
+    """`POST /files`: Upload a file (multipart)
+
+    `client.files.create_file(...)` is sync(); `.detailed(...)` is sync_detailed().
+    """
+
+    def __init__(self, client: AuthenticatedClient | Client) -> None:
+        self._client = client
+
+    def __call__(
+        self,
+        *,
+        body: UploadForm | Mapping[str, Any],
+    ) -> CreateFileResponse201:
+        """POST /files: see sync()."""
+        return sync(
+            body=body,
+            client=self._client,
+        )
+
+    def detailed(
+        self,
+        *,
+        body: UploadForm | Mapping[str, Any],
+    ) -> Response[CreateFileResponse201]:
+        """POST /files: see sync_detailed()."""
+        return sync_detailed(
+            body=body,
+            client=self._client,
+        )
+
+
+class AsyncOperation:
+    """`POST /files`: Upload a file (multipart)
+
+    `await client.aio.files.create_file(...)` is asyncio(); `.detailed(...)` is asyncio_detailed().
+    """
+
+    def __init__(self, client: AuthenticatedClient | Client) -> None:
+        self._client = client
+
+    async def __call__(
+        self,
+        *,
+        body: UploadForm | Mapping[str, Any],
+    ) -> CreateFileResponse201:
+        """POST /files: see asyncio()."""
+        return await asyncio(
+            body=body,
+            client=self._client,
+        )
+
+    async def detailed(
+        self,
+        *,
+        body: UploadForm | Mapping[str, Any],
+    ) -> Response[CreateFileResponse201]:
+        """POST /files: see asyncio_detailed()."""
+        return await asyncio_detailed(
+            body=body,
+            client=self._client,
+        )

@@ -1,0 +1,203 @@
+"""`GET /files/{name}/content`: Download a file's bytes
+
+From the client: `client.files.get_content(...)`, or
+`await client.aio.files.get_content(...)`.
+"""
+
+from io import BytesIO
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ..._base_client import secret_of
+from ..._wire import path_segment
+from ...client import AuthenticatedClient, Client
+from ...types import File, Response, status
+
+
+def _get_kwargs(
+    name: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": f"/files/{path_segment(name)}/content",
+    }
+
+    return _kwargs
+
+
+def _parse_success(response: httpx.Response, secret: str) -> File:
+    """The body of a documented success; errors.UnexpectedStatus for a 2xx the spec does not document."""
+    try:
+        if response.status_code == 200:
+            response_200 = File(payload=BytesIO(response.content))
+
+            return response_200
+
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise errors.UnexpectedResponse(response, error, secret) from error
+    raise errors.UnexpectedStatus.of(response, secret)
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[File]:
+    parsed: File | None
+    if not response.is_success:
+        parsed = None
+        if client.raise_on_unexpected_status:
+            raise errors.status_error(response, parsed, secret_of(client))
+    else:
+        try:
+            parsed = _parse_success(response, secret_of(client))
+        except errors.UnexpectedStatus:
+            if client.raise_on_unexpected_status:
+                raise
+            parsed = None
+    return Response(
+        status_code=status(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+    )
+
+
+def sync(
+    name: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> File:
+    """GET /files/{name}/content
+
+    Download a file's bytes
+
+    Args:
+        name (str):
+
+    Raises:
+        errors.APIStatusError: a non-2xx status (its subclass for 400, 401, 403, 404, 409, 422, 429 and 5xx).
+        errors.UnexpectedStatus: a 2xx the spec does not document for this operation.
+        errors.UnexpectedResponse: a success whose body does not match the spec.
+        errors.APIConnectionError: no connection or no answer in time (errors.APITimeoutError), after retries.
+
+    Returns:
+        File
+    """
+
+    response = client.request(
+        **_get_kwargs(
+            name=name,
+        )
+    )
+    if not response.is_success:
+        raise errors.status_error(response, None, secret_of(client))
+    return _parse_success(response, secret_of(client))
+
+
+async def asyncio(
+    name: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> File:
+    """GET /files/{name}/content: sync(), for async code: the same arguments, result and errors."""
+    response = await client.async_request(
+        **_get_kwargs(
+            name=name,
+        )
+    )
+    if not response.is_success:
+        raise errors.status_error(response, None, secret_of(client))
+    return _parse_success(response, secret_of(client))
+
+
+def sync_detailed(
+    name: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[File]:
+    """GET /files/{name}/content: sync(), returning the whole Response: status, headers, raw body, and `parsed`, the body
+    as the spec documents it for the status.
+
+    With raise_on_unexpected_status (the default) it raises as sync() does; without it, it returns any
+    status, `parsed` being the documented model for it or None.
+    """
+    response = client.request(
+        **_get_kwargs(
+            name=name,
+        )
+    )
+    return _build_response(client=client, response=response)
+
+
+async def asyncio_detailed(
+    name: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[File]:
+    """GET /files/{name}/content: sync_detailed(), for async code."""
+    response = await client.async_request(
+        **_get_kwargs(
+            name=name,
+        )
+    )
+    return _build_response(client=client, response=response)
+
+
+class Operation:
+    """`GET /files/{name}/content`: Download a file's bytes
+
+    `client.files.get_content(...)` is sync(); `.detailed(...)` is sync_detailed().
+    """
+
+    def __init__(self, client: AuthenticatedClient | Client) -> None:
+        self._client = client
+
+    def __call__(
+        self,
+        name: str,
+    ) -> File:
+        """GET /files/{name}/content: see sync()."""
+        return sync(
+            name=name,
+            client=self._client,
+        )
+
+    def detailed(
+        self,
+        name: str,
+    ) -> Response[File]:
+        """GET /files/{name}/content: see sync_detailed()."""
+        return sync_detailed(
+            name=name,
+            client=self._client,
+        )
+
+
+class AsyncOperation:
+    """`GET /files/{name}/content`: Download a file's bytes
+
+    `await client.aio.files.get_content(...)` is asyncio(); `.detailed(...)` is asyncio_detailed().
+    """
+
+    def __init__(self, client: AuthenticatedClient | Client) -> None:
+        self._client = client
+
+    async def __call__(
+        self,
+        name: str,
+    ) -> File:
+        """GET /files/{name}/content: see asyncio()."""
+        return await asyncio(
+            name=name,
+            client=self._client,
+        )
+
+    async def detailed(
+        self,
+        name: str,
+    ) -> Response[File]:
+        """GET /files/{name}/content: see asyncio_detailed()."""
+        return await asyncio_detailed(
+            name=name,
+            client=self._client,
+        )

@@ -1,0 +1,201 @@
+"""`PUT /flags/{enabled}`: A boolean in the path
+
+From the client: `client.flags.replace_flag(...)`, or
+`await client.aio.flags.replace_flag(...)`.
+"""
+
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ..._base_client import secret_of
+from ..._wire import path_segment
+from ...client import AuthenticatedClient, Client
+from ...types import Response, status
+
+
+def _get_kwargs(
+    enabled: bool,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": f"/flags/{path_segment(enabled)}",
+    }
+
+    return _kwargs
+
+
+def _parse_success(response: httpx.Response, secret: str) -> None:
+    """The body of a documented success; errors.UnexpectedStatus for a 2xx the spec does not document."""
+    try:
+        if response.status_code == 204:
+            return
+
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise errors.UnexpectedResponse(response, error, secret) from error
+    raise errors.UnexpectedStatus.of(response, secret)
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[None]:
+    parsed: None
+    if not response.is_success:
+        parsed = None
+        if client.raise_on_unexpected_status:
+            raise errors.status_error(response, parsed, secret_of(client))
+    else:
+        try:
+            _parse_success(response, secret_of(client))
+            parsed = None
+        except errors.UnexpectedStatus:
+            if client.raise_on_unexpected_status:
+                raise
+            parsed = None
+    return Response(
+        status_code=status(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+    )
+
+
+def sync(
+    enabled: bool,
+    *,
+    client: AuthenticatedClient | Client,
+) -> None:
+    """PUT /flags/{enabled}
+
+    A boolean in the path
+
+    Args:
+        enabled (bool):
+
+    Raises:
+        errors.APIStatusError: a non-2xx status (its subclass for 400, 401, 403, 404, 409, 422, 429 and 5xx).
+        errors.UnexpectedStatus: a 2xx the spec does not document for this operation.
+        errors.UnexpectedResponse: a success whose body does not match the spec.
+        errors.APIConnectionError: no connection or no answer in time (errors.APITimeoutError), after retries.
+
+    Returns:
+        None
+    """
+
+    response = client.request(
+        **_get_kwargs(
+            enabled=enabled,
+        )
+    )
+    if not response.is_success:
+        raise errors.status_error(response, None, secret_of(client))
+    _parse_success(response, secret_of(client))
+
+
+async def asyncio(
+    enabled: bool,
+    *,
+    client: AuthenticatedClient | Client,
+) -> None:
+    """PUT /flags/{enabled}: sync(), for async code: the same arguments, result and errors."""
+    response = await client.async_request(
+        **_get_kwargs(
+            enabled=enabled,
+        )
+    )
+    if not response.is_success:
+        raise errors.status_error(response, None, secret_of(client))
+    _parse_success(response, secret_of(client))
+
+
+def sync_detailed(
+    enabled: bool,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[None]:
+    """PUT /flags/{enabled}: sync(), returning the whole Response: status, headers, raw body, and `parsed`, the body
+    as the spec documents it for the status.
+
+    With raise_on_unexpected_status (the default) it raises as sync() does; without it, it returns any
+    status, `parsed` being the documented model for it or None.
+    """
+    response = client.request(
+        **_get_kwargs(
+            enabled=enabled,
+        )
+    )
+    return _build_response(client=client, response=response)
+
+
+async def asyncio_detailed(
+    enabled: bool,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[None]:
+    """PUT /flags/{enabled}: sync_detailed(), for async code."""
+    response = await client.async_request(
+        **_get_kwargs(
+            enabled=enabled,
+        )
+    )
+    return _build_response(client=client, response=response)
+
+
+class Operation:
+    """`PUT /flags/{enabled}`: A boolean in the path
+
+    `client.flags.replace_flag(...)` is sync(); `.detailed(...)` is sync_detailed().
+    """
+
+    def __init__(self, client: AuthenticatedClient | Client) -> None:
+        self._client = client
+
+    def __call__(
+        self,
+        enabled: bool,
+    ) -> None:
+        """PUT /flags/{enabled}: see sync()."""
+        return sync(
+            enabled=enabled,
+            client=self._client,
+        )
+
+    def detailed(
+        self,
+        enabled: bool,
+    ) -> Response[None]:
+        """PUT /flags/{enabled}: see sync_detailed()."""
+        return sync_detailed(
+            enabled=enabled,
+            client=self._client,
+        )
+
+
+class AsyncOperation:
+    """`PUT /flags/{enabled}`: A boolean in the path
+
+    `await client.aio.flags.replace_flag(...)` is asyncio(); `.detailed(...)` is asyncio_detailed().
+    """
+
+    def __init__(self, client: AuthenticatedClient | Client) -> None:
+        self._client = client
+
+    async def __call__(
+        self,
+        enabled: bool,
+    ) -> None:
+        """PUT /flags/{enabled}: see asyncio()."""
+        return await asyncio(
+            enabled=enabled,
+            client=self._client,
+        )
+
+    async def detailed(
+        self,
+        enabled: bool,
+    ) -> Response[None]:
+        """PUT /flags/{enabled}: see asyncio_detailed()."""
+        return await asyncio_detailed(
+            enabled=enabled,
+            client=self._client,
+        )

@@ -1,0 +1,167 @@
+"""`GET /health`: Health, as plain text
+
+From the client: `client.health.get_health(...)`, or
+`await client.aio.health.get_health(...)`.
+"""
+
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ..._base_client import secret_of
+from ...client import AuthenticatedClient, Client
+from ...types import Response, status
+
+
+def _get_kwargs() -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/health",
+    }
+
+    return _kwargs
+
+
+def _parse_success(response: httpx.Response, secret: str) -> str:
+    """The body of a documented success; errors.UnexpectedStatus for a 2xx the spec does not document."""
+    try:
+        if response.status_code == 200:
+            response_200 = response.text
+            return response_200
+
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise errors.UnexpectedResponse(response, error, secret) from error
+    raise errors.UnexpectedStatus.of(response, secret)
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[str]:
+    parsed: str | None
+    if not response.is_success:
+        parsed = None
+        if client.raise_on_unexpected_status:
+            raise errors.status_error(response, parsed, secret_of(client))
+    else:
+        try:
+            parsed = _parse_success(response, secret_of(client))
+        except errors.UnexpectedStatus:
+            if client.raise_on_unexpected_status:
+                raise
+            parsed = None
+    return Response(
+        status_code=status(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+    )
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+) -> str:
+    """GET /health
+
+    Health, as plain text
+
+    Raises:
+        errors.APIStatusError: a non-2xx status (its subclass for 400, 401, 403, 404, 409, 422, 429 and 5xx).
+        errors.UnexpectedStatus: a 2xx the spec does not document for this operation.
+        errors.UnexpectedResponse: a success whose body does not match the spec.
+        errors.APIConnectionError: no connection or no answer in time (errors.APITimeoutError), after retries.
+
+    Returns:
+        str
+    """
+
+    response = client.request(**_get_kwargs())
+    if not response.is_success:
+        raise errors.status_error(response, None, secret_of(client))
+    return _parse_success(response, secret_of(client))
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+) -> str:
+    """GET /health: sync(), for async code: the same arguments, result and errors."""
+    response = await client.async_request(**_get_kwargs())
+    if not response.is_success:
+        raise errors.status_error(response, None, secret_of(client))
+    return _parse_success(response, secret_of(client))
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[str]:
+    """GET /health: sync(), returning the whole Response: status, headers, raw body, and `parsed`, the body
+    as the spec documents it for the status.
+
+    With raise_on_unexpected_status (the default) it raises as sync() does; without it, it returns any
+    status, `parsed` being the documented model for it or None.
+    """
+    response = client.request(**_get_kwargs())
+    return _build_response(client=client, response=response)
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[str]:
+    """GET /health: sync_detailed(), for async code."""
+    response = await client.async_request(**_get_kwargs())
+    return _build_response(client=client, response=response)
+
+
+class Operation:
+    """`GET /health`: Health, as plain text
+
+    `client.health.get_health(...)` is sync(); `.detailed(...)` is sync_detailed().
+    """
+
+    def __init__(self, client: AuthenticatedClient | Client) -> None:
+        self._client = client
+
+    def __call__(
+        self,
+    ) -> str:
+        """GET /health: see sync()."""
+        return sync(
+            client=self._client,
+        )
+
+    def detailed(
+        self,
+    ) -> Response[str]:
+        """GET /health: see sync_detailed()."""
+        return sync_detailed(
+            client=self._client,
+        )
+
+
+class AsyncOperation:
+    """`GET /health`: Health, as plain text
+
+    `await client.aio.health.get_health(...)` is asyncio(); `.detailed(...)` is asyncio_detailed().
+    """
+
+    def __init__(self, client: AuthenticatedClient | Client) -> None:
+        self._client = client
+
+    async def __call__(
+        self,
+    ) -> str:
+        """GET /health: see asyncio()."""
+        return await asyncio(
+            client=self._client,
+        )
+
+    async def detailed(
+        self,
+    ) -> Response[str]:
+        """GET /health: see asyncio_detailed()."""
+        return await asyncio_detailed(
+            client=self._client,
+        )

@@ -1,0 +1,230 @@
+"""`POST /owners`: Register an owner and their pets
+
+From the client: `client.owners.create_owner(...)`, or
+`await client.aio.owners.create_owner(...)`.
+"""
+
+from collections.abc import Mapping
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ..._base_client import secret_of
+from ...client import AuthenticatedClient, Client
+from ...models.owner import Owner
+from ...types import Response, model_body, status
+
+
+def _get_kwargs(
+    *,
+    body: Owner | Mapping[str, Any],
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/owners",
+    }
+
+    body = model_body(Owner, body)
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_success(response: httpx.Response, secret: str) -> Owner:
+    """The body of a documented success; errors.UnexpectedStatus for a 2xx the spec does not document."""
+    try:
+        if 200 <= response.status_code <= 299:
+            response_default = response.json()
+            response_default = Owner.from_dict(response_default)
+            response_default_read: Owner = response_default  # Any, where kept as it came
+            return response_default_read
+
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise errors.UnexpectedResponse(response, error, secret) from error
+    raise errors.UnexpectedStatus.of(response, secret)
+
+
+def _parse_error(response: httpx.Response) -> Owner | None:
+    """The error body as the spec documents it for the status; None where it does not, or it does not fit."""
+    try:
+        if not response.is_success:
+            response_default = response.json()
+            response_default = Owner.from_dict(response_default)
+            response_default_read: Owner = response_default  # Any, where kept as it came
+            return response_default_read
+
+    except (KeyError, TypeError, ValueError, AttributeError):
+        pass
+    return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Owner]:
+    parsed: Owner | None
+    if not response.is_success:
+        parsed = _parse_error(response)
+        if client.raise_on_unexpected_status:
+            raise errors.status_error(response, parsed, secret_of(client))
+    else:
+        try:
+            parsed = _parse_success(response, secret_of(client))
+        except errors.UnexpectedStatus:
+            if client.raise_on_unexpected_status:
+                raise
+            parsed = None
+    return Response(
+        status_code=status(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+    )
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: Owner | Mapping[str, Any],
+) -> Owner:
+    """POST /owners
+
+    Register an owner and their pets
+
+    Args:
+        body (Owner | Mapping[str, Any]):  A mapping of its fields is built into Owner first.
+
+    Raises:
+        errors.APIStatusError: a non-2xx status (its subclass for 400, 401, 403, 404, 409, 422, 429 and 5xx).
+        errors.UnexpectedStatus: a 2xx the spec does not document for this operation.
+        errors.UnexpectedResponse: a success whose body does not match the spec.
+        errors.APIConnectionError: no connection or no answer in time (errors.APITimeoutError), after retries.
+
+    Returns:
+        Owner
+    """
+
+    response = client.request(
+        **_get_kwargs(
+            body=body,
+        )
+    )
+    if not response.is_success:
+        raise errors.status_error(response, _parse_error(response), secret_of(client))
+    return _parse_success(response, secret_of(client))
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: Owner | Mapping[str, Any],
+) -> Owner:
+    """POST /owners: sync(), for async code: the same arguments, result and errors."""
+    response = await client.async_request(
+        **_get_kwargs(
+            body=body,
+        )
+    )
+    if not response.is_success:
+        raise errors.status_error(response, _parse_error(response), secret_of(client))
+    return _parse_success(response, secret_of(client))
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: Owner | Mapping[str, Any],
+) -> Response[Owner]:
+    """POST /owners: sync(), returning the whole Response: status, headers, raw body, and `parsed`, the body
+    as the spec documents it for the status.
+
+    With raise_on_unexpected_status (the default) it raises as sync() does; without it, it returns any
+    status, `parsed` being the documented model for it or None.
+    """
+    response = client.request(
+        **_get_kwargs(
+            body=body,
+        )
+    )
+    return _build_response(client=client, response=response)
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: Owner | Mapping[str, Any],
+) -> Response[Owner]:
+    """POST /owners: sync_detailed(), for async code."""
+    response = await client.async_request(
+        **_get_kwargs(
+            body=body,
+        )
+    )
+    return _build_response(client=client, response=response)
+
+
+class Operation:
+    """`POST /owners`: Register an owner and their pets
+
+    `client.owners.create_owner(...)` is sync(); `.detailed(...)` is sync_detailed().
+    """
+
+    def __init__(self, client: AuthenticatedClient | Client) -> None:
+        self._client = client
+
+    def __call__(
+        self,
+        *,
+        body: Owner | Mapping[str, Any],
+    ) -> Owner:
+        """POST /owners: see sync()."""
+        return sync(
+            body=body,
+            client=self._client,
+        )
+
+    def detailed(
+        self,
+        *,
+        body: Owner | Mapping[str, Any],
+    ) -> Response[Owner]:
+        """POST /owners: see sync_detailed()."""
+        return sync_detailed(
+            body=body,
+            client=self._client,
+        )
+
+
+class AsyncOperation:
+    """`POST /owners`: Register an owner and their pets
+
+    `await client.aio.owners.create_owner(...)` is asyncio(); `.detailed(...)` is asyncio_detailed().
+    """
+
+    def __init__(self, client: AuthenticatedClient | Client) -> None:
+        self._client = client
+
+    async def __call__(
+        self,
+        *,
+        body: Owner | Mapping[str, Any],
+    ) -> Owner:
+        """POST /owners: see asyncio()."""
+        return await asyncio(
+            body=body,
+            client=self._client,
+        )
+
+    async def detailed(
+        self,
+        *,
+        body: Owner | Mapping[str, Any],
+    ) -> Response[Owner]:
+        """POST /owners: see asyncio_detailed()."""
+        return await asyncio_detailed(
+            body=body,
+            client=self._client,
+        )

@@ -1,0 +1,57 @@
+"""`client.search`: 1 operation.
+
+| operation | summary |
+| --- | --- |
+| [`create_search`](search/create_search.html)<br>`POST /search` | Search with a form body |
+"""
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ...client import AuthenticatedClient
+    from . import create_search as _create_search
+
+__all__ = ("create_search",)
+
+
+class Search:
+    """`client.search`: each operation of the group, called as `client.search.<name>(...)`."""
+
+    def __init__(self, client: "AuthenticatedClient") -> None:
+        self._client = client
+
+    @property
+    def create_search(self) -> "_create_search.Operation":
+        """`POST /search`: Search with a form body"""
+        from .create_search import Operation
+
+        return Operation(self._client)
+
+
+class AsyncSearch:
+    """`client.aio.search`: each operation of the group for async code, `await client.aio.search.<name>(...)`."""
+
+    def __init__(self, client: "AuthenticatedClient") -> None:
+        self._client = client
+
+    @property
+    def create_search(self) -> "_create_search.AsyncOperation":
+        """`POST /search`: Search with a form body"""
+        from .create_search import AsyncOperation
+
+        return AsyncOperation(self._client)
+
+
+# Hidden from type checkers, which import each operation's module themselves: a module-level __getattr__
+# would make any name pass, a misspelt operation included.
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> Any:
+        if name in __all__:
+            return importlib.import_module(f"{__name__}.{name}")  # an operation's module, on first use
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -1,0 +1,236 @@
+"""`POST /widgets/{widget_id}/archive`: Archive a widget (deprecated)
+
+From the client: `client.widgets.archive_widget(...)`, or
+`await client.aio.widgets.archive_widget(...)`.
+"""
+
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ..._base_client import secret_of
+from ..._wire import path_segment
+from ...client import AuthenticatedClient, Client
+from ...models.archive_widget_reason import ArchiveWidgetReason
+from ...types import UNSET, Response, Unset, status
+
+
+def _get_kwargs(
+    widget_id: int,
+    *,
+    reason: ArchiveWidgetReason | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: list[tuple[str, Any]] = []
+
+    json_reason: str | Unset = UNSET
+    if not isinstance(reason, Unset):
+        json_reason = reason.value
+
+    params.append(("reason", json_reason))
+
+    params = [(name, value) for name, value in params if value is not UNSET and value is not None]
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": f"/widgets/{path_segment(widget_id)}/archive",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_success(response: httpx.Response, secret: str) -> None:
+    """The body of a documented success; errors.UnexpectedStatus for a 2xx the spec does not document."""
+    try:
+        if response.status_code == 202:
+            return
+
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise errors.UnexpectedResponse(response, error, secret) from error
+    raise errors.UnexpectedStatus.of(response, secret)
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[None]:
+    parsed: None
+    if not response.is_success:
+        parsed = None
+        if client.raise_on_unexpected_status:
+            raise errors.status_error(response, parsed, secret_of(client))
+    else:
+        try:
+            _parse_success(response, secret_of(client))
+            parsed = None
+        except errors.UnexpectedStatus:
+            if client.raise_on_unexpected_status:
+                raise
+            parsed = None
+    return Response(
+        status_code=status(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+    )
+
+
+def sync(
+    widget_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    reason: ArchiveWidgetReason | Unset = UNSET,
+) -> None:
+    """POST /widgets/{widget_id}/archive
+
+    Archive a widget (deprecated)
+
+    Args:
+        widget_id (int):
+        reason (ArchiveWidgetReason | Unset):
+
+    Raises:
+        errors.APIStatusError: a non-2xx status (its subclass for 400, 401, 403, 404, 409, 422, 429 and 5xx).
+        errors.UnexpectedStatus: a 2xx the spec does not document for this operation.
+        errors.UnexpectedResponse: a success whose body does not match the spec.
+        errors.APIConnectionError: no connection or no answer in time (errors.APITimeoutError), after retries.
+
+    Returns:
+        None
+    """
+
+    response = client.request(
+        **_get_kwargs(
+            widget_id=widget_id,
+            reason=reason,
+        )
+    )
+    if not response.is_success:
+        raise errors.status_error(response, None, secret_of(client))
+    _parse_success(response, secret_of(client))
+
+
+async def asyncio(
+    widget_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    reason: ArchiveWidgetReason | Unset = UNSET,
+) -> None:
+    """POST /widgets/{widget_id}/archive: sync(), for async code: the same arguments, result and errors."""
+    response = await client.async_request(
+        **_get_kwargs(
+            widget_id=widget_id,
+            reason=reason,
+        )
+    )
+    if not response.is_success:
+        raise errors.status_error(response, None, secret_of(client))
+    _parse_success(response, secret_of(client))
+
+
+def sync_detailed(
+    widget_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    reason: ArchiveWidgetReason | Unset = UNSET,
+) -> Response[None]:
+    """POST /widgets/{widget_id}/archive: sync(), returning the whole Response: status, headers, raw body, and `parsed`, the body
+    as the spec documents it for the status.
+
+    With raise_on_unexpected_status (the default) it raises as sync() does; without it, it returns any
+    status, `parsed` being the documented model for it or None.
+    """
+    response = client.request(
+        **_get_kwargs(
+            widget_id=widget_id,
+            reason=reason,
+        )
+    )
+    return _build_response(client=client, response=response)
+
+
+async def asyncio_detailed(
+    widget_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    reason: ArchiveWidgetReason | Unset = UNSET,
+) -> Response[None]:
+    """POST /widgets/{widget_id}/archive: sync_detailed(), for async code."""
+    response = await client.async_request(
+        **_get_kwargs(
+            widget_id=widget_id,
+            reason=reason,
+        )
+    )
+    return _build_response(client=client, response=response)
+
+
+class Operation:
+    """`POST /widgets/{widget_id}/archive`: Archive a widget (deprecated)
+
+    `client.widgets.archive_widget(...)` is sync(); `.detailed(...)` is sync_detailed().
+    """
+
+    def __init__(self, client: AuthenticatedClient | Client) -> None:
+        self._client = client
+
+    def __call__(
+        self,
+        widget_id: int,
+        *,
+        reason: ArchiveWidgetReason | Unset = UNSET,
+    ) -> None:
+        """POST /widgets/{widget_id}/archive: see sync()."""
+        return sync(
+            widget_id=widget_id,
+            reason=reason,
+            client=self._client,
+        )
+
+    def detailed(
+        self,
+        widget_id: int,
+        *,
+        reason: ArchiveWidgetReason | Unset = UNSET,
+    ) -> Response[None]:
+        """POST /widgets/{widget_id}/archive: see sync_detailed()."""
+        return sync_detailed(
+            widget_id=widget_id,
+            reason=reason,
+            client=self._client,
+        )
+
+
+class AsyncOperation:
+    """`POST /widgets/{widget_id}/archive`: Archive a widget (deprecated)
+
+    `await client.aio.widgets.archive_widget(...)` is asyncio(); `.detailed(...)` is asyncio_detailed().
+    """
+
+    def __init__(self, client: AuthenticatedClient | Client) -> None:
+        self._client = client
+
+    async def __call__(
+        self,
+        widget_id: int,
+        *,
+        reason: ArchiveWidgetReason | Unset = UNSET,
+    ) -> None:
+        """POST /widgets/{widget_id}/archive: see asyncio()."""
+        return await asyncio(
+            widget_id=widget_id,
+            reason=reason,
+            client=self._client,
+        )
+
+    async def detailed(
+        self,
+        widget_id: int,
+        *,
+        reason: ArchiveWidgetReason | Unset = UNSET,
+    ) -> Response[None]:
+        """POST /widgets/{widget_id}/archive: see asyncio_detailed()."""
+        return await asyncio_detailed(
+            widget_id=widget_id,
+            reason=reason,
+            client=self._client,
+        )

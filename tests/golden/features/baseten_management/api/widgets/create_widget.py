@@ -1,0 +1,258 @@
+"""`POST /widgets`: Create a widget
+
+From the client: `client.widgets.create_widget(...)`, or
+`await client.aio.widgets.create_widget(...)`.
+"""
+
+from collections.abc import Mapping
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ..._base_client import secret_of
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.widget import Widget
+from ...models.widget_input import WidgetInput
+from ...types import UNSET, Response, Unset, model_body, status
+
+
+def _get_kwargs(
+    *,
+    body: WidgetInput | Mapping[str, Any],
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/widgets",
+    }
+
+    body = model_body(WidgetInput, body)
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_success(response: httpx.Response, secret: str) -> Widget:
+    """The body of a documented success; errors.UnexpectedStatus for a 2xx the spec does not document."""
+    try:
+        if response.status_code == 200:
+            response_200 = response.json()
+            response_200 = Widget.from_dict(response_200)
+            response_200_read: Widget = response_200  # Any, where kept as it came
+            return response_200_read
+
+        if response.status_code == 201:
+            response_201 = response.json()
+            response_201 = Widget.from_dict(response_201)
+            response_201_read: Widget = response_201  # Any, where kept as it came
+            return response_201_read
+
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise errors.UnexpectedResponse(response, error, secret) from error
+    raise errors.UnexpectedStatus.of(response, secret)
+
+
+def _parse_error(response: httpx.Response) -> Error | None:
+    """The error body as the spec documents it for the status; None where it does not, or it does not fit."""
+    try:
+        if response.status_code == 409:
+            response_409 = response.json()
+            response_409 = Error.from_dict(response_409)
+            response_409_read: Error = response_409  # Any, where kept as it came
+            return response_409_read
+
+    except (KeyError, TypeError, ValueError, AttributeError):
+        pass
+    return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Widget | Error]:
+    parsed: Widget | Error | None
+    if not response.is_success:
+        parsed = _parse_error(response)
+        if client.raise_on_unexpected_status:
+            raise errors.status_error(response, parsed, secret_of(client))
+    else:
+        try:
+            parsed = _parse_success(response, secret_of(client))
+        except errors.UnexpectedStatus:
+            if client.raise_on_unexpected_status:
+                raise
+            parsed = None
+    return Response(
+        status_code=status(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+    )
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: WidgetInput | Mapping[str, Any],
+    idempotency_key: str | Unset = UNSET,
+) -> Widget:
+    """POST /widgets
+
+    Create a widget
+
+    Args:
+        idempotency_key (str | Unset):
+        body (WidgetInput | Mapping[str, Any]):  A mapping of its fields is built into WidgetInput first.
+
+    Raises:
+        errors.APIStatusError: a non-2xx status (its subclass for 400, 401, 403, 404, 409, 422, 429 and 5xx).
+        errors.UnexpectedStatus: a 2xx the spec does not document for this operation.
+        errors.UnexpectedResponse: a success whose body does not match the spec.
+        errors.APIConnectionError: no connection or no answer in time (errors.APITimeoutError), after retries.
+
+    Returns:
+        Widget
+    """
+
+    response = client.request(
+        **_get_kwargs(
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    )
+    if not response.is_success:
+        raise errors.status_error(response, _parse_error(response), secret_of(client))
+    return _parse_success(response, secret_of(client))
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: WidgetInput | Mapping[str, Any],
+    idempotency_key: str | Unset = UNSET,
+) -> Widget:
+    """POST /widgets: sync(), for async code: the same arguments, result and errors."""
+    response = await client.async_request(
+        **_get_kwargs(
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    )
+    if not response.is_success:
+        raise errors.status_error(response, _parse_error(response), secret_of(client))
+    return _parse_success(response, secret_of(client))
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: WidgetInput | Mapping[str, Any],
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Widget | Error]:
+    """POST /widgets: sync(), returning the whole Response: status, headers, raw body, and `parsed`, the body
+    as the spec documents it for the status.
+
+    With raise_on_unexpected_status (the default) it raises as sync() does; without it, it returns any
+    status, `parsed` being the documented model for it or None.
+    """
+    response = client.request(
+        **_get_kwargs(
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    )
+    return _build_response(client=client, response=response)
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: WidgetInput | Mapping[str, Any],
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Widget | Error]:
+    """POST /widgets: sync_detailed(), for async code."""
+    response = await client.async_request(
+        **_get_kwargs(
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    )
+    return _build_response(client=client, response=response)
+
+
+class Operation:
+    """`POST /widgets`: Create a widget
+
+    `client.widgets.create_widget(...)` is sync(); `.detailed(...)` is sync_detailed().
+    """
+
+    def __init__(self, client: AuthenticatedClient | Client) -> None:
+        self._client = client
+
+    def __call__(
+        self,
+        *,
+        body: WidgetInput | Mapping[str, Any],
+        idempotency_key: str | Unset = UNSET,
+    ) -> Widget:
+        """POST /widgets: see sync()."""
+        return sync(
+            body=body,
+            idempotency_key=idempotency_key,
+            client=self._client,
+        )
+
+    def detailed(
+        self,
+        *,
+        body: WidgetInput | Mapping[str, Any],
+        idempotency_key: str | Unset = UNSET,
+    ) -> Response[Widget | Error]:
+        """POST /widgets: see sync_detailed()."""
+        return sync_detailed(
+            body=body,
+            idempotency_key=idempotency_key,
+            client=self._client,
+        )
+
+
+class AsyncOperation:
+    """`POST /widgets`: Create a widget
+
+    `await client.aio.widgets.create_widget(...)` is asyncio(); `.detailed(...)` is asyncio_detailed().
+    """
+
+    def __init__(self, client: AuthenticatedClient | Client) -> None:
+        self._client = client
+
+    async def __call__(
+        self,
+        *,
+        body: WidgetInput | Mapping[str, Any],
+        idempotency_key: str | Unset = UNSET,
+    ) -> Widget:
+        """POST /widgets: see asyncio()."""
+        return await asyncio(
+            body=body,
+            idempotency_key=idempotency_key,
+            client=self._client,
+        )
+
+    async def detailed(
+        self,
+        *,
+        body: WidgetInput | Mapping[str, Any],
+        idempotency_key: str | Unset = UNSET,
+    ) -> Response[Widget | Error]:
+        """POST /widgets: see asyncio_detailed()."""
+        return await asyncio_detailed(
+            body=body,
+            idempotency_key=idempotency_key,
+            client=self._client,
+        )

@@ -1,0 +1,249 @@
+"""`DELETE /widgets/{widget_id}`: Delete a widget
+
+From the client: `client.widgets.delete_widget(...)`, or
+`await client.aio.widgets.delete_widget(...)`.
+"""
+
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ..._base_client import secret_of
+from ..._wire import path_segment
+from ...client import AuthenticatedClient, Client
+from ...types import UNSET, Response, Unset, status
+
+
+def _get_kwargs(
+    widget_id: str,
+    *,
+    idempotency_key: str | Unset = UNSET,
+    x_trace_id: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    if not isinstance(x_trace_id, Unset):
+        headers["X-Trace-Id"] = x_trace_id
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": f"/widgets/{path_segment(widget_id)}",
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_success(response: httpx.Response, secret: str) -> None:
+    """The body of a documented success; errors.UnexpectedStatus for a 2xx the spec does not document."""
+    try:
+        if response.status_code == 204:
+            return
+
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise errors.UnexpectedResponse(response, error, secret) from error
+    raise errors.UnexpectedStatus.of(response, secret)
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[None]:
+    parsed: None
+    if not response.is_success:
+        parsed = None
+        if client.raise_on_unexpected_status:
+            raise errors.status_error(response, parsed, secret_of(client))
+    else:
+        try:
+            _parse_success(response, secret_of(client))
+            parsed = None
+        except errors.UnexpectedStatus:
+            if client.raise_on_unexpected_status:
+                raise
+            parsed = None
+    return Response(
+        status_code=status(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+    )
+
+
+def sync(
+    widget_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    idempotency_key: str | Unset = UNSET,
+    x_trace_id: str | Unset = UNSET,
+) -> None:
+    """DELETE /widgets/{widget_id}
+
+    Delete a widget
+
+    Args:
+        widget_id (str):
+        idempotency_key (str | Unset):
+        x_trace_id (str | Unset):
+
+    Raises:
+        errors.APIStatusError: a non-2xx status (its subclass for 400, 401, 403, 404, 409, 422, 429 and 5xx).
+        errors.UnexpectedStatus: a 2xx the spec does not document for this operation.
+        errors.UnexpectedResponse: a success whose body does not match the spec.
+        errors.APIConnectionError: no connection or no answer in time (errors.APITimeoutError), after retries.
+
+    Returns:
+        None
+    """
+
+    response = client.request(
+        **_get_kwargs(
+            widget_id=widget_id,
+            idempotency_key=idempotency_key,
+            x_trace_id=x_trace_id,
+        )
+    )
+    if not response.is_success:
+        raise errors.status_error(response, None, secret_of(client))
+    _parse_success(response, secret_of(client))
+
+
+async def asyncio(
+    widget_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    idempotency_key: str | Unset = UNSET,
+    x_trace_id: str | Unset = UNSET,
+) -> None:
+    """DELETE /widgets/{widget_id}: sync(), for async code: the same arguments, result and errors."""
+    response = await client.async_request(
+        **_get_kwargs(
+            widget_id=widget_id,
+            idempotency_key=idempotency_key,
+            x_trace_id=x_trace_id,
+        )
+    )
+    if not response.is_success:
+        raise errors.status_error(response, None, secret_of(client))
+    _parse_success(response, secret_of(client))
+
+
+def sync_detailed(
+    widget_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    idempotency_key: str | Unset = UNSET,
+    x_trace_id: str | Unset = UNSET,
+) -> Response[None]:
+    """DELETE /widgets/{widget_id}: sync(), returning the whole Response: status, headers, raw body, and `parsed`, the body
+    as the spec documents it for the status.
+
+    With raise_on_unexpected_status (the default) it raises as sync() does; without it, it returns any
+    status, `parsed` being the documented model for it or None.
+    """
+    response = client.request(
+        **_get_kwargs(
+            widget_id=widget_id,
+            idempotency_key=idempotency_key,
+            x_trace_id=x_trace_id,
+        )
+    )
+    return _build_response(client=client, response=response)
+
+
+async def asyncio_detailed(
+    widget_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    idempotency_key: str | Unset = UNSET,
+    x_trace_id: str | Unset = UNSET,
+) -> Response[None]:
+    """DELETE /widgets/{widget_id}: sync_detailed(), for async code."""
+    response = await client.async_request(
+        **_get_kwargs(
+            widget_id=widget_id,
+            idempotency_key=idempotency_key,
+            x_trace_id=x_trace_id,
+        )
+    )
+    return _build_response(client=client, response=response)
+
+
+class Operation:
+    """`DELETE /widgets/{widget_id}`: Delete a widget
+
+    `client.widgets.delete_widget(...)` is sync(); `.detailed(...)` is sync_detailed().
+    """
+
+    def __init__(self, client: AuthenticatedClient | Client) -> None:
+        self._client = client
+
+    def __call__(
+        self,
+        widget_id: str,
+        *,
+        idempotency_key: str | Unset = UNSET,
+        x_trace_id: str | Unset = UNSET,
+    ) -> None:
+        """DELETE /widgets/{widget_id}: see sync()."""
+        return sync(
+            widget_id=widget_id,
+            idempotency_key=idempotency_key,
+            x_trace_id=x_trace_id,
+            client=self._client,
+        )
+
+    def detailed(
+        self,
+        widget_id: str,
+        *,
+        idempotency_key: str | Unset = UNSET,
+        x_trace_id: str | Unset = UNSET,
+    ) -> Response[None]:
+        """DELETE /widgets/{widget_id}: see sync_detailed()."""
+        return sync_detailed(
+            widget_id=widget_id,
+            idempotency_key=idempotency_key,
+            x_trace_id=x_trace_id,
+            client=self._client,
+        )
+
+
+class AsyncOperation:
+    """`DELETE /widgets/{widget_id}`: Delete a widget
+
+    `await client.aio.widgets.delete_widget(...)` is asyncio(); `.detailed(...)` is asyncio_detailed().
+    """
+
+    def __init__(self, client: AuthenticatedClient | Client) -> None:
+        self._client = client
+
+    async def __call__(
+        self,
+        widget_id: str,
+        *,
+        idempotency_key: str | Unset = UNSET,
+        x_trace_id: str | Unset = UNSET,
+    ) -> None:
+        """DELETE /widgets/{widget_id}: see asyncio()."""
+        return await asyncio(
+            widget_id=widget_id,
+            idempotency_key=idempotency_key,
+            x_trace_id=x_trace_id,
+            client=self._client,
+        )
+
+    async def detailed(
+        self,
+        widget_id: str,
+        *,
+        idempotency_key: str | Unset = UNSET,
+        x_trace_id: str | Unset = UNSET,
+    ) -> Response[None]:
+        """DELETE /widgets/{widget_id}: see asyncio_detailed()."""
+        return await asyncio_detailed(
+            widget_id=widget_id,
+            idempotency_key=idempotency_key,
+            x_trace_id=x_trace_id,
+            client=self._client,
+        )

@@ -1,0 +1,259 @@
+"""`PATCH /widgets/{widget_id}`: Change a widget
+
+From the client: `client.widgets.update_widget(...)`, or
+`await client.aio.widgets.update_widget(...)`.
+"""
+
+from collections.abc import Mapping
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ..._base_client import secret_of
+from ..._wire import path_segment
+from ...client import AuthenticatedClient, Client
+from ...models.widget import Widget
+from ...models.widget_patch import WidgetPatch
+from ...types import UNSET, Response, Unset, model_body, status
+
+
+def _get_kwargs(
+    widget_id: str,
+    *,
+    body: WidgetPatch | Mapping[str, Any] | Unset = UNSET,
+    x_trace_id: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_trace_id, Unset):
+        headers["X-Trace-Id"] = x_trace_id
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": f"/widgets/{path_segment(widget_id)}",
+    }
+
+    if not isinstance(body, Unset):
+        body = model_body(WidgetPatch, body)
+
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_success(response: httpx.Response, secret: str) -> Widget:
+    """The body of a documented success; errors.UnexpectedStatus for a 2xx the spec does not document."""
+    try:
+        if response.status_code == 200:
+            response_200 = response.json()
+            response_200 = Widget.from_dict(response_200)
+            response_200_read: Widget = response_200  # Any, where kept as it came
+            return response_200_read
+
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise errors.UnexpectedResponse(response, error, secret) from error
+    raise errors.UnexpectedStatus.of(response, secret)
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Widget]:
+    parsed: Widget | None
+    if not response.is_success:
+        parsed = None
+        if client.raise_on_unexpected_status:
+            raise errors.status_error(response, parsed, secret_of(client))
+    else:
+        try:
+            parsed = _parse_success(response, secret_of(client))
+        except errors.UnexpectedStatus:
+            if client.raise_on_unexpected_status:
+                raise
+            parsed = None
+    return Response(
+        status_code=status(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+    )
+
+
+def sync(
+    widget_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: WidgetPatch | Mapping[str, Any] | Unset = UNSET,
+    x_trace_id: str | Unset = UNSET,
+) -> Widget:
+    """PATCH /widgets/{widget_id}
+
+    Change a widget
+
+    Args:
+        widget_id (str):
+        x_trace_id (str | Unset):
+        body (WidgetPatch | Mapping[str, Any] | Unset): Closed to undeclared fields. A mapping of its fields is built into WidgetPatch first.
+
+    Raises:
+        errors.APIStatusError: a non-2xx status (its subclass for 400, 401, 403, 404, 409, 422, 429 and 5xx).
+        errors.UnexpectedStatus: a 2xx the spec does not document for this operation.
+        errors.UnexpectedResponse: a success whose body does not match the spec.
+        errors.APIConnectionError: no connection or no answer in time (errors.APITimeoutError), after retries.
+
+    Returns:
+        Widget
+    """
+
+    response = client.request(
+        **_get_kwargs(
+            widget_id=widget_id,
+            body=body,
+            x_trace_id=x_trace_id,
+        )
+    )
+    if not response.is_success:
+        raise errors.status_error(response, None, secret_of(client))
+    return _parse_success(response, secret_of(client))
+
+
+async def asyncio(
+    widget_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: WidgetPatch | Mapping[str, Any] | Unset = UNSET,
+    x_trace_id: str | Unset = UNSET,
+) -> Widget:
+    """PATCH /widgets/{widget_id}: sync(), for async code: the same arguments, result and errors."""
+    response = await client.async_request(
+        **_get_kwargs(
+            widget_id=widget_id,
+            body=body,
+            x_trace_id=x_trace_id,
+        )
+    )
+    if not response.is_success:
+        raise errors.status_error(response, None, secret_of(client))
+    return _parse_success(response, secret_of(client))
+
+
+def sync_detailed(
+    widget_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: WidgetPatch | Mapping[str, Any] | Unset = UNSET,
+    x_trace_id: str | Unset = UNSET,
+) -> Response[Widget]:
+    """PATCH /widgets/{widget_id}: sync(), returning the whole Response: status, headers, raw body, and `parsed`, the body
+    as the spec documents it for the status.
+
+    With raise_on_unexpected_status (the default) it raises as sync() does; without it, it returns any
+    status, `parsed` being the documented model for it or None.
+    """
+    response = client.request(
+        **_get_kwargs(
+            widget_id=widget_id,
+            body=body,
+            x_trace_id=x_trace_id,
+        )
+    )
+    return _build_response(client=client, response=response)
+
+
+async def asyncio_detailed(
+    widget_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: WidgetPatch | Mapping[str, Any] | Unset = UNSET,
+    x_trace_id: str | Unset = UNSET,
+) -> Response[Widget]:
+    """PATCH /widgets/{widget_id}: sync_detailed(), for async code."""
+    response = await client.async_request(
+        **_get_kwargs(
+            widget_id=widget_id,
+            body=body,
+            x_trace_id=x_trace_id,
+        )
+    )
+    return _build_response(client=client, response=response)
+
+
+class Operation:
+    """`PATCH /widgets/{widget_id}`: Change a widget
+
+    `client.widgets.update_widget(...)` is sync(); `.detailed(...)` is sync_detailed().
+    """
+
+    def __init__(self, client: AuthenticatedClient | Client) -> None:
+        self._client = client
+
+    def __call__(
+        self,
+        widget_id: str,
+        *,
+        body: WidgetPatch | Mapping[str, Any] | Unset = UNSET,
+        x_trace_id: str | Unset = UNSET,
+    ) -> Widget:
+        """PATCH /widgets/{widget_id}: see sync()."""
+        return sync(
+            widget_id=widget_id,
+            body=body,
+            x_trace_id=x_trace_id,
+            client=self._client,
+        )
+
+    def detailed(
+        self,
+        widget_id: str,
+        *,
+        body: WidgetPatch | Mapping[str, Any] | Unset = UNSET,
+        x_trace_id: str | Unset = UNSET,
+    ) -> Response[Widget]:
+        """PATCH /widgets/{widget_id}: see sync_detailed()."""
+        return sync_detailed(
+            widget_id=widget_id,
+            body=body,
+            x_trace_id=x_trace_id,
+            client=self._client,
+        )
+
+
+class AsyncOperation:
+    """`PATCH /widgets/{widget_id}`: Change a widget
+
+    `await client.aio.widgets.update_widget(...)` is asyncio(); `.detailed(...)` is asyncio_detailed().
+    """
+
+    def __init__(self, client: AuthenticatedClient | Client) -> None:
+        self._client = client
+
+    async def __call__(
+        self,
+        widget_id: str,
+        *,
+        body: WidgetPatch | Mapping[str, Any] | Unset = UNSET,
+        x_trace_id: str | Unset = UNSET,
+    ) -> Widget:
+        """PATCH /widgets/{widget_id}: see asyncio()."""
+        return await asyncio(
+            widget_id=widget_id,
+            body=body,
+            x_trace_id=x_trace_id,
+            client=self._client,
+        )
+
+    async def detailed(
+        self,
+        widget_id: str,
+        *,
+        body: WidgetPatch | Mapping[str, Any] | Unset = UNSET,
+        x_trace_id: str | Unset = UNSET,
+    ) -> Response[Widget]:
+        """PATCH /widgets/{widget_id}: see asyncio_detailed()."""
+        return await asyncio_detailed(
+            widget_id=widget_id,
+            body=body,
+            x_trace_id=x_trace_id,
+            client=self._client,
+        )

@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+
+from .._read import (
+    expected,
+)
+from ..errors import InvalidField
+from ..types import model_repr
+
+T = TypeVar("T", bound="Circle")
+
+
+@_attrs_define
+class Circle:
+    """The `Circle` object.
+
+    Attributes:
+        radius (float):
+    """
+
+    radius: float
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        f_radius = self.radius
+
+        out: dict[str, Any] = {}
+        out["radius"] = f_radius
+        return out
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise expected("an object", src_dict)
+        field = ""  # the wire name of the field being read, for the error that names it
+        try:
+            field = "radius"
+            f_radius = src_dict["radius"]
+            if type(f_radius) is not float and type(f_radius) is not int:
+                raise expected("a number", f_radius)
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise InvalidField.at(field, error) from error
+        model = cls(  # in the order the fields are declared: positional arguments cost a third of keywords
+            f_radius,
+        )
+        return model

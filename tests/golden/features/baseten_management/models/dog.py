@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .._read import (
+    excerpt,
+    expected,
+    read_int,
+)
+from ..errors import InvalidField
+from ..types import model_repr
+
+T = TypeVar("T", bound="Dog")
+
+
+@_attrs_define
+class Dog:
+    """The `Dog` object.
+
+    Attributes:
+        pet_type (Literal['dog']):
+        barks (int):
+    """
+
+    pet_type: Literal["dog"]
+    barks: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        f_pet_type = self.pet_type
+
+        f_barks = self.barks
+
+        out: dict[str, Any] = {}
+        out.update(self.additional_properties)
+        out["pet_type"] = f_pet_type
+        out["barks"] = f_barks
+        return out
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise expected("an object", src_dict)
+        field = ""  # the wire name of the field being read, for the error that names it
+        try:
+            field = "pet_type"
+            f_pet_type = src_dict["pet_type"]
+            if f_pet_type != "dog":
+                raise ValueError(f"must be 'dog', got {excerpt(f_pet_type)}")
+            field = "barks"
+            f_barks = src_dict["barks"]
+            if type(f_barks) is not int:
+                f_barks = read_int(f_barks)
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise InvalidField.at(field, error) from error
+        model = cls(  # in the order the fields are declared: positional arguments cost a third of keywords
+            f_pet_type,
+            f_barks,
+        )
+        if len(src_dict) > 2 and not _DECLARED.issuperset(src_dict):
+            model.additional_properties = {key: value for key, value in src_dict.items() if key not in _DECLARED}
+        return model
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# The fields the spec declares: any other key the server sends goes to additional_properties.
+_DECLARED = frozenset({"pet_type", "barks"})

@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .._read import (
+    expected,
+    item_error,
+)
+from ..errors import InvalidField
+from ..types import UNSET, Unset, model_repr
+
+T = TypeVar("T", bound="Folder")
+
+
+@_attrs_define
+class Folder:
+    """Mutually recursive with Document.
+
+    Attributes:
+        name (str):
+        documents (list[Document] | Unset):
+    """
+
+    name: str
+    documents: list[Document] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        f_name = self.name
+
+        f_documents: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.documents, Unset):
+            f_documents = []
+            for documents_item_data in self.documents:
+                documents_item = documents_item_data.to_dict()
+                f_documents.append(documents_item)
+
+        out: dict[str, Any] = {}
+        out.update(self.additional_properties)
+        out["name"] = f_name
+        if f_documents is not UNSET:
+            out["documents"] = f_documents
+        return out
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise expected("an object", src_dict)
+        field = ""  # the wire name of the field being read, for the error that names it
+        try:
+            field = "name"
+            f_name = src_dict["name"]
+            if not isinstance(f_name, str):
+                raise expected("a string", f_name)
+            field = "documents"
+            f_documents = src_dict.get("documents", UNSET)
+            if f_documents is not UNSET:
+                if not isinstance(f_documents, list):
+                    raise expected("an array", f_documents)
+                documents_item_read: list[Any] = []
+                try:
+                    for documents_item in f_documents:
+                        documents_item = Document.from_dict(documents_item)
+
+                        documents_item_read.append(documents_item)
+                except (KeyError, TypeError, ValueError, AttributeError) as documents_item_error:
+                    raise item_error(len(documents_item_read), documents_item_error) from documents_item_error
+                f_documents = documents_item_read
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise InvalidField.at(field, error) from error
+        model = cls(  # in the order the fields are declared: positional arguments cost a third of keywords
+            f_name,
+            f_documents,
+        )
+        if len(src_dict) > 1 and not _DECLARED.issuperset(src_dict):
+            model.additional_properties = {key: value for key, value in src_dict.items() if key not in _DECLARED}
+        return model
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# The fields the spec declares: any other key the server sends goes to additional_properties.
+_DECLARED = frozenset({"name", "documents"})
+
+# At the end: a model that refers back to this one finds its class already defined.
+from ..models.document import Document

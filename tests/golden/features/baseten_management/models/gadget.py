@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, Literal, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .._read import (
+    excerpt,
+    expected,
+    parse_datetime,
+)
+from ..errors import InvalidField
+from ..types import UNSET, Unset, model_repr
+
+T = TypeVar("T", bound="Gadget")
+
+
+@_attrs_define
+class Gadget:
+    """allOf of a shared part and its own.
+
+    Attributes:
+        created_at (datetime.datetime):
+        serial (str):
+        updated_at (datetime.datetime | Unset):
+        version (Literal[2] | Unset):
+    """
+
+    created_at: datetime.datetime
+    serial: str
+    updated_at: datetime.datetime | Unset = UNSET
+    version: Literal[2] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        f_created_at = self.created_at.isoformat()
+
+        f_serial = self.serial
+
+        f_updated_at: str | Unset = UNSET
+        if not isinstance(self.updated_at, Unset):
+            f_updated_at = self.updated_at.isoformat()
+
+        f_version = self.version
+
+        out: dict[str, Any] = {}
+        out.update(self.additional_properties)
+        out["created_at"] = f_created_at
+        out["serial"] = f_serial
+        if f_updated_at is not UNSET:
+            out["updated_at"] = f_updated_at
+        if f_version is not UNSET:
+            out["version"] = f_version
+        return out
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise expected("an object", src_dict)
+        field = ""  # the wire name of the field being read, for the error that names it
+        try:
+            field = "created_at"
+            f_created_at = src_dict["created_at"]
+            f_created_at = parse_datetime(f_created_at)
+            field = "serial"
+            f_serial = src_dict["serial"]
+            if not isinstance(f_serial, str):
+                raise expected("a string", f_serial)
+            field = "updated_at"
+            f_updated_at = src_dict.get("updated_at", UNSET)
+            if f_updated_at is not UNSET:
+                f_updated_at = parse_datetime(f_updated_at)
+            field = "version"
+            f_version = src_dict.get("version", UNSET)
+            if f_version is not UNSET:
+                if f_version != 2 or type(f_version) is not int:
+                    raise ValueError(f"must be 2, got {excerpt(f_version)}")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise InvalidField.at(field, error) from error
+        model = cls(  # in the order the fields are declared: positional arguments cost a third of keywords
+            f_created_at,
+            f_serial,
+            f_updated_at,
+            f_version,
+        )
+        if len(src_dict) > 2 and not _DECLARED.issuperset(src_dict):
+            model.additional_properties = {key: value for key, value in src_dict.items() if key not in _DECLARED}
+        return model
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# The fields the spec declares: any other key the server sends goes to additional_properties.
+_DECLARED = frozenset({"created_at", "serial", "updated_at", "version"})

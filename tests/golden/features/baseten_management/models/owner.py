@@ -1,0 +1,197 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .._read import (
+    expected,
+    item_error,
+    no_branch,
+    unlisted_tag,
+)
+from ..errors import InvalidField
+from ..types import UNSET, Unset, model_repr
+
+T = TypeVar("T", bound="Owner")
+
+
+@_attrs_define
+class Owner:
+    """The `Owner` object.
+
+    Attributes:
+        name (str):
+        pets (list[Cat | Dog]):
+        favourite (Cat | Dog | Unset):
+        outline (Circle | Rectangle | Unset): A union without a discriminator.
+        nickname (int | None | str | Unset):
+    """
+
+    name: str
+    pets: list[Cat | Dog]
+    favourite: Cat | Dog | Unset = UNSET
+    outline: Circle | Rectangle | Unset = UNSET
+    nickname: int | None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        f_name = self.name
+
+        f_pets: list[Any] = []
+        for pets_item_data in self.pets:
+            pets_item: dict[str, Any]
+            if isinstance(pets_item_data, Cat):
+                pets_item = pets_item_data.to_dict()
+            else:
+                pets_item = pets_item_data.to_dict()
+
+            f_pets.append(pets_item)
+
+        f_favourite: dict[str, Any] | Unset
+        if isinstance(self.favourite, Unset):
+            f_favourite = UNSET
+        elif isinstance(self.favourite, Cat):
+            f_favourite = self.favourite.to_dict()
+        else:
+            f_favourite = self.favourite.to_dict()
+
+        f_outline: dict[str, Any] | Unset
+        if isinstance(self.outline, Unset):
+            f_outline = UNSET
+        elif isinstance(self.outline, Circle):
+            f_outline = self.outline.to_dict()
+        else:
+            f_outline = self.outline.to_dict()
+
+        f_nickname: int | None | str | Unset
+        if isinstance(self.nickname, Unset):
+            f_nickname = UNSET
+        else:
+            f_nickname = self.nickname
+
+        out: dict[str, Any] = {}
+        out.update(self.additional_properties)
+        out["name"] = f_name
+        out["pets"] = f_pets
+        if f_favourite is not UNSET:
+            out["favourite"] = f_favourite
+        if f_outline is not UNSET:
+            out["outline"] = f_outline
+        if f_nickname is not UNSET:
+            out["nickname"] = f_nickname
+        return out
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise expected("an object", src_dict)
+        field = ""  # the wire name of the field being read, for the error that names it
+        try:
+            field = "name"
+            f_name = src_dict["name"]
+            if not isinstance(f_name, str):
+                raise expected("a string", f_name)
+            field = "pets"
+            f_pets = src_dict["pets"]
+            if not isinstance(f_pets, list):
+                raise expected("an array", f_pets)
+            pets_item_read: list[Any] = []
+            try:
+                for pets_item in f_pets:
+                    if isinstance(pets_item, dict):
+                        pets_item_tag = pets_item.get("pet_type")
+                        if pets_item_tag == "cat":
+                            pets_item = Cat.from_dict(pets_item)
+                        elif pets_item_tag == "dog":
+                            pets_item = Dog.from_dict(pets_item)
+                        else:
+                            raise unlisted_tag("pet_type", pets_item_tag, 2)
+                    else:
+                        raise expected("an object", pets_item)
+
+                    pets_item_read.append(pets_item)
+            except (KeyError, TypeError, ValueError, AttributeError) as pets_item_error:
+                raise item_error(len(pets_item_read), pets_item_error) from pets_item_error
+            f_pets = pets_item_read
+            field = "favourite"
+            f_favourite = src_dict.get("favourite", UNSET)
+            if f_favourite is not UNSET:
+                if isinstance(f_favourite, dict):
+                    f_favourite_tag = f_favourite.get("pet_type")
+                    if f_favourite_tag == "cat":
+                        f_favourite = Cat.from_dict(f_favourite)
+                    elif f_favourite_tag == "dog":
+                        f_favourite = Dog.from_dict(f_favourite)
+                    else:
+                        raise unlisted_tag("pet_type", f_favourite_tag, 2)
+                else:
+                    raise expected("an object", f_favourite)
+            field = "outline"
+            f_outline = src_dict.get("outline", UNSET)
+            if f_outline is not UNSET:
+                if isinstance(f_outline, dict):
+                    f_outline_errors: list[Exception] = []
+                    try:
+                        f_outline = Circle.from_dict(f_outline)
+
+                    except (KeyError, TypeError, ValueError, AttributeError) as f_outline_error:
+                        f_outline_errors.append(f_outline_error)
+                        try:
+                            f_outline = Rectangle.from_dict(f_outline)
+
+                        except (KeyError, TypeError, ValueError, AttributeError) as f_outline_error:
+                            f_outline_errors.append(f_outline_error)
+                            raise no_branch("an object", f_outline, f_outline_errors) from None
+                else:
+                    raise expected("an object", f_outline)
+            field = "nickname"
+            f_nickname = src_dict.get("nickname", UNSET)
+            if f_nickname is not UNSET:
+                if f_nickname is None or isinstance(f_nickname, str) or type(f_nickname) is int:
+                    pass
+                else:
+                    raise expected("a string or an integer or null", f_nickname)
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise InvalidField.at(field, error) from error
+        model = cls(  # in the order the fields are declared: positional arguments cost a third of keywords
+            f_name,
+            f_pets,
+            f_favourite,
+            f_outline,
+            f_nickname,
+        )
+        if len(src_dict) > 2 and not _DECLARED.issuperset(src_dict):
+            model.additional_properties = {key: value for key, value in src_dict.items() if key not in _DECLARED}
+        return model
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# The fields the spec declares: any other key the server sends goes to additional_properties.
+_DECLARED = frozenset({"name", "pets", "favourite", "outline", "nickname"})
+
+# At the end: a model that refers back to this one finds its class already defined.
+from ..models.cat import Cat
+from ..models.circle import Circle
+from ..models.dog import Dog
+from ..models.rectangle import Rectangle

@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .._read import (
+    expected,
+)
+from ..errors import InvalidField
+from ..types import UNSET, Unset, model_repr
+
+T = TypeVar("T", bound="Pagination")
+
+
+@_attrs_define
+class Pagination:
+    """The `Pagination` object.
+
+    Attributes:
+        has_more (bool):
+        cursor (None | str | Unset):
+    """
+
+    has_more: bool
+    cursor: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        f_has_more = self.has_more
+
+        f_cursor: None | str | Unset
+        if isinstance(self.cursor, Unset):
+            f_cursor = UNSET
+        else:
+            f_cursor = self.cursor
+
+        out: dict[str, Any] = {}
+        out.update(self.additional_properties)
+        out["has_more"] = f_has_more
+        if f_cursor is not UNSET:
+            out["cursor"] = f_cursor
+        return out
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise expected("an object", src_dict)
+        field = ""  # the wire name of the field being read, for the error that names it
+        try:
+            field = "has_more"
+            f_has_more = src_dict["has_more"]
+            if type(f_has_more) is not bool:
+                raise expected("a boolean", f_has_more)
+            field = "cursor"
+            f_cursor = src_dict.get("cursor", UNSET)
+            if f_cursor is not UNSET:
+                if f_cursor is None or isinstance(f_cursor, str):
+                    pass
+                else:
+                    raise expected("a string or null", f_cursor)
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise InvalidField.at(field, error) from error
+        model = cls(  # in the order the fields are declared: positional arguments cost a third of keywords
+            f_has_more,
+            f_cursor,
+        )
+        if len(src_dict) > 1 and not _DECLARED.issuperset(src_dict):
+            model.additional_properties = {key: value for key, value in src_dict.items() if key not in _DECLARED}
+        return model
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# The fields the spec declares: any other key the server sends goes to additional_properties.
+_DECLARED = frozenset({"has_more", "cursor"})

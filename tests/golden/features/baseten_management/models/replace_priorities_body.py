@@ -1,0 +1,127 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .._read import (
+    excerpt,
+    expected,
+    item_error,
+)
+from ..errors import InvalidField
+from ..models.nullable_colour import NullableColour
+from ..models.priority import Priority
+from ..types import UNSET, Unset, model_repr
+
+T = TypeVar("T", bound="ReplacePrioritiesBody")
+
+
+@_attrs_define
+class ReplacePrioritiesBody:
+    """The `ReplacePrioritiesBody` object.
+
+    Attributes:
+        priorities (list[Priority]):
+        colour (None | NullableColour | Unset):
+        version (Literal[1] | Unset):
+    """
+
+    priorities: list[Priority]
+    colour: None | NullableColour | Unset = UNSET
+    version: Literal[1] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        f_priorities: list[Any] = []
+        for priorities_item_data in self.priorities:
+            priorities_item = priorities_item_data.value
+            f_priorities.append(priorities_item)
+
+        f_colour: None | str | Unset
+        if isinstance(self.colour, Unset):
+            f_colour = UNSET
+        elif isinstance(self.colour, NullableColour):
+            f_colour = self.colour.value
+        else:
+            f_colour = self.colour
+
+        f_version = self.version
+
+        out: dict[str, Any] = {}
+        out.update(self.additional_properties)
+        out["priorities"] = f_priorities
+        if f_colour is not UNSET:
+            out["colour"] = f_colour
+        if f_version is not UNSET:
+            out["version"] = f_version
+        return out
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise expected("an object", src_dict)
+        field = ""  # the wire name of the field being read, for the error that names it
+        try:
+            field = "priorities"
+            f_priorities = src_dict["priorities"]
+            if not isinstance(f_priorities, list):
+                raise expected("an array", f_priorities)
+            priorities_item_read: list[Any] = []
+            try:
+                for priorities_item in f_priorities:
+                    priorities_item = Priority.from_wire(priorities_item)
+
+                    priorities_item_read.append(priorities_item)
+            except (KeyError, TypeError, ValueError, AttributeError) as priorities_item_error:
+                raise item_error(len(priorities_item_read), priorities_item_error) from priorities_item_error
+            f_priorities = priorities_item_read
+            field = "colour"
+            f_colour = src_dict.get("colour", UNSET)
+            if f_colour is not UNSET:
+                if f_colour is None:
+                    pass
+                elif isinstance(f_colour, str):
+                    f_colour = NullableColour.from_wire(f_colour)
+                else:
+                    raise expected("a string or null", f_colour)
+            field = "version"
+            f_version = src_dict.get("version", UNSET)
+            if f_version is not UNSET:
+                if f_version != 1 or type(f_version) is not int:
+                    raise ValueError(f"must be 1, got {excerpt(f_version)}")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise InvalidField.at(field, error) from error
+        model = cls(  # in the order the fields are declared: positional arguments cost a third of keywords
+            f_priorities,
+            f_colour,
+            f_version,
+        )
+        if len(src_dict) > 1 and not _DECLARED.issuperset(src_dict):
+            model.additional_properties = {key: value for key, value in src_dict.items() if key not in _DECLARED}
+        return model
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# The fields the spec declares: any other key the server sends goes to additional_properties.
+_DECLARED = frozenset({"priorities", "colour", "version"})

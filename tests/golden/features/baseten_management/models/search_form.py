@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .._read import (
+    expected,
+    read_int,
+)
+from ..errors import InvalidField
+from ..types import UNSET, Unset, model_repr
+
+T = TypeVar("T", bound="SearchForm")
+
+
+@_attrs_define
+class SearchForm:
+    """The `SearchForm` object.
+
+    Attributes:
+        query (str):
+        limit (int | Unset):
+        exact (bool | Unset):
+    """
+
+    query: str
+    limit: int | Unset = UNSET
+    exact: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        f_query = self.query
+
+        f_limit = self.limit
+
+        f_exact = self.exact
+
+        out: dict[str, Any] = {}
+        out.update(self.additional_properties)
+        out["query"] = f_query
+        if f_limit is not UNSET:
+            out["limit"] = f_limit
+        if f_exact is not UNSET:
+            out["exact"] = f_exact
+        return out
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise expected("an object", src_dict)
+        field = ""  # the wire name of the field being read, for the error that names it
+        try:
+            field = "query"
+            f_query = src_dict["query"]
+            if not isinstance(f_query, str):
+                raise expected("a string", f_query)
+            field = "limit"
+            f_limit = src_dict.get("limit", UNSET)
+            if f_limit is not UNSET:
+                if type(f_limit) is not int:
+                    f_limit = read_int(f_limit)
+            field = "exact"
+            f_exact = src_dict.get("exact", UNSET)
+            if f_exact is not UNSET:
+                if type(f_exact) is not bool:
+                    raise expected("a boolean", f_exact)
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise InvalidField.at(field, error) from error
+        model = cls(  # in the order the fields are declared: positional arguments cost a third of keywords
+            f_query,
+            f_limit,
+            f_exact,
+        )
+        if len(src_dict) > 1 and not _DECLARED.issuperset(src_dict):
+            model.additional_properties = {key: value for key, value in src_dict.items() if key not in _DECLARED}
+        return model
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# The fields the spec declares: any other key the server sends goes to additional_properties.
+_DECLARED = frozenset({"query", "limit", "exact"})

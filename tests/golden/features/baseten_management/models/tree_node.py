@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .._read import (
+    expected,
+    item_error,
+)
+from ..errors import InvalidField
+from ..types import UNSET, Unset, model_repr
+
+T = TypeVar("T", bound="TreeNode")
+
+
+@_attrs_define
+class TreeNode:
+    """Recursive.
+
+    Attributes:
+        label (str):
+        children (list[TreeNode] | Unset):
+    """
+
+    label: str
+    children: list[TreeNode] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        f_label = self.label
+
+        f_children: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.children, Unset):
+            f_children = []
+            for children_item_data in self.children:
+                children_item = children_item_data.to_dict()
+                f_children.append(children_item)
+
+        out: dict[str, Any] = {}
+        out.update(self.additional_properties)
+        out["label"] = f_label
+        if f_children is not UNSET:
+            out["children"] = f_children
+        return out
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise expected("an object", src_dict)
+        field = ""  # the wire name of the field being read, for the error that names it
+        try:
+            field = "label"
+            f_label = src_dict["label"]
+            if not isinstance(f_label, str):
+                raise expected("a string", f_label)
+            field = "children"
+            f_children = src_dict.get("children", UNSET)
+            if f_children is not UNSET:
+                if not isinstance(f_children, list):
+                    raise expected("an array", f_children)
+                children_item_read: list[Any] = []
+                try:
+                    for children_item in f_children:
+                        children_item = TreeNode.from_dict(children_item)
+
+                        children_item_read.append(children_item)
+                except (KeyError, TypeError, ValueError, AttributeError) as children_item_error:
+                    raise item_error(len(children_item_read), children_item_error) from children_item_error
+                f_children = children_item_read
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise InvalidField.at(field, error) from error
+        model = cls(  # in the order the fields are declared: positional arguments cost a third of keywords
+            f_label,
+            f_children,
+        )
+        if len(src_dict) > 1 and not _DECLARED.issuperset(src_dict):
+            model.additional_properties = {key: value for key, value in src_dict.items() if key not in _DECLARED}
+        return model
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# The fields the spec declares: any other key the server sends goes to additional_properties.
+_DECLARED = frozenset({"label", "children"})

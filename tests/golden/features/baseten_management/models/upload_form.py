@@ -1,0 +1,192 @@
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from io import BytesIO
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .. import types
+from .._read import (
+    expected,
+    item_error,
+    read_int,
+)
+from ..errors import InvalidField
+from ..types import UNSET, File, Unset, model_repr
+
+T = TypeVar("T", bound="UploadForm")
+
+
+@_attrs_define
+class UploadForm:
+    """The `UploadForm` object.
+
+    Attributes:
+        file (File):
+        description (str):
+        priority (int | Unset):
+        public (bool | Unset):
+        labels (list[str] | Unset):
+    """
+
+    file: File
+    description: str
+    priority: int | Unset = UNSET
+    public: bool | Unset = UNSET
+    labels: list[str] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        f_file = self.file.to_tuple()
+
+        f_description = self.description
+
+        f_priority = self.priority
+
+        f_public = self.public
+
+        f_labels: list[str] | Unset = UNSET
+        if not isinstance(self.labels, Unset):
+            f_labels = self.labels
+
+        out: dict[str, Any] = {}
+        out.update(self.additional_properties)
+        out["file"] = f_file
+        out["description"] = f_description
+        if f_priority is not UNSET:
+            out["priority"] = f_priority
+        if f_public is not UNSET:
+            out["public"] = f_public
+        if f_labels is not UNSET:
+            out["labels"] = f_labels
+        return out
+
+    def to_multipart(self) -> types.RequestFiles:
+        files: types.RequestFiles = []
+
+        files.append(("file", self.file.to_tuple()))
+
+        files.append(
+            (
+                "description",
+                (
+                    None,
+                    self.description.encode()
+                    if isinstance(self.description, str)
+                    else json.dumps(self.description).encode(),
+                    "text/plain" if isinstance(self.description, str) else "application/json",
+                ),
+            )
+        )
+
+        if not isinstance(self.priority, Unset):
+            files.append(("priority", (None, str(self.priority).encode(), "text/plain")))
+
+        if not isinstance(self.public, Unset):
+            files.append(("public", (None, b"true" if self.public else b"false", "text/plain")))
+
+        if not isinstance(self.labels, Unset):
+            for labels_item_element in self.labels:
+                files.append(
+                    (
+                        "labels",
+                        (
+                            None,
+                            labels_item_element.encode()
+                            if isinstance(labels_item_element, str)
+                            else json.dumps(labels_item_element).encode(),
+                            "text/plain" if isinstance(labels_item_element, str) else "application/json",
+                        ),
+                    )
+                )
+
+        for prop_name, prop in self.additional_properties.items():
+            files.append(
+                (
+                    prop_name,
+                    (
+                        None,
+                        prop.encode() if isinstance(prop, str) else json.dumps(prop).encode(),
+                        "text/plain" if isinstance(prop, str) else "application/json",
+                    ),
+                )
+            )
+
+        return files
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise expected("an object", src_dict)
+        field = ""  # the wire name of the field being read, for the error that names it
+        try:
+            field = "file"
+            f_file = src_dict["file"]
+            f_file = File(payload=BytesIO(f_file))
+            field = "description"
+            f_description = src_dict["description"]
+            if not isinstance(f_description, str):
+                raise expected("a string", f_description)
+            field = "priority"
+            f_priority = src_dict.get("priority", UNSET)
+            if f_priority is not UNSET:
+                if type(f_priority) is not int:
+                    f_priority = read_int(f_priority)
+            field = "public"
+            f_public = src_dict.get("public", UNSET)
+            if f_public is not UNSET:
+                if type(f_public) is not bool:
+                    raise expected("a boolean", f_public)
+            field = "labels"
+            f_labels = src_dict.get("labels", UNSET)
+            if f_labels is not UNSET:
+                if not isinstance(f_labels, list):
+                    raise expected("an array", f_labels)
+                labels_item_read: list[Any] = []
+                try:
+                    for labels_item in f_labels:
+                        if not isinstance(labels_item, str):
+                            raise expected("a string", labels_item)
+
+                        labels_item_read.append(labels_item)
+                except (KeyError, TypeError, ValueError, AttributeError) as labels_item_error:
+                    raise item_error(len(labels_item_read), labels_item_error) from labels_item_error
+                f_labels = labels_item_read
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise InvalidField.at(field, error) from error
+        model = cls(  # in the order the fields are declared: positional arguments cost a third of keywords
+            f_file,
+            f_description,
+            f_priority,
+            f_public,
+            f_labels,
+        )
+        if len(src_dict) > 2 and not _DECLARED.issuperset(src_dict):
+            model.additional_properties = {key: value for key, value in src_dict.items() if key not in _DECLARED}
+        return model
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# The fields the spec declares: any other key the server sends goes to additional_properties.
+_DECLARED = frozenset({"file", "description", "priority", "public", "labels"})

@@ -1,0 +1,140 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .._read import (
+    expected,
+    parse_date,
+)
+from ..errors import InvalidField
+from ..models.priority import Priority
+from ..models.shape import Shape
+from ..types import UNSET, Unset, model_repr
+
+T = TypeVar("T", bound="WidgetInput")
+
+
+@_attrs_define
+class WidgetInput:
+    """The `WidgetInput` object.
+
+    Attributes:
+        name (str):
+        kind (Shape):
+        priority (Priority | Unset):
+        due (datetime.date | Unset):
+        camel_case (str | Unset):
+        class_ (str | Unset):
+    """
+
+    name: str
+    kind: Shape
+    priority: Priority | Unset = UNSET
+    due: datetime.date | Unset = UNSET
+    camel_case: str | Unset = UNSET
+    class_: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        f_name = self.name
+
+        f_kind = self.kind.value
+
+        f_priority: int | Unset = UNSET
+        if not isinstance(self.priority, Unset):
+            f_priority = self.priority.value
+
+        f_due: str | Unset = UNSET
+        if not isinstance(self.due, Unset):
+            f_due = self.due.isoformat()
+
+        f_camel_case = self.camel_case
+
+        f_class_ = self.class_
+
+        out: dict[str, Any] = {}
+        out.update(self.additional_properties)
+        out["name"] = f_name
+        out["kind"] = f_kind
+        if f_priority is not UNSET:
+            out["priority"] = f_priority
+        if f_due is not UNSET:
+            out["due"] = f_due
+        if f_camel_case is not UNSET:
+            out["camelCase"] = f_camel_case
+        if f_class_ is not UNSET:
+            out["class"] = f_class_
+        return out
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise expected("an object", src_dict)
+        field = ""  # the wire name of the field being read, for the error that names it
+        try:
+            field = "name"
+            f_name = src_dict["name"]
+            if not isinstance(f_name, str):
+                raise expected("a string", f_name)
+            field = "kind"
+            f_kind = src_dict["kind"]
+            f_kind = Shape.from_wire(f_kind)
+            field = "priority"
+            f_priority = src_dict.get("priority", UNSET)
+            if f_priority is not UNSET:
+                f_priority = Priority.from_wire(f_priority)
+            field = "due"
+            f_due = src_dict.get("due", UNSET)
+            if f_due is not UNSET:
+                f_due = parse_date(f_due)
+            field = "camelCase"
+            f_camel_case = src_dict.get("camelCase", UNSET)
+            if f_camel_case is not UNSET:
+                if not isinstance(f_camel_case, str):
+                    raise expected("a string", f_camel_case)
+            field = "class"
+            f_class_ = src_dict.get("class", UNSET)
+            if f_class_ is not UNSET:
+                if not isinstance(f_class_, str):
+                    raise expected("a string", f_class_)
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise InvalidField.at(field, error) from error
+        model = cls(  # in the order the fields are declared: positional arguments cost a third of keywords
+            f_name,
+            f_kind,
+            f_priority,
+            f_due,
+            f_camel_case,
+            f_class_,
+        )
+        if len(src_dict) > 2 and not _DECLARED.issuperset(src_dict):
+            model.additional_properties = {key: value for key, value in src_dict.items() if key not in _DECLARED}
+        return model
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# The fields the spec declares: any other key the server sends goes to additional_properties.
+_DECLARED = frozenset({"name", "kind", "priority", "due", "camelCase", "class"})

@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .._read import (
+    expected,
+    item_error,
+)
+from ..errors import InvalidField
+from ..types import model_repr
+
+T = TypeVar("T", bound="WidgetPage")
+
+
+@_attrs_define
+class WidgetPage:
+    """The `WidgetPage` object.
+
+    Attributes:
+        items (list[Widget]):
+        pagination (Pagination):
+    """
+
+    items: list[Widget]
+    pagination: Pagination
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        f_items: list[Any] = []
+        for items_item_data in self.items:
+            items_item = items_item_data.to_dict()
+            f_items.append(items_item)
+
+        f_pagination = self.pagination.to_dict()
+
+        out: dict[str, Any] = {}
+        out.update(self.additional_properties)
+        out["items"] = f_items
+        out["pagination"] = f_pagination
+        return out
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise expected("an object", src_dict)
+        field = ""  # the wire name of the field being read, for the error that names it
+        try:
+            field = "items"
+            f_items = src_dict["items"]
+            if not isinstance(f_items, list):
+                raise expected("an array", f_items)
+            items_item_read: list[Any] = []
+            try:
+                for items_item in f_items:
+                    items_item = Widget.from_dict(items_item)
+
+                    items_item_read.append(items_item)
+            except (KeyError, TypeError, ValueError, AttributeError) as items_item_error:
+                raise item_error(len(items_item_read), items_item_error) from items_item_error
+            f_items = items_item_read
+            field = "pagination"
+            f_pagination = src_dict["pagination"]
+            f_pagination = Pagination.from_dict(f_pagination)
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise InvalidField.at(field, error) from error
+        model = cls(  # in the order the fields are declared: positional arguments cost a third of keywords
+            f_items,
+            f_pagination,
+        )
+        if len(src_dict) > 2 and not _DECLARED.issuperset(src_dict):
+            model.additional_properties = {key: value for key, value in src_dict.items() if key not in _DECLARED}
+        return model
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# The fields the spec declares: any other key the server sends goes to additional_properties.
+_DECLARED = frozenset({"items", "pagination"})
+
+# At the end: a model that refers back to this one finds its class already defined.
+from ..models.pagination import Pagination
+from ..models.widget import Widget

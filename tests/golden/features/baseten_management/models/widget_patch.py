@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+
+from .._read import (
+    expected,
+)
+from ..errors import InvalidField
+from ..models.nullable_colour import NullableColour
+from ..types import UNSET, Unset, model_repr
+
+T = TypeVar("T", bound="WidgetPatch")
+
+
+@_attrs_define
+class WidgetPatch:
+    """Closed to undeclared fields.
+
+    Attributes:
+        name (str | Unset):
+        colour (None | NullableColour | Unset):
+    """
+
+    name: str | Unset = UNSET
+    colour: None | NullableColour | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        f_name = self.name
+
+        f_colour: None | str | Unset
+        if isinstance(self.colour, Unset):
+            f_colour = UNSET
+        elif isinstance(self.colour, NullableColour):
+            f_colour = self.colour.value
+        else:
+            f_colour = self.colour
+
+        out: dict[str, Any] = {}
+        if f_name is not UNSET:
+            out["name"] = f_name
+        if f_colour is not UNSET:
+            out["colour"] = f_colour
+        return out
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise expected("an object", src_dict)
+        field = ""  # the wire name of the field being read, for the error that names it
+        try:
+            field = "name"
+            f_name = src_dict.get("name", UNSET)
+            if f_name is not UNSET:
+                if not isinstance(f_name, str):
+                    raise expected("a string", f_name)
+            field = "colour"
+            f_colour = src_dict.get("colour", UNSET)
+            if f_colour is not UNSET:
+                if f_colour is None:
+                    pass
+                elif isinstance(f_colour, str):
+                    f_colour = NullableColour.from_wire(f_colour)
+                else:
+                    raise expected("a string or null", f_colour)
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise InvalidField.at(field, error) from error
+        model = cls(  # in the order the fields are declared: positional arguments cost a third of keywords
+            f_name,
+            f_colour,
+        )
+        return model

@@ -1,0 +1,141 @@
+"""The types the models and endpoints share: UNSET, File, Response, and the helpers they read and build with.
+
+Hand-written (runtime/ in the generator's repository), the same for every spec; it replaces the
+generator's types.py, keeping all of its names, with these additions:
+
+- repr(UNSET) is "UNSET", so a signature or a model prints a word, not an address.
+- model_repr(): a model's repr shows the fields that are set; a File's names its payload's type.
+- model_body(): a request body given as a mapping is built through its model, with enum values checked
+  (strict_enums), so a misspelt value or a missing field fails before anything is sent, naming the field.
+- Response.status_code is an int (an HTTPStatus where the code is a standard one): HTTPStatus(520)
+  would raise ValueError on a status no standard lists.
+"""
+
+from collections.abc import Iterator, Mapping, MutableMapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from http import HTTPStatus
+from typing import IO, Any, BinaryIO, Generic, Literal, Protocol, Self, TypeVar
+
+from attrs import define, fields
+
+from .errors import InvalidField
+
+
+class Unset:
+    def __bool__(self) -> Literal[False]:
+        return False
+
+    def __repr__(self) -> str:
+        return "UNSET"
+
+
+UNSET: Unset = Unset()
+
+# The types that `httpx.Client(files=)` can accept, copied from that library.
+FileContent = IO[bytes] | bytes | str
+FileTypes = (
+    # (filename, file (or bytes), content_type)
+    tuple[str | None, FileContent, str | None]
+    # (filename, file (or bytes), content_type, headers)
+    | tuple[str | None, FileContent, str | None, Mapping[str, str]]
+)
+RequestFiles = list[tuple[str, FileTypes]]
+
+
+@define
+class File:
+    """Contains information for file uploads"""
+
+    payload: BinaryIO
+    file_name: str | None = None
+    mime_type: str | None = None
+
+    def to_tuple(self) -> FileTypes:
+        """Return a tuple representation that httpx will accept for multipart/form-data"""
+        return self.file_name, self.payload, self.mime_type
+
+    def __repr__(self) -> str:
+        return (
+            f"File(payload=<{type(self.payload).__name__}>, file_name={self.file_name!r}, mime_type={self.mime_type!r})"
+        )
+
+
+T = TypeVar("T")
+
+
+@define
+class Response(Generic[T]):
+    """A response from an endpoint: its status, headers and raw body, and the body parsed as the spec
+    documents it for that status (None where it documents none)"""
+
+    status_code: int
+    content: bytes
+    headers: MutableMapping[str, str]
+    parsed: T | None
+
+
+def status(code: int) -> int:
+    """The HTTPStatus for a standard code, else the code itself."""
+    try:
+        return HTTPStatus(code)
+    except ValueError:
+        return code
+
+
+def model_repr(model: Any) -> str:
+    """`Model(field=value, ...)` with the fields that are set, and any undeclared ones the server sent."""
+    shown = [
+        f"{field.name}={getattr(model, field.name)!r}"
+        for field in fields(type(model))
+        if field.name != "additional_properties" and not isinstance(getattr(model, field.name), Unset)
+    ]
+    extra = getattr(model, "additional_properties", None)
+    if extra:
+        shown.append(f"additional_properties={extra!r}")
+    return f"{type(model).__name__}({', '.join(shown)})"
+
+
+_STRICT_ENUMS: ContextVar[bool] = ContextVar("strict_enums", default=False)
+
+
+def enums_are_strict() -> bool:
+    """True while a caller's mapping is built into a model: an enum then accepts only the values it lists.
+    Otherwise an enum accepts a value the spec does not list yet, as a newer server may send one."""
+    return _STRICT_ENUMS.get()
+
+
+@contextmanager
+def strict_enums() -> Iterator[None]:
+    token = _STRICT_ENUMS.set(True)
+    try:
+        yield
+    finally:
+        _STRICT_ENUMS.reset(token)
+
+
+class _Model(Protocol):
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self: ...
+
+
+M = TypeVar("M", bound=_Model)
+
+
+def model_body(model: type[M], body: object, *, empty: bool = False) -> M:
+    """A request body as `model`: an instance as it is, or one built from a mapping of its fields (by their
+    names on the wire). With `empty` (the body's schema requires nothing), a body left out is sent as {}."""
+    if isinstance(body, model):
+        return body
+    if isinstance(body, Mapping):
+        try:
+            with strict_enums():
+                return model.from_dict(body)
+        except InvalidField as error:
+            raise error.within("body") from None
+    if empty and isinstance(body, Unset):
+        return model.from_dict({})
+    raise TypeError(f"body must be {model.__name__} or a mapping of its fields, not {type(body).__name__}")
+
+
+__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
