@@ -14,8 +14,8 @@ effective-spec: the spec the client is built from, as JSON on stdout: --spec wit
 """
 
 import argparse
-import os
 import json
+import os
 import subprocess
 import sys
 import tempfile
