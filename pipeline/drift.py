@@ -25,9 +25,7 @@ def check_drift(project: Project) -> str:
         more = [f"  ... and {len(differences) - len(listed)} more"] if len(differences) > len(listed) else []
         raise PipelineError(
             "\n".join(
-                [
-                    f"{out}/ is stale: it differs from what {spec_path}, {config_path}, {templates}/ and runtime/ generate:"
-                ]
+                [f"{out}/ is stale: it is not what {spec_path}, {config_path}, {templates}/ and runtime/ generate:"]
                 + [f"  {line}" for line in listed]
                 + more
                 + ["Run `make generate` and commit the result."]
