@@ -65,6 +65,36 @@ def model_class(annotation: Any) -> type | None:
     return models[0] if len(models) == 1 else None
 
 
+def is_instance(value: Any, annotation: Any) -> bool:
+    """Whether `value` is what `annotation` (a result type such as `list[ModelV1] | None`) says, all the
+    way in: each item of a list, each branch of a union tried."""
+    origin = typing.get_origin(annotation)
+    if annotation is Any:
+        return True
+    if annotation is None or annotation is type(None):
+        return value is None
+    if origin in (typing.Union, types.UnionType):
+        return any(is_instance(value, member) for member in typing.get_args(annotation))
+    if origin is list:
+        (item,) = typing.get_args(annotation) or (Any,)
+        return isinstance(value, list) and all(is_instance(each, item) for each in value)
+    if origin is dict:
+        _, item = typing.get_args(annotation) or (Any, Any)
+        return isinstance(value, dict) and all(is_instance(each, item) for each in value.values())
+    if annotation is float:
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if annotation is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, origin or annotation)
+
+
+def class_names(annotation: Any) -> list[str]:
+    """The classes a result type names, all the way in: `list[A] | B | None` names A and B."""
+    if isinstance(annotation, type) and not typing.get_args(annotation):
+        return [] if annotation is type(None) else [annotation.__name__]
+    return [name for member in typing.get_args(annotation) for name in class_names(member)]
+
+
 def files_as_bytes(model: type, value: dict[str, Any]) -> dict[str, Any]:
     """A model's from_dict wraps bytes in File; a drawn value for a binary field (or its items) is text."""
     # Annotations stay strings here: resolving them would import models a lazy package has not loaded.

@@ -22,7 +22,7 @@ import tempfile
 from pathlib import Path
 
 from . import PipelineError
-from .build import generate
+from .build import generate, input_warnings
 from .docs import build_docs
 from .drift import check_drift
 from .golden import golden_projects
@@ -102,6 +102,9 @@ def main(argv: list[str] | None = None) -> int:
                 summary = generate(golden)[0].replace(str(golden.generated), os.path.relpath(golden.generated))
                 print(f"{summary} (the golden record of {golden.spec_path.name})")
     except PipelineError as err:
+        if args.command in ("generate", "check"):  # every problem the run found: the warnings too
+            for line in input_warnings(project):
+                print(f"warning: {line}" if not line.startswith("  ") else line, file=sys.stderr)
         for line in err.problems:
             print(f"error: {line}" if not line.startswith("  ") else line, file=sys.stderr)
         return 2 if args.command == "spec-diff" else 1

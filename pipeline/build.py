@@ -125,8 +125,21 @@ def generate(project: Project) -> tuple[str, list[str]]:
         return f"{out}/{package.name}: {operations_count} operations, auth header {auth}", built.warnings
 
 
+def input_warnings(project: Project) -> list[str]:
+    """The warnings about the inputs themselves, for a run that stopped: [] where they cannot be read."""
+    try:
+        return _warnings(project, [])
+    except Exception:  # noqa: BLE001 - the error that stopped the run is the report
+        return []
+
+
 def _warnings(project: Project, notes: list[str]) -> list[str]:
     effective, lines = project.effective, []
+    if effective.tolerated:
+        lines.append(
+            f"{project.spec_path}: not OpenAPI as written, but read the same by the generator and unseen on the wire:"
+        )
+        lines += [f"  {note}" for note in effective.tolerated]
     if effective.unfit:
         lines.append(
             f"{project.spec_path}: {len(effective.unfit)} default(s) or example(s) do not fit their schema;"

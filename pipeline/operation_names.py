@@ -1,4 +1,4 @@
-"""Step 3d: where the spec gives none, each operation's group (tag) and name (operationId), for the
+"""Where the spec gives none, each operation's group (tag) and name (operationId), for the
 generator's copy of the spec only.
 
 Without them, openapi-python-client puts every operation in `api/default/` under a name spelt from its

@@ -13,6 +13,7 @@ from typing import Any
 
 from .annotations import Unfit, unfit_annotations, without
 from .config_check import check_config
+from .leniency import tolerated as lenient
 from .overlay import Action, apply_overlay, read_overlay
 from .spec_check import read_spec
 
@@ -24,12 +25,14 @@ class Effective:
     spec: dict[str, Any]  # overlay applied, unfit annotations taken out
     unmatched: list[Action]  # overlay actions whose target selected nothing
     unfit: list[Unfit]  # the annotations taken out
+    tolerated: list[str]  # flaws the meta-schema refuses and the generator reads (leniency.py)
 
 
 def effective(published: dict[str, Any], actions: list[Action]) -> Effective:
     spec, unmatched = apply_overlay(published, actions)
+    spec, tolerated = lenient(spec)
     unfit = unfit_annotations(spec)
-    return Effective(without(spec, unfit) if unfit else spec, unmatched, unfit)
+    return Effective(without(spec, unfit) if unfit else spec, unmatched, unfit, tolerated)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ import inspect
 import re
 import subprocess
 import sys
+import typing
 from collections import deque
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import pytest
 
 from contract.generated_package import import_generated, package_name
 from contract.generator_names import endpoint_module
-from contract.python_values import model_class
+from contract.python_values import class_names
 from contract.spec_model import Operation
 from pipeline.project import ROOT
 from tests.operation_calls import OPERATIONS
@@ -82,8 +83,9 @@ def test_every_operation_page_shows_route_summary_parameters_and_result(referenc
         assert " ".join(str(op.spec["summary"]).split()) in text
     for name in inspect.signature(module.sync).parameters:
         assert name in text, f"{op.id}: parameter {name} is not on its page"
-    returned = model_class(inspect.signature(module.sync).return_annotation)
-    assert returned is None or returned.__name__ in text
+    returned = typing.get_type_hints(module.sync)["return"]
+    for name in class_names(returned) or ["None"]:
+        assert name in text, f"{op.id}: its result, {name}, is not on its page"
 
 
 def test_each_group_page_is_a_table_of_its_operations(reference: Path):

@@ -363,6 +363,26 @@ def test_unquoted_timestamps_are_the_strings_they_were_written_as(flawed: Flawed
     assert flawed.result.returncode == 0 and "Traceback" not in flawed.result.stderr
 
 
+def test_a_3_0_flaw_the_generator_reads_is_a_warning_and_the_rest_still_stops(tmp_path: Path):
+    """An operation's `title` and a 3.0 schema's `const` break no request or response: listed, generated.
+    A flaw beside them that the generator cannot read is still a stop, and all are in the one run."""
+    ws = Workspace(tmp_path)
+    shutil.copy(ROOT / "tests" / "specs" / "openapi-3.0.yaml", ws.spec)
+    shutil.copy(ROOT / "generator-config.yaml", ws.config)
+    shutil.copytree(ROOT / "templates", ws.templates)
+
+    result = ws.run()
+
+    assert result.returncode == 0, result.stderr
+    assert "paths > /v1/notes > get: `title` is not a field of an operation; left out" in result.stderr
+    assert "components > schemas > Note > properties > kind: `const` is not in OpenAPI 3.0" in result.stderr
+    spec = load_document(ws.spec)
+    spec["paths"]["/v1/notes"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]["type"] = "objekt"
+    ws.write_spec(spec)
+    broken = ws.run()
+    assert broken.returncode != 0 and "objekt" in broken.stderr and "`title` is not a field" in broken.stderr
+
+
 def test_every_operation_the_generator_refuses_is_listed_with_its_reason(workspace: Workspace):
     """Two operations the generator cannot make (a body of a media type it does not support): both named."""
     spec = load_document(workspace.spec)
