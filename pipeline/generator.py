@@ -1,9 +1,10 @@
 """Run the pinned openapi-python-client on the prepared spec; say what it refused, all of it, briefly.
 
-The generator runs in its own process while the slowest check, the meta-schema (spec_check.py says
-its cost), runs here: side by side on two cores it adds next to nothing. A spec the check rejects stops the generator. With `--fail-on-warning` the
-generator exits non-zero on any operation or schema it would leave out, and names each in a paragraph
-of its report; each becomes one line here, the JSON it echoes left out.
+The generator runs in its own process while the slowest check, the meta-schema (spec_check.py says its
+cost), runs here: side by side on two cores it adds next to nothing. A spec the check rejects stops the
+generator. With `--fail-on-warning` the generator exits non-zero on any operation or schema it would
+leave out, and names each in a paragraph of its report; each becomes one line here, the JSON it echoes
+left out.
 """
 
 import json
