@@ -47,15 +47,14 @@ def test_a_changed_stock_template_is_named_with_what_to_do(bumped: tuple[Path, P
 def test_merge_templates_carries_the_upstream_change_into_the_override(bumped: tuple[Path, Path], tmp_path: Path):
     ours, new = bumped
     stock_model = (new / "model.py.jinja").read_text()
-    (new / "model.py.jinja").write_text(
-        stock_model.replace("\nT = TypeVar(", "\n{# upstream 9.9.9 #}\nT = TypeVar(", 1)
-    )
+    anchor = "    {% if property.default is none and property.required %}"  # where the override follows stock
+    (new / "model.py.jinja").write_text(stock_model.replace(anchor, "{# upstream 9.9.9 #}\n" + anchor, 1))
 
     report = stock.merge_templates(ours, tmp_path)
 
     assert f"{ours / 'model.py.jinja'}: merged" in report
     merged = (ours / "model.py.jinja").read_text()
-    assert "{# upstream 9.9.9 #}\nT = TypeVar(" in merged
+    assert "{# upstream 9.9.9 #}\n" + anchor in merged
     assert "openapi-python-client 9.9.9's model.py.jinja" in merged  # the header follows the version
     assert stock.read_record(ours)[0] == "9.9.9" and stock.stock_changes(ours) == []
 

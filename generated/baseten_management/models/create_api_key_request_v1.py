@@ -1,20 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._read import (
-    expected,
-    item_error,
-)
+from .._read import expected, item_error
 from ..errors import InvalidField
 from ..models.api_key_category import APIKeyCategory
 from ..types import UNSET, Unset, model_repr
-
-T = TypeVar("T", bound="CreateAPIKeyRequestV1")
 
 
 @_attrs_define
@@ -75,16 +70,12 @@ class CreateAPIKeyRequestV1:
             field = "name"
             f_name = src_dict.get("name", UNSET)
             if f_name is not UNSET:
-                if f_name is None or isinstance(f_name, str):
-                    pass
-                else:
+                if not (f_name is None or isinstance(f_name, str)):
                     raise expected("a string or null", f_name)
             field = "model_ids"
             f_model_ids = src_dict.get("model_ids", UNSET)
             if f_model_ids is not UNSET:
-                if f_model_ids is None:
-                    pass
-                elif isinstance(f_model_ids, list):
+                if isinstance(f_model_ids, list):
                     model_ids_type_0_item_read: list[Any] = []
                     try:
                         for model_ids_type_0_item in f_model_ids:
@@ -97,7 +88,7 @@ class CreateAPIKeyRequestV1:
                             len(model_ids_type_0_item_read), model_ids_type_0_item_error
                         ) from model_ids_type_0_item_error
                     f_model_ids = model_ids_type_0_item_read
-                else:
+                elif f_model_ids is not None:
                     raise expected("an array or null", f_model_ids)
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             raise InvalidField.at(field, error) from error

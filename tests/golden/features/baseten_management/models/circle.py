@@ -1,17 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 
-from .._read import (
-    expected,
-)
+from .._read import expected
 from ..errors import InvalidField
 from ..types import model_repr
-
-T = TypeVar("T", bound="Circle")
 
 
 @_attrs_define

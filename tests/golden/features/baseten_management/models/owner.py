@@ -1,21 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._read import (
-    expected,
-    item_error,
-    no_branch,
-    unlisted_tag,
-)
+from .._read import expected, item_error, no_branch, unlisted_tag
 from ..errors import InvalidField
 from ..types import UNSET, Unset, model_repr
-
-T = TypeVar("T", bound="Owner")
 
 
 @_attrs_define
@@ -153,9 +146,7 @@ class Owner:
             field = "nickname"
             f_nickname = src_dict.get("nickname", UNSET)
             if f_nickname is not UNSET:
-                if f_nickname is None or isinstance(f_nickname, str) or type(f_nickname) is int:
-                    pass
-                else:
+                if not (f_nickname is None or isinstance(f_nickname, str) or type(f_nickname) is int):
                     raise expected("a string or an integer or null", f_nickname)
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             raise InvalidField.at(field, error) from error

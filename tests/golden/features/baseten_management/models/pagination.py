@@ -1,18 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._read import (
-    expected,
-)
+from .._read import expected
 from ..errors import InvalidField
 from ..types import UNSET, Unset, model_repr
-
-T = TypeVar("T", bound="Pagination")
 
 
 @_attrs_define
@@ -60,9 +56,7 @@ class Pagination:
             field = "cursor"
             f_cursor = src_dict.get("cursor", UNSET)
             if f_cursor is not UNSET:
-                if f_cursor is None or isinstance(f_cursor, str):
-                    pass
-                else:
+                if not (f_cursor is None or isinstance(f_cursor, str)):
                     raise expected("a string or null", f_cursor)
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             raise InvalidField.at(field, error) from error

@@ -1,22 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, Self, TypeVar
+from typing import Any, Literal, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._read import (
-    excerpt,
-    expected,
-    item_error,
-)
+from .._read import excerpt, expected, item_error
 from ..errors import InvalidField
 from ..models.nullable_colour import NullableColour
 from ..models.priority import Priority
 from ..types import UNSET, Unset, model_repr
-
-T = TypeVar("T", bound="ReplacePrioritiesBody")
 
 
 @_attrs_define
@@ -84,11 +78,9 @@ class ReplacePrioritiesBody:
             field = "colour"
             f_colour = src_dict.get("colour", UNSET)
             if f_colour is not UNSET:
-                if f_colour is None:
-                    pass
-                elif isinstance(f_colour, str):
+                if isinstance(f_colour, str):
                     f_colour = NullableColour.from_wire(f_colour)
-                else:
+                elif f_colour is not None:
                     raise expected("a string or null", f_colour)
             field = "version"
             f_version = src_dict.get("version", UNSET)

@@ -3,21 +3,15 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from io import BytesIO
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import types
-from .._read import (
-    expected,
-    item_error,
-    read_int,
-)
+from .._read import expected, item_error, read_int
 from ..errors import InvalidField
 from ..types import UNSET, File, Unset, model_repr
-
-T = TypeVar("T", bound="UploadForm")
 
 
 @_attrs_define

@@ -2,28 +2,19 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._read import (
-    expected,
-    item_error,
-    parse_date,
-    parse_datetime,
-    parse_uuid,
-    read_int,
-)
+from .._read import expected, item_error, parse_date, parse_datetime, parse_uuid, read_int
 from ..errors import InvalidField
 from ..models.nullable_colour import NullableColour
 from ..models.priority import Priority
 from ..models.shape import Shape
 from ..models.widget_mode import WidgetMode
 from ..types import UNSET, Unset, model_repr
-
-T = TypeVar("T", bound="Widget")
 
 
 @_attrs_define
@@ -207,20 +198,16 @@ class Widget:
             field = "colour"
             f_colour = src_dict.get("colour", UNSET)
             if f_colour is not UNSET:
-                if f_colour is None:
-                    pass
-                elif isinstance(f_colour, str):
+                if isinstance(f_colour, str):
                     f_colour = NullableColour.from_wire(f_colour)
-                else:
+                elif f_colour is not None:
                     raise expected("a string or null", f_colour)
             field = "due"
             f_due = src_dict.get("due", UNSET)
             if f_due is not UNSET:
-                if f_due is None:
-                    pass
-                elif isinstance(f_due, str):
+                if isinstance(f_due, str):
                     f_due = parse_date(f_due)
-                else:
+                elif f_due is not None:
                     raise expected("a string or null", f_due)
             field = "weight"
             f_weight = src_dict.get("weight", UNSET)

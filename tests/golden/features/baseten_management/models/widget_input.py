@@ -2,21 +2,16 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._read import (
-    expected,
-    parse_date,
-)
+from .._read import expected, parse_date
 from ..errors import InvalidField
 from ..models.priority import Priority
 from ..models.shape import Shape
 from ..types import UNSET, Unset, model_repr
-
-T = TypeVar("T", bound="WidgetInput")
 
 
 @_attrs_define

@@ -1,19 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._read import (
-    expected,
-    item_error,
-)
+from .._read import expected, item_error
 from ..errors import InvalidField
 from ..types import model_repr
-
-T = TypeVar("T", bound="WidgetPage")
 
 
 @_attrs_define

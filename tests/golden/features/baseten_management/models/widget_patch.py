@@ -1,18 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 
-from .._read import (
-    expected,
-)
+from .._read import expected
 from ..errors import InvalidField
 from ..models.nullable_colour import NullableColour
 from ..types import UNSET, Unset, model_repr
-
-T = TypeVar("T", bound="WidgetPatch")
 
 
 @_attrs_define
@@ -62,11 +58,9 @@ class WidgetPatch:
             field = "colour"
             f_colour = src_dict.get("colour", UNSET)
             if f_colour is not UNSET:
-                if f_colour is None:
-                    pass
-                elif isinstance(f_colour, str):
+                if isinstance(f_colour, str):
                     f_colour = NullableColour.from_wire(f_colour)
-                else:
+                elif f_colour is not None:
                     raise expected("a string or null", f_colour)
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             raise InvalidField.at(field, error) from error
