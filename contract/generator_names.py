@@ -17,6 +17,7 @@ from openapi_python_client.strings import ClassName
 
 from contract.generated_package import import_generated
 from pipeline.build import derive
+from pipeline.naming import rename_collisions
 from pipeline.operation_names import OperationName
 from pipeline.project import current
 from pipeline.spec_prepare import prepare_spec
@@ -29,7 +30,7 @@ def prepared_spec() -> tuple[dict[str, Any], dict[tuple[str, str], OperationName
     """The spec as the generator reads it (pipeline/spec_prepare.py), and each operation's group and name."""
     project = current()
     names = derive(project.spec, project).names
-    return prepare_spec(project.spec, names)[0], names
+    return prepare_spec(project.spec, names, project.field_prefix)[0], names
 
 
 def class_name(component: str) -> str:
@@ -48,6 +49,7 @@ def _parsed() -> tuple[dict[tuple[str, str], OperationName], dict[tuple[str, str
     )
     data = GeneratorData.from_dict(prepared, config=config)
     assert isinstance(data, GeneratorData), f"the generator cannot read openapi.yaml: {data}"
+    rename_collisions(data)  # as the pipeline has the generator do
     by_name = {
         (str(tag), str(endpoint.name)): endpoint
         for tag, collection in data.endpoint_collections_by_tag.items()

@@ -127,8 +127,9 @@ def check(
         ops = [op for op in ops if op.id in only]
     if not ops:
         others = ", ".join(op.id for op in operations(current_spec()))
-        print(f"nothing read-only to check: openapi.yaml has no GET operation. ALLOW_WRITES=1 would also send {others}")
-        return 0
+        raise CannotRun(
+            f"nothing read-only to check: openapi.yaml has no GET operation. ALLOW_WRITES=1 would send {others}"
+        )
     pacer = Pacer(httpx.HTTPTransport(), limit, rate)
     client = import_generated("client").AuthenticatedClient(
         base_url=base_url, token=token, raise_on_unexpected_status=False, httpx_args={"transport": pacer}
@@ -168,6 +169,8 @@ def check(
         )
         if not found and op.method == "get" and "json" in response.headers.get("content-type", ""):
             listed[op.path] = response.json()
+    if all(o.verdict == "skipped" for o in report):
+        raise CannotRun(f"checked nothing: each of the {len(report)} operations was skipped (see above)")
     return 1 if any(o.verdict in ("does not match", "error") for o in report) else 0
 
 
@@ -184,7 +187,9 @@ def main(argv: list[str] | None = None) -> int:
         help='only this one, as "GET /v1/models" (repeatable); '
         "its path parameters still come from lists, so one that has some needs its list named too",
     )
-    parser.add_argument("--max-requests", type=int, default=200)
+    # The budget follows the spec: every operation may send its request and one retry.
+    budget = max(200, 2 * len(operations(spec)))
+    parser.add_argument("--max-requests", type=int, default=budget, help=f"default: {budget} for this spec")
     parser.add_argument("--rate", type=float, default=5.0, help="requests a second, at most")
     parser.add_argument("--json", type=Path, help="also write the report here, for machines")
     args = parser.parse_args(argv)

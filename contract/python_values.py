@@ -8,8 +8,7 @@ import types
 import typing
 from typing import Any
 
-from openapi_python_client.strings import PythonIdentifier
-
+from pipeline.naming import attribute_name
 from pipeline.project import current
 
 
@@ -108,4 +107,4 @@ def files_as_bytes(model: type, value: dict[str, Any]) -> dict[str, Any]:
         return item.encode() if isinstance(item, str) else item
 
     prefix = current().field_prefix
-    return {key: encoded(item) if PythonIdentifier(key, prefix) in binary else item for key, item in value.items()}
+    return {key: encoded(item) if attribute_name(key, prefix) in binary else item for key, item in value.items()}

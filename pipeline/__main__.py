@@ -101,6 +101,9 @@ def main(argv: list[str] | None = None) -> int:
             for golden in golden_projects(project):
                 summary = generate(golden)[0].replace(str(golden.generated), os.path.relpath(golden.generated))
                 print(f"{summary} (the golden record of {golden.spec_path.name})")
+    except KeyboardInterrupt:
+        print(f"interrupted: {args.out}/ is as it was", file=sys.stderr)
+        return 130
     except PipelineError as err:
         if args.command in ("generate", "check"):  # every problem the run found: the warnings too
             for line in input_warnings(project):

@@ -4,13 +4,13 @@ generate() swaps the result in and check_drift() (drift.py) compares it.
 Every problem a run can find before generating is reported together; a default or example that does
 not fit its schema, an overlay action that selects nothing and a rewrite the generator needed are
 warnings, not stops. The generator writes into a fresh directory beside generated/ (its `--overwrite`
-rewrites api/ and models/ even when the run then fails), and the swap happens only after every step
-succeeded, so a failed run leaves generated/ as it was.
+rewrites api/ and models/ even when the run then fails); the new client is imported and type-checked
+(package_check.py), and swapped in (swap.py) only after every step succeeded, so a failed or
+interrupted run leaves generated/ as it was.
 """
 
 import json
 import shutil
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -23,12 +23,15 @@ from .client_defaults import ClientDefaults, derive_client_defaults
 from .generator import generate as run_generator
 from .openapi import operations
 from .operation_names import OperationName, operation_names
+from .package_check import check_package
 from .pagination import Pages, paginated
 from .project import Project
 from .runtime import client_members, install_runtime
 from .spec_check import dangling_refs, structural_errors, structural_errors_once
 from .spec_prepare import prepare_spec
 from .stock import stock_templates
+from .swap import staging_directory, swap_in
+from .trees import tree_differences
 from .wire_support import wire_problems
 
 
@@ -70,7 +73,7 @@ def staged_build(project: Project) -> Iterator[Built]:
     # 2. Derive what the templates need, and 3. prepare the generator's copy of the spec.
     try:
         derived = derive(spec, project)
-        prepared, notes = prepare_spec(spec, derived.names)
+        prepared, notes = prepare_spec(spec, derived.names, project.field_prefix)
     except PipelineError as err:
         problems += err.problems
     except Exception:
@@ -83,8 +86,7 @@ def staged_build(project: Project) -> Iterator[Built]:
         raise PipelineError(*(f"{spec_path}: {line}" for line in problems + structural_errors(spec)))
     warnings = _warnings(project, notes)
     # 4. Generate, with the meta-schema check alongside.
-    project.generated.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".generate-", dir=project.generated.parent))
+    staging = staging_directory(project.generated.parent)
     try:
         templates = _stage_templates(project, derived, staging / "templates")
         try:
@@ -110,16 +112,11 @@ def generate(project: Project) -> tuple[str, list[str]]:
     """Regenerate generated/; on any failure it is left as it was. A one-line summary, and the warnings."""
     out = project.generated
     with staged_build(project) as built:
-        staged_out = built.package.parent
-        previous = staged_out.parent / "previous"
-        if out.exists():
-            out.rename(previous)
-        try:
-            staged_out.rename(out)
-        except OSError:
-            if previous.exists():
-                previous.rename(out)  # put the old tree back before the staging directory is removed
-            raise
+        # 6. Check that the new client imports and type-checks, unless it is the tree already in place.
+        if tree_differences(built.package.parent, out):
+            check_package(built.package)
+        # 7. Swap it in; the old tree takes its place in the staging directory, removed with it.
+        swap_in(built.package.parent, out)
         package = out / built.package.name
         operations_count, auth = len(endpoint_modules(package)), built.derived.auth.describe()
         return f"{out}/{package.name}: {operations_count} operations, auth header {auth}", built.warnings

@@ -92,6 +92,7 @@ class _Generator:
                 os.dup2(self._err.fileno(), 2)
                 sys.stdout, sys.stderr = (open(fd, "w", encoding="utf-8", closefd=False) for fd in (1, 2))
                 _keep_compiled_templates()
+                _rename_collisions()
                 app(arguments, prog_name="openapi-python-client")
             except SystemExit as exit:
                 code = exit.code if isinstance(exit.code, int) else int(exit.code is not None)
@@ -122,6 +123,23 @@ class _Generator:
             reports.append(file.read())
             file.close()
         return returncode, reports[0], reports[1]
+
+
+def _rename_collisions() -> None:
+    """Apply naming.rename_collisions to the document the generator parses (in the child only)."""
+    from openapi_python_client.parser.openapi import GeneratorData
+
+    from .naming import rename_collisions
+
+    parse = GeneratorData.from_dict
+
+    def parsed_and_renamed(data: dict[str, Any], *, config: Any) -> Any:
+        result = parse(data, config=config)
+        if isinstance(result, GeneratorData):
+            rename_collisions(result)
+        return result
+
+    GeneratorData.from_dict = staticmethod(parsed_and_renamed)  # type: ignore[method-assign]
 
 
 def _keep_compiled_templates() -> None:

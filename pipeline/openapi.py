@@ -35,12 +35,46 @@ def _json_key(key: Any) -> str:
     return "null" if key is None else str(key)
 
 
+# Bounds on what a document may be, far past Baseten's largest spec (1.2 MB, 18k values, 11 levels deep).
+MAX_BYTES = 64 * 1024 * 1024
+MAX_VALUES = 2_000_000  # after YAML aliases are expanded: an alias bomb is refused, not expanded
+MAX_DEPTH = 200
+
+
+class _TooLarge(Exception):
+    pass
+
+
 def _as_json(node: Any) -> Any:
-    if isinstance(node, dict):
-        return {_json_key(key): _as_json(value) for key, value in node.items()}
-    if isinstance(node, list):
-        return [_as_json(item) for item in node]
-    return node
+    """The JSON value a YAML document stands for (aliases expanded), within MAX_VALUES and MAX_DEPTH."""
+    count = 0
+
+    def convert(node: Any, depth: int) -> Any:
+        nonlocal count
+        count += 1
+        if count > MAX_VALUES:
+            raise _TooLarge(f"its aliases expand it past {MAX_VALUES:,} values")
+        if depth > MAX_DEPTH:
+            raise _TooLarge(f"it is nested deeper than {MAX_DEPTH} levels")
+        if isinstance(node, dict):
+            return {_json_key(key): convert(value, depth + 1) for key, value in node.items()}
+        if isinstance(node, list):
+            return [convert(item, depth + 1) for item in node]
+        return node
+
+    return convert(node, 0)
+
+
+def _depth_within(value: Any) -> bool:
+    """Whether a parsed JSON value is nested at most MAX_DEPTH levels (walked without recursion)."""
+    pending = [(value, 0)]
+    while pending:
+        node, depth = pending.pop()
+        if depth > MAX_DEPTH:
+            return False
+        children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+        pending.extend((child, depth + 1) for child in children)
+    return True
 
 
 def mapping(node: Any, key: str) -> dict[Any, Any]:
@@ -56,21 +90,41 @@ def sequence(node: Any, key: str) -> list[Any]:
 
 
 def load_document(path: Path) -> Any:
-    """Parse JSON (by suffix or content) or YAML 1.2, as the JSON value the document stands for."""
+    """Parse JSON (by suffix or content) or YAML 1.2, as the JSON value the document stands for.
+
+    Whatever the file holds, a problem is one short PipelineError: not UTF-8, past MAX_BYTES, a syntax
+    error, aliases that expand past MAX_VALUES, nesting past MAX_DEPTH."""
     try:
-        text = path.read_text(encoding="utf-8")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise PipelineError(f"{path}: {size:,} bytes, over the {MAX_BYTES:,} a spec may have")
+        data = path.read_bytes()
     except OSError as err:
         raise PipelineError(f"{path}: cannot read: {err.strerror}") from None
-    if path.suffix == ".json" or text.lstrip().startswith("{"):
-        try:
-            return json.loads(text)  # JSON is YAML; json reads it 10x faster than pure-Python YAML
-        except json.JSONDecodeError as err:
-            if path.suffix == ".json":
-                raise PipelineError(f"{path}:{err.lineno}:{err.colno}: JSON syntax error: {err.msg}") from None
-    yaml = YAML(typ="safe", pure=True)
-    yaml.Constructor = _JsonConstructor
     try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise PipelineError(
+            f"{path}:{line}: not UTF-8 text (byte {data[err.start]:#04x} at offset {err.start})"
+        ) from None
+    try:
+        if path.suffix == ".json" or text.lstrip().startswith("{"):
+            try:
+                document = json.loads(text)  # JSON is YAML; json reads it 10x faster than pure-Python YAML
+                if not _depth_within(document):
+                    raise _TooLarge(f"it is nested deeper than {MAX_DEPTH} levels")
+                return document
+            except json.JSONDecodeError as err:
+                if path.suffix == ".json":
+                    raise PipelineError(f"{path}:{err.lineno}:{err.colno}: JSON syntax error: {err.msg}") from None
+        yaml = YAML(typ="safe", pure=True)
+        yaml.Constructor = _JsonConstructor
         return _as_json(yaml.load(text))
+    except _TooLarge as err:
+        raise PipelineError(f"{path}: not read: {err}") from None
+    except RecursionError:
+        raise PipelineError(f"{path}: not read: it is nested deeper than Python can read") from None
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         at = f":{mark.line + 1}:{mark.column + 1}" if mark else ""

@@ -15,8 +15,7 @@ template is told each one's attribute names.
 from dataclasses import dataclass
 from typing import Any
 
-from openapi_python_client.strings import PythonIdentifier
-
+from .naming import attribute_name
 from .openapi import operations, resolve
 from .operation_names import OperationName
 
@@ -37,7 +36,7 @@ class Pages:
         """The same as Python names, as the generator names them: what the template is told."""
 
         def python(*names: str) -> list[str]:
-            return [str(PythonIdentifier(name, field_prefix)) for name in names]
+            return [attribute_name(name, field_prefix) for name in names]
 
         return {
             "parameter": python(self.parameter)[0],

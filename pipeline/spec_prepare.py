@@ -18,6 +18,8 @@ rewrite, and the generator behaviour it answers (the upstream issue whose fix wo
   (`DeploymentV1LabelsType0`); titled with its property's name, it is named for what it is
   (`DeploymentV1Labels`). Branches told apart by a `const` tag are titled by it; the generator tries
   branches in order and reads no discriminator (openapi-python-client#219).
+- a component whose class would be named like an import of the generated modules (`Response`, `File`,
+  `UNSET`): titled `<Name>Model` (pipeline/naming.py); the wire does not see class names.
 - titles that would name two classes alike (two components, or two inline schemas under one parent):
   the generator refuses the second (openapi-python-client#652); without the title each is named by its place.
 """
@@ -28,6 +30,7 @@ from typing import Any
 
 from openapi_python_client.strings import pascal_case
 
+from .naming import class_collides
 from .openapi import Location, mapping, operations, resolve, schema_roots, schema_tree, sequence, subschemas, where
 from .operation_names import OperationName
 
@@ -36,7 +39,9 @@ NULL = {"type": "null"}
 OUTER_KEYWORDS = ("default", "description", "title", "deprecated", "readOnly", "writeOnly", "examples", "example")
 
 
-def prepare_spec(spec: dict[str, Any], names: dict[tuple[str, str], OperationName]) -> tuple[dict[str, Any], list[str]]:
+def prepare_spec(
+    spec: dict[str, Any], names: dict[tuple[str, str], OperationName], field_prefix: str = "field_"
+) -> tuple[dict[str, Any], list[str]]:
     """The generator's copy of `spec`, and a line for each change a reader of the client should know of."""
     prepared = copy.deepcopy(spec)
     notes: list[str] = []
@@ -47,6 +52,7 @@ def prepare_spec(spec: dict[str, Any], names: dict[tuple[str, str], OperationNam
     _wrap_ref_siblings(prepared)
     _split_nullable_enums(prepared)
     _name_union_branches(prepared)
+    notes += _name_past_imports(prepared, field_prefix)
     notes += _drop_colliding_titles(prepared)
     return prepared, notes
 
@@ -219,6 +225,18 @@ def _name_union_branches(spec: dict[str, Any]) -> None:
         for status, response in mapping(op.operation, "responses").items():
             for media in mapping(response, "content").values():
                 visit(media.get("schema") if isinstance(media, dict) else None, f"response_{status}")
+
+
+def _name_past_imports(spec: dict[str, Any], field_prefix: str) -> list[str]:
+    """A component whose class would be named like an import of the generated modules (naming.CLASS_NAMES)
+    is titled `<Name>Model`, the class the generator then makes of it."""
+    notes = []
+    for key, schema in mapping(mapping(spec, "components"), "schemas").items():
+        if isinstance(schema, dict) and class_collides(str(schema.get("title") or key), field_prefix):
+            name = pascal_case(str(schema.get("title") or key)) + "Model"
+            schema["title"] = name
+            notes.append(f"components > schemas > {key}: named {name}, as {key} is a name the client imports")
+    return notes
 
 
 def _drop_colliding_titles(spec: dict[str, Any]) -> list[str]:

@@ -2,7 +2,9 @@
 asked matches), a server that drifts in each way a server can (reported on its operation with the field
 named; exit 1), one that refuses the key (exit 2, one line, the key nowhere) and none at all (exit 2)."""
 
+import contextlib
 import http.server
+import io
 import json
 import threading
 from collections.abc import Iterator
@@ -12,12 +14,19 @@ from typing import Any
 import pytest
 
 from contract import live
+from contract.calls import unsendable
 from contract.generated_package import import_generated
 from contract.local_server import closed_port_url
 from contract.spec_model import Operation, example_value, resolve, success_response
 from pipeline.project import current
 from tests.operation_calls import OPERATIONS, SPEC, TOKEN
 from tests.prism import answers_outside_its_spec, refuses_valid_request
+
+
+def live_help() -> str:
+    with pytest.raises(SystemExit), contextlib.redirect_stdout(io.StringIO()) as out:
+        live.main(["--help"])
+    return out.getvalue()
 
 
 def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str]:
@@ -48,7 +57,7 @@ def test_without_allow_writes_only_gets_are_sent(drifting_server, capsys, monkey
     status, text = run(capsys, monkeypatch, "--base-url", drifting_server["url"])
     gets = [op for op in OPERATIONS if op.method == "get"]
     if not gets:
-        assert status == 0 and "nothing read-only to check" in text and "ALLOW_WRITES=1" in text
+        assert status == 2 and "nothing read-only to check" in text and "ALLOW_WRITES=1" in text
         assert all(op.id in text for op in OPERATIONS)  # the operations it would send
         return
     assert drifting_server["methods"] and set(drifting_server["methods"]) == {"GET"}
@@ -143,7 +152,24 @@ def test_a_refused_key_stops_in_one_line_without_echoing_it(drifting_server, cap
 def test_no_server_cannot_run(capsys, monkeypatch):
     monkeypatch.setattr(import_generated("_base_client"), "time", SimpleNamespace(sleep=lambda _: None))  # retries
     code, text = run(capsys, monkeypatch, "--base-url", closed_port_url(), "--allow-writes")
-    assert code == 2 and "cannot reach" in text
+    # With no server, only an operation that needs no path parameter is sent (the others take theirs from lists).
+    sendable = any(not op.params_in("path") and not unsendable(op) for op in OPERATIONS)
+    assert code == 2 and ("cannot reach" if sendable else "checked nothing: each of the") in text, text
+
+
+def test_checking_nothing_is_not_a_pass(drifting_server, capsys, monkeypatch):
+    """Every operation skipped (here: each asks for a path parameter no earlier list gave) exits 2, not 0."""
+    with_path = [op for op in OPERATIONS if op.params_in("path")]
+    if not with_path:
+        pytest.skip("openapi.yaml has no operation with a path parameter to skip")
+    writes = [] if with_path[0].method == "get" else ["--allow-writes"]
+    code, text = run(capsys, monkeypatch, "--base-url", drifting_server["url"], "--operation", with_path[0].id, *writes)
+    assert code == 2 and "checked nothing: each of the 1 operations was skipped" in text, text
+    assert drifting_server["methods"] == []
+
+
+def test_the_default_budget_covers_every_operation_twice():
+    assert f"default: {max(200, 2 * len(OPERATIONS))} for this spec" in " ".join(live_help().split())
 
 
 def test_no_key_cannot_run(capsys, monkeypatch):

@@ -13,13 +13,13 @@ from typing import Any
 
 import attrs
 import pytest
-from openapi_python_client.strings import PythonIdentifier
 
 from contract.calls import binary_fields, same_json, same_parts, wire_body
 from contract.generated_package import import_generated
 from contract.generator_names import class_name, endpoint_module, python_name
 from contract.python_values import files_as_bytes
 from contract.spec_model import Content, Operation, example_value, request_body, resolve
+from pipeline.naming import attribute_name
 from pipeline.project import current
 from tests.operation_calls import OPERATIONS, SPEC, cases
 from tests.schema_strategies import misplaced_fields
@@ -134,7 +134,7 @@ def test_an_optional_property_left_out_stays_out(name: str):
 def test_a_models_repr_shows_only_what_is_set(name: str):
     cls = model_class(name)
     shown = repr(cls.from_dict(files_as_bytes(cls, example_value(SPEC, resolve(SPEC, COMPONENTS[name])))))
-    assert "UNSET" not in shown and "object at 0x" not in shown, shown
+    assert "=UNSET" not in shown and "object at 0x" not in shown, shown
 
 
 REQUIRED = [(name, prop) for name in OBJECTS for prop in sorted(resolve(SPEC, COMPONENTS[name]).get("required", []))]
@@ -213,7 +213,7 @@ def defaults() -> list[Any]:
 @pytest.mark.parametrize(("name", "prop"), defaults())
 def test_each_property_default_is_the_models_default(name: str, prop: str):
     expected = COMPONENTS[name]["properties"][prop]["default"]
-    field = attrs.fields_dict(model_class(name))[PythonIdentifier(prop, current().field_prefix)]
+    field = attrs.fields_dict(model_class(name))[attribute_name(prop, current().field_prefix)]
     value = field.default.value if isinstance(field.default, enum.Enum) else field.default
     assert value == expected, f"{name}.{prop}: default {value!r}, the spec says {expected!r}"
 

@@ -7,6 +7,7 @@ scratch copy holds openapi.yaml's first operation and what it refers to (a slice
 
 import json
 import shutil
+import signal
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -210,6 +211,58 @@ def test_generation_is_deterministic(workspace: Workspace, generated_slice: Path
     assert snapshot(workspace.out) == snapshot(generated_slice / "generated")
 
 
+# Runs `python -m pipeline <argv[2:]>` with the swap (pipeline/swap.py) interrupted at argv[1]: killed just
+# before the two trees trade places or just after, or sent a Ctrl-C just before.
+AT_THE_SWAP = """
+import os, signal, sys
+import pipeline.swap as swap
+exchange = swap._exchange
+def interrupted(first, second):
+    if sys.argv[1] == "sigint-before":
+        signal.raise_signal(signal.SIGINT)
+    if sys.argv[1] == "kill-before":
+        os.kill(os.getpid(), signal.SIGKILL)
+    exchange(first, second)
+    os.kill(os.getpid(), signal.SIGKILL)
+swap._exchange = interrupted
+from pipeline.__main__ import main
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+@pytest.mark.parametrize("moment", ["kill-before", "kill-after", "sigint-before"])
+def test_a_run_stopped_at_the_swap_leaves_a_whole_tree_and_the_next_run_tidies_up(workspace: Workspace, moment: str):
+    old = snapshot(workspace.out)
+    edit_spec(workspace)
+    paths = ["--spec", workspace.spec, "--config", workspace.config, "--templates", workspace.templates]
+    argv = [moment, "generate", *map(str, [*paths, "--out", workspace.out])]
+    stopped = subprocess.run([sys.executable, "-c", AT_THE_SWAP, *argv], cwd=ROOT, capture_output=True, text=True)
+
+    assert stopped.returncode == (130 if moment == "sigint-before" else -signal.SIGKILL), stopped.stderr
+    assert "Traceback" not in stopped.stderr
+    during = snapshot(workspace.out)
+    assert bool(list(workspace.root.glob(".generate-*"))) == moment.startswith("kill")  # a killed run leaves it
+    assert workspace.run().returncode == 0
+    new = snapshot(workspace.out)
+    assert during == (new if moment == "kill-after" else old) and new != old
+    assert list(workspace.root.glob(".generate-*")) == []  # what the stopped run left is gone
+
+
+@pytest.mark.parametrize(
+    ("line", "report"),
+    [("LIMIT: int = 'ten'", "mypy --strict finds 1 error(s)"), ("raise RuntimeError('at import')", "does not import")],
+)
+def test_a_client_that_fails_to_import_or_type_check_is_not_handed_over(workspace: Workspace, line: str, report: str):
+    before = snapshot(workspace.out)
+    with (workspace.templates / "client.py.jinja").open("a", encoding="utf-8") as template:
+        template.write(f"\n{line}\n")
+
+    result = workspace.run()
+
+    assert result.returncode == 1 and report in result.stderr, result.stderr
+    assert snapshot(workspace.out) == before
+
+
 def test_committed_generated_is_current():
     """The drift check: generated/ is what openapi.yaml, generator-config.yaml and templates/ produce."""
     result = run_pipeline("check")
@@ -383,6 +436,28 @@ def test_a_3_0_flaw_the_generator_reads_is_a_warning_and_the_rest_still_stops(tm
     assert broken.returncode != 0 and "objekt" in broken.stderr and "`title` is not a field" in broken.stderr
 
 
+def test_a_name_the_client_keeps_is_renamed_by_the_rule(tmp_path: Path):
+    """tests/specs/collisions.yaml names parameters, properties and schemas as the generated code names its
+    own (pipeline/naming.py): each is renamed by the stated rule, and the client imports and type-checks."""
+    ws = Workspace(tmp_path)
+    shutil.copy(ROOT / "tests" / "specs" / "collisions.yaml", ws.spec)
+    shutil.copy(ROOT / "generator-config.yaml", ws.config)
+    shutil.copytree(ROOT / "templates", ws.templates)
+
+    result = ws.run()
+
+    assert result.returncode == 0, result.stderr
+    package = next(ws.out.iterdir())
+    create = next((package / "api" / "things").glob("post_*.py")).read_text(encoding="utf-8")
+    for argument in ("body: Thing | Mapping[str, Any]", "body_: str | Unset", "headers_: int | Unset"):
+        assert argument in create
+    thing = (package / "models" / "thing.py").read_text(encoding="utf-8")
+    assert "    to_dict_: str\n" in thing and 'out["to_dict"] = f_to_dict_' in thing  # the wire name stays
+    assert {p.stem for p in (package / "models").glob("*_model.py")} == {
+        "response_model", "file_model", "unset_model", "client_model"
+    }  # fmt: skip
+
+
 def test_every_operation_the_generator_refuses_is_listed_with_its_reason(workspace: Workspace):
     """Two operations the generator cannot make (a body of a media type it does not support): both named."""
     spec = load_document(workspace.spec)
@@ -412,3 +487,30 @@ def test_no_input_ends_in_a_traceback(workspace: Workspace, document: str):
     workspace.spec.write_text(document, encoding="utf-8")
     result = workspace.run()
     assert "Traceback" not in result.stderr and result.stderr.startswith("error:"), result.stderr
+
+
+def alias_bomb(levels: int) -> bytes:
+    lines = ["openapi: 3.1.0", "a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, levels)]
+    return "\n".join(lines).encode() + b"\n"
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        ("openapi: 3.1.0\ninfo: {title: café}\n".encode("latin-1"), ":2: not UTF-8 text (byte 0xe9 at offset 32)"),
+        (alias_bomb(9), "not read: its aliases expand it past 2,000,000 values"),  # a billion values written out
+        (b'{"openapi": "3.1.0", "x": ' + b"[" * 300 + b"]" * 300 + b"}", "nested deeper than 200 levels"),
+        (b'{"openapi": "3.1.0", "x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "deeper than Python can read"),
+        (b"\xef\xbb\xbf" + b'{"openapi": "2.0"}', "not an OpenAPI 3.0/3.1 document (openapi: '2.0')"),  # a BOM is read
+    ],
+    ids=["latin-1", "alias-bomb", "deep", "deeper", "bom"],
+)
+def test_a_file_no_spec_can_be_is_refused_in_one_line(workspace: Workspace, content: bytes, said: str):
+    before = snapshot(workspace.out)
+    workspace.spec.write_bytes(content)
+
+    result = workspace.run()
+
+    assert result.returncode == 1 and result.stderr.count("\n") == 1 and said in result.stderr, result.stderr
+    assert snapshot(workspace.out) == before

@@ -56,9 +56,18 @@ def serve() -> Iterator[dict[str, tuple[int, bytes]]]:
 
 
 def with_added_operation(spec: dict[str, Any]) -> dict[str, Any]:
+    """The spec with its first operation copied to a new path: with the path parameters it takes (path-level
+    ones too), and an operationId of its own where it has one, so that the revision is a valid spec."""
     revised = copy.deepcopy(spec)
     first = operations(spec)[0]
-    revised["paths"]["/v1/added_later"] = {first.method: copy.deepcopy(first.spec)}
+    added = copy.deepcopy(first.spec)
+    if "operationId" in added:
+        added["operationId"] = f"{added['operationId']}_added_later"
+    item: dict[str, Any] = {first.method: added}
+    if "parameters" in spec["paths"][first.path]:
+        item["parameters"] = copy.deepcopy(spec["paths"][first.path]["parameters"])
+    path = "/v1/added_later" + "".join(f"/{{{p['name']}}}" for p in first.params_in("path"))
+    revised["paths"][path] = item
     return revised
 
 
