@@ -8,6 +8,7 @@ inline check would not do, so that parsing stays close to json.loads in cost.
 
 import datetime
 import uuid
+from contextvars import ContextVar
 
 from .errors import InvalidField
 
@@ -33,9 +34,29 @@ def json_type(value: object) -> str:
     return type(value).__name__
 
 
+_HIDDEN: ContextVar[str] = ContextVar("hidden", default="")
+
+
+class hiding:  # noqa: N801 - used as a statement, `with hiding(secret):`
+    """While a response is read: a value quoted in an error never shows `secret` (the API key), even cut."""
+
+    __slots__ = ("secret", "token")
+
+    def __init__(self, secret: str) -> None:
+        self.secret = secret
+
+    def __enter__(self) -> None:
+        self.token = _HIDDEN.set(self.secret)
+
+    def __exit__(self, *exc: object) -> None:
+        _HIDDEN.reset(self.token)
+
+
 def excerpt(value: object) -> str:
-    """A value as a message may quote it: its repr, cut short."""
-    text = repr(value)
+    """A value as a message may quote it: its repr, any secret being hidden taken out first, cut short."""
+    text, secret = repr(value), _HIDDEN.get()
+    if secret:
+        text = text.replace(secret, "[REDACTED]")
     return text if len(text) <= EXCERPT_CHARS else text[: EXCERPT_CHARS - 3] + "..."
 
 
@@ -108,6 +129,7 @@ __all__ = [
     "closest",
     "excerpt",
     "expected",
+    "hiding",
     "item_error",
     "json_type",
     "no_branch",

@@ -31,6 +31,14 @@ class ConfigurationError(ClientError):
     """The client cannot be built as asked, e.g. no API key was given or found in the environment."""
 
 
+def redacted(text: str, secret: str = "", limit: int = MESSAGE_BODY_CHARS) -> str:
+    """`text` with the secret taken out, then cut to `limit` characters: redacted first, so a secret that
+    straddles the cut shows no part of itself."""
+    if secret:
+        text = text.replace(secret, REDACTED)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def _route(request: httpx.Request, secret: str = "") -> str:
     """`GET /v1/models/abc123`: the method and the path as sent (no query string, no host)."""
     path = request.url.raw_path.decode("ascii", "replace").split("?")[0]
@@ -43,7 +51,7 @@ class APIConnectionError(ClientError):
 
     def __init__(self, request: httpx.Request, error: Exception, secret: str = ""):
         self.request = request
-        detail = str(error).replace(secret, REDACTED) if secret else str(error)
+        detail = redacted(str(error), secret)
         super().__init__(
             f"{_route(request, secret)}: {self.what}: {type(error).__name__}" + (f": {detail}" if detail else "")
         )
@@ -60,27 +68,29 @@ class APITimeoutError(APIConnectionError):
 class ResponseError(ClientError):
     """A response the call does not return as a result. Carries the status, headers and raw body."""
 
-    def __init__(self, message: str, *, status_code: int, content: bytes, headers: Any = None):
+    def __init__(self, message: str, *, status_code: int, content: bytes, headers: Any = None, secret: str = ""):
         self.status_code = status_code
         self.content = content
         self.headers = httpx.Headers(headers or {})
-        self.request_id = next((self.headers[name] for name in REQUEST_ID_HEADERS if name in self.headers), None)
+        request_id = next((self.headers[name] for name in REQUEST_ID_HEADERS if name in self.headers), None)
+        # A server that echoes the Authorization header into its request id must not show the key.
+        self.request_id = None if request_id is None else redacted(request_id, secret, 100)
         super().__init__(message + (f" [request id {self.request_id}]" if self.request_id else ""))
 
 
 class UnexpectedStatus(ResponseError):
     """The response's status is not one the spec documents as this call's result."""
 
-    def __init__(self, status_code: int, content: bytes, *, message: str = "", headers: Any = None):
+    def __init__(self, status_code: int, content: bytes, *, message: str = "", headers: Any = None, secret: str = ""):
         message = message or f"Unexpected status code: {status_code} ({len(content)} bytes of content in .content)"
-        super().__init__(message, status_code=status_code, content=content, headers=headers)
+        super().__init__(message, status_code=status_code, content=content, headers=headers, secret=secret)
 
     @classmethod
     def of(cls, response: httpx.Response, secret: str = "") -> "UnexpectedStatus":
         """For a 2xx the spec does not document for the call: the message leaves its body out."""
         message = f"{_route(response.request, secret)}: HTTP {response.status_code}, which the spec does not document"
         message += f" for this call ({len(response.content)} bytes of content in .content)"
-        return cls(response.status_code, response.content, message=message, headers=response.headers)
+        return cls(response.status_code, response.content, message=message, headers=response.headers, secret=secret)
 
 
 class APIStatusError(UnexpectedStatus):
@@ -90,11 +100,13 @@ class APIStatusError(UnexpectedStatus):
         self.method = response.request.method
         self.path = _route(response.request, secret).split(" ", 1)[1]
         self.parsed = parsed
-        body = response.content[:MESSAGE_BODY_CHARS].decode("utf-8", "replace")
-        if secret:
-            body = body.replace(secret, REDACTED)  # a server echoing the request must not leak the key
+        # A server echoing the request must not leak the key: what could hold it is read, redacted, then cut.
+        window = response.content[: 4 * (MESSAGE_BODY_CHARS + len(secret))].decode("utf-8", "replace")
+        body = redacted(window, secret)
         message = f"{self.method} {self.path}: HTTP {response.status_code}" + (f": {body}" if body.strip() else "")
-        super().__init__(response.status_code, response.content, message=message, headers=response.headers)
+        super().__init__(
+            response.status_code, response.content, message=message, headers=response.headers, secret=secret
+        )
 
 
 class BadRequestError(APIStatusError):
@@ -153,12 +165,24 @@ class UnexpectedResponse(ResponseError):
     may hold secrets. The body is in .content and the original exception is kept as __cause__.
     """
 
-    def __init__(self, response: httpx.Response, error: Exception, secret: str = ""):
+    def __init__(self, response: httpx.Response, error: BaseException, secret: str = ""):
         self.method = response.request.method
         self.path = _route(response.request, secret).split(" ", 1)[1]
-        detail = str(error) if isinstance(error, InvalidField) else f"{type(error).__name__}: {error}"
+        # Where the body breaks the spec (`items[3].status`, "" for the whole body), and why.
+        self.field, self.reason = (error.path, error.reason) if isinstance(error, InvalidField) else ("", _why(error))
+        detail = redacted(f"{self.field}: {self.reason}" if self.field else self.reason, secret, 2 * MESSAGE_BODY_CHARS)
         message = f"{self.method} {self.path}: HTTP {response.status_code} response does not match the spec ({detail})"
-        super().__init__(message, status_code=response.status_code, content=response.content, headers=response.headers)
+        super().__init__(
+            message, status_code=response.status_code, content=response.content, headers=response.headers, secret=secret
+        )
+
+
+def _why(error: BaseException) -> str:
+    if isinstance(error, RecursionError):
+        return "nested too deeply to read"
+    if type(error).__name__ == "JSONDecodeError":
+        return f"not JSON: {error}"
+    return f"{type(error).__name__}: {error}"
 
 
 class InvalidField(ClientError, ValueError):
@@ -169,8 +193,8 @@ class InvalidField(ClientError, ValueError):
     """
 
     def __init__(self, path: str, reason: str):
-        self.path, self.reason = path, reason
-        super().__init__(f"{path}: {reason}")
+        self.path, self.reason = path, redacted(reason, "", MESSAGE_BODY_CHARS)
+        super().__init__(f"{path}: {self.reason}")
 
     @classmethod
     def at(cls, field: str, error: Exception) -> "InvalidField":

@@ -1,34 +1,13 @@
-from enum import StrEnum
-from typing import Any
-
-from ..types import enums_are_strict
+from .._enums import OpenStrEnum
 
 
-class APIKeyCategory(StrEnum):
+class APIKeyCategory(OpenStrEnum):
     """Enum representing the category of an API key.
 
-    The values the spec lists; a value it does not list yet is accepted as a member of its own."""
+    The values the spec lists: `PERSONAL`, `WORKSPACE_EXPORT_METRICS`, `WORKSPACE_INVOKE`,
+    `WORKSPACE_MANAGE_ALL`. A value it does not list yet is accepted as a member of its own."""
 
     PERSONAL = "PERSONAL"
     WORKSPACE_EXPORT_METRICS = "WORKSPACE_EXPORT_METRICS"
     WORKSPACE_INVOKE = "WORKSPACE_INVOKE"
     WORKSPACE_MANAGE_ALL = "WORKSPACE_MANAGE_ALL"
-
-    def __str__(self) -> str:
-        return str(self.value)
-
-    @classmethod
-    def from_wire(cls, value: Any) -> "APIKeyCategory":
-        """The member for a value read from JSON: a dictionary lookup, not the Enum machinery (a tenth of the
-        cost); an unlisted value is a member of its own, as _missing_ makes it."""
-        member = cls._value2member_map_.get(value) if isinstance(value, str) else None
-        return member if member is not None else cls(value)  # type: ignore[return-value]
-
-    @classmethod
-    def _missing_(cls, value: object) -> "APIKeyCategory | None":
-        if not isinstance(value, str) or enums_are_strict():
-            return None
-        member = str.__new__(cls, value)
-        member._name_ = value
-        member._value_ = value
-        return cls._value2member_map_.setdefault(value, member)  # type: ignore[return-value]

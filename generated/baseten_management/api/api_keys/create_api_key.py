@@ -13,6 +13,7 @@ import httpx
 
 from ... import errors
 from ..._base_client import secret_of
+from ..._read import hiding
 from ...client import AuthenticatedClient, Client
 from ...models.api_key_v1 import APIKeyV1
 from ...models.create_api_key_request_v1 import CreateAPIKeyRequestV1
@@ -41,15 +42,16 @@ def _get_kwargs(
 
 def _parse_success(response: httpx.Response, secret: str) -> APIKeyV1:
     """The body of a documented success; errors.UnexpectedStatus for a 2xx the spec does not document."""
-    try:
-        if response.status_code == 200:
-            response_200 = response.json()
-            response_200 = APIKeyV1.from_dict(response_200)
-            response_200_read: APIKeyV1 = response_200  # Any, where kept as it came
-            return response_200_read
+    with hiding(secret):  # a value a message quotes from the body never shows the key (runtime/_read.py)
+        try:
+            if response.status_code == 200:
+                response_200 = response.json()
+                response_200 = APIKeyV1.from_dict(response_200)
+                response_200_read: APIKeyV1 = response_200  # Any, where kept as it came
+                return response_200_read
 
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise errors.UnexpectedResponse(response, error, secret) from error
+        except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as error:
+            raise errors.UnexpectedResponse(response, error, secret) from error
     raise errors.UnexpectedStatus.of(response, secret)
 
 

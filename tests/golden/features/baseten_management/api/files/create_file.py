@@ -11,6 +11,7 @@ import httpx
 
 from ... import errors
 from ..._base_client import secret_of
+from ..._read import hiding
 from ...client import AuthenticatedClient, Client
 from ...models.create_file_response_201 import CreateFileResponse201
 from ...models.upload_form import UploadForm
@@ -37,15 +38,16 @@ def _get_kwargs(
 
 def _parse_success(response: httpx.Response, secret: str) -> CreateFileResponse201:
     """The body of a documented success; errors.UnexpectedStatus for a 2xx the spec does not document."""
-    try:
-        if response.status_code == 201:
-            response_201 = response.json()
-            response_201 = CreateFileResponse201.from_dict(response_201)
-            response_201_read: CreateFileResponse201 = response_201  # Any, where kept as it came
-            return response_201_read
+    with hiding(secret):  # a value a message quotes from the body never shows the key (runtime/_read.py)
+        try:
+            if response.status_code == 201:
+                response_201 = response.json()
+                response_201 = CreateFileResponse201.from_dict(response_201)
+                response_201_read: CreateFileResponse201 = response_201  # Any, where kept as it came
+                return response_201_read
 
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise errors.UnexpectedResponse(response, error, secret) from error
+        except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as error:
+            raise errors.UnexpectedResponse(response, error, secret) from error
     raise errors.UnexpectedStatus.of(response, secret)
 
 

@@ -11,6 +11,7 @@ import httpx
 
 from ... import errors
 from ..._base_client import secret_of
+from ..._read import hiding
 from ...client import AuthenticatedClient, Client
 from ...models.owner import Owner
 from ...types import Response, model_body, status
@@ -38,15 +39,16 @@ def _get_kwargs(
 
 def _parse_success(response: httpx.Response, secret: str) -> Owner:
     """The body of a documented success; errors.UnexpectedStatus for a 2xx the spec does not document."""
-    try:
-        if 200 <= response.status_code <= 299:
-            response_default = response.json()
-            response_default = Owner.from_dict(response_default)
-            response_default_read: Owner = response_default  # Any, where kept as it came
-            return response_default_read
+    with hiding(secret):  # a value a message quotes from the body never shows the key (runtime/_read.py)
+        try:
+            if 200 <= response.status_code <= 299:
+                response_default = response.json()
+                response_default = Owner.from_dict(response_default)
+                response_default_read: Owner = response_default  # Any, where kept as it came
+                return response_default_read
 
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise errors.UnexpectedResponse(response, error, secret) from error
+        except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as error:
+            raise errors.UnexpectedResponse(response, error, secret) from error
     raise errors.UnexpectedStatus.of(response, secret)
 
 
@@ -59,7 +61,7 @@ def _parse_error(response: httpx.Response) -> Owner | None:
             response_default_read: Owner = response_default  # Any, where kept as it came
             return response_default_read
 
-    except (KeyError, TypeError, ValueError, AttributeError):
+    except (KeyError, TypeError, ValueError, AttributeError, RecursionError):
         pass
     return None
 

@@ -11,7 +11,7 @@ import httpx
 
 from ... import errors
 from ..._base_client import secret_of
-from ..._read import expected, item_error
+from ..._read import expected, hiding, item_error
 from ...client import AuthenticatedClient, Client
 from ...models.gadget import Gadget
 from ...models.search_form import SearchForm
@@ -42,25 +42,26 @@ def _get_kwargs(
 
 def _parse_success(response: httpx.Response, secret: str) -> list[Gadget]:
     """The body of a documented success; errors.UnexpectedStatus for a 2xx the spec does not document."""
-    try:
-        if response.status_code == 200:
-            response_200 = response.json()
-            if not isinstance(response_200, list):
-                raise expected("an array", response_200)
-            response_200_item_read: list[Any] = []
-            try:
-                for response_200_item in response_200:
-                    response_200_item = Gadget.from_dict(response_200_item)
+    with hiding(secret):  # a value a message quotes from the body never shows the key (runtime/_read.py)
+        try:
+            if response.status_code == 200:
+                response_200 = response.json()
+                if not isinstance(response_200, list):
+                    raise expected("an array", response_200)
+                response_200_item_read: list[Any] = []
+                try:
+                    for response_200_item in response_200:
+                        response_200_item = Gadget.from_dict(response_200_item)
 
-                    response_200_item_read.append(response_200_item)
-            except (KeyError, TypeError, ValueError, AttributeError) as response_200_item_error:
-                raise item_error(len(response_200_item_read), response_200_item_error) from response_200_item_error
-            response_200 = response_200_item_read
-            response_200_read: list[Gadget] = response_200  # Any, where kept as it came
-            return response_200_read
+                        response_200_item_read.append(response_200_item)
+                except (KeyError, TypeError, ValueError, AttributeError) as response_200_item_error:
+                    raise item_error(len(response_200_item_read), response_200_item_error) from response_200_item_error
+                response_200 = response_200_item_read
+                response_200_read: list[Gadget] = response_200  # Any, where kept as it came
+                return response_200_read
 
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise errors.UnexpectedResponse(response, error, secret) from error
+        except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as error:
+            raise errors.UnexpectedResponse(response, error, secret) from error
     raise errors.UnexpectedStatus.of(response, secret)
 
 

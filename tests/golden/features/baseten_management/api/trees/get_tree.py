@@ -10,6 +10,7 @@ import httpx
 
 from ... import errors
 from ..._base_client import secret_of
+from ..._read import hiding
 from ..._wire import path_segment
 from ...client import AuthenticatedClient, Client
 from ...models.get_tree_response_200 import GetTreeResponse200
@@ -48,15 +49,16 @@ def _get_kwargs(
 
 def _parse_success(response: httpx.Response, secret: str) -> GetTreeResponse200:
     """The body of a documented success; errors.UnexpectedStatus for a 2xx the spec does not document."""
-    try:
-        if response.status_code == 200:
-            response_200 = response.json()
-            response_200 = GetTreeResponse200.from_dict(response_200)
-            response_200_read: GetTreeResponse200 = response_200  # Any, where kept as it came
-            return response_200_read
+    with hiding(secret):  # a value a message quotes from the body never shows the key (runtime/_read.py)
+        try:
+            if response.status_code == 200:
+                response_200 = response.json()
+                response_200 = GetTreeResponse200.from_dict(response_200)
+                response_200_read: GetTreeResponse200 = response_200  # Any, where kept as it came
+                return response_200_read
 
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise errors.UnexpectedResponse(response, error, secret) from error
+        except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as error:
+            raise errors.UnexpectedResponse(response, error, secret) from error
     raise errors.UnexpectedStatus.of(response, secret)
 
 

@@ -10,6 +10,7 @@ import httpx
 
 from ... import errors
 from ..._base_client import secret_of
+from ..._read import hiding
 from ..._wire import path_segment
 from ...client import AuthenticatedClient, Client
 from ...types import UNSET, Response, Unset, status
@@ -39,12 +40,13 @@ def _get_kwargs(
 
 def _parse_success(response: httpx.Response, secret: str) -> None:
     """The body of a documented success; errors.UnexpectedStatus for a 2xx the spec does not document."""
-    try:
-        if response.status_code == 204:
-            return
+    with hiding(secret):  # a value a message quotes from the body never shows the key (runtime/_read.py)
+        try:
+            if response.status_code == 204:
+                return
 
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise errors.UnexpectedResponse(response, error, secret) from error
+        except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as error:
+            raise errors.UnexpectedResponse(response, error, secret) from error
     raise errors.UnexpectedStatus.of(response, secret)
 
 

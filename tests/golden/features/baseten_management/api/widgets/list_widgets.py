@@ -13,6 +13,7 @@ import httpx
 from ... import errors
 from ..._base_client import secret_of
 from ..._pagination import afollow, follow
+from ..._read import hiding
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.shape import Shape
@@ -67,15 +68,16 @@ def _get_kwargs(
 
 def _parse_success(response: httpx.Response, secret: str) -> WidgetPage:
     """The body of a documented success; errors.UnexpectedStatus for a 2xx the spec does not document."""
-    try:
-        if response.status_code == 200:
-            response_200 = response.json()
-            response_200 = WidgetPage.from_dict(response_200)
-            response_200_read: WidgetPage = response_200  # Any, where kept as it came
-            return response_200_read
+    with hiding(secret):  # a value a message quotes from the body never shows the key (runtime/_read.py)
+        try:
+            if response.status_code == 200:
+                response_200 = response.json()
+                response_200 = WidgetPage.from_dict(response_200)
+                response_200_read: WidgetPage = response_200  # Any, where kept as it came
+                return response_200_read
 
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise errors.UnexpectedResponse(response, error, secret) from error
+        except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as error:
+            raise errors.UnexpectedResponse(response, error, secret) from error
     raise errors.UnexpectedStatus.of(response, secret)
 
 
@@ -88,7 +90,7 @@ def _parse_error(response: httpx.Response) -> Error | None:
             response_default_read: Error = response_default  # Any, where kept as it came
             return response_default_read
 
-    except (KeyError, TypeError, ValueError, AttributeError):
+    except (KeyError, TypeError, ValueError, AttributeError, RecursionError):
         pass
     return None
 
