@@ -2,8 +2,11 @@
 inherits: the retry rules, the request loop over real sockets, path and query encoding, key checks.
 """
 
+import asyncio
 import datetime
 import email.utils
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from types import SimpleNamespace
 
 import attrs
@@ -127,3 +130,57 @@ def test_unset_and_a_model_print_words():
 
     assert repr(UNSET) == "UNSET"
     assert model_repr(Thing("x")) == "Thing(name='x')"
+
+
+def test_a_closed_client_serves_the_next_call_with_a_new_pool():
+    with fault_server(Step(status=200)) as server:
+        built = client(server.url)
+        with built:
+            assert built.request("GET", "/v1/things").status_code == 200
+        assert built.request("GET", "/v1/things").status_code == 200  # after the block
+        with built, built:  # entered twice, nested
+            assert built.request("GET", "/v1/things").status_code == 200
+        built.close()
+        built.close()  # twice is harmless
+        assert built.request("GET", "/v1/things").status_code == 200
+        assert len(server.received) == 4
+
+
+def test_a_client_serves_a_second_asyncio_run():
+    async def call(built: _base_client.BaseAuthenticatedClient) -> int:
+        return (await built.async_request("GET", "/v1/things")).status_code
+
+    with fault_server(Step(status=200)) as server:
+        built = client(server.url)
+        assert asyncio.run(call(built)) == 200
+        assert asyncio.run(call(built)) == 200  # the first loop is closed: its pool with it
+
+        async def closing() -> int:
+            async with built:
+                return await call(built)
+
+        assert asyncio.run(closing()) == 200 and asyncio.run(call(built)) == 200
+        assert len(built._pools) == 1  # pools of closed loops are let go
+
+
+def test_a_closed_httpx_client_the_caller_gave_is_a_client_error():
+    given = httpx.Client()
+    built = client("https://api.example.test").set_httpx_client(given)
+    given.close()
+    with pytest.raises(errors.ClientClosedError, match="set_httpx_client"):
+        built.request("GET", "/v1/things")
+
+
+def test_threads_making_their_first_call_at_once_share_one_pool():
+    threads, start = 8, threading.Barrier(8)
+    with fault_server(Step(status=200, delay=0.05)) as server:
+        built = client(server.url)
+
+        def first_call() -> int:
+            start.wait()
+            return built.request("GET", "/v1/things").status_code
+
+        with ThreadPoolExecutor(threads) as pool:
+            statuses = list(pool.map(lambda _: first_call(), range(threads)))
+        assert statuses == [200] * threads and len(server.received) == threads
+        assert len(built._pools) == 1

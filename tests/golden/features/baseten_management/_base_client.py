@@ -17,6 +17,8 @@ changes, each for a safe default:
 - A derived client (with_headers, with_cookies, with_timeout, with_options) shares nothing but the
   connection pool with the client it came from: the stock client changed the open httpx client in
   place, so the original's next request carried the derived client's headers.
+- close()/aclose() and the context managers close the pools; any later use opens new ones, as does
+  async use from another event loop. Pools are made under a lock: threads share one.
 - The query string is written as OpenAPI's form style (_wire.query_string).
 - raise_on_unexpected_status defaults to True: a failed call raises instead of returning None.
 """
@@ -24,6 +26,7 @@ changes, each for a safe default:
 import re
 import ssl
 import sys
+import threading
 import time
 from collections.abc import Mapping
 from types import TracebackType
@@ -122,6 +125,10 @@ class BaseClient:
     # The httpx clients built here, which carry this client's headers, cookies and timeout already, each
     # with the auth header it was built with (the token is a public attribute: it may change since).
     _pools: list[tuple[httpx.Client | httpx.AsyncClient, tuple[str, str]]] = field(factory=list, init=False, repr=False)
+    _lock: threading.Lock = field(factory=threading.Lock, init=False, repr=False)
+    _given: bool = field(default=False, init=False, repr=False)  # set_httpx_client's: never replaced
+    _given_async: bool = field(default=False, init=False, repr=False)
+    _async_loop: object | None = field(default=None, init=False, repr=False)  # the loop the async pool is of
 
     def with_headers(self, headers: Mapping[str, str]) -> Self:
         """A new client like this one with these headers added. This one is unchanged: the two share
@@ -253,34 +260,51 @@ class BaseClient:
     def set_httpx_client(self, client: httpx.Client) -> Self:
         """Manually set the underlying httpx.Client (this client then no longer shares the one it was derived from).
 
-        **NOTE**: requests still carry this client's headers, cookies and timeout.
+        **NOTE**: requests still carry this client's headers, cookies and timeout. Once it is closed, calls
+        raise errors.ClientClosedError: it is yours, so the client does not replace it.
         """
-        self._client, self._origin = client, None
+        self._client, self._origin, self._given = client, None, True
         return self
 
+    def _new_pool(self, kind: type[httpx.Client] | type[httpx.AsyncClient], replacing: object = None) -> Any:
+        pool = kind(
+            base_url=self._base_url,
+            cookies=self._cookies,
+            headers=self._request_headers(),
+            timeout=self._timeout,
+            verify=self._verify_ssl,
+            follow_redirects=self._follow_redirects,
+            **self._httpx_args,
+        )
+        kept = [(p, auth) for p, auth in self._pools if not p.is_closed and p is not replacing]
+        self._pools[:] = [*kept, (pool, self._auth())]
+        return pool
+
     def get_httpx_client(self) -> httpx.Client:
-        """Get the underlying httpx.Client (the connection pool), constructing a new one if not previously set.
-        A derived client uses the one of the client it was derived from."""
+        """The underlying httpx.Client (the connection pool), made on first use, and made again after close().
+        A derived client uses the one of the client it was derived from. Safe to call from several threads
+        at once: they share one pool."""
         if self._origin is not None:
             return self._origin.get_httpx_client()
-        if self._client is None:
-            self._client = httpx.Client(
-                base_url=self._base_url,
-                cookies=self._cookies,
-                headers=self._request_headers(),
-                timeout=self._timeout,
-                verify=self._verify_ssl,
-                follow_redirects=self._follow_redirects,
-                **self._httpx_args,
-            )
-            self._pools.append((self._client, self._auth()))
-        return self._client
+        client = self._client
+        if client is None or (client.is_closed and not self._given):
+            with self._lock:  # eight threads making their first call at once build one pool, not eight
+                if self._client is None or (self._client.is_closed and not self._given):
+                    self._client = self._new_pool(httpx.Client)
+                client = self._client
+        if client.is_closed:
+            raise errors.ClientClosedError("the httpx.Client given to set_httpx_client() is closed")
+        return client
+
+    def close(self) -> None:
+        """Close the connection pool; a later call opens a new one. A derived client's pool is its origin's:
+        closing the derived client does nothing."""
+        if self._origin is None and self._client is not None:
+            self._client.close()
 
     def __enter__(self) -> Self:
-        """Enter a context manager for the connection pool—you cannot enter twice (see httpx docs).
-        A derived client's pool is its origin's: entering or leaving the derived client does nothing."""
-        if self._origin is None:
-            self.get_httpx_client().__enter__()
+        """`with client:` closes the pool at the end of the block. Entering again, or a call after the block,
+        is served by a new pool."""
         return self
 
     def __exit__(
@@ -289,36 +313,40 @@ class BaseClient:
         exc_value: BaseException | None = None,
         traceback: TracebackType | None = None,
     ) -> None:
-        """Exit a context manager for the connection pool (see httpx docs)"""
-        if self._origin is None:
-            self.get_httpx_client().__exit__(exc_type, exc_value, traceback)
+        self.close()
 
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
         """Manually set the underlying httpx.AsyncClient (see set_httpx_client)."""
-        self._async_client, self._origin = async_client, None
+        self._async_client, self._origin, self._given_async = async_client, None, True
+        self._async_loop = None
         return self
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
-        """Get the underlying httpx.AsyncClient, constructing a new one if not previously set (see get_httpx_client)."""
+        """The underlying httpx.AsyncClient for the running event loop, made on first use there (see
+        get_httpx_client): an async pool belongs to the loop it was made in, so a second asyncio.run() gets
+        one of its own."""
         if self._origin is not None:
             return self._origin.get_async_httpx_client()
-        if self._async_client is None:
-            self._async_client = httpx.AsyncClient(
-                base_url=self._base_url,
-                cookies=self._cookies,
-                headers=self._request_headers(),
-                timeout=self._timeout,
-                verify=self._verify_ssl,
-                follow_redirects=self._follow_redirects,
-                **self._httpx_args,
-            )
-            self._pools.append((self._async_client, self._auth()))
-        return self._async_client
+        loop = _running_loop()
+        with self._lock:
+            client = self._async_client
+            if self._given_async:
+                if client is None or client.is_closed:
+                    raise errors.ClientClosedError("the httpx.AsyncClient given to set_async_httpx_client() is closed")
+                return client
+            if client is None or client.is_closed or (loop is not None and self._async_loop is not loop):
+                client = self._async_client = self._new_pool(httpx.AsyncClient, replacing=client)
+                self._async_loop = loop
+            return client
+
+    async def aclose(self) -> None:
+        """Close the async connection pool (and the sync one); a later call opens a new one."""
+        self.close()
+        if self._origin is None and self._async_client is not None and self._async_loop is _running_loop():
+            await self._async_client.aclose()
 
     async def __aenter__(self) -> Self:
-        """Enter a context manager for the async connection pool—you cannot enter twice (see httpx docs)"""
-        if self._origin is None:
-            await self.get_async_httpx_client().__aenter__()
+        """`async with client:` closes the pools at the end of the block (see __enter__)."""
         return self
 
     async def __aexit__(
@@ -327,9 +355,19 @@ class BaseClient:
         exc_value: BaseException | None = None,
         traceback: TracebackType | None = None,
     ) -> None:
-        """Exit a context manager for the async connection pool (see httpx docs)"""
-        if self._origin is None:
-            await self.get_async_httpx_client().__aexit__(exc_type, exc_value, traceback)
+        await self.aclose()
+
+
+def _running_loop() -> object | None:
+    """The running asyncio event loop, or None outside one (asyncio is imported only where one runs)."""
+    asyncio = sys.modules.get("asyncio")
+    if asyncio is None:
+        return None
+    try:
+        loop: object = asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+    return loop
 
 
 @define

@@ -45,6 +45,11 @@ def _route(request: httpx.Request, secret: str = "") -> str:
     return f"{request.method} {path.replace(secret, REDACTED) if secret else path}"
 
 
+class ClientClosedError(ClientError):
+    """An httpx client given to set_httpx_client()/set_async_httpx_client() was closed: this client does not
+    replace one it was given (its own it reopens)."""
+
+
 class APIConnectionError(ClientError):
     """The request could not be completed: no connection, a dropped one, or a protocol error, after the
     client's retries. `.request` is what was being sent; httpx's exception is the __cause__."""
@@ -220,6 +225,7 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "ClientClosedError",
     "ClientError",
     "ConfigurationError",
     "ConflictError",
