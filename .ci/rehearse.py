@@ -56,7 +56,8 @@ def _rehearse(spec: Path, scratch: Path) -> tuple[bool, str]:
         if result.returncode != 0:
             report += [f"FAIL {spec.name}: {' '.join(step[1:3])}", *lines[-40:]]
             return False, "\n".join(report)
-        report.append(f"  {spec.name}: {lines[-1] if lines else ''}")
+        summary = lines[0] if step[1] == "pipeline" and lines else lines[-1] if lines else ""  # generate: the client
+        report.append(f"  {spec.name}: {summary}")
     report.append(f"ok   {spec.name} in {time.monotonic() - started:.0f} s")
     return True, "\n".join(report)
 

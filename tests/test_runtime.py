@@ -15,7 +15,7 @@ import pytest
 
 from contract.local_server import closed_port_url
 from runtime import _base_client, errors, retries
-from runtime._wire import path_segment, query_string
+from runtime._wire import path_segment, query_string, wire_datetime
 from runtime.types import UNSET, model_repr
 from tests.fault_server import Step, fault_server
 
@@ -184,3 +184,10 @@ def test_threads_making_their_first_call_at_once_share_one_pool():
             statuses = list(pool.map(lambda _: first_call(), range(threads)))
         assert statuses == [200] * threads and len(server.received) == threads
         assert len(built._pools) == 1
+
+
+def test_a_datetime_without_an_offset_is_refused_naming_the_field():
+    with pytest.raises(errors.InvalidField) as raised:
+        wire_datetime(datetime.datetime(2026, 8, 1), "created_after")
+    assert raised.value.path == "created_after" and "no UTC offset" in raised.value.reason
+    assert wire_datetime(datetime.datetime(2026, 8, 1, tzinfo=datetime.UTC), "x") == "2026-08-01T00:00:00+00:00"

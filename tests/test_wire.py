@@ -6,14 +6,16 @@ and bodies (JSON, form, multipart, octet-stream) the sample leaves out are built
 each must arrive as given, a file's bytes included, and the success body must come back parsed.
 """
 
+import datetime
 import typing
+from typing import Any
 
 import pytest
 
 from contract.calls import UPLOAD, build_call, example_call, example_parameters, example_request_body
 from contract.curl_sample import curl_sample, key_variable, sample_path
-from contract.generated_package import package_dir
-from contract.generator_names import endpoint_module, module_name
+from contract.generated_package import import_generated, package_dir
+from contract.generator_names import endpoint_module, module_name, python_name
 from contract.python_values import is_instance
 from contract.spec_model import Operation, request_body, resolve, success_responses
 from tests.operation_calls import (
@@ -118,3 +120,44 @@ def test_a_path_parameter_stays_one_segment_whatever_it_holds(op: Operation, val
     recorder = Recorder(success_reply(op))
     module.sync_detailed(client=client_for(recorder), **planned.arguments)
     planned.assert_sent(recorder.requests[0])
+
+
+@pytest.mark.parametrize(
+    "op", cases(WITH_STRING_PATH, "no string path parameter"), ids=lambda op: getattr(op, "id", "none")
+)
+def test_an_empty_path_parameter_is_refused_before_sending(op: Operation):
+    """`DELETE /v1/models/` would address the collection: an InvalidField naming the argument instead."""
+    module = endpoint_module(op.key)
+    wire_name = string_path_parameter(op)
+    values = {**example_parameters(op), ("path", wire_name): ""}
+    planned = build_call(op, module.sync, values, example_request_body(op))
+    recorder = Recorder(success_reply(op))
+    with pytest.raises(import_generated("errors").InvalidField) as raised:
+        module.sync(client=client_for(recorder), **planned.arguments)
+    assert raised.value.path == python_name(op.key, "path", wire_name) and recorder.requests == []
+
+
+def datetime_query_parameter(op: Operation) -> str | None:
+    def is_datetime(schema: Any) -> bool:
+        schema = resolve(SPEC, schema)
+        branches = [resolve(SPEC, s) for s in schema.get("anyOf", []) + schema.get("oneOf", [])]
+        return schema.get("format") == "date-time" or any(b.get("format") == "date-time" for b in branches)
+
+    return next((p["name"] for p in op.params_in("query") if is_datetime(p.get("schema", {}))), None)
+
+
+WITH_DATETIME_QUERY = [op for op in OPERATIONS if datetime_query_parameter(op)]
+
+
+@pytest.mark.parametrize(
+    "op", cases(WITH_DATETIME_QUERY, "no date-time query parameter"), ids=lambda op: getattr(op, "id", "none")
+)
+def test_a_datetime_without_an_offset_is_refused_before_sending(op: Operation):
+    """A naive datetime would be sent without an offset, which a server may read in any zone."""
+    module = endpoint_module(op.key)
+    planned = build_call(op, module.sync, example_parameters(op), example_request_body(op))
+    name = python_name(op.key, "query", datetime_query_parameter(op))
+    recorder = Recorder(success_reply(op))
+    with pytest.raises(import_generated("errors").InvalidField) as raised:
+        module.sync(client=client_for(recorder), **{**planned.arguments, name: datetime.datetime(2026, 8, 1)})
+    assert raised.value.path == name and recorder.requests == []

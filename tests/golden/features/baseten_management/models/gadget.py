@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .._read import excerpt, expected, parse_datetime
+from .._wire import wire_datetime
 from ..errors import InvalidField
 from ..types import UNSET, Unset, model_repr
 
@@ -33,13 +34,13 @@ class Gadget:
         return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        f_created_at = self.created_at.isoformat()
+        f_created_at = wire_datetime(self.created_at, "created_at")
 
         f_serial = self.serial
 
         f_updated_at: str | Unset = UNSET
         if not isinstance(self.updated_at, Unset):
-            f_updated_at = self.updated_at.isoformat()
+            f_updated_at = wire_datetime(self.updated_at, "updated_at")
 
         f_version = self.version
 

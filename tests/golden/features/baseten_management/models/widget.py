@@ -9,6 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .._read import expected, item_error, parse_date, parse_datetime, parse_uuid, read_int
+from .._wire import wire_datetime
 from ..errors import InvalidField
 from ..models.nullable_colour import NullableColour
 from ..models.priority import Priority
@@ -74,7 +75,7 @@ class Widget:
 
         f_kind = self.kind.value
 
-        f_created_at = self.created_at.isoformat()
+        f_created_at = wire_datetime(self.created_at, "created_at")
 
         f_priority: int | Unset = UNSET
         if not isinstance(self.priority, Unset):

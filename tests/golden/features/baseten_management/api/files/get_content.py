@@ -23,7 +23,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": f"/files/{path_segment(name)}/content",
+        "url": f"/files/{path_segment(name, 'name')}/content",
     }
 
     return _kwargs

@@ -25,7 +25,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "put",
-        "url": f"/files/{path_segment(name)}/content",
+        "url": f"/files/{path_segment(name, 'name')}/content",
     }
 
     _kwargs["content"] = body.payload.read()

@@ -22,7 +22,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "put",
-        "url": f"/flags/{path_segment(enabled)}",
+        "url": f"/flags/{path_segment(enabled, 'enabled')}",
     }
 
     return _kwargs

@@ -39,7 +39,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": f"/trees/{path_segment(tree_id)}",
+        "url": f"/trees/{path_segment(tree_id, 'tree_id')}",
         "params": params,
     }
 

@@ -35,7 +35,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": f"/widgets/{path_segment(widget_id)}/archive",
+        "url": f"/widgets/{path_segment(widget_id, 'widget_id')}/archive",
         "params": params,
     }
 

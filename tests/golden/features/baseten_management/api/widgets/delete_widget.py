@@ -31,7 +31,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "delete",
-        "url": f"/widgets/{path_segment(widget_id)}",
+        "url": f"/widgets/{path_segment(widget_id, 'widget_id')}",
     }
 
     _kwargs["headers"] = headers

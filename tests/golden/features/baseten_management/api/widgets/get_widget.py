@@ -33,7 +33,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": f"/widgets/{path_segment(widget_id)}",
+        "url": f"/widgets/{path_segment(widget_id, 'widget_id')}",
         "cookies": cookies,
     }
 

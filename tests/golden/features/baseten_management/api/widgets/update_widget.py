@@ -31,7 +31,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
-        "url": f"/widgets/{path_segment(widget_id)}",
+        "url": f"/widgets/{path_segment(widget_id, 'widget_id')}",
     }
 
     if not isinstance(body, Unset):
