@@ -20,6 +20,8 @@ rewrite, and the generator behaviour it answers (the upstream issue whose fix wo
   branches in order and reads no discriminator (openapi-python-client#219).
 - a component whose class would be named like an import of the generated modules (`Response`, `File`,
   `UNSET`): titled `<Name>Model` (pipeline/naming.py); the wire does not see class names.
+- secrets (pipeline/secrets.py): marked `format: password`, which the model template reads to keep them out
+  of repr().
 - titles that would name two classes alike (two components, or two inline schemas under one parent):
   the generator refuses the second (openapi-python-client#652); without the title each is named by its place.
 """
@@ -33,6 +35,7 @@ from openapi_python_client.strings import pascal_case
 from .naming import class_collides
 from .openapi import Location, mapping, operations, resolve, schema_roots, schema_tree, sequence, subschemas, where
 from .operation_names import OperationName
+from .secrets import mark_secrets
 
 SCHEMA_REF = "#/components/schemas/"
 NULL = {"type": "null"}
@@ -52,6 +55,7 @@ def prepare_spec(
     _wrap_ref_siblings(prepared)
     _split_nullable_enums(prepared)
     _name_union_branches(prepared)
+    mark_secrets(prepared)
     notes += _name_past_imports(prepared, field_prefix)
     notes += _drop_colliding_titles(prepared)
     return prepared, notes

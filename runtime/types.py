@@ -74,6 +74,10 @@ class Response(Generic[T]):
     headers: MutableMapping[str, str]
     parsed: T | None
 
+    def __repr__(self) -> str:
+        # Not the raw body: it may hold a secret (a newly created key) that `parsed` keeps out of its repr.
+        return f"Response(status_code={self.status_code}, content=<{len(self.content)} bytes>, parsed={self.parsed!r})"
+
 
 def status(code: int) -> int:
     """The HTTPStatus for a standard code, else the code itself."""
@@ -83,10 +87,11 @@ def status(code: int) -> int:
         return code
 
 
-def model_repr(model: Any) -> str:
-    """`Model(field=value, ...)` with the fields that are set, and any undeclared ones the server sent."""
+def model_repr(model: Any, hidden: tuple[str, ...] = ()) -> str:
+    """`Model(field=value, ...)` with the fields that are set, and any undeclared ones the server sent; a
+    field that carries a secret (`hidden`) shows [REDACTED] in place of its value."""
     shown = [
-        f"{field.name}={getattr(model, field.name)!r}"
+        f"{field.name}={'[REDACTED]' if field.name in hidden else repr(getattr(model, field.name))}"
         for field in fields(type(model))
         if field.name != "additional_properties" and not isinstance(getattr(model, field.name), Unset)
     ]

@@ -21,6 +21,7 @@ from contract.python_values import files_as_bytes
 from contract.spec_model import Content, Operation, example_value, request_body, resolve
 from pipeline.naming import attribute_name
 from pipeline.project import current
+from pipeline.secrets import is_secret
 from tests.operation_calls import OPERATIONS, SPEC, cases
 from tests.schema_strategies import misplaced_fields
 
@@ -244,3 +245,22 @@ def test_each_union_branch_parses_into_its_own_model(name: str, prop: str, ref: 
         branch[tag] = mapping.get(ref, branch.get(tag))
     value = [branch] if union is not schema["properties"][prop] else branch
     parses_back(name, {**example_value(SPEC, schema, all_properties=True), prop: value})
+
+
+SECRETS = [
+    (name, prop)
+    for name in OBJECTS
+    for prop, schema in resolve(SPEC, COMPONENTS[name])["properties"].items()
+    if is_secret(SPEC, prop, schema)
+]
+
+
+@pytest.mark.parametrize(("name", "prop"), cases(SECRETS, "no property that carries a secret", arity=2))
+def test_a_secret_is_in_no_repr_but_is_sent(name: str, prop: str):
+    cls, secret = model_class(name), "sk-SECRET-0d9f"
+    body = {**example_value(SPEC, resolve(SPEC, COMPONENTS[name]), all_properties=True), prop: secret}
+    model = cls.from_dict(files_as_bytes(cls, body))
+    assert secret not in repr(model) and f"{attribute_name(prop, current().field_prefix)}=[REDACTED]" in repr(model)
+    assert model.to_dict()[prop] == secret
+    response = import_generated("types").Response(status_code=200, content=b"{}", headers={}, parsed=model)
+    assert secret not in repr(response)

@@ -23,7 +23,7 @@ class APIKeyV1:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
-        return model_repr(self)
+        return model_repr(self, hidden=("api_key",))
 
     def to_dict(self) -> dict[str, Any]:
         f_api_key = self.api_key
