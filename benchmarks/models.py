@@ -19,8 +19,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from contract.spec_model import example_value
-from pipeline.openapi import load_document, resolve
+from contract.spec_model import example_value, tagged_unions
+from pipeline.openapi import load_document
 
 PAGE = 1000
 PREFERRED_ITEM = "DeploymentV1"  # the model the issue's target names, where the spec has it
@@ -36,22 +36,6 @@ def page_model(schemas: dict[str, Any]) -> str:
         return PREFERRED_ITEM
     objects = {name: s for name, s in schemas.items() if isinstance(s, dict) and s.get("properties")}
     return max(objects, key=lambda name: (len(objects[name]["properties"]), name))
-
-
-def tagged_union(spec: dict[str, Any], schemas: dict[str, Any]) -> tuple[str, str, str, list[dict[str, Any]]] | None:
-    """(model, property, tag, branches) for the first model with a property whose branches each require a
-    const of the same tag."""
-    for name, schema in schemas.items():
-        for prop, sub in (schema.get("properties") or {}).items() if isinstance(schema, dict) else ():
-            branches = [resolve(spec, b) for b in (sub.get("oneOf") or sub.get("anyOf") or [])]
-            branches = [b for b in branches if isinstance(b, dict) and b.get("properties")]
-            if len(branches) < 2:
-                continue
-            tags = [{k for k, v in b["properties"].items() if "const" in resolve(spec, v)} for b in branches]
-            common = set.intersection(*tags)
-            if common:
-                return name, prop, sorted(common)[0], branches
-    return None
 
 
 def peer_class(name: str) -> Any:
@@ -88,9 +72,9 @@ def measure(spec: dict[str, Any], package: str) -> list[dict[str, Any]]:
                          "floor": loads * 1e3, "target": "-"})  # fmt: skip
         except Exception as error:  # noqa: BLE001 - a peer that disagrees with this spec is reported, not fatal
             print(f"Baseten's SDK row skipped: {peer.__name__} refuses the spec's data: {error}"[:300], file=sys.stderr)
-    union = tagged_union(spec, schemas)
-    if union:
-        name, prop, tag, branches = union
+    unions = tagged_unions(spec)
+    if unions:
+        name, prop, tag, branches = unions[0].model, unions[0].prop, unions[0].tag, unions[0].branches
         cls, worst = getattr(models, name), (0.0, 1.0, "")
         for branch in branches:
             entry = example_value(spec, schemas[name], all_properties=True)

@@ -264,3 +264,34 @@ def _refs(node: Any) -> list[str]:
         return []
     own = [node["$ref"][len(SCHEMA_REF) :]] if str(node.get("$ref", "")).startswith(SCHEMA_REF) else []
     return own + [name for value in node.values() for name in _refs(value)]
+
+
+@dataclass(frozen=True)
+class TaggedUnion:
+    """A property of a component schema whose object members each require a const `tag` of their own."""
+
+    model: str  # the component schema holding the property
+    prop: str
+    tag: str
+    branches: list[dict[str, Any]]  # the members, resolved
+
+
+def tagged_unions(spec: dict[str, Any]) -> list[TaggedUnion]:
+    found = []
+    for name, schema in ((spec.get("components") or {}).get("schemas") or {}).items():
+        properties = schema.get("properties") if isinstance(schema, dict) else None
+        for prop, sub in (properties or {}).items():
+            sub = resolve(spec, sub)
+            branches = [resolve(spec, b) for b in (sub.get("oneOf") or sub.get("anyOf") or [])]
+            branches = [b for b in branches if isinstance(b, dict) and b.get("properties")]
+            if len(branches) < 2:
+                continue
+            tags = [
+                {k for k, v in b["properties"].items() if "const" in resolve(spec, v) and k in b.get("required", [])}
+                for b in branches
+            ]
+            common = sorted(set.intersection(*tags))
+            values = [resolve(spec, b["properties"][common[0]])["const"] for b in branches] if common else []
+            if common and len(set(map(str, values))) == len(values):
+                found.append(TaggedUnion(name, prop, common[0], branches))
+    return found

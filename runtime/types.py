@@ -79,6 +79,27 @@ class Response(Generic[T]):
         return f"Response(status_code={self.status_code}, content=<{len(self.content)} bytes>, parsed={self.parsed!r})"
 
 
+class UnknownVariant(dict[str, Any]):
+    """A member of a union that the spec does not list yet, as the server sent it: the object itself (a dict,
+    so it is sent back unchanged), and `tag`, the value of the field that tells the members apart (an
+    audit-log entry's `event_type`, say). A newer server may send one; handle it beside the members you know:
+    `if isinstance(entry.event_data, UnknownVariant): ...`."""
+
+    def __init__(self, data: Mapping[str, Any], tag_field: str) -> None:
+        super().__init__(data)
+        self.tag_field = tag_field
+
+    @property
+    def tag(self) -> Any:
+        return self.get(self.tag_field)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self)
+
+    def __repr__(self) -> str:  # the tag, not the data: it may hold what a repr must not show
+        return f"UnknownVariant({self.tag_field}={self.tag!r}, {len(self)} fields)"
+
+
 def status(code: int) -> int:
     """The HTTPStatus for a standard code, else the code itself."""
     try:
@@ -143,4 +164,4 @@ def model_body(model: type[M], body: object, *, empty: bool = False) -> M:
     raise TypeError(f"body must be {model.__name__} or a mapping of its fields, not {type(body).__name__}")
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "UnknownVariant", "Unset"]

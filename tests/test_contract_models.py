@@ -18,7 +18,7 @@ from contract.calls import binary_fields, same_json, same_parts, wire_body
 from contract.generated_package import import_generated
 from contract.generator_names import class_name, endpoint_module, python_name
 from contract.python_values import files_as_bytes
-from contract.spec_model import Content, Operation, example_value, request_body, resolve
+from contract.spec_model import Content, Operation, TaggedUnion, example_value, request_body, resolve, tagged_unions
 from pipeline.naming import attribute_name
 from pipeline.project import current
 from pipeline.secrets import is_secret
@@ -264,3 +264,33 @@ def test_a_secret_is_in_no_repr_but_is_sent(name: str, prop: str):
     assert model.to_dict()[prop] == secret
     response = import_generated("types").Response(status_code=200, content=b"{}", headers={}, parsed=model)
     assert secret not in repr(response)
+
+
+TAGGED = tagged_unions(SPEC)
+
+
+@pytest.mark.parametrize(
+    "union", cases(TAGGED, "no union told apart by a tag"), ids=lambda u: f"{u.model}.{u.prop}" if u else ""
+)
+def test_a_member_the_spec_does_not_list_yet_is_an_unknown_variant(union: TaggedUnion):
+    """A newer server's member (a new tag value) parses to an UnknownVariant the caller can inspect, and goes
+    back unchanged; the rest of the object parses as before."""
+    cls = model_class(union.model)
+    body = example_value(SPEC, resolve(SPEC, COMPONENTS[union.model]), all_properties=True)
+    body[union.prop] = {union.tag: "VALUE_ADDED_AFTER_THIS_SPEC", "field_added_later": 1}
+    parsed = cls.from_dict(files_as_bytes(cls, body))
+    value = getattr(parsed, attribute_name(union.prop, current().field_prefix))
+    assert isinstance(value, import_generated("types").UnknownVariant)
+    assert value.tag == "VALUE_ADDED_AFTER_THIS_SPEC" and parsed.to_dict()[union.prop] == body[union.prop]
+
+
+@pytest.mark.parametrize(
+    "union", cases(TAGGED, "no union told apart by a tag"), ids=lambda u: f"{u.model}.{u.prop}" if u else ""
+)
+def test_a_member_without_its_tag_is_an_invalid_field_naming_the_tag(union: TaggedUnion):
+    cls = model_class(union.model)
+    body = example_value(SPEC, resolve(SPEC, COMPONENTS[union.model]), all_properties=True)
+    body[union.prop] = {"field_added_later": 1}
+    with pytest.raises(import_generated("errors").InvalidField) as raised:
+        cls.from_dict(files_as_bytes(cls, body))
+    assert raised.value.path == f"{union.prop}.{union.tag}" and raised.value.reason.startswith("required field missing")

@@ -104,9 +104,12 @@ def parse_uuid(value: object) -> uuid.UUID:
         raise ValueError(f"{excerpt(value)} is not a UUID") from None
 
 
-def unlisted_tag(name: str, value: object, known: int) -> ValueError:
-    """A tagged union's tag with a value none of its branches has."""
-    return ValueError(f"{name}: {excerpt(value)} is none of the {known} values the spec lists")
+def unlisted_tag(name: str, value: object, known: int) -> InvalidField:
+    """A tagged union's object without a usable tag: missing, of the wrong type, or (while a caller's
+    mapping is built into a request body) a value none of its members has."""
+    if value is None:
+        return InvalidField(name, f"required field missing: it says which of the {known} members the object is")
+    return InvalidField(name, f"{excerpt(value)} is none of the {known} values the spec lists")
 
 
 def closest(errors: list[Exception]) -> Exception:

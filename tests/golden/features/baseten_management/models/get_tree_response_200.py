@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from .._read import expected, unlisted_tag
 from ..errors import InvalidField
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, UnknownVariant, Unset, enums_are_strict, model_repr
 
 
 @_attrs_define
@@ -25,7 +25,7 @@ class GetTreeResponse200:
     root: TreeNode
     folder: Folder | Unset = UNSET
     document: Document | Unset = UNSET
-    pet: Cat | Dog | Unset = UNSET
+    pet: Cat | Dog | Unset | UnknownVariant = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
@@ -87,6 +87,10 @@ class GetTreeResponse200:
                         f_pet = Cat.from_dict(f_pet)
                     elif f_pet_tag == "dog":
                         f_pet = Dog.from_dict(f_pet)
+                    elif (
+                        isinstance(f_pet_tag, str | int) and not enums_are_strict()
+                    ):  # a member the spec does not list yet
+                        f_pet = UnknownVariant(f_pet, "pet_type")
                     else:
                         raise unlisted_tag("pet_type", f_pet_tag, 2)
                 else:

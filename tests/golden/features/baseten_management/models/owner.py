@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from .._read import expected, item_error, no_branch, unlisted_tag
 from ..errors import InvalidField
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, UnknownVariant, Unset, enums_are_strict, model_repr
 
 
 @_attrs_define
@@ -24,8 +24,8 @@ class Owner:
     """
 
     name: str
-    pets: list[Cat | Dog]
-    favourite: Cat | Dog | Unset = UNSET
+    pets: list[Cat | Dog | UnknownVariant]
+    favourite: Cat | Dog | Unset | UnknownVariant = UNSET
     outline: Circle | Rectangle | Unset = UNSET
     nickname: int | None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -103,6 +103,10 @@ class Owner:
                             pets_item = Cat.from_dict(pets_item)
                         elif pets_item_tag == "dog":
                             pets_item = Dog.from_dict(pets_item)
+                        elif (
+                            isinstance(pets_item_tag, str | int) and not enums_are_strict()
+                        ):  # a member the spec does not list yet
+                            pets_item = UnknownVariant(pets_item, "pet_type")
                         else:
                             raise unlisted_tag("pet_type", pets_item_tag, 2)
                     else:
@@ -121,6 +125,10 @@ class Owner:
                         f_favourite = Cat.from_dict(f_favourite)
                     elif f_favourite_tag == "dog":
                         f_favourite = Dog.from_dict(f_favourite)
+                    elif (
+                        isinstance(f_favourite_tag, str | int) and not enums_are_strict()
+                    ):  # a member the spec does not list yet
+                        f_favourite = UnknownVariant(f_favourite, "pet_type")
                     else:
                         raise unlisted_tag("pet_type", f_favourite_tag, 2)
                 else:
