@@ -276,22 +276,31 @@ class TaggedUnion:
     branches: list[dict[str, Any]]  # the members, resolved
 
 
+def union_tag(spec: dict[str, Any], schema: Any) -> tuple[str, list[dict[str, Any]]] | None:
+    """(tag, members) where `schema` is a union whose object members each require a const `tag` of their
+    own (a discriminated union), else None. The client reads a new tag value into an UnknownVariant."""
+    schema = resolve(spec, schema)
+    if not isinstance(schema, dict):
+        return None
+    members = [resolve(spec, b) for b in (schema.get("oneOf") or schema.get("anyOf") or [])]
+    members = [b for b in members if isinstance(b, dict) and b.get("properties")]
+    if len(members) < 2:
+        return None
+    tags = [
+        {k for k, v in b["properties"].items() if "const" in resolve(spec, v) and k in b.get("required", [])}
+        for b in members
+    ]
+    common = sorted(set.intersection(*tags))
+    values = [resolve(spec, b["properties"][common[0]])["const"] for b in members] if common else []
+    return (common[0], members) if common and len(set(map(str, values))) == len(values) else None
+
+
 def tagged_unions(spec: dict[str, Any]) -> list[TaggedUnion]:
     found = []
     for name, schema in ((spec.get("components") or {}).get("schemas") or {}).items():
         properties = schema.get("properties") if isinstance(schema, dict) else None
         for prop, sub in (properties or {}).items():
-            sub = resolve(spec, sub)
-            branches = [resolve(spec, b) for b in (sub.get("oneOf") or sub.get("anyOf") or [])]
-            branches = [b for b in branches if isinstance(b, dict) and b.get("properties")]
-            if len(branches) < 2:
-                continue
-            tags = [
-                {k for k, v in b["properties"].items() if "const" in resolve(spec, v) and k in b.get("required", [])}
-                for b in branches
-            ]
-            common = sorted(set.intersection(*tags))
-            values = [resolve(spec, b["properties"][common[0]])["const"] for b in branches] if common else []
-            if common and len(set(map(str, values))) == len(values):
-                found.append(TaggedUnion(name, prop, common[0], branches))
+            tagged = union_tag(spec, sub)
+            if tagged:
+                found.append(TaggedUnion(name, prop, tagged[0], tagged[1]))
     return found

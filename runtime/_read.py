@@ -7,8 +7,11 @@ inline check would not do, so that parsing stays close to json.loads in cost.
 """
 
 import datetime
+import difflib
 import uuid
+from collections.abc import Mapping
 from contextvars import ContextVar
+from typing import Any
 
 from .errors import InvalidField
 
@@ -112,6 +115,14 @@ def unlisted_tag(name: str, value: object, known: int) -> InvalidField:
     return InvalidField(name, f"{excerpt(value)} is none of the {known} values the spec lists")
 
 
+def unknown_field(given: Mapping[str, Any], declared: frozenset[str], model: str) -> InvalidField:
+    """The first key of a caller's mapping that the model does not declare, with the closest one it does."""
+    key = next(key for key in given if key not in declared)
+    near = difflib.get_close_matches(str(key), sorted(declared), n=1)
+    hint = f"; did you mean {near[0]!r}?" if near else f"; it has {', '.join(sorted(declared))}"
+    return InvalidField(str(key), f"not a field of {model}{hint} (set additional_properties to send an undeclared one)")
+
+
 def closest(errors: list[Exception]) -> Exception:
     """Of the errors each branch of a union raised, the one from the branch that fits best: the one
     that read furthest before failing (the longest path), the first of those."""
@@ -140,5 +151,6 @@ __all__ = [
     "parse_datetime",
     "parse_uuid",
     "read_int",
+    "unknown_field",
     "unlisted_tag",
 ]

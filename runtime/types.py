@@ -5,8 +5,9 @@ generator's types.py, keeping all of its names, with these additions:
 
 - repr(UNSET) is "UNSET", so a signature or a model prints a word, not an address.
 - model_repr(): a model's repr shows the fields that are set; a File's names its payload's type.
-- model_body(): a request body given as a mapping is built through its model, with enum values checked
-  (strict_enums), so a misspelt value or a missing field fails before anything is sent, naming the field.
+- model_body(): a request body given as a mapping is built through its model, strictly (reading_strictly):
+  a misspelt key or enum value or a missing field fails before anything is sent, naming the field, and
+  the fields it leaves out get their defaults, as the model's class gives them.
 - Response.status_code is an int (an HTTPStatus where the code is a standard one): HTTPStatus(520)
   would raise ValueError on a status no standard lists.
 """
@@ -17,7 +18,7 @@ from contextvars import ContextVar
 from http import HTTPStatus
 from typing import IO, Any, BinaryIO, Generic, Literal, Protocol, Self, TypeVar
 
-from attrs import define, fields
+from attrs import NOTHING, define, fields, has
 
 from .errors import InvalidField
 
@@ -122,22 +123,23 @@ def model_repr(model: Any, hidden: tuple[str, ...] = ()) -> str:
     return f"{type(model).__name__}({', '.join(shown)})"
 
 
-_STRICT_ENUMS: ContextVar[bool] = ContextVar("strict_enums", default=False)
+_STRICTLY: ContextVar[bool] = ContextVar("strictly", default=False)
 
 
-def enums_are_strict() -> bool:
-    """True while a caller's mapping is built into a model: an enum then accepts only the values it lists.
-    Otherwise an enum accepts a value the spec does not list yet, as a newer server may send one."""
-    return _STRICT_ENUMS.get()
+def reading_strictly() -> bool:
+    """True while a caller's mapping is built into a model: an enum then accepts only the values it lists, a
+    union only the members it lists, and an object only the keys it declares (unless its schema says
+    others are welcome). Otherwise all three accept what a newer server may send."""
+    return _STRICTLY.get()
 
 
 @contextmanager
-def strict_enums() -> Iterator[None]:
-    token = _STRICT_ENUMS.set(True)
+def strictly() -> Iterator[None]:
+    token = _STRICTLY.set(True)
     try:
         yield
     finally:
-        _STRICT_ENUMS.reset(token)
+        _STRICTLY.reset(token)
 
 
 class _Model(Protocol):
@@ -148,6 +150,21 @@ class _Model(Protocol):
 M = TypeVar("M", bound=_Model)
 
 
+def with_defaults(model: M) -> M:
+    """The model with each field left unset that has a default given that default, all the way in: what
+    the class itself does when it is called, so a mapping sends what the equivalent model sends."""
+    for field in fields(type(model)):  # type: ignore[arg-type]  # every model is an attrs class
+        value = getattr(model, field.name)
+        if isinstance(value, Unset) and field.default is not NOTHING and not isinstance(field.default, Unset):
+            default: Any = field.default
+            value = default.factory() if hasattr(default, "factory") else default  # an attrs Factory
+            setattr(model, field.name, value)
+        for item in value if isinstance(value, list) else [value]:
+            if has(type(item)):
+                with_defaults(item)
+    return model
+
+
 def model_body(model: type[M], body: object, *, empty: bool = False) -> M:
     """A request body as `model`: an instance as it is, or one built from a mapping of its fields (by their
     names on the wire). With `empty` (the body's schema requires nothing), a body left out is sent as {}."""
@@ -155,12 +172,12 @@ def model_body(model: type[M], body: object, *, empty: bool = False) -> M:
         return body
     if isinstance(body, Mapping):
         try:
-            with strict_enums():
-                return model.from_dict(body)
+            with strictly():
+                return with_defaults(model.from_dict(body))
         except InvalidField as error:
             raise error.within("body") from None
     if empty and isinstance(body, Unset):
-        return model.from_dict({})
+        return with_defaults(model.from_dict({}))
     raise TypeError(f"body must be {model.__name__} or a mapping of its fields, not {type(body).__name__}")
 
 

@@ -21,7 +21,7 @@ import pytest
 
 from contract.generated_package import import_generated, package_dir, package_name
 from contract.generator_names import endpoint, operation_name
-from contract.spec_model import Operation, success_responses
+from contract.spec_model import Operation, resolve, success_responses, union_tag
 from tests.operation_calls import OPERATIONS, SPEC, tree_attributes
 
 MUST_FAIL = "mypy must report this line"
@@ -38,8 +38,21 @@ def expected_type(op: Operation) -> str:
         text = (
             "None" if response.source["attribute"] == "None" else response.prop.get_type_string().as_unembedded_code()
         )
+        text = with_unknown_variant(text, response.prop, success.schema)
         types += [text] if text not in types else []
     return " | ".join(types) or "NoReturn"
+
+
+def with_unknown_variant(text: str, prop: object, schema: object) -> str:
+    """The type, with UnknownVariant beside the members of a union told apart by a tag (its own, or its
+    items'): a newer server's member reads into one (templates/readers.jinja)."""
+    resolved = resolve(SPEC, schema) if schema is not None else {}
+    if union_tag(SPEC, resolved):
+        return f"{text} | UnknownVariant"
+    if isinstance(resolved, dict) and resolved.get("type") == "array" and union_tag(SPEC, resolved.get("items")):
+        inner = prop.inner_property.get_type_string().as_unembedded_code()  # type: ignore[attr-defined]
+        return text.replace(inner, f"{inner} | UnknownVariant", 1)
+    return text
 
 
 def arguments(function: object) -> str:
@@ -61,7 +74,7 @@ def uses(ops: list[Operation]) -> str:
         "from typing import Any, NoReturn, assert_type, cast  # noqa: F401",
         "from uuid import UUID  # noqa: F401",
         f"from {package} import AuthenticatedClient",
-        f"from {package}.types import File, Response, Unset  # noqa: F401",
+        f"from {package}.types import File, Response, UnknownVariant, Unset  # noqa: F401",
     ]
     lines += [f"from {package}.models import {name}  # noqa: F401" for name in models.__all__]
     for index, op in enumerate(ops):

@@ -2,7 +2,7 @@
 
 A response carrying an enum value the spec does not list (yet) still parses: the value becomes a member of
 its own, kept as it came, and to_dict() sends it back unchanged. While a caller's mapping is built into a
-request body (types.strict_enums), only the listed values are accepted, so a misspelt one fails before
+request body (types.strictly), only the listed values are accepted, so a misspelt one fails before
 anything is sent. from_wire() reads a value from JSON with a dictionary lookup, a tenth of the cost of the
 Enum machinery. Hand-written (runtime/ in the generator's repository), the same for every spec.
 """
@@ -11,7 +11,7 @@ from enum import IntEnum, StrEnum
 from typing import Any, Self
 
 from ._read import excerpt
-from .types import enums_are_strict
+from .types import reading_strictly
 
 
 class OpenStrEnum(StrEnum):
@@ -31,7 +31,7 @@ class OpenStrEnum(StrEnum):
 
     @classmethod
     def _missing_(cls, value: object) -> Self | None:
-        if not isinstance(value, str) or enums_are_strict():
+        if not isinstance(value, str) or reading_strictly():
             return None
         member = str.__new__(cls, value)
         member._name_ = value
@@ -56,7 +56,7 @@ class OpenIntEnum(IntEnum):
 
     @classmethod
     def _missing_(cls, value: object) -> Self | None:
-        if not isinstance(value, int) or isinstance(value, bool) or enums_are_strict():
+        if not isinstance(value, int) or isinstance(value, bool) or reading_strictly():
             return None
         member = int.__new__(cls, value)
         member._name_ = f"VALUE_{value}"

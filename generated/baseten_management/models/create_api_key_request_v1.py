@@ -6,10 +6,10 @@ from typing import Any, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._read import expected, item_error
+from .._read import expected, item_error, unknown_field
 from ..errors import InvalidField
 from ..models.api_key_category import APIKeyCategory
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, reading_strictly
 
 
 @_attrs_define
@@ -98,6 +98,8 @@ class CreateAPIKeyRequestV1:
             f_model_ids,
         )
         if len(src_dict) > 1 and not _DECLARED.issuperset(src_dict):
+            if reading_strictly():  # the caller's own mapping: a key the model does not declare is a mistake
+                raise unknown_field(src_dict, _DECLARED, "CreateAPIKeyRequestV1")
             model.additional_properties = {key: value for key, value in src_dict.items() if key not in _DECLARED}
         return model
 

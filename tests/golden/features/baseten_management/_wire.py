@@ -47,3 +47,8 @@ def wire_datetime(value: datetime.datetime, name: str) -> str:
     if value.tzinfo is None or value.utcoffset() is None:
         raise InvalidField(name, f"{value.isoformat()} has no UTC offset; give it a tzinfo, e.g. datetime.UTC")
     return value.isoformat()
+
+
+def wire_date(value: datetime.date, name: str) -> str:
+    """A date as RFC 3339 writes it; a datetime given for one is written as the date-time it is (wire_datetime)."""
+    return wire_datetime(value, name) if isinstance(value, datetime.datetime) else value.isoformat()

@@ -6,9 +6,9 @@ from typing import Any, Literal, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._read import excerpt, expected
+from .._read import excerpt, expected, unknown_field
 from ..errors import InvalidField
-from ..types import model_repr
+from ..types import model_repr, reading_strictly
 
 
 @_attrs_define
@@ -59,6 +59,8 @@ class Cat:
             f_meows,
         )
         if len(src_dict) > 2 and not _DECLARED.issuperset(src_dict):
+            if reading_strictly():  # the caller's own mapping: a key the model does not declare is a mistake
+                raise unknown_field(src_dict, _DECLARED, "Cat")
             model.additional_properties = {key: value for key, value in src_dict.items() if key not in _DECLARED}
         return model
 

@@ -6,9 +6,9 @@ from typing import Any, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._read import expected, read_int
+from .._read import expected, read_int, unknown_field
 from ..errors import InvalidField
-from ..types import model_repr
+from ..types import model_repr, reading_strictly
 
 
 @_attrs_define
@@ -49,6 +49,8 @@ class CreateFileResponse201:
             f_size,
         )
         if len(src_dict) > 1 and not _DECLARED.issuperset(src_dict):
+            if reading_strictly():  # the caller's own mapping: a key the model does not declare is a mistake
+                raise unknown_field(src_dict, _DECLARED, "CreateFileResponse201")
             model.additional_properties = {key: value for key, value in src_dict.items() if key not in _DECLARED}
         return model
 

@@ -7,10 +7,10 @@ from typing import Any, Literal, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._read import excerpt, expected, parse_datetime
+from .._read import excerpt, expected, parse_datetime, unknown_field
 from .._wire import wire_datetime
 from ..errors import InvalidField
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, reading_strictly
 
 
 @_attrs_define
@@ -85,6 +85,8 @@ class Gadget:
             f_version,
         )
         if len(src_dict) > 2 and not _DECLARED.issuperset(src_dict):
+            if reading_strictly():  # the caller's own mapping: a key the model does not declare is a mistake
+                raise unknown_field(src_dict, _DECLARED, "Gadget")
             model.additional_properties = {key: value for key, value in src_dict.items() if key not in _DECLARED}
         return model
 

@@ -6,9 +6,9 @@ from typing import Any, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._read import expected, unlisted_tag
+from .._read import expected, unknown_field, unlisted_tag
 from ..errors import InvalidField
-from ..types import UNSET, UnknownVariant, Unset, enums_are_strict, model_repr
+from ..types import UNSET, UnknownVariant, Unset, model_repr, reading_strictly
 
 
 @_attrs_define
@@ -88,7 +88,7 @@ class GetTreeResponse200:
                     elif f_pet_tag == "dog":
                         f_pet = Dog.from_dict(f_pet)
                     elif (
-                        isinstance(f_pet_tag, str | int) and not enums_are_strict()
+                        isinstance(f_pet_tag, str | int) and not reading_strictly()
                     ):  # a member the spec does not list yet
                         f_pet = UnknownVariant(f_pet, "pet_type")
                     else:
@@ -104,6 +104,8 @@ class GetTreeResponse200:
             f_pet,
         )
         if len(src_dict) > 1 and not _DECLARED.issuperset(src_dict):
+            if reading_strictly():  # the caller's own mapping: a key the model does not declare is a mistake
+                raise unknown_field(src_dict, _DECLARED, "GetTreeResponse200")
             model.additional_properties = {key: value for key, value in src_dict.items() if key not in _DECLARED}
         return model
 

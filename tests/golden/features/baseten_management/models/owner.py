@@ -6,9 +6,9 @@ from typing import Any, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._read import expected, item_error, no_branch, unlisted_tag
+from .._read import expected, item_error, no_branch, unknown_field, unlisted_tag
 from ..errors import InvalidField
-from ..types import UNSET, UnknownVariant, Unset, enums_are_strict, model_repr
+from ..types import UNSET, UnknownVariant, Unset, model_repr, reading_strictly
 
 
 @_attrs_define
@@ -104,7 +104,7 @@ class Owner:
                         elif pets_item_tag == "dog":
                             pets_item = Dog.from_dict(pets_item)
                         elif (
-                            isinstance(pets_item_tag, str | int) and not enums_are_strict()
+                            isinstance(pets_item_tag, str | int) and not reading_strictly()
                         ):  # a member the spec does not list yet
                             pets_item = UnknownVariant(pets_item, "pet_type")
                         else:
@@ -126,7 +126,7 @@ class Owner:
                     elif f_favourite_tag == "dog":
                         f_favourite = Dog.from_dict(f_favourite)
                     elif (
-                        isinstance(f_favourite_tag, str | int) and not enums_are_strict()
+                        isinstance(f_favourite_tag, str | int) and not reading_strictly()
                     ):  # a member the spec does not list yet
                         f_favourite = UnknownVariant(f_favourite, "pet_type")
                     else:
@@ -166,6 +166,8 @@ class Owner:
             f_nickname,
         )
         if len(src_dict) > 2 and not _DECLARED.issuperset(src_dict):
+            if reading_strictly():  # the caller's own mapping: a key the model does not declare is a mistake
+                raise unknown_field(src_dict, _DECLARED, "Owner")
             model.additional_properties = {key: value for key, value in src_dict.items() if key not in _DECLARED}
         return model
 

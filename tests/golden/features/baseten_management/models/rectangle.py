@@ -5,9 +5,9 @@ from typing import Any, Self
 
 from attrs import define as _attrs_define
 
-from .._read import expected
+from .._read import expected, unknown_field
 from ..errors import InvalidField
-from ..types import model_repr
+from ..types import model_repr, reading_strictly
 
 
 @_attrs_define
@@ -55,4 +55,11 @@ class Rectangle:
             f_width,
             f_height,
         )
+        if len(src_dict) > 2 and not _DECLARED.issuperset(src_dict):
+            if reading_strictly():  # the caller's own mapping: a key the model does not declare is a mistake
+                raise unknown_field(src_dict, _DECLARED, "Rectangle")
         return model
+
+
+# The fields the spec declares: any other key the server sends goes to additional_properties.
+_DECLARED = frozenset({"width", "height"})

@@ -6,11 +6,11 @@ from typing import Any, Literal, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._read import excerpt, expected, item_error
+from .._read import excerpt, expected, item_error, unknown_field
 from ..errors import InvalidField
 from ..models.nullable_colour import NullableColour
 from ..models.priority import Priority
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, reading_strictly
 
 
 @_attrs_define
@@ -95,6 +95,8 @@ class ReplacePrioritiesBody:
             f_version,
         )
         if len(src_dict) > 1 and not _DECLARED.issuperset(src_dict):
+            if reading_strictly():  # the caller's own mapping: a key the model does not declare is a mistake
+                raise unknown_field(src_dict, _DECLARED, "ReplacePrioritiesBody")
             model.additional_properties = {key: value for key, value in src_dict.items() if key not in _DECLARED}
         return model
 

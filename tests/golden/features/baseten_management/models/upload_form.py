@@ -9,9 +9,9 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import types
-from .._read import expected, item_error, read_int
+from .._read import expected, item_error, read_int, unknown_field
 from ..errors import InvalidField
-from ..types import UNSET, File, Unset, model_repr
+from ..types import UNSET, File, Unset, model_repr, reading_strictly
 
 
 @_attrs_define
@@ -162,6 +162,8 @@ class UploadForm:
             f_labels,
         )
         if len(src_dict) > 2 and not _DECLARED.issuperset(src_dict):
+            if reading_strictly():  # the caller's own mapping: a key the model does not declare is a mistake
+                raise unknown_field(src_dict, _DECLARED, "UploadForm")
             model.additional_properties = {key: value for key, value in src_dict.items() if key not in _DECLARED}
         return model
 

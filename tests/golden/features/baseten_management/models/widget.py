@@ -8,14 +8,14 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._read import expected, item_error, parse_date, parse_datetime, parse_uuid, read_int
-from .._wire import wire_datetime
+from .._read import expected, item_error, parse_date, parse_datetime, parse_uuid, read_int, unknown_field
+from .._wire import wire_date, wire_datetime
 from ..errors import InvalidField
 from ..models.nullable_colour import NullableColour
 from ..models.priority import Priority
 from ..models.shape import Shape
 from ..models.widget_mode import WidgetMode
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, reading_strictly
 
 
 @_attrs_define
@@ -93,7 +93,7 @@ class Widget:
         if isinstance(self.due, Unset):
             f_due = UNSET
         elif isinstance(self.due, datetime.date):
-            f_due = self.due.isoformat()
+            f_due = wire_date(self.due, "due")
         else:
             f_due = self.due
 
@@ -321,6 +321,8 @@ class Widget:
             f_tags,
         )
         if len(src_dict) > 4 and not _DECLARED.issuperset(src_dict):
+            if reading_strictly():  # the caller's own mapping: a key the model does not declare is a mistake
+                raise unknown_field(src_dict, _DECLARED, "Widget")
             model.additional_properties = {key: value for key, value in src_dict.items() if key not in _DECLARED}
         return model
 

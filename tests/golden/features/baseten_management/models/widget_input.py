@@ -7,11 +7,12 @@ from typing import Any, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._read import expected, parse_date
+from .._read import expected, parse_date, unknown_field
+from .._wire import wire_date
 from ..errors import InvalidField
 from ..models.priority import Priority
 from ..models.shape import Shape
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, reading_strictly
 
 
 @_attrs_define
@@ -49,7 +50,7 @@ class WidgetInput:
 
         f_due: str | Unset = UNSET
         if not isinstance(self.due, Unset):
-            f_due = self.due.isoformat()
+            f_due = wire_date(self.due, "due")
 
         f_camel_case = self.camel_case
 
@@ -111,6 +112,8 @@ class WidgetInput:
             f_class_,
         )
         if len(src_dict) > 2 and not _DECLARED.issuperset(src_dict):
+            if reading_strictly():  # the caller's own mapping: a key the model does not declare is a mistake
+                raise unknown_field(src_dict, _DECLARED, "WidgetInput")
             model.additional_properties = {key: value for key, value in src_dict.items() if key not in _DECLARED}
         return model
 

@@ -5,10 +5,10 @@ from typing import Any, Self
 
 from attrs import define as _attrs_define
 
-from .._read import expected
+from .._read import expected, unknown_field
 from ..errors import InvalidField
 from ..models.nullable_colour import NullableColour
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, reading_strictly
 
 
 @_attrs_define
@@ -68,4 +68,11 @@ class WidgetPatch:
             f_name,
             f_colour,
         )
+        if len(src_dict) > 0 and not _DECLARED.issuperset(src_dict):
+            if reading_strictly():  # the caller's own mapping: a key the model does not declare is a mistake
+                raise unknown_field(src_dict, _DECLARED, "WidgetPatch")
         return model
+
+
+# The fields the spec declares: any other key the server sends goes to additional_properties.
+_DECLARED = frozenset({"name", "colour"})

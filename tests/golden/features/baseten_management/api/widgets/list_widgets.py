@@ -14,6 +14,7 @@ from ... import errors
 from ..._base_client import secret_of
 from ..._pagination import afollow, follow
 from ..._read import hiding
+from ..._wire import wire_date
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.shape import Shape
@@ -34,7 +35,7 @@ def _get_kwargs(
 
     params: list[tuple[str, Any]] = []
 
-    json_from_ = from_.isoformat()
+    json_from_ = wire_date(from_, "from_")
     params.append(("from", json_from_))
 
     json_type_: str | Unset = UNSET
