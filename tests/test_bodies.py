@@ -7,6 +7,7 @@ import typing
 from collections.abc import Mapping
 from typing import Any
 
+import attrs
 import pytest
 
 from contract.calls import example_call
@@ -22,7 +23,7 @@ def takes_a_mapping(op: Operation) -> bool:
     if body is None or body.content.kind not in ("json", "form"):
         return False
     hint = typing.get_type_hints(endpoint_module(op.key).sync_detailed).get("body")
-    return any(typing.get_origin(arg) is Mapping for arg in typing.get_args(hint))
+    return any(typing.is_typeddict(arg) or typing.get_origin(arg) is Mapping for arg in typing.get_args(hint))
 
 
 MODEL_BODIES = [op for op in OPERATIONS if takes_a_mapping(op)]
@@ -59,6 +60,38 @@ def test_a_mapping_sends_what_its_model_sends(op: Operation):
     from_mapping, raised_too = send(op, mapping)
     assert raised is raised_too is None
     assert from_mapping.requests[0].content == from_model.requests[0].content
+
+
+def as_called(value: Any) -> Any:
+    """The same value as a caller builds it: each model by calling its class with its required fields."""
+    if isinstance(value, list):
+        return [as_called(item) for item in value]
+    if not attrs.has(type(value)):
+        return value
+    required = [f.name for f in attrs.fields(type(value)) if f.init and f.default is attrs.NOTHING]
+    return type(value)(**{name: as_called(getattr(value, name)) for name in required})
+
+
+@pytest.mark.parametrize("op", cases(MODEL_BODIES, "no operation whose body is a model"), ids=OP_ID)
+def test_a_mapping_of_the_required_fields_sends_what_the_model_called_with_them_sends(op: Operation):
+    """The class fills its defaults when called; a mapping is given the same ones, so both send the same."""
+    mapping = example_value(SPEC, schema_of(op))  # required fields only
+    model = typing.get_args(typing.get_type_hints(endpoint_module(op.key).sync_detailed)["body"])[0]
+    from_model, raised = send(op, as_called(model.from_dict(mapping)))
+    from_mapping, raised_too = send(op, mapping)
+    assert raised is raised_too is None
+    assert from_mapping.requests[0].content == from_model.requests[0].content
+
+
+@pytest.mark.parametrize("op", cases(MODEL_BODIES, "no operation whose body is a model"), ids=OP_ID)
+def test_a_misspelt_key_is_an_invalid_field_naming_it_and_the_closest_before_sending(op: Operation):
+    mapping = full_mapping(op)
+    if not mapping or resolve(SPEC, schema_of(op)).get("additionalProperties") not in (None, False):
+        pytest.skip(f"{op.id}: its body has no field, or welcomes undeclared ones")
+    key = sorted(mapping)[0]
+    recorder, raised = send(op, {**mapping, key + "x": mapping[key]})  # a misspelt copy beside the right key
+    assert isinstance(raised, import_generated("errors").InvalidField), raised
+    assert raised.path == f"body.{key}x" and f"did you mean {key!r}?" in raised.reason and recorder.requests == []
 
 
 def required_fields(op: Operation) -> list[str]:

@@ -1,7 +1,7 @@
 """`make docs`, as a reader meets it: index.html leads to every group and every operation within three
 clicks; a group's page is a table of its operations (route, summary); an operation's page shows its
 route, summary, parameters and result; every model has its place on the models page; the search index
-knows every operation; and the whole reference stays small (15 MB for Baseten's 183 operations)."""
+knows every operation; and the whole reference stays small (16.5 MB for Baseten's 183 operations)."""
 
 import functools
 import html
@@ -23,7 +23,7 @@ from pipeline.project import ROOT
 from tests.operation_calls import OPERATIONS
 
 MAX_CLICKS = 3
-BYTES_PER_OPERATION = 82_000  # 15 MB for the 183 operations of Baseten's 2026-08-22 spec
+BYTES_PER_OPERATION = 90_000  # 16.5 MB for the 183 operations of Baseten's 2026-08-22 spec (15.0 MB there now)
 
 
 @pytest.fixture(scope="session")
@@ -115,6 +115,6 @@ def test_the_search_index_knows_every_operation_and_model(reference: Path):
 
 def test_the_reference_stays_small(reference: Path):
     size = sum(path.stat().st_size for path in reference.rglob("*") if path.is_file())
-    budget = max(15_000_000, BYTES_PER_OPERATION * len(OPERATIONS))
+    budget = max(16_500_000, BYTES_PER_OPERATION * len(OPERATIONS))
     assert size <= budget, f"the reference is {size / 1e6:.1f} MB, over {budget / 1e6:.1f} MB"
     assert (reference / f"{package_name()}.html").exists()

@@ -455,7 +455,7 @@ def test_a_name_the_client_keeps_is_renamed_by_the_rule(tmp_path: Path):
     assert result.returncode == 0, result.stderr
     package = next(ws.out.iterdir())
     create = next((package / "api" / "things").glob("post_*.py")).read_text(encoding="utf-8")
-    for argument in ("body: Thing | Mapping[str, Any]", "body_: str | Unset", "headers_: int | Unset"):
+    for argument in ("body: Thing | ThingDict", "body_: str | Unset", "headers_: int | Unset"):
         assert argument in create
     thing = (package / "models" / "thing.py").read_text(encoding="utf-8")
     assert "    to_dict_: str\n" in thing and 'out["to_dict"] = f_to_dict_' in thing  # the wire name stays

@@ -5,20 +5,24 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .api_key_category import APIKeyCategory
-    from .api_key_v1 import APIKeyV1
-    from .create_api_key_request_v1 import CreateAPIKeyRequestV1
+    from .api_key_v1 import APIKeyV1, APIKeyV1Dict
+    from .create_api_key_request_v1 import CreateAPIKeyRequestV1, CreateAPIKeyRequestV1Dict
 
 # Public name -> the module that defines it, imported on first access.
 _MODULES: dict[str, str] = {
     "APIKeyCategory": ".api_key_category",
     "APIKeyV1": ".api_key_v1",
+    "APIKeyV1Dict": ".api_key_v1",
     "CreateAPIKeyRequestV1": ".create_api_key_request_v1",
+    "CreateAPIKeyRequestV1Dict": ".create_api_key_request_v1",
 }
 
 __all__ = (
     "APIKeyCategory",
     "APIKeyV1",
+    "APIKeyV1Dict",
     "CreateAPIKeyRequestV1",
+    "CreateAPIKeyRequestV1Dict",
 )
 
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, Literal, NotRequired, Required, Self, TypedDict
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -119,6 +119,18 @@ class CreateAPIKeyRequestV1:
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
 
+
+# The mapping a caller may give in place of CreateAPIKeyRequestV1 (body={...}): its keys as the spec names them,
+# so that mypy rejects a misspelt one. Values are in their JSON form, as from_dict() reads them.
+class CreateAPIKeyRequestV1Dict(TypedDict, total=False):
+    type: Required[
+        Literal["PERSONAL", "WORKSPACE_MANAGE_ALL", "WORKSPACE_EXPORT_METRICS", "WORKSPACE_INVOKE"] | APIKeyCategory
+    ]
+    name: NotRequired[str | None]
+    model_ids: NotRequired[list[str] | None]
+
+
+CreateAPIKeyRequestV1Dict.__doc__ = """The mapping a caller may give in place of `CreateAPIKeyRequestV1`: its fields by their names in the spec, in their JSON form."""
 
 # The fields the spec declares: any other key the server sends goes to additional_properties.
 _DECLARED = frozenset({"type", "name", "model_ids"})

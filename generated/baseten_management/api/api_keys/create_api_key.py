@@ -6,7 +6,6 @@ From the client: `client.api_keys.create_api_key(...)`, or
 `await client.aio.api_keys.create_api_key(...)`.
 """
 
-from collections.abc import Mapping
 from typing import Any
 
 import httpx
@@ -16,13 +15,13 @@ from ..._base_client import secret_of
 from ..._read import hiding
 from ...client import AuthenticatedClient, Client
 from ...models.api_key_v1 import APIKeyV1
-from ...models.create_api_key_request_v1 import CreateAPIKeyRequestV1
+from ...models.create_api_key_request_v1 import CreateAPIKeyRequestV1, CreateAPIKeyRequestV1Dict
 from ...types import Response, model_body, status
 
 
 def _get_kwargs(
     *,
-    body: CreateAPIKeyRequestV1 | Mapping[str, Any],
+    body: CreateAPIKeyRequestV1 | CreateAPIKeyRequestV1Dict,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -79,7 +78,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: CreateAPIKeyRequestV1 | Mapping[str, Any],
+    body: CreateAPIKeyRequestV1 | CreateAPIKeyRequestV1Dict,
 ) -> APIKeyV1:
     """POST /v1/api_keys
 
@@ -88,7 +87,7 @@ def sync(
     Creates an API key with the provided name and type. The API key is returned in the response.
 
     Args:
-        body (CreateAPIKeyRequestV1 | Mapping[str, Any]): Request to create an API key. A mapping of its fields is built into CreateAPIKeyRequestV1 first.
+        body (CreateAPIKeyRequestV1 | CreateAPIKeyRequestV1Dict): Request to create an API key. A mapping of its fields is built into CreateAPIKeyRequestV1 first.
 
     Raises:
         errors.APIStatusError: a non-2xx status (its subclass for 400, 401, 403, 404, 409, 422, 429 and 5xx).
@@ -113,7 +112,7 @@ def sync(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: CreateAPIKeyRequestV1 | Mapping[str, Any],
+    body: CreateAPIKeyRequestV1 | CreateAPIKeyRequestV1Dict,
 ) -> APIKeyV1:
     """POST /v1/api_keys: sync(), for async code: the same arguments, result and errors."""
     response = await client.async_request(
@@ -129,7 +128,7 @@ async def asyncio(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: CreateAPIKeyRequestV1 | Mapping[str, Any],
+    body: CreateAPIKeyRequestV1 | CreateAPIKeyRequestV1Dict,
 ) -> Response[APIKeyV1]:
     """POST /v1/api_keys: sync(), returning the whole Response: status, headers, raw body, and `parsed`, the body
     as the spec documents it for the status.
@@ -148,7 +147,7 @@ def sync_detailed(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: CreateAPIKeyRequestV1 | Mapping[str, Any],
+    body: CreateAPIKeyRequestV1 | CreateAPIKeyRequestV1Dict,
 ) -> Response[APIKeyV1]:
     """POST /v1/api_keys: sync_detailed(), for async code."""
     response = await client.async_request(
@@ -171,7 +170,7 @@ class Operation:
     def __call__(
         self,
         *,
-        body: CreateAPIKeyRequestV1 | Mapping[str, Any],
+        body: CreateAPIKeyRequestV1 | CreateAPIKeyRequestV1Dict,
     ) -> APIKeyV1:
         """POST /v1/api_keys: see sync()."""
         return sync(
@@ -182,7 +181,7 @@ class Operation:
     def detailed(
         self,
         *,
-        body: CreateAPIKeyRequestV1 | Mapping[str, Any],
+        body: CreateAPIKeyRequestV1 | CreateAPIKeyRequestV1Dict,
     ) -> Response[APIKeyV1]:
         """POST /v1/api_keys: see sync_detailed()."""
         return sync_detailed(
@@ -203,7 +202,7 @@ class AsyncOperation:
     async def __call__(
         self,
         *,
-        body: CreateAPIKeyRequestV1 | Mapping[str, Any],
+        body: CreateAPIKeyRequestV1 | CreateAPIKeyRequestV1Dict,
     ) -> APIKeyV1:
         """POST /v1/api_keys: see asyncio()."""
         return await asyncio(
@@ -214,7 +213,7 @@ class AsyncOperation:
     async def detailed(
         self,
         *,
-        body: CreateAPIKeyRequestV1 | Mapping[str, Any],
+        body: CreateAPIKeyRequestV1 | CreateAPIKeyRequestV1Dict,
     ) -> Response[APIKeyV1]:
         """POST /v1/api_keys: see asyncio_detailed()."""
         return await asyncio_detailed(

@@ -5,98 +5,146 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .archive_widget_reason import ArchiveWidgetReason
-    from .cat import Cat
-    from .circle import Circle
-    from .create_file_response_201 import CreateFileResponse201
-    from .document import Document
-    from .dog import Dog
-    from .error import Error
-    from .folder import Folder
-    from .gadget import Gadget
-    from .get_tree_response_200 import GetTreeResponse200
+    from .cat import Cat, CatDict
+    from .circle import Circle, CircleDict
+    from .create_file_response_201 import CreateFileResponse201, CreateFileResponse201Dict
+    from .document import Document, DocumentDict
+    from .dog import Dog, DogDict
+    from .error import Error, ErrorDict
+    from .folder import Folder, FolderDict
+    from .gadget import Gadget, GadgetDict
+    from .get_tree_response_200 import GetTreeResponse200, GetTreeResponse200Dict
     from .nullable_colour import NullableColour
-    from .owner import Owner
-    from .pagination import Pagination
+    from .owner import Owner, OwnerDict
+    from .pagination import Pagination, PaginationDict
     from .priority import Priority
-    from .rectangle import Rectangle
-    from .replace_priorities_body import ReplacePrioritiesBody
-    from .replace_priorities_response_200 import ReplacePrioritiesResponse200
-    from .search_form import SearchForm
+    from .rectangle import Rectangle, RectangleDict
+    from .replace_priorities_body import ReplacePrioritiesBody, ReplacePrioritiesBodyDict
+    from .replace_priorities_response_200 import ReplacePrioritiesResponse200, ReplacePrioritiesResponse200Dict
+    from .search_form import SearchForm, SearchFormDict
     from .shape import Shape
-    from .timestamps import Timestamps
-    from .tree_node import TreeNode
-    from .upload_form import UploadForm
-    from .widget import Widget
-    from .widget_input import WidgetInput
-    from .widget_labels import WidgetLabels
+    from .timestamps import Timestamps, TimestampsDict
+    from .tree_node import TreeNode, TreeNodeDict
+    from .upload_form import UploadForm, UploadFormDict
+    from .widget import Widget, WidgetDict
+    from .widget_input import WidgetInput, WidgetInputDict
+    from .widget_labels import WidgetLabels, WidgetLabelsDict
     from .widget_mode import WidgetMode
-    from .widget_page import WidgetPage
-    from .widget_patch import WidgetPatch
-    from .widget_scores import WidgetScores
+    from .widget_page import WidgetPage, WidgetPageDict
+    from .widget_patch import WidgetPatch, WidgetPatchDict
+    from .widget_scores import WidgetScores, WidgetScoresDict
 
 # Public name -> the module that defines it, imported on first access.
 _MODULES: dict[str, str] = {
     "ArchiveWidgetReason": ".archive_widget_reason",
     "Cat": ".cat",
+    "CatDict": ".cat",
     "Circle": ".circle",
+    "CircleDict": ".circle",
     "CreateFileResponse201": ".create_file_response_201",
+    "CreateFileResponse201Dict": ".create_file_response_201",
     "Document": ".document",
+    "DocumentDict": ".document",
     "Dog": ".dog",
+    "DogDict": ".dog",
     "Error": ".error",
+    "ErrorDict": ".error",
     "Folder": ".folder",
+    "FolderDict": ".folder",
     "Gadget": ".gadget",
+    "GadgetDict": ".gadget",
     "GetTreeResponse200": ".get_tree_response_200",
+    "GetTreeResponse200Dict": ".get_tree_response_200",
     "NullableColour": ".nullable_colour",
     "Owner": ".owner",
+    "OwnerDict": ".owner",
     "Pagination": ".pagination",
+    "PaginationDict": ".pagination",
     "Priority": ".priority",
     "Rectangle": ".rectangle",
+    "RectangleDict": ".rectangle",
     "ReplacePrioritiesBody": ".replace_priorities_body",
+    "ReplacePrioritiesBodyDict": ".replace_priorities_body",
     "ReplacePrioritiesResponse200": ".replace_priorities_response_200",
+    "ReplacePrioritiesResponse200Dict": ".replace_priorities_response_200",
     "SearchForm": ".search_form",
+    "SearchFormDict": ".search_form",
     "Shape": ".shape",
     "Timestamps": ".timestamps",
+    "TimestampsDict": ".timestamps",
     "TreeNode": ".tree_node",
+    "TreeNodeDict": ".tree_node",
     "UploadForm": ".upload_form",
+    "UploadFormDict": ".upload_form",
     "Widget": ".widget",
+    "WidgetDict": ".widget",
     "WidgetInput": ".widget_input",
+    "WidgetInputDict": ".widget_input",
     "WidgetLabels": ".widget_labels",
+    "WidgetLabelsDict": ".widget_labels",
     "WidgetMode": ".widget_mode",
     "WidgetPage": ".widget_page",
+    "WidgetPageDict": ".widget_page",
     "WidgetPatch": ".widget_patch",
+    "WidgetPatchDict": ".widget_patch",
     "WidgetScores": ".widget_scores",
+    "WidgetScoresDict": ".widget_scores",
 }
 
 __all__ = (
     "ArchiveWidgetReason",
     "Cat",
+    "CatDict",
     "Circle",
+    "CircleDict",
     "CreateFileResponse201",
+    "CreateFileResponse201Dict",
     "Document",
+    "DocumentDict",
     "Dog",
+    "DogDict",
     "Error",
+    "ErrorDict",
     "Folder",
+    "FolderDict",
     "Gadget",
+    "GadgetDict",
     "GetTreeResponse200",
+    "GetTreeResponse200Dict",
     "NullableColour",
     "Owner",
+    "OwnerDict",
     "Pagination",
+    "PaginationDict",
     "Priority",
     "Rectangle",
+    "RectangleDict",
     "ReplacePrioritiesBody",
+    "ReplacePrioritiesBodyDict",
     "ReplacePrioritiesResponse200",
+    "ReplacePrioritiesResponse200Dict",
     "SearchForm",
+    "SearchFormDict",
     "Shape",
     "Timestamps",
+    "TimestampsDict",
     "TreeNode",
+    "TreeNodeDict",
     "UploadForm",
+    "UploadFormDict",
     "Widget",
+    "WidgetDict",
     "WidgetInput",
+    "WidgetInputDict",
     "WidgetLabels",
+    "WidgetLabelsDict",
     "WidgetMode",
     "WidgetPage",
+    "WidgetPageDict",
     "WidgetPatch",
+    "WidgetPatchDict",
     "WidgetScores",
+    "WidgetScoresDict",
 )
 
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, Required, Self, TypedDict
 
 from attrs import define as _attrs_define
 
@@ -50,6 +50,16 @@ class Circle:
                 raise unknown_field(src_dict, _DECLARED, "Circle")
         return model
 
+
+# The mapping a caller may give in place of Circle (body={...}): its keys as the spec names them,
+# so that mypy rejects a misspelt one. Values are in their JSON form, as from_dict() reads them.
+class CircleDict(TypedDict, total=False):
+    radius: Required[float]
+
+
+CircleDict.__doc__ = (
+    """The mapping a caller may give in place of `Circle`: its fields by their names in the spec, in their JSON form."""
+)
 
 # The fields the spec declares: any other key the server sends goes to additional_properties.
 _DECLARED = frozenset({"radius"})

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, NotRequired, Required, Self, TypedDict
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -84,8 +84,17 @@ class Document:
         return key in self.additional_properties
 
 
+# The mapping a caller may give in place of Document (body={...}): its keys as the spec names them,
+# so that mypy rejects a misspelt one. Values are in their JSON form, as from_dict() reads them.
+class DocumentDict(TypedDict, total=False):
+    title: Required[str]
+    folder: NotRequired[FolderDict]
+
+
+DocumentDict.__doc__ = """The mapping a caller may give in place of `Document`: its fields by their names in the spec, in their JSON form."""
+
 # The fields the spec declares: any other key the server sends goes to additional_properties.
 _DECLARED = frozenset({"title", "folder"})
 
 # At the end: a model that refers back to this one finds its class already defined.
-from ..models.folder import Folder
+from ..models.folder import Folder, FolderDict

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Literal, Self
+from typing import Any, Literal, NotRequired, Required, Self, TypedDict
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -106,6 +106,19 @@ class Gadget:
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
 
+
+# The mapping a caller may give in place of Gadget (body={...}): its keys as the spec names them,
+# so that mypy rejects a misspelt one. Values are in their JSON form, as from_dict() reads them.
+class GadgetDict(TypedDict, total=False):
+    created_at: Required[str]
+    serial: Required[str]
+    updated_at: NotRequired[str]
+    version: NotRequired[Literal[2]]
+
+
+GadgetDict.__doc__ = (
+    """The mapping a caller may give in place of `Gadget`: its fields by their names in the spec, in their JSON form."""
+)
 
 # The fields the spec declares: any other key the server sends goes to additional_properties.
 _DECLARED = frozenset({"created_at", "serial", "updated_at", "version"})

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, NotRequired, Required, Self, TypedDict
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -126,12 +126,23 @@ class GetTreeResponse200:
         return key in self.additional_properties
 
 
+# The mapping a caller may give in place of GetTreeResponse200 (body={...}): its keys as the spec names them,
+# so that mypy rejects a misspelt one. Values are in their JSON form, as from_dict() reads them.
+class GetTreeResponse200Dict(TypedDict, total=False):
+    root: Required[TreeNodeDict]
+    folder: NotRequired[FolderDict]
+    document: NotRequired[DocumentDict]
+    pet: NotRequired[CatDict | DogDict]
+
+
+GetTreeResponse200Dict.__doc__ = """The mapping a caller may give in place of `GetTreeResponse200`: its fields by their names in the spec, in their JSON form."""
+
 # The fields the spec declares: any other key the server sends goes to additional_properties.
 _DECLARED = frozenset({"root", "folder", "document", "pet"})
 
 # At the end: a model that refers back to this one finds its class already defined.
-from ..models.cat import Cat
-from ..models.document import Document
-from ..models.dog import Dog
-from ..models.folder import Folder
-from ..models.tree_node import TreeNode
+from ..models.cat import Cat, CatDict
+from ..models.document import Document, DocumentDict
+from ..models.dog import Dog, DogDict
+from ..models.folder import Folder, FolderDict
+from ..models.tree_node import TreeNode, TreeNodeDict

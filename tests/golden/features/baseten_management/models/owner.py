@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, NotRequired, Required, Self, TypedDict
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -188,11 +188,25 @@ class Owner:
         return key in self.additional_properties
 
 
+# The mapping a caller may give in place of Owner (body={...}): its keys as the spec names them,
+# so that mypy rejects a misspelt one. Values are in their JSON form, as from_dict() reads them.
+class OwnerDict(TypedDict, total=False):
+    name: Required[str]
+    pets: Required[list[CatDict | DogDict]]
+    favourite: NotRequired[CatDict | DogDict]
+    outline: NotRequired[CircleDict | RectangleDict]
+    nickname: NotRequired[str | int | None]
+
+
+OwnerDict.__doc__ = (
+    """The mapping a caller may give in place of `Owner`: its fields by their names in the spec, in their JSON form."""
+)
+
 # The fields the spec declares: any other key the server sends goes to additional_properties.
 _DECLARED = frozenset({"name", "pets", "favourite", "outline", "nickname"})
 
 # At the end: a model that refers back to this one finds its class already defined.
-from ..models.cat import Cat
-from ..models.circle import Circle
-from ..models.dog import Dog
-from ..models.rectangle import Rectangle
+from ..models.cat import Cat, CatDict
+from ..models.circle import Circle, CircleDict
+from ..models.dog import Dog, DogDict
+from ..models.rectangle import Rectangle, RectangleDict

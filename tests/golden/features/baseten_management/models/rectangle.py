@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, Required, Self, TypedDict
 
 from attrs import define as _attrs_define
 
@@ -60,6 +60,15 @@ class Rectangle:
                 raise unknown_field(src_dict, _DECLARED, "Rectangle")
         return model
 
+
+# The mapping a caller may give in place of Rectangle (body={...}): its keys as the spec names them,
+# so that mypy rejects a misspelt one. Values are in their JSON form, as from_dict() reads them.
+class RectangleDict(TypedDict, total=False):
+    width: Required[float]
+    height: Required[float]
+
+
+RectangleDict.__doc__ = """The mapping a caller may give in place of `Rectangle`: its fields by their names in the spec, in their JSON form."""
 
 # The fields the spec declares: any other key the server sends goes to additional_properties.
 _DECLARED = frozenset({"width", "height"})

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, Self
+from typing import Any, Literal, NotRequired, Required, Self, TypedDict
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -116,6 +116,16 @@ class ReplacePrioritiesBody:
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
 
+
+# The mapping a caller may give in place of ReplacePrioritiesBody (body={...}): its keys as the spec names them,
+# so that mypy rejects a misspelt one. Values are in their JSON form, as from_dict() reads them.
+class ReplacePrioritiesBodyDict(TypedDict, total=False):
+    priorities: Required[list[Literal[1, 2, 3] | Priority]]
+    colour: NotRequired[Literal["red", "green"] | NullableColour | None]
+    version: NotRequired[Literal[1]]
+
+
+ReplacePrioritiesBodyDict.__doc__ = """The mapping a caller may give in place of `ReplacePrioritiesBody`: its fields by their names in the spec, in their JSON form."""
 
 # The fields the spec declares: any other key the server sends goes to additional_properties.
 _DECLARED = frozenset({"priorities", "colour", "version"})

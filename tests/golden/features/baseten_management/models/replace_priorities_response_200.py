@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, Self, TypedDict
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -58,3 +58,12 @@ class ReplacePrioritiesResponse200:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The mapping a caller may give in place of ReplacePrioritiesResponse200 (body={...}): its keys as the spec names them,
+# so that mypy rejects a misspelt one. Values are in their JSON form, as from_dict() reads them.
+class ReplacePrioritiesResponse200Dict(TypedDict, total=False):
+    pass
+
+
+ReplacePrioritiesResponse200Dict.__doc__ = """The mapping a caller may give in place of `ReplacePrioritiesResponse200`: its fields by their names in the spec, in their JSON form."""

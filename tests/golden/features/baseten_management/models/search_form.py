@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, NotRequired, Required, Self, TypedDict
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -94,6 +94,16 @@ class SearchForm:
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
 
+
+# The mapping a caller may give in place of SearchForm (body={...}): its keys as the spec names them,
+# so that mypy rejects a misspelt one. Values are in their JSON form, as from_dict() reads them.
+class SearchFormDict(TypedDict, total=False):
+    query: Required[str]
+    limit: NotRequired[int]
+    exact: NotRequired[bool]
+
+
+SearchFormDict.__doc__ = """The mapping a caller may give in place of `SearchForm`: its fields by their names in the spec, in their JSON form."""
 
 # The fields the spec declares: any other key the server sends goes to additional_properties.
 _DECLARED = frozenset({"query", "limit", "exact"})

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, NotRequired, Required, Self, TypedDict
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -84,6 +84,15 @@ class Timestamps:
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
 
+
+# The mapping a caller may give in place of Timestamps (body={...}): its keys as the spec names them,
+# so that mypy rejects a misspelt one. Values are in their JSON form, as from_dict() reads them.
+class TimestampsDict(TypedDict, total=False):
+    created_at: Required[str]
+    updated_at: NotRequired[str]
+
+
+TimestampsDict.__doc__ = """The mapping a caller may give in place of `Timestamps`: its fields by their names in the spec, in their JSON form."""
 
 # The fields the spec declares: any other key the server sends goes to additional_properties.
 _DECLARED = frozenset({"created_at", "updated_at"})

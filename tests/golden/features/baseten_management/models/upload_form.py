@@ -3,7 +3,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from io import BytesIO
-from typing import Any, Self
+from typing import Any, NotRequired, Required, Self, TypedDict
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -183,6 +183,18 @@ class UploadForm:
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
 
+
+# The mapping a caller may give in place of UploadForm (body={...}): its keys as the spec names them,
+# so that mypy rejects a misspelt one. Values are in their JSON form, as from_dict() reads them.
+class UploadFormDict(TypedDict, total=False):
+    file: Required[Any]
+    description: Required[str]
+    priority: NotRequired[int]
+    public: NotRequired[bool]
+    labels: NotRequired[list[str]]
+
+
+UploadFormDict.__doc__ = """The mapping a caller may give in place of `UploadForm`: its fields by their names in the spec, in their JSON form."""
 
 # The fields the spec declares: any other key the server sends goes to additional_properties.
 _DECLARED = frozenset({"file", "description", "priority", "public", "labels"})

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, Literal, NotRequired, Required, Self, TypedDict
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -343,6 +343,37 @@ class Widget:
         return key in self.additional_properties
 
 
+# The mapping a caller may give in place of Widget (body={...}): its keys as the spec names them,
+# so that mypy rejects a misspelt one. Values are in their JSON form, as from_dict() reads them.
+WidgetDict = TypedDict(
+    "WidgetDict",
+    {
+        "id": Required["str"],
+        "name": Required["str"],
+        "kind": Required["Literal['circle', 'square', 'hyphen-ated', 'Mixed Case'] | Shape"],
+        "created_at": Required["str"],
+        "priority": NotRequired["Literal[1, 2, 3] | Priority"],
+        "colour": NotRequired["Literal['red', 'green'] | NullableColour | None"],
+        "due": NotRequired["str | None"],
+        "weight": NotRequired["float"],
+        "count": NotRequired["int"],
+        "active": NotRequired["bool"],
+        "mode": NotRequired["Literal['fast', 'slow'] | WidgetMode"],
+        "camelCase": NotRequired["str"],
+        "hyphen-name": NotRequired["int"],
+        "class": NotRequired["str"],
+        "type": NotRequired["str"],
+        "grid": NotRequired["list[list[int]]"],
+        "labels": NotRequired["WidgetLabelsDict"],
+        "scores": NotRequired["WidgetScoresDict"],
+        "tags": NotRequired["list[str]"],
+    },
+    total=False,
+)
+WidgetDict.__doc__ = (
+    """The mapping a caller may give in place of `Widget`: its fields by their names in the spec, in their JSON form."""
+)
+
 # The fields the spec declares: any other key the server sends goes to additional_properties.
 _DECLARED = frozenset(
     {
@@ -369,5 +400,5 @@ _DECLARED = frozenset(
 )
 
 # At the end: a model that refers back to this one finds its class already defined.
-from ..models.widget_labels import WidgetLabels
-from ..models.widget_scores import WidgetScores
+from ..models.widget_labels import WidgetLabels, WidgetLabelsDict
+from ..models.widget_scores import WidgetScores, WidgetScoresDict

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, Literal, NotRequired, Required, Self, TypedDict
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -133,6 +133,22 @@ class WidgetInput:
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
 
+
+# The mapping a caller may give in place of WidgetInput (body={...}): its keys as the spec names them,
+# so that mypy rejects a misspelt one. Values are in their JSON form, as from_dict() reads them.
+WidgetInputDict = TypedDict(
+    "WidgetInputDict",
+    {
+        "name": Required["str"],
+        "kind": Required["Literal['circle', 'square', 'hyphen-ated', 'Mixed Case'] | Shape"],
+        "priority": NotRequired["Literal[1, 2, 3] | Priority"],
+        "due": NotRequired["str"],
+        "camelCase": NotRequired["str"],
+        "class": NotRequired["str"],
+    },
+    total=False,
+)
+WidgetInputDict.__doc__ = """The mapping a caller may give in place of `WidgetInput`: its fields by their names in the spec, in their JSON form."""
 
 # The fields the spec declares: any other key the server sends goes to additional_properties.
 _DECLARED = frozenset({"name", "kind", "priority", "due", "camelCase", "class"})

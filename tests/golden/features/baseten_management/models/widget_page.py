@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, Required, Self, TypedDict
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -92,9 +92,18 @@ class WidgetPage:
         return key in self.additional_properties
 
 
+# The mapping a caller may give in place of WidgetPage (body={...}): its keys as the spec names them,
+# so that mypy rejects a misspelt one. Values are in their JSON form, as from_dict() reads them.
+class WidgetPageDict(TypedDict, total=False):
+    items: Required[list[WidgetDict]]
+    pagination: Required[PaginationDict]
+
+
+WidgetPageDict.__doc__ = """The mapping a caller may give in place of `WidgetPage`: its fields by their names in the spec, in their JSON form."""
+
 # The fields the spec declares: any other key the server sends goes to additional_properties.
 _DECLARED = frozenset({"items", "pagination"})
 
 # At the end: a model that refers back to this one finds its class already defined.
-from ..models.pagination import Pagination
-from ..models.widget import Widget
+from ..models.pagination import Pagination, PaginationDict
+from ..models.widget import Widget, WidgetDict

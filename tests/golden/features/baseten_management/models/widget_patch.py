@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, Literal, NotRequired, Self, TypedDict
 
 from attrs import define as _attrs_define
 
@@ -73,6 +73,15 @@ class WidgetPatch:
                 raise unknown_field(src_dict, _DECLARED, "WidgetPatch")
         return model
 
+
+# The mapping a caller may give in place of WidgetPatch (body={...}): its keys as the spec names them,
+# so that mypy rejects a misspelt one. Values are in their JSON form, as from_dict() reads them.
+class WidgetPatchDict(TypedDict, total=False):
+    name: NotRequired[str]
+    colour: NotRequired[Literal["red", "green"] | NullableColour | None]
+
+
+WidgetPatchDict.__doc__ = """The mapping a caller may give in place of `WidgetPatch`: its fields by their names in the spec, in their JSON form."""
 
 # The fields the spec declares: any other key the server sends goes to additional_properties.
 _DECLARED = frozenset({"name", "colour"})

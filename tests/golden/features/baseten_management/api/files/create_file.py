@@ -4,7 +4,6 @@ From the client: `client.files.create_file(...)`, or
 `await client.aio.files.create_file(...)`.
 """
 
-from collections.abc import Mapping
 from typing import Any
 
 import httpx
@@ -14,13 +13,13 @@ from ..._base_client import secret_of
 from ..._read import hiding
 from ...client import AuthenticatedClient, Client
 from ...models.create_file_response_201 import CreateFileResponse201
-from ...models.upload_form import UploadForm
+from ...models.upload_form import UploadForm, UploadFormDict
 from ...types import Response, model_body, status
 
 
 def _get_kwargs(
     *,
-    body: UploadForm | Mapping[str, Any],
+    body: UploadForm | UploadFormDict,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -77,14 +76,14 @@ def _build_response(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: UploadForm | Mapping[str, Any],
+    body: UploadForm | UploadFormDict,
 ) -> CreateFileResponse201:
     """POST /files
 
     Upload a file (multipart)
 
     Args:
-        body (UploadForm | Mapping[str, Any]):  A mapping of its fields is built into UploadForm first.
+        body (UploadForm | UploadFormDict):  A mapping of its fields is built into UploadForm first.
 
     Raises:
         errors.APIStatusError: a non-2xx status (its subclass for 400, 401, 403, 404, 409, 422, 429 and 5xx).
@@ -109,7 +108,7 @@ def sync(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: UploadForm | Mapping[str, Any],
+    body: UploadForm | UploadFormDict,
 ) -> CreateFileResponse201:
     """POST /files: sync(), for async code: the same arguments, result and errors."""
     response = await client.async_request(
@@ -125,7 +124,7 @@ async def asyncio(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: UploadForm | Mapping[str, Any],
+    body: UploadForm | UploadFormDict,
 ) -> Response[CreateFileResponse201]:
     """POST /files: sync(), returning the whole Response: status, headers, raw body, and `parsed`, the body
     as the spec documents it for the status.
@@ -144,7 +143,7 @@ def sync_detailed(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: UploadForm | Mapping[str, Any],
+    body: UploadForm | UploadFormDict,
 ) -> Response[CreateFileResponse201]:
     """POST /files: sync_detailed(), for async code."""
     response = await client.async_request(
@@ -167,7 +166,7 @@ class Operation:
     def __call__(
         self,
         *,
-        body: UploadForm | Mapping[str, Any],
+        body: UploadForm | UploadFormDict,
     ) -> CreateFileResponse201:
         """POST /files: see sync()."""
         return sync(
@@ -178,7 +177,7 @@ class Operation:
     def detailed(
         self,
         *,
-        body: UploadForm | Mapping[str, Any],
+        body: UploadForm | UploadFormDict,
     ) -> Response[CreateFileResponse201]:
         """POST /files: see sync_detailed()."""
         return sync_detailed(
@@ -199,7 +198,7 @@ class AsyncOperation:
     async def __call__(
         self,
         *,
-        body: UploadForm | Mapping[str, Any],
+        body: UploadForm | UploadFormDict,
     ) -> CreateFileResponse201:
         """POST /files: see asyncio()."""
         return await asyncio(
@@ -210,7 +209,7 @@ class AsyncOperation:
     async def detailed(
         self,
         *,
-        body: UploadForm | Mapping[str, Any],
+        body: UploadForm | UploadFormDict,
     ) -> Response[CreateFileResponse201]:
         """POST /files: see asyncio_detailed()."""
         return await asyncio_detailed(

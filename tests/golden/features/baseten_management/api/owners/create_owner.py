@@ -4,7 +4,6 @@ From the client: `client.owners.create_owner(...)`, or
 `await client.aio.owners.create_owner(...)`.
 """
 
-from collections.abc import Mapping
 from typing import Any
 
 import httpx
@@ -13,13 +12,13 @@ from ... import errors
 from ..._base_client import secret_of
 from ..._read import hiding
 from ...client import AuthenticatedClient, Client
-from ...models.owner import Owner
+from ...models.owner import Owner, OwnerDict
 from ...types import Response, model_body, status
 
 
 def _get_kwargs(
     *,
-    body: Owner | Mapping[str, Any],
+    body: Owner | OwnerDict,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -90,14 +89,14 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: Owner | Mapping[str, Any],
+    body: Owner | OwnerDict,
 ) -> Owner:
     """POST /owners
 
     Register an owner and their pets
 
     Args:
-        body (Owner | Mapping[str, Any]):  A mapping of its fields is built into Owner first.
+        body (Owner | OwnerDict):  A mapping of its fields is built into Owner first.
 
     Raises:
         errors.APIStatusError: a non-2xx status (its subclass for 400, 401, 403, 404, 409, 422, 429 and 5xx).
@@ -122,7 +121,7 @@ def sync(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: Owner | Mapping[str, Any],
+    body: Owner | OwnerDict,
 ) -> Owner:
     """POST /owners: sync(), for async code: the same arguments, result and errors."""
     response = await client.async_request(
@@ -138,7 +137,7 @@ async def asyncio(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: Owner | Mapping[str, Any],
+    body: Owner | OwnerDict,
 ) -> Response[Owner]:
     """POST /owners: sync(), returning the whole Response: status, headers, raw body, and `parsed`, the body
     as the spec documents it for the status.
@@ -157,7 +156,7 @@ def sync_detailed(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: Owner | Mapping[str, Any],
+    body: Owner | OwnerDict,
 ) -> Response[Owner]:
     """POST /owners: sync_detailed(), for async code."""
     response = await client.async_request(
@@ -180,7 +179,7 @@ class Operation:
     def __call__(
         self,
         *,
-        body: Owner | Mapping[str, Any],
+        body: Owner | OwnerDict,
     ) -> Owner:
         """POST /owners: see sync()."""
         return sync(
@@ -191,7 +190,7 @@ class Operation:
     def detailed(
         self,
         *,
-        body: Owner | Mapping[str, Any],
+        body: Owner | OwnerDict,
     ) -> Response[Owner]:
         """POST /owners: see sync_detailed()."""
         return sync_detailed(
@@ -212,7 +211,7 @@ class AsyncOperation:
     async def __call__(
         self,
         *,
-        body: Owner | Mapping[str, Any],
+        body: Owner | OwnerDict,
     ) -> Owner:
         """POST /owners: see asyncio()."""
         return await asyncio(
@@ -223,7 +222,7 @@ class AsyncOperation:
     async def detailed(
         self,
         *,
-        body: Owner | Mapping[str, Any],
+        body: Owner | OwnerDict,
     ) -> Response[Owner]:
         """POST /owners: see asyncio_detailed()."""
         return await asyncio_detailed(

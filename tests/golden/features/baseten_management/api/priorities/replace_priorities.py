@@ -4,7 +4,6 @@ From the client: `client.priorities.replace_priorities(...)`, or
 `await client.aio.priorities.replace_priorities(...)`.
 """
 
-from collections.abc import Mapping
 from typing import Any
 
 import httpx
@@ -13,14 +12,14 @@ from ... import errors
 from ..._base_client import secret_of
 from ..._read import hiding
 from ...client import AuthenticatedClient, Client
-from ...models.replace_priorities_body import ReplacePrioritiesBody
+from ...models.replace_priorities_body import ReplacePrioritiesBody, ReplacePrioritiesBodyDict
 from ...models.replace_priorities_response_200 import ReplacePrioritiesResponse200
 from ...types import UNSET, Response, Unset, model_body, status
 
 
 def _get_kwargs(
     *,
-    body: ReplacePrioritiesBody | Mapping[str, Any] | Unset = UNSET,
+    body: ReplacePrioritiesBody | ReplacePrioritiesBodyDict | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -82,14 +81,14 @@ def _build_response(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: ReplacePrioritiesBody | Mapping[str, Any] | Unset = UNSET,
+    body: ReplacePrioritiesBody | ReplacePrioritiesBodyDict | Unset = UNSET,
 ) -> ReplacePrioritiesResponse200:
     """PUT /priorities
 
     Set priorities (int enum, const and nullable enum in a body)
 
     Args:
-        body (ReplacePrioritiesBody | Mapping[str, Any] | Unset):  A mapping of its fields is built into ReplacePrioritiesBody first.
+        body (ReplacePrioritiesBody | ReplacePrioritiesBodyDict | Unset):  A mapping of its fields is built into ReplacePrioritiesBody first.
 
     Raises:
         errors.APIStatusError: a non-2xx status (its subclass for 400, 401, 403, 404, 409, 422, 429 and 5xx).
@@ -114,7 +113,7 @@ def sync(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: ReplacePrioritiesBody | Mapping[str, Any] | Unset = UNSET,
+    body: ReplacePrioritiesBody | ReplacePrioritiesBodyDict | Unset = UNSET,
 ) -> ReplacePrioritiesResponse200:
     """PUT /priorities: sync(), for async code: the same arguments, result and errors."""
     response = await client.async_request(
@@ -130,7 +129,7 @@ async def asyncio(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: ReplacePrioritiesBody | Mapping[str, Any] | Unset = UNSET,
+    body: ReplacePrioritiesBody | ReplacePrioritiesBodyDict | Unset = UNSET,
 ) -> Response[ReplacePrioritiesResponse200]:
     """PUT /priorities: sync(), returning the whole Response: status, headers, raw body, and `parsed`, the body
     as the spec documents it for the status.
@@ -149,7 +148,7 @@ def sync_detailed(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: ReplacePrioritiesBody | Mapping[str, Any] | Unset = UNSET,
+    body: ReplacePrioritiesBody | ReplacePrioritiesBodyDict | Unset = UNSET,
 ) -> Response[ReplacePrioritiesResponse200]:
     """PUT /priorities: sync_detailed(), for async code."""
     response = await client.async_request(
@@ -172,7 +171,7 @@ class Operation:
     def __call__(
         self,
         *,
-        body: ReplacePrioritiesBody | Mapping[str, Any] | Unset = UNSET,
+        body: ReplacePrioritiesBody | ReplacePrioritiesBodyDict | Unset = UNSET,
     ) -> ReplacePrioritiesResponse200:
         """PUT /priorities: see sync()."""
         return sync(
@@ -183,7 +182,7 @@ class Operation:
     def detailed(
         self,
         *,
-        body: ReplacePrioritiesBody | Mapping[str, Any] | Unset = UNSET,
+        body: ReplacePrioritiesBody | ReplacePrioritiesBodyDict | Unset = UNSET,
     ) -> Response[ReplacePrioritiesResponse200]:
         """PUT /priorities: see sync_detailed()."""
         return sync_detailed(
@@ -204,7 +203,7 @@ class AsyncOperation:
     async def __call__(
         self,
         *,
-        body: ReplacePrioritiesBody | Mapping[str, Any] | Unset = UNSET,
+        body: ReplacePrioritiesBody | ReplacePrioritiesBodyDict | Unset = UNSET,
     ) -> ReplacePrioritiesResponse200:
         """PUT /priorities: see asyncio()."""
         return await asyncio(
@@ -215,7 +214,7 @@ class AsyncOperation:
     async def detailed(
         self,
         *,
-        body: ReplacePrioritiesBody | Mapping[str, Any] | Unset = UNSET,
+        body: ReplacePrioritiesBody | ReplacePrioritiesBodyDict | Unset = UNSET,
     ) -> Response[ReplacePrioritiesResponse200]:
         """PUT /priorities: see asyncio_detailed()."""
         return await asyncio_detailed(

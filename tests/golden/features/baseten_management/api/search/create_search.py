@@ -4,7 +4,6 @@ From the client: `client.search.create_search(...)`, or
 `await client.aio.search.create_search(...)`.
 """
 
-from collections.abc import Mapping
 from typing import Any
 
 import httpx
@@ -14,13 +13,13 @@ from ..._base_client import secret_of
 from ..._read import expected, hiding, item_error
 from ...client import AuthenticatedClient, Client
 from ...models.gadget import Gadget
-from ...models.search_form import SearchForm
+from ...models.search_form import SearchForm, SearchFormDict
 from ...types import UNSET, Response, Unset, model_body, status
 
 
 def _get_kwargs(
     *,
-    body: SearchForm | Mapping[str, Any] | Unset = UNSET,
+    body: SearchForm | SearchFormDict | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -89,14 +88,14 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: SearchForm | Mapping[str, Any] | Unset = UNSET,
+    body: SearchForm | SearchFormDict | Unset = UNSET,
 ) -> list[Gadget]:
     """POST /search
 
     Search with a form body
 
     Args:
-        body (SearchForm | Mapping[str, Any] | Unset):  A mapping of its fields is built into SearchForm first.
+        body (SearchForm | SearchFormDict | Unset):  A mapping of its fields is built into SearchForm first.
 
     Raises:
         errors.APIStatusError: a non-2xx status (its subclass for 400, 401, 403, 404, 409, 422, 429 and 5xx).
@@ -121,7 +120,7 @@ def sync(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: SearchForm | Mapping[str, Any] | Unset = UNSET,
+    body: SearchForm | SearchFormDict | Unset = UNSET,
 ) -> list[Gadget]:
     """POST /search: sync(), for async code: the same arguments, result and errors."""
     response = await client.async_request(
@@ -137,7 +136,7 @@ async def asyncio(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: SearchForm | Mapping[str, Any] | Unset = UNSET,
+    body: SearchForm | SearchFormDict | Unset = UNSET,
 ) -> Response[list[Gadget]]:
     """POST /search: sync(), returning the whole Response: status, headers, raw body, and `parsed`, the body
     as the spec documents it for the status.
@@ -156,7 +155,7 @@ def sync_detailed(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: SearchForm | Mapping[str, Any] | Unset = UNSET,
+    body: SearchForm | SearchFormDict | Unset = UNSET,
 ) -> Response[list[Gadget]]:
     """POST /search: sync_detailed(), for async code."""
     response = await client.async_request(
@@ -179,7 +178,7 @@ class Operation:
     def __call__(
         self,
         *,
-        body: SearchForm | Mapping[str, Any] | Unset = UNSET,
+        body: SearchForm | SearchFormDict | Unset = UNSET,
     ) -> list[Gadget]:
         """POST /search: see sync()."""
         return sync(
@@ -190,7 +189,7 @@ class Operation:
     def detailed(
         self,
         *,
-        body: SearchForm | Mapping[str, Any] | Unset = UNSET,
+        body: SearchForm | SearchFormDict | Unset = UNSET,
     ) -> Response[list[Gadget]]:
         """POST /search: see sync_detailed()."""
         return sync_detailed(
@@ -211,7 +210,7 @@ class AsyncOperation:
     async def __call__(
         self,
         *,
-        body: SearchForm | Mapping[str, Any] | Unset = UNSET,
+        body: SearchForm | SearchFormDict | Unset = UNSET,
     ) -> list[Gadget]:
         """POST /search: see asyncio()."""
         return await asyncio(
@@ -222,7 +221,7 @@ class AsyncOperation:
     async def detailed(
         self,
         *,
-        body: SearchForm | Mapping[str, Any] | Unset = UNSET,
+        body: SearchForm | SearchFormDict | Unset = UNSET,
     ) -> Response[list[Gadget]]:
         """POST /search: see asyncio_detailed()."""
         return await asyncio_detailed(

@@ -4,7 +4,6 @@ From the client: `client.widgets.create_widget(...)`, or
 `await client.aio.widgets.create_widget(...)`.
 """
 
-from collections.abc import Mapping
 from typing import Any
 
 import httpx
@@ -15,13 +14,13 @@ from ..._read import hiding
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.widget import Widget
-from ...models.widget_input import WidgetInput
+from ...models.widget_input import WidgetInput, WidgetInputDict
 from ...types import UNSET, Response, Unset, model_body, status
 
 
 def _get_kwargs(
     *,
-    body: WidgetInput | Mapping[str, Any],
+    body: WidgetInput | WidgetInputDict,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -101,7 +100,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: WidgetInput | Mapping[str, Any],
+    body: WidgetInput | WidgetInputDict,
     idempotency_key: str | Unset = UNSET,
 ) -> Widget:
     """POST /widgets
@@ -110,7 +109,7 @@ def sync(
 
     Args:
         idempotency_key (str | Unset):
-        body (WidgetInput | Mapping[str, Any]):  A mapping of its fields is built into WidgetInput first.
+        body (WidgetInput | WidgetInputDict):  A mapping of its fields is built into WidgetInput first.
 
     Raises:
         errors.APIStatusError: a non-2xx status (its subclass for 400, 401, 403, 404, 409, 422, 429 and 5xx).
@@ -136,7 +135,7 @@ def sync(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: WidgetInput | Mapping[str, Any],
+    body: WidgetInput | WidgetInputDict,
     idempotency_key: str | Unset = UNSET,
 ) -> Widget:
     """POST /widgets: sync(), for async code: the same arguments, result and errors."""
@@ -154,7 +153,7 @@ async def asyncio(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: WidgetInput | Mapping[str, Any],
+    body: WidgetInput | WidgetInputDict,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Widget | Error]:
     """POST /widgets: sync(), returning the whole Response: status, headers, raw body, and `parsed`, the body
@@ -175,7 +174,7 @@ def sync_detailed(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: WidgetInput | Mapping[str, Any],
+    body: WidgetInput | WidgetInputDict,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Widget | Error]:
     """POST /widgets: sync_detailed(), for async code."""
@@ -200,7 +199,7 @@ class Operation:
     def __call__(
         self,
         *,
-        body: WidgetInput | Mapping[str, Any],
+        body: WidgetInput | WidgetInputDict,
         idempotency_key: str | Unset = UNSET,
     ) -> Widget:
         """POST /widgets: see sync()."""
@@ -213,7 +212,7 @@ class Operation:
     def detailed(
         self,
         *,
-        body: WidgetInput | Mapping[str, Any],
+        body: WidgetInput | WidgetInputDict,
         idempotency_key: str | Unset = UNSET,
     ) -> Response[Widget | Error]:
         """POST /widgets: see sync_detailed()."""
@@ -236,7 +235,7 @@ class AsyncOperation:
     async def __call__(
         self,
         *,
-        body: WidgetInput | Mapping[str, Any],
+        body: WidgetInput | WidgetInputDict,
         idempotency_key: str | Unset = UNSET,
     ) -> Widget:
         """POST /widgets: see asyncio()."""
@@ -249,7 +248,7 @@ class AsyncOperation:
     async def detailed(
         self,
         *,
-        body: WidgetInput | Mapping[str, Any],
+        body: WidgetInput | WidgetInputDict,
         idempotency_key: str | Unset = UNSET,
     ) -> Response[Widget | Error]:
         """POST /widgets: see asyncio_detailed()."""

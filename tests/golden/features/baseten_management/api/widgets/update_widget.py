@@ -4,7 +4,6 @@ From the client: `client.widgets.update_widget(...)`, or
 `await client.aio.widgets.update_widget(...)`.
 """
 
-from collections.abc import Mapping
 from typing import Any
 
 import httpx
@@ -15,14 +14,14 @@ from ..._read import hiding
 from ..._wire import path_segment
 from ...client import AuthenticatedClient, Client
 from ...models.widget import Widget
-from ...models.widget_patch import WidgetPatch
+from ...models.widget_patch import WidgetPatch, WidgetPatchDict
 from ...types import UNSET, Response, Unset, model_body, status
 
 
 def _get_kwargs(
     widget_id: str,
     *,
-    body: WidgetPatch | Mapping[str, Any] | Unset = UNSET,
+    body: WidgetPatch | WidgetPatchDict | Unset = UNSET,
     x_trace_id: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -86,7 +85,7 @@ def sync(
     widget_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: WidgetPatch | Mapping[str, Any] | Unset = UNSET,
+    body: WidgetPatch | WidgetPatchDict | Unset = UNSET,
     x_trace_id: str | Unset = UNSET,
 ) -> Widget:
     """PATCH /widgets/{widget_id}
@@ -96,7 +95,7 @@ def sync(
     Args:
         widget_id (str):
         x_trace_id (str | Unset):
-        body (WidgetPatch | Mapping[str, Any] | Unset): Closed to undeclared fields. A mapping of its fields is built into WidgetPatch first.
+        body (WidgetPatch | WidgetPatchDict | Unset): Closed to undeclared fields. A mapping of its fields is built into WidgetPatch first.
 
     Raises:
         errors.APIStatusError: a non-2xx status (its subclass for 400, 401, 403, 404, 409, 422, 429 and 5xx).
@@ -124,7 +123,7 @@ async def asyncio(
     widget_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: WidgetPatch | Mapping[str, Any] | Unset = UNSET,
+    body: WidgetPatch | WidgetPatchDict | Unset = UNSET,
     x_trace_id: str | Unset = UNSET,
 ) -> Widget:
     """PATCH /widgets/{widget_id}: sync(), for async code: the same arguments, result and errors."""
@@ -144,7 +143,7 @@ def sync_detailed(
     widget_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: WidgetPatch | Mapping[str, Any] | Unset = UNSET,
+    body: WidgetPatch | WidgetPatchDict | Unset = UNSET,
     x_trace_id: str | Unset = UNSET,
 ) -> Response[Widget]:
     """PATCH /widgets/{widget_id}: sync(), returning the whole Response: status, headers, raw body, and `parsed`, the body
@@ -167,7 +166,7 @@ async def asyncio_detailed(
     widget_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: WidgetPatch | Mapping[str, Any] | Unset = UNSET,
+    body: WidgetPatch | WidgetPatchDict | Unset = UNSET,
     x_trace_id: str | Unset = UNSET,
 ) -> Response[Widget]:
     """PATCH /widgets/{widget_id}: sync_detailed(), for async code."""
@@ -194,7 +193,7 @@ class Operation:
         self,
         widget_id: str,
         *,
-        body: WidgetPatch | Mapping[str, Any] | Unset = UNSET,
+        body: WidgetPatch | WidgetPatchDict | Unset = UNSET,
         x_trace_id: str | Unset = UNSET,
     ) -> Widget:
         """PATCH /widgets/{widget_id}: see sync()."""
@@ -209,7 +208,7 @@ class Operation:
         self,
         widget_id: str,
         *,
-        body: WidgetPatch | Mapping[str, Any] | Unset = UNSET,
+        body: WidgetPatch | WidgetPatchDict | Unset = UNSET,
         x_trace_id: str | Unset = UNSET,
     ) -> Response[Widget]:
         """PATCH /widgets/{widget_id}: see sync_detailed()."""
@@ -234,7 +233,7 @@ class AsyncOperation:
         self,
         widget_id: str,
         *,
-        body: WidgetPatch | Mapping[str, Any] | Unset = UNSET,
+        body: WidgetPatch | WidgetPatchDict | Unset = UNSET,
         x_trace_id: str | Unset = UNSET,
     ) -> Widget:
         """PATCH /widgets/{widget_id}: see asyncio()."""
@@ -249,7 +248,7 @@ class AsyncOperation:
         self,
         widget_id: str,
         *,
-        body: WidgetPatch | Mapping[str, Any] | Unset = UNSET,
+        body: WidgetPatch | WidgetPatchDict | Unset = UNSET,
         x_trace_id: str | Unset = UNSET,
     ) -> Response[Widget]:
         """PATCH /widgets/{widget_id}: see asyncio_detailed()."""
