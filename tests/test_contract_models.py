@@ -294,3 +294,69 @@ def test_a_member_without_its_tag_is_an_invalid_field_naming_the_tag(union: Tagg
     with pytest.raises(import_generated("errors").InvalidField) as raised:
         cls.from_dict(files_as_bytes(cls, body))
     assert raised.value.path == f"{union.prop}.{union.tag}" and raised.value.reason.startswith("required field missing")
+
+
+WRONG_VALUES = {"null": None, "string": "a string", "integer": 12345, "object": {}, "array": [], "boolean": True}
+
+
+def json_types(schema: Any, depth: int = 0) -> set[str] | None:
+    """The JSON types a schema accepts; None where it takes any value (or this cannot tell)."""
+    schema = resolve(SPEC, schema)
+    if not isinstance(schema, dict) or depth > 10:
+        return None
+    if "const" in schema or "enum" in schema:
+        values = [schema["const"]] if "const" in schema else schema["enum"]
+        kinds = {JSON_TYPE[type(value)] for value in values if type(value) in JSON_TYPE}
+    else:
+        declared = schema.get("type")
+        kinds = set(declared if isinstance(declared, list) else [declared] if declared else [])
+    for key in ("anyOf", "oneOf"):
+        for branch in schema.get(key) or []:
+            found = json_types(branch, depth + 1)
+            if found is None:
+                return None
+            kinds |= found
+    if schema.get("nullable") is True:
+        kinds.add("null")
+    if not kinds and "properties" in schema:
+        kinds.add("object")
+    if "number" in kinds:
+        kinds.add("integer")
+    return kinds or None
+
+
+JSON_TYPE = {
+    str: "string",
+    int: "integer",
+    float: "number",
+    bool: "boolean",
+    type(None): "null",
+    dict: "object",
+    list: "array",
+}
+
+
+@pytest.mark.parametrize("name", OBJECT_CASES)
+def test_a_field_of_the_wrong_type_or_a_forbidden_null_is_an_invalid_field_naming_it(name: str):
+    """For each property: a value of a JSON type its schema does not accept (null included) is refused,
+    the error naming the property, never returned as if valid."""
+    schema, cls = resolve(SPEC, COMPONENTS[name]), model_class(name)
+    if binary_fields(schema):
+        pytest.skip(f"{name} has a binary field, which has no JSON form")
+    full = example_value(SPEC, schema, all_properties=True)
+    wrong = []
+    for prop, prop_schema in schema["properties"].items():
+        kinds = json_types(prop_schema)
+        if kinds is None:
+            continue
+        kind = next((k for k in WRONG_VALUES if k not in kinds and not (k == "integer" and "number" in kinds)), None)
+        if kind is None:
+            continue
+        try:
+            parsed = cls.from_dict({**full, prop: WRONG_VALUES[kind]})
+        except import_generated("errors").InvalidField as error:
+            if error.path != prop:
+                wrong.append(f"{prop} ({kind}): named {error.path}: {error.reason}")
+        else:
+            wrong.append(f"{prop} ({kind}): returned as if valid: {parsed!r}"[:200])
+    assert wrong == [], "\n".join(wrong)
