@@ -179,6 +179,15 @@ def _stage_templates(project: Project, derived: Derived, staged: Path) -> Path:
     # a path's placeholders to Python names).
     routes = {f"{name.group}.{name.name}": f"{method.upper()} {path}" for (method, path), name in derived.names.items()}
     lines.append(f"{{% set routes = {json.dumps(routes, sort_keys=True)} %}}")
+    # "group.name" of each operation the spec marks deprecated: its docstrings say so, and a call warns.
+    deprecated = sorted(
+        f"{name.group}.{name.name}"
+        for (method, path), name in derived.names.items()
+        if next(op for op in operations(project.spec) if (op.method, op.path) == (method, path)).operation.get(
+            "deprecated"
+        )
+    )
+    lines.append(f"{{% set deprecated = {json.dumps(deprecated)} %}}")
     # The names a group of the client tree must not take (tree.jinja).
     lines.append(f"{{% set client_members = {json.dumps(client_members(project.runtime))} %}}")
     (staged / "derived.jinja").write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -3,6 +3,7 @@ clicks; a group's page is a table of its operations (route, summary); an operati
 route, summary, parameters and result; every model has its place on the models page; the search index
 knows every operation; and the whole reference stays small (16.5 MB for Baseten's 183 operations)."""
 
+import enum
 import functools
 import html
 import inspect
@@ -118,3 +119,15 @@ def test_the_reference_stays_small(reference: Path):
     budget = max(16_500_000, BYTES_PER_OPERATION * len(OPERATIONS))
     assert size <= budget, f"the reference is {size / 1e6:.1f} MB, over {budget / 1e6:.1f} MB"
     assert (reference / f"{package_name()}.html").exists()
+
+
+def test_the_reference_documents_the_model_helpers_unset_and_every_enum_value(reference: Path):
+    models = import_generated("models")
+    page = text_of(page_of(reference, models.__name__))
+    assert "to_dict" in page and "from_dict" in page and "additional_properties" in page
+    assert "A field or argument left out" in text_of(page_of(reference, f"{package_name()}.types"))
+    for name in models.__all__:
+        cls = getattr(models, name)
+        if isinstance(cls, type) and issubclass(cls, enum.Enum):
+            assert all(f"`{member.value}`" in (cls.__doc__ or "") for member in cls), name
+            assert all(str(member.value) in page for member in cls), name

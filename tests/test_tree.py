@@ -100,3 +100,32 @@ def test_reaching_a_group_imports_no_operation_until_one_is_used():
     )
     result = subprocess.run([sys.executable, "-c", program], cwd=package_dir().parent, capture_output=True, text=True)
     assert result.stdout.strip() == "0", result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
+def test_help_on_the_client_trees_operation_shows_the_whole_contract(op: Operation):
+    """help(client.<group>.<name>) shows what help(the module's sync) shows: route, arguments, result, errors."""
+    client = client_for(Recorder())
+    module, doc = endpoint_module(op.key), inspect.getdoc(tree_operation(client, op).__call__)
+    assert doc == inspect.getdoc(module.sync) and f"{op.method.upper()} {op.path}" in doc
+    assert "Raises:" in doc and "Returns:" in doc
+    assert inspect.getdoc(tree_operation(client, op, aio=True).__call__) == doc
+
+
+DEPRECATED = [op for op in OPERATIONS if op.spec.get("deprecated") is True]
+
+
+@pytest.mark.parametrize("op", cases(DEPRECATED, "no deprecated operation"), ids=lambda op: getattr(op, "id", ""))
+def test_a_deprecated_operation_says_so_and_warns_the_caller(op: Operation):
+    module = endpoint_module(op.key)
+    assert "**Deprecated**" in inspect.getdoc(module.sync) and "**Deprecated**" in (module.__doc__ or "")
+    client = client_for(Recorder(success_reply(op)))
+    with pytest.warns(DeprecationWarning, match="is deprecated in the spec") as caught:
+        tree_operation(client, op)(**example_call(op, module.sync).arguments)
+    assert caught[0].filename == __file__  # the caller's own line, so Python shows it by default
+
+
+def test_no_operation_the_spec_does_not_deprecate_warns():
+    ops = [op for op in OPERATIONS if op not in DEPRECATED]
+    for op in ops:
+        assert "**Deprecated**" not in (endpoint_module(op.key).__doc__ or ""), op.id

@@ -32,6 +32,7 @@ class Unset:
 
 
 UNSET: Unset = Unset()
+"""A field or argument left out: not sent, and not in to_dict(). Distinct from None, which is sent as null."""
 
 # The types that `httpx.Client(files=)` can accept, copied from that library.
 FileContent = IO[bytes] | bytes | str

@@ -17,6 +17,8 @@ class APIKeyV1:
 
     Attributes:
         api_key (str): The API key string
+        additional_properties (dict[str, Any]): Fields the server sent that the spec does not declare (and
+            any you set, to send one).
     """
 
     api_key: str
@@ -26,6 +28,8 @@ class APIKeyV1:
         return model_repr(self, hidden=("api_key",))
 
     def to_dict(self) -> dict[str, Any]:
+        """The model as JSON writes it: the fields that are set, by their names in the spec, and any in
+        additional_properties."""
         f_api_key = self.api_key
 
         out: dict[str, Any] = {}
@@ -35,6 +39,8 @@ class APIKeyV1:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """The model read from JSON (a mapping by the spec's names): errors.InvalidField, naming the field,
+        for data that does not fit; undeclared keys go to additional_properties."""
         if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
             raise expected("an object", src_dict)
         field = ""  # the wire name of the field being read, for the error that names it

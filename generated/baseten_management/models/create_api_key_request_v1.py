@@ -21,6 +21,8 @@ class CreateAPIKeyRequestV1:
         name (None | str | Unset): Optional name for the API key
         model_ids (list[str] | None | Unset): List of model IDs to scope the API key to, only present if type is
             'WORKSPACE_EXPORT_METRICS' or 'WORKSPACE_INVOKE'
+        additional_properties (dict[str, Any]): Fields the server sent that the spec does not declare (and
+            any you set, to send one).
     """
 
     type_: APIKeyCategory
@@ -32,6 +34,8 @@ class CreateAPIKeyRequestV1:
         return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
+        """The model as JSON writes it: the fields that are set, by their names in the spec, and any in
+        additional_properties."""
         f_type_ = self.type_.value
 
         f_name: None | str | Unset
@@ -60,6 +64,8 @@ class CreateAPIKeyRequestV1:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """The model read from JSON (a mapping by the spec's names): errors.InvalidField, naming the field,
+        for data that does not fit; undeclared keys go to additional_properties."""
         if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
             raise expected("an object", src_dict)
         field = ""  # the wire name of the field being read, for the error that names it

@@ -22,6 +22,8 @@ class Gadget:
         serial (str):
         updated_at (datetime.datetime | Unset):
         version (Literal[2] | Unset):
+        additional_properties (dict[str, Any]): Fields the server sent that the spec does not declare (and
+            any you set, to send one).
     """
 
     created_at: datetime.datetime
@@ -34,6 +36,8 @@ class Gadget:
         return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
+        """The model as JSON writes it: the fields that are set, by their names in the spec, and any in
+        additional_properties."""
         f_created_at = wire_datetime(self.created_at, "created_at")
 
         f_serial = self.serial
@@ -56,6 +60,8 @@ class Gadget:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """The model read from JSON (a mapping by the spec's names): errors.InvalidField, naming the field,
+        for data that does not fit; undeclared keys go to additional_properties."""
         if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
             raise expected("an object", src_dict)
         field = ""  # the wire name of the field being read, for the error that names it

@@ -21,6 +21,8 @@ class Owner:
         favourite (Cat | Dog | Unset):
         outline (Circle | Rectangle | Unset): A union without a discriminator.
         nickname (int | None | str | Unset):
+        additional_properties (dict[str, Any]): Fields the server sent that the spec does not declare (and
+            any you set, to send one).
     """
 
     name: str
@@ -34,6 +36,8 @@ class Owner:
         return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
+        """The model as JSON writes it: the fields that are set, by their names in the spec, and any in
+        additional_properties."""
         f_name = self.name
 
         f_pets: list[Any] = []
@@ -82,6 +86,8 @@ class Owner:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """The model read from JSON (a mapping by the spec's names): errors.InvalidField, naming the field,
+        for data that does not fit; undeclared keys go to additional_properties."""
         if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
             raise expected("an object", src_dict)
         field = ""  # the wire name of the field being read, for the error that names it

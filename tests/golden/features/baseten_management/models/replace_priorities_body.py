@@ -21,6 +21,8 @@ class ReplacePrioritiesBody:
         priorities (list[Priority]):
         colour (None | NullableColour | Unset):
         version (Literal[1] | Unset):
+        additional_properties (dict[str, Any]): Fields the server sent that the spec does not declare (and
+            any you set, to send one).
     """
 
     priorities: list[Priority]
@@ -32,6 +34,8 @@ class ReplacePrioritiesBody:
         return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
+        """The model as JSON writes it: the fields that are set, by their names in the spec, and any in
+        additional_properties."""
         f_priorities: list[Any] = []
         for priorities_item_data in self.priorities:
             priorities_item = priorities_item_data.value
@@ -58,6 +62,8 @@ class ReplacePrioritiesBody:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """The model read from JSON (a mapping by the spec's names): errors.InvalidField, naming the field,
+        for data that does not fit; undeclared keys go to additional_properties."""
         if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
             raise expected("an object", src_dict)
         field = ""  # the wire name of the field being read, for the error that names it

@@ -18,6 +18,8 @@ class TreeNode:
     Attributes:
         label (str):
         children (list[TreeNode] | Unset):
+        additional_properties (dict[str, Any]): Fields the server sent that the spec does not declare (and
+            any you set, to send one).
     """
 
     label: str
@@ -28,6 +30,8 @@ class TreeNode:
         return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
+        """The model as JSON writes it: the fields that are set, by their names in the spec, and any in
+        additional_properties."""
         f_label = self.label
 
         f_children: list[dict[str, Any]] | Unset = UNSET
@@ -46,6 +50,8 @@ class TreeNode:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """The model read from JSON (a mapping by the spec's names): errors.InvalidField, naming the field,
+        for data that does not fit; undeclared keys go to additional_properties."""
         if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
             raise expected("an object", src_dict)
         field = ""  # the wire name of the field being read, for the error that names it

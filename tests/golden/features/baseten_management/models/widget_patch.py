@@ -27,6 +27,8 @@ class WidgetPatch:
         return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
+        """The model as JSON writes it: the fields that are set, by their names in the spec, and any in
+        additional_properties."""
         f_name = self.name
 
         f_colour: None | str | Unset
@@ -46,6 +48,8 @@ class WidgetPatch:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """The model read from JSON (a mapping by the spec's names): errors.InvalidField, naming the field,
+        for data that does not fit; undeclared keys go to additional_properties."""
         if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
             raise expected("an object", src_dict)
         field = ""  # the wire name of the field being read, for the error that names it

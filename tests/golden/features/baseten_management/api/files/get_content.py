@@ -203,3 +203,13 @@ class AsyncOperation:
             name=name,
             client=self._client,
         )
+
+
+# What the reference shows of the module: the functions (the Operation classes repeat their docstrings).
+__all__ = ["asyncio", "asyncio_detailed", "sync", "sync_detailed"]
+
+# help(client.<group>.<name>) shows the whole contract: the route, arguments, result and errors.
+Operation.__call__.__doc__ = sync.__doc__
+Operation.detailed.__doc__ = sync_detailed.__doc__
+AsyncOperation.__call__.__doc__ = sync.__doc__
+AsyncOperation.detailed.__doc__ = sync_detailed.__doc__

@@ -1,5 +1,7 @@
 """`POST /widgets/{widget_id}/archive`: Archive a widget (deprecated)
 
+**Deprecated**: the spec marks this operation deprecated; a call emits a DeprecationWarning.
+
 From the client: `client.widgets.archive_widget(...)`, or
 `await client.aio.widgets.archive_widget(...)`.
 """
@@ -10,6 +12,7 @@ import httpx
 
 from ... import errors
 from ..._base_client import secret_of
+from ..._deprecation import warn_deprecated
 from ..._read import hiding
 from ..._wire import path_segment
 from ...client import AuthenticatedClient, Client
@@ -22,6 +25,7 @@ def _get_kwargs(
     *,
     reason: ArchiveWidgetReason | Unset = UNSET,
 ) -> dict[str, Any]:
+    warn_deprecated("POST /widgets/{widget_id}/archive is deprecated in the spec")  # attributed to the caller's line
 
     params: list[tuple[str, Any]] = []
 
@@ -83,6 +87,8 @@ def sync(
     reason: ArchiveWidgetReason | Unset = UNSET,
 ) -> None:
     """POST /widgets/{widget_id}/archive
+
+    **Deprecated**: the spec marks this operation deprecated; a call emits a DeprecationWarning.
 
     Archive a widget (deprecated)
 
@@ -236,3 +242,13 @@ class AsyncOperation:
             reason=reason,
             client=self._client,
         )
+
+
+# What the reference shows of the module: the functions (the Operation classes repeat their docstrings).
+__all__ = ["asyncio", "asyncio_detailed", "sync", "sync_detailed"]
+
+# help(client.<group>.<name>) shows the whole contract: the route, arguments, result and errors.
+Operation.__call__.__doc__ = sync.__doc__
+Operation.detailed.__doc__ = sync_detailed.__doc__
+AsyncOperation.__call__.__doc__ = sync.__doc__
+AsyncOperation.detailed.__doc__ = sync_detailed.__doc__

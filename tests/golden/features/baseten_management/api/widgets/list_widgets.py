@@ -443,3 +443,15 @@ class AsyncOperation:
             tag=tag,
             client=self._client,
         )
+
+
+# What the reference shows of the module: the functions (the Operation classes repeat their docstrings).
+__all__ = ["aiterate", "asyncio", "asyncio_detailed", "iterate", "sync", "sync_detailed"]
+
+# help(client.<group>.<name>) shows the whole contract: the route, arguments, result and errors.
+Operation.__call__.__doc__ = sync.__doc__
+Operation.detailed.__doc__ = sync_detailed.__doc__
+AsyncOperation.__call__.__doc__ = sync.__doc__
+AsyncOperation.detailed.__doc__ = sync_detailed.__doc__
+Operation.iterate.__doc__ = iterate.__doc__
+AsyncOperation.aiterate.__doc__ = iterate.__doc__
