@@ -99,7 +99,11 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"warning: {line}" if not line.startswith("  ") else line, file=sys.stderr)
             print(summary)
             for golden in golden_projects(project):
-                summary = generate(golden)[0].replace(str(golden.generated), os.path.relpath(golden.generated))
+                summary = (
+                    generate(golden)[0]
+                    .splitlines()[0]
+                    .replace(str(golden.generated), os.path.relpath(golden.generated))
+                )
                 print(f"{summary} (the golden record of {golden.spec_path.name})")
     except KeyboardInterrupt:
         print(f"interrupted: {args.out}/ is as it was", file=sys.stderr)

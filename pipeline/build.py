@@ -32,6 +32,7 @@ from .spec_prepare import prepare_spec
 from .stock import stock_templates
 from .swap import staging_directory, swap_in
 from .trees import tree_differences
+from .waiters import Waiter, check_waiters, waiters_by_operation
 from .wire_support import wire_problems
 
 
@@ -43,12 +44,27 @@ class Derived:
     defaults: ClientDefaults
     names: dict[tuple[str, str], OperationName]
     pages: dict[str, Pages]
+    waiters: list[Waiter]  # those whose operation the spec has, each checked against it
+    left_out: list[str]  # a line for each declared waiter whose operation the spec lacks
 
 
 def derive(spec: dict[str, Any], project: Project) -> Derived:
     names = operation_names(spec, project.operation_overrides, project.field_prefix)
+    waiters, problems, left_out = check_waiters(spec, project.waiters)
+    problems += [
+        f"waiter {w.name}: {names[(w.method, w.path)].group} has an operation of that name already"
+        for w in waiters
+        if any(n.group == names[(w.method, w.path)].group and n.name == w.name for n in names.values())
+    ]
+    if problems:
+        raise PipelineError(*problems)
     return Derived(
-        derive_auth_header(spec), derive_client_defaults(spec, project.api_key_env), names, paginated(spec, names)
+        derive_auth_header(spec),
+        derive_client_defaults(spec, project.api_key_env),
+        names,
+        paginated(spec, names),
+        waiters,
+        left_out,
     )
 
 
@@ -119,7 +135,8 @@ def generate(project: Project) -> tuple[str, list[str]]:
         swap_in(built.package.parent, out)
         package = out / built.package.name
         operations_count, auth = len(endpoint_modules(package)), built.derived.auth.describe()
-        return f"{out}/{package.name}: {operations_count} operations, auth header {auth}", built.warnings
+        summary = f"{out}/{package.name}: {operations_count} operations, auth header {auth}"
+        return "\n".join([summary, *(f"  {line}" for line in built.derived.left_out)]), built.warnings
 
 
 def input_warnings(project: Project) -> list[str]:
@@ -188,6 +205,9 @@ def _stage_templates(project: Project, derived: Derived, staged: Path) -> Path:
         )
     )
     lines.append(f"{{% set deprecated = {json.dumps(deprecated)} %}}")
+    # "group.name" of a polled operation -> its waiters (pipeline/waiters.py).
+    waiters = waiters_by_operation(derived.waiters, derived.names)
+    lines.append(f"{{% set waiters = {json.dumps(waiters, sort_keys=True)} %}}")
     # The names a group of the client tree must not take (tree.jinja).
     lines.append(f"{{% set client_members = {json.dumps(client_members(project.runtime))} %}}")
     (staged / "derived.jinja").write_text("\n".join(lines) + "\n", encoding="utf-8")

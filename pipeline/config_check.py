@@ -14,11 +14,13 @@ from pydantic import ValidationError
 
 from . import PipelineError
 from .openapi import load_document
+from .waiters import read_waiters
 
 # Settings the pipeline reads itself (the generator ignores them): name -> what it must be.
 PIPELINE_SETTINGS = {
     "api_key_env": 'an environment variable name such as BASETEN_API_KEY, or ""',
     "operation_overrides": 'a mapping such as {"GET /v1/models": {"name": "list_models", "group": "models"}}',
+    "waiters": "a mapping of waiter names to {operation, field, success, failure} (pipeline/waiters.py)",
 }
 _ENV_NAME = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)?$")
 _MODULE_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
@@ -42,6 +44,10 @@ def check_config(path: Path) -> dict[str, Any]:
     ):
         raise PipelineError(f"{path}: api_key_env: {config['api_key_env']!r} is not {PIPELINE_SETTINGS['api_key_env']}")
     _check_operation_overrides(path, config.get("operation_overrides") or {})
+    try:
+        read_waiters(config.get("waiters"))
+    except PipelineError as err:
+        raise PipelineError(*(f"{path}: {line}" for line in err.problems)) from None
     # The generator hands templates this value wrapped as untrusted; checked here, it can be written as is.
     version = config.get("package_version_override")
     if version is not None and not re.fullmatch(r"[0-9A-Za-z.+!-]+", str(version)):

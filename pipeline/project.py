@@ -16,6 +16,7 @@ from .config_check import check_config
 from .leniency import tolerated as lenient
 from .overlay import Action, apply_overlay, read_overlay
 from .spec_check import read_spec
+from .waiters import Waiter, read_waiters
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -60,6 +61,11 @@ class Project:
     @property
     def operation_overrides(self) -> dict[str, Any]:
         return self.config.get("operation_overrides") or {}
+
+    @property
+    def waiters(self) -> list[Waiter]:
+        """The waiters generator-config.yaml declares (checked against the spec by build.py)."""
+        return read_waiters(self.config.get("waiters"))
 
     @property
     def version(self) -> str:

@@ -9,7 +9,8 @@ Redocly judges the wire while a generated client also breaks code that names thi
 request field (Redocly: patch; `Model(field=...)` then fails) and a removed value of an enum only
 responses use (Redocly: not breaking; `Enum.VALUE` then fails) are breaking here. And one Redocly cannot
 see: an operation present in both whose import path changes (a new operationId or tag, or a clash
-rename) breaks every `from baseten_management.api.<group> import <name>` written for it.
+rename) breaks every `from baseten_management.api.<group> import <name>` written for it. A declared
+waiter the revision no longer supports (its operation, field or a value it waits for gone) is breaking.
 """
 
 import json
@@ -26,6 +27,7 @@ from .openapi import HTTP_METHODS, load_document, pointer_tokens
 from .operation_names import operation_names
 from .overlay import apply_overlay
 from .project import Project
+from .waiters import check_waiters
 
 ROOT = Path(__file__).resolve().parent.parent
 REDOCLY = ROOT / "node_modules" / ".bin" / "redocly"
@@ -168,9 +170,23 @@ def spec_diff(project: Project, base: Path, revision: Path, labels: tuple[str, s
     base_spec, revision_spec = load_document(base), load_document(revision)  # unreadable: say so before Redocly runs
     report = summarise(redocly_changes(base, revision))
     revised, unmatched = apply_overlay(revision_spec, project.overlay)
-    report.breaking += moved_operations(project, apply_overlay(base_spec, project.overlay)[0], revised)
+    based = apply_overlay(base_spec, project.overlay)[0]
+    report.breaking += moved_operations(project, based, revised)
+    report.breaking += broken_waiters(project, based, revised)
     text = report.render(*(labels or (str(base), str(revision))))
     stale = [f"  ! {action.describe()} selects nothing: the fix it carried may be obsolete" for action in unmatched]
     return "\n".join([text, f"overlay ({project.overlay_path.name}):", *stale] if stale else [text]), bool(
         report.breaking
     )
+
+
+def broken_waiters(project: Project, base: dict[str, Any], revision: dict[str, Any]) -> list[str]:
+    """A declared waiter (generator-config.yaml) that worked against the base and does not against the
+    revision: its operation gone, its field gone, a value it waits for no longer listed."""
+    declared = project.waiters
+    working = {waiter.name for waiter in check_waiters(base, declared)[0]}
+    kept, problems, absent = check_waiters(revision, declared)
+    gone = [line for line in absent if line.split(":")[0].removeprefix("waiter ") in working]
+    return [
+        f"{line} ({THIS_RULE})" for line in problems + gone if line.split(":")[0].removeprefix("waiter ") in working
+    ]

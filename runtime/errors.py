@@ -190,6 +190,28 @@ def _why(error: BaseException) -> str:
     return f"{type(error).__name__}: {error}"
 
 
+class WaiterFailed(ClientError):
+    """A waiter saw a failure value (a deployment whose build failed, say). `.result` is the last result,
+    `.value` the value its field held."""
+
+    def __init__(self, waiter: str, route: str, result: Any, value: str | None):
+        self.result, self.value = result, value
+        super().__init__(f"{waiter}: {route} says {value if value is not None else 'null'}, which ends the wait badly")
+
+
+class WaiterTimeout(ClientError):
+    """A waiter's deadline passed with no success or failure value. `.result` is the last result it read
+    (None if none came), `.value` its field's value then; the error polling last met is the __cause__."""
+
+    def __init__(self, waiter: str, route: str, timeout: float, result: Any, value: str | None, error: Any = None):
+        self.result, self.value = result, value
+        seen = (
+            f"last {value}" if result is not None else f"no answer ({type(error).__name__})" if error else "no answer"
+        )
+        super().__init__(f"{waiter}: {route}: still not done after {timeout:g} s ({seen})")
+        self.__cause__ = error
+
+
 class InvalidField(ClientError, ValueError):
     """Data that does not fit a model: `.path` says where (`models.status`), `.reason` what is wrong.
 
@@ -238,5 +260,7 @@ __all__ = [
     "UnexpectedResponse",
     "UnexpectedStatus",
     "UnprocessableEntityError",
+    "WaiterFailed",
+    "WaiterTimeout",
     "status_error",
 ]

@@ -180,3 +180,21 @@ def run_pipeline(*args: str) -> Run:
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = pipeline_main(list(args))
     return Run(code, out.getvalue(), err.getvalue())
+
+
+# A one-operation spec whose result has a status enum: what a waiter (pipeline/waiters.py) polls.
+THINGS = {
+    "openapi": "3.1.0",
+    "info": {"title": "Things", "version": "1"},
+    "paths": {
+        "/v1/things/{thing_id}": {
+            "get": {
+                "parameters": [{"name": "thing_id", "in": "path", "required": True, "schema": {"type": "string"}}],
+                "responses": {"200": {"description": "The thing", "content": {"application/json": {"schema": {
+                    "type": "object", "required": ["status"],
+                    "properties": {"status": {"type": "string", "enum": ["PENDING", "READY", "FAILED"]}},
+                }}}}},
+            }
+        }
+    },
+}  # fmt: skip

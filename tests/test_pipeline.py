@@ -25,7 +25,7 @@ from pipeline.golden import GOLDEN_OUT, GOLDEN_SPEC
 from pipeline.openapi import load_document
 from pipeline.project import ROOT
 from pipeline.update_spec import as_yaml
-from tests.operation_calls import SPEC, Run, run_pipeline, spec_slice
+from tests.operation_calls import SPEC, THINGS, Run, run_pipeline, spec_slice
 
 MAX_ERROR_LINES = 4
 
@@ -462,6 +462,47 @@ def test_a_name_the_client_keeps_is_renamed_by_the_rule(tmp_path: Path):
     assert {p.stem for p in (package / "models").glob("*_model.py")} == {
         "response_model", "file_model", "unset_model", "client_model"
     }  # fmt: skip
+
+
+def with_waiter(ws: Workspace, **waiter: Any) -> None:
+    ws.write_spec(THINGS)
+    config = load_document(ws.config)
+    entry = {"operation": "GET /v1/things/{thing_id}", "field": "status", "success": ["READY"], "failure": ["FAILED"]}
+    config["waiters"] = {"wait_for_thing": {**entry, **waiter}}
+    ws.config.write_text(json.dumps(config), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("waiter", "said"),
+    [
+        ({"success": ["READYY"]}, "waiter wait_for_thing: status of GET /v1/things/{thing_id} has no value 'READYY'"),
+        ({"field": "state"}, "waiter wait_for_thing: GET /v1/things/{thing_id} returns no field state"),
+        ({"operation": "POST /v1/things"}, "waiters: wait_for_thing: operation must be a GET"),
+    ],
+    ids=["misspelt-value", "no-such-field", "not-a-get"],
+)
+def test_a_waiter_the_spec_cannot_serve_stops_generation_naming_what_it_lacks(workspace: Workspace, waiter, said):
+    before = snapshot(workspace.out)
+    with_waiter(workspace, **waiter)
+
+    result = workspace.run()
+
+    assert result.returncode == 1 and said in result.stderr, result.stderr
+    assert snapshot(workspace.out) == before
+
+
+def test_a_waiter_is_generated_on_its_group_and_one_whose_operation_is_absent_is_listed(workspace: Workspace):
+    with_waiter(workspace)
+    config = load_document(workspace.config)
+    config["waiters"]["wait_for_other"] = {"operation": "GET /v1/others/{id}", "field": "state", "success": ["OK"]}
+    workspace.config.write_text(json.dumps(config), encoding="utf-8")
+
+    result = workspace.run()
+
+    assert result.returncode == 0, result.stderr
+    assert "waiter wait_for_other: GET /v1/others/{id} is not in the spec; not generated" in result.stdout
+    group = (next(workspace.out.iterdir()) / "api" / "things" / "__init__.py").read_text(encoding="utf-8")
+    assert "def wait_for_thing(self)" in group and "wait_for_other" not in group
 
 
 def test_every_operation_the_generator_refuses_is_listed_with_its_reason(workspace: Workspace):

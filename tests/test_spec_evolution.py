@@ -20,7 +20,7 @@ from contract.spec_model import Success, current_spec, operations, resolve, succ
 from pipeline.openapi import load_document
 from pipeline.project import ROOT, current
 from pipeline.spec_diff import REDOCLY, spec_diff
-from tests.operation_calls import run_pipeline, spec_slice
+from tests.operation_calls import THINGS, run_pipeline, spec_slice
 from tests.real_specs import SHARED_SPECS, skip_without_real_specs
 
 
@@ -319,3 +319,21 @@ def test_spec_diff_names_an_overlay_action_that_no_longer_selects_anything(tmp_p
     files = ["--spec", str(tmp_path / "base.json"), "--new", str(tmp_path / "new.json")]
     result = run_pipeline("spec-diff", "--overlay", str(overlay), *files)
     assert "action 1 (a fix) selects nothing" in result.stdout, result.stdout + result.stderr
+
+
+def test_a_revision_that_breaks_a_declared_waiter_is_breaking(tmp_path: Path):
+    """A waiter (generator-config.yaml) that worked against the base: the revision drops a value it waits for."""
+    base, new, config = tmp_path / "base.json", tmp_path / "new.json", tmp_path / "generator-config.yaml"
+    base.write_text(json.dumps(THINGS), encoding="utf-8")
+    revised = copy.deepcopy(THINGS)
+    schema = revised["paths"]["/v1/things/{thing_id}"]["get"]["responses"]["200"]["content"]["application/json"]
+    schema["schema"]["properties"]["status"]["enum"] = ["PENDING", "DONE", "FAILED"]  # READY renamed DONE
+    new.write_text(json.dumps(revised), encoding="utf-8")
+    waiter = {"operation": "GET /v1/things/{thing_id}", "field": "status", "success": ["READY"], "failure": ["FAILED"]}
+    settings = {**load_document(ROOT / "generator-config.yaml"), "waiters": {"wait_for_thing": waiter}}
+    config.write_text(json.dumps(settings), encoding="utf-8")
+
+    result = run_pipeline("spec-diff", "--spec", str(base), "--new", str(new), "--config", str(config))
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "waiter wait_for_thing: status of GET /v1/things/{thing_id} has no value 'READY'" in result.stdout

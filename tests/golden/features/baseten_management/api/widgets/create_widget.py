@@ -260,7 +260,12 @@ class AsyncOperation:
 
 
 # What the reference shows of the module: the functions (the Operation classes repeat their docstrings).
-__all__ = ["asyncio", "asyncio_detailed", "sync", "sync_detailed"]
+__all__ = [
+    "asyncio",
+    "asyncio_detailed",
+    "sync",
+    "sync_detailed",
+]
 
 # help(client.<group>.<name>) shows the whole contract: the route, arguments, result and errors.
 Operation.__call__.__doc__ = sync.__doc__
