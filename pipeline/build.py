@@ -186,6 +186,7 @@ def _stage_templates(project: Project, derived: Derived, staged: Path) -> Path:
         "auth_prefix": derived.auth.prefix,
         "base_url": derived.defaults.base_url,
         "api_key_env": derived.defaults.api_key_env,
+        "log_env": project.log_env,
         "version": project.version,
     }
     lines = [f'{{% set {name} = "{value}" %}}' for name, value in facts.items()]

@@ -20,6 +20,7 @@ from .waiters import read_waiters
 PIPELINE_SETTINGS = {
     "api_key_env": 'an environment variable name such as BASETEN_API_KEY, or ""',
     "operation_overrides": 'a mapping such as {"GET /v1/models": {"name": "list_models", "group": "models"}}',
+    "log_env": 'the environment variable that turns the log on (default: api_key_env\'s prefix and _LOG), or ""',
     "waiters": "a mapping of waiter names to {operation, field, success, failure} (pipeline/waiters.py)",
 }
 _ENV_NAME = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)?$")
@@ -43,6 +44,8 @@ def check_config(path: Path) -> dict[str, Any]:
         isinstance(config["api_key_env"], str) and _ENV_NAME.match(config["api_key_env"])
     ):
         raise PipelineError(f"{path}: api_key_env: {config['api_key_env']!r} is not {PIPELINE_SETTINGS['api_key_env']}")
+    if "log_env" in config and not (isinstance(config["log_env"], str) and _ENV_NAME.match(config["log_env"])):
+        raise PipelineError(f"{path}: log_env: {config['log_env']!r} is not {PIPELINE_SETTINGS['log_env']}")
     _check_operation_overrides(path, config.get("operation_overrides") or {})
     try:
         read_waiters(config.get("waiters"))

@@ -55,6 +55,15 @@ class Project:
         return str(self.config.get("api_key_env") or "")
 
     @property
+    def log_env(self) -> str:
+        """The environment variable that turns the client's log on: `log_env`, else api_key_env's prefix and
+        `_LOG` (BASETEN_API_KEY -> BASETEN_LOG), "" for none."""
+        if "log_env" in self.config:
+            return str(self.config["log_env"] or "")
+        prefix = self.api_key_env.split("_")[0]
+        return f"{prefix}_LOG" if prefix and prefix != self.api_key_env else ""
+
+    @property
     def field_prefix(self) -> str:
         return str(self.config.get("field_prefix") or "field_")
 

@@ -20,7 +20,7 @@ from typing import IO, Any, BinaryIO, Generic, Literal, Protocol, Self, TypeVar
 
 from attrs import NOTHING, define, fields, has
 
-from .errors import InvalidField
+from .errors import REQUEST_ID_HEADERS, InvalidField
 
 
 class Unset:
@@ -75,6 +75,11 @@ class Response(Generic[T]):
     content: bytes
     headers: MutableMapping[str, str]
     parsed: T | None
+
+    @property
+    def request_id(self) -> str | None:
+        """The id the server gave the request (x-request-id and the like), for support to look it up."""
+        return next((self.headers[name] for name in REQUEST_ID_HEADERS if name in self.headers), None)
 
     def __repr__(self) -> str:
         # Not the raw body: it may hold a secret (a newly created key) that `parsed` keeps out of its repr.

@@ -48,7 +48,6 @@ def http_date(seconds_from_now: float) -> str:
         ("0.25", 0.25, 0.25),
         ("date +30", 25.0, 30.0),  # an HTTP date, 30 s from now
         ("date -30", 0.0, 0.0),  # already past: no wait
-        ("86400", 60.0, 60.0),  # capped
         ("soon", 0.375, 0.5),  # unreadable: the backoff
         ("nan", 0.375, 0.5),
     ],
@@ -59,6 +58,20 @@ def test_retry_after_is_honoured_and_capped(retry_after: str, low: float, high: 
     response = httpx.Response(429, headers={"retry-after": retry_after})
     delay = retries.RetryPolicy().delay_after_status("POST", response, 0)
     assert delay is not None and low <= delay <= high
+
+
+def test_a_wait_longer_than_the_cap_is_not_retried_but_raised_at_once_carrying_it(waits: list[float]):
+    with fault_server(Step(status=429, headers={"retry-after": "3600"}), Step(status=200)) as server:
+        with pytest.raises(errors.RateLimitError) as raised:
+            response = client(server.url).request("GET", "/v1/things")
+            raise errors.status_error(response)
+        assert len(server.received) == 1 and waits == []
+    assert raised.value.retry_after == 3600 and "asks to wait 3600 s" in str(raised.value)
+
+
+@pytest.mark.parametrize(("header", "value", "seconds"), [("retry-after-ms", "1500", 1.5), ("retry-after", "2", 2.0)])
+def test_retry_after_ms_and_seconds_are_read(header: str, value: str, seconds: float):
+    assert retries.requested_wait(httpx.Headers({header: value})) == seconds
 
 
 @pytest.mark.parametrize("method", ["GET", "POST"])

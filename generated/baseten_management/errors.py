@@ -16,6 +16,8 @@ from typing import Any
 
 import httpx
 
+from .retries import requested_wait
+
 # Where servers commonly put the id that support can look a request up by.
 REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-baseten-request-id")
 # How much of an error body goes into the message; all of it stays in .content.
@@ -105,10 +107,14 @@ class APIStatusError(UnexpectedStatus):
         self.method = response.request.method
         self.path = _route(response.request, secret).split(" ", 1)[1]
         self.parsed = parsed
+        # The seconds the server asked the client to wait before trying again (Retry-After), if it did.
+        self.retry_after = requested_wait(response.headers)
         # A server echoing the request must not leak the key: what could hold it is read, redacted, then cut.
         window = response.content[: 4 * (MESSAGE_BODY_CHARS + len(secret))].decode("utf-8", "replace")
         body = redacted(window, secret)
         message = f"{self.method} {self.path}: HTTP {response.status_code}" + (f": {body}" if body.strip() else "")
+        if self.retry_after is not None:
+            message += f" (the server asks to wait {self.retry_after:g} s)"
         super().__init__(
             response.status_code, response.content, message=message, headers=response.headers, secret=secret
         )
@@ -139,7 +145,8 @@ class UnprocessableEntityError(APIStatusError):
 
 
 class RateLimitError(APIStatusError):
-    """HTTP 429, after the client's retries"""
+    """HTTP 429, after the client's retries, or at once where the server asks for a longer wait than the
+    client's (`.retry_after`, seconds)."""
 
 
 class ServerError(APIStatusError):

@@ -34,7 +34,8 @@ class RetryPolicy:
     """Whether to send a request again, and how many seconds to wait first.
 
     Waits grow exponentially from `initial_delay` up to `max_delay`, with jitter; a `Retry-After` header
-    (seconds or an HTTP date) is honoured up to `max_retry_after` seconds.
+    (seconds or an HTTP date, or `retry-after-ms`) is honoured up to `max_retry_after` seconds: a longer one
+    is not retried, the error carrying the wait asked for.
     """
 
     max_retries: int = 2
@@ -43,15 +44,19 @@ class RetryPolicy:
     max_retry_after: float = 60.0
 
     def delay_after_status(self, method: str, response: httpx.Response, attempt: int) -> float | None:
-        """Seconds to wait before retry number `attempt` + 1, or None to return the response as it is."""
+        """Seconds to wait before retry number `attempt` + 1, or None to return the response as it is: also
+        when the server asks for a longer wait (Retry-After) than `max_retry_after`, so that the caller
+        learns it at once (errors.RateLimitError.retry_after) instead of retrying early."""
         status = response.status_code
         if attempt >= self.max_retries:
             return None
         if status in RETRY_STATUSES_ANY_METHOD or (
             status in RETRY_STATUSES_IDEMPOTENT and method.upper() in IDEMPOTENT_METHODS
         ):
-            retry_after = self.retry_after(response.headers)
-            return self.backoff(attempt) if retry_after is None else retry_after
+            asked = requested_wait(response.headers)
+            if asked is None:
+                return self.backoff(attempt)
+            return asked if asked <= self.max_retry_after else None
         return None
 
     def delay_after_error(self, method: str, error: httpx.TransportError, attempt: int) -> float | None:
@@ -68,22 +73,31 @@ class RetryPolicy:
         delay: float = min(self.initial_delay * 2.0**attempt, self.max_delay)
         return delay * (1 - 0.25 * random.random())  # jitter: clients that failed together retry apart
 
-    def retry_after(self, headers: httpx.Headers) -> float | None:
-        value = headers.get("retry-after")
-        if value is None:
-            return None
-        try:
-            seconds = float(value)
-        except ValueError:
-            import email.utils  # here, not above: only an HTTP-date Retry-After needs it; importing it costs 15 %
 
-            try:
-                when = email.utils.parsedate_to_datetime(value)
-            except (TypeError, ValueError, IndexError):
-                return None
-            if when.tzinfo is None:
-                when = when.replace(tzinfo=datetime.UTC)
-            seconds = (when - datetime.datetime.now(datetime.UTC)).total_seconds()
-        if math.isnan(seconds):
+def requested_wait(headers: httpx.Headers) -> float | None:
+    """The seconds a response asks the client to wait before trying again: `retry-after-ms`, or
+    `Retry-After` (seconds or an HTTP date); None where it asks nothing readable."""
+    value = headers.get("retry-after-ms")
+    if value is not None:
+        try:
+            seconds = float(value) / 1000
+        except ValueError:
+            seconds = math.nan
+        if not math.isnan(seconds):
+            return max(seconds, 0.0)
+    value = headers.get("retry-after")
+    if value is None:
+        return None
+    try:
+        seconds = float(value)
+    except ValueError:
+        import email.utils  # here, not above: only an HTTP-date Retry-After needs it; importing it costs 15 %
+
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
             return None
-        return min(max(seconds, 0.0), self.max_retry_after)
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=datetime.UTC)
+        seconds = (when - datetime.datetime.now(datetime.UTC)).total_seconds()
+    return None if math.isnan(seconds) else max(seconds, 0.0)

@@ -23,6 +23,7 @@ changes, each for a safe default:
 - raise_on_unexpected_status defaults to True: a failed call raises instead of returning None.
 """
 
+import logging
 import re
 import ssl
 import sys
@@ -36,10 +37,12 @@ import httpx
 from attrs import define, evolve, field
 
 from . import errors
+from ._logging import logger
 from ._wire import query_string
 from .retries import RetryPolicy
 from .types import UNSET, Unset
 
+_clock = time.monotonic  # bound here: the tests replace `time` to record the waits they would sleep
 # What an HTTP header value cannot carry here: control characters (a line break would end the header) and
 # anything outside ASCII, which httpx cannot encode.
 _NOT_IN_A_HEADER = re.compile(r"[^\t\x20-\x7e]")
@@ -80,6 +83,41 @@ def _as_timeout(timeout: httpx.Timeout | float | None) -> httpx.Timeout | None:
 def _connection_error(request: httpx.Request, error: Exception, secret: str) -> errors.APIConnectionError:
     kind = errors.APITimeoutError if isinstance(error, httpx.TimeoutException) else errors.APIConnectionError
     return kind(request, error, secret)
+
+
+def _sent(request: httpx.Request, attempt: int) -> float:
+    """When the request went: for the log line its answer gets."""
+    if logger.isEnabledFor(logging.DEBUG):
+        logger.debug("sending %s %s%s", request.method, request.url.path, f" (retry {attempt})" if attempt else "")
+    return _clock()
+
+
+def _answered(request: httpx.Request, response: httpx.Response, started: float, secret: str) -> None:
+    if logger.isEnabledFor(logging.INFO):
+        request_id = next(
+            (response.headers[name] for name in errors.REQUEST_ID_HEADERS if name in response.headers), ""
+        )
+        logger.info(
+            "%s %s -> %s in %.0f ms%s",
+            request.method,
+            errors.redacted(request.url.path, secret),
+            response.status_code,
+            (_clock() - started) * 1000,
+            f" [request id {errors.redacted(request_id, secret, 100)}]" if request_id else "",
+        )
+
+
+def _retrying(request: httpx.Request, why: str, delay: float, attempt: int, policy: RetryPolicy, secret: str) -> None:
+    if logger.isEnabledFor(logging.INFO):
+        logger.info(
+            "%s %s: %s; retry %d of %d in %.2f s",
+            request.method,
+            errors.redacted(request.url.path, secret),
+            why,
+            attempt + 1,
+            policy.max_retries,
+            delay,
+        )
 
 
 async def _async_sleep(seconds: float) -> None:
@@ -214,6 +252,7 @@ class BaseClient:
         attempt = 0
         while True:
             request = self._build_request(client, method, url, kwargs)
+            started = _sent(request, attempt)
             try:
                 response = client.send(request)
             except httpx.RequestError as error:
@@ -224,10 +263,13 @@ class BaseClient:
                 )
                 if delay is None:
                     raise _connection_error(request, error, secret_of(self)) from error
+                _retrying(request, type(error).__name__, delay, attempt, policy, secret_of(self))
             else:
+                _answered(request, response, started, secret_of(self))
                 delay = policy.delay_after_status(method, response, attempt)
                 if delay is None:
                     return response
+                _retrying(request, f"HTTP {response.status_code}", delay, attempt, policy, secret_of(self))
                 response.close()
             time.sleep(delay)
             attempt += 1
@@ -239,6 +281,7 @@ class BaseClient:
         attempt = 0
         while True:
             request = self._build_request(client, method, url, kwargs)
+            started = _sent(request, attempt)
             try:
                 response = await client.send(request)
             except httpx.RequestError as error:
@@ -249,10 +292,13 @@ class BaseClient:
                 )
                 if delay is None:
                     raise _connection_error(request, error, secret_of(self)) from error
+                _retrying(request, type(error).__name__, delay, attempt, policy, secret_of(self))
             else:
+                _answered(request, response, started, secret_of(self))
                 delay = policy.delay_after_status(method, response, attempt)
                 if delay is None:
                     return response
+                _retrying(request, f"HTTP {response.status_code}", delay, attempt, policy, secret_of(self))
                 await response.aclose()
             await _async_sleep(delay)
             attempt += 1

@@ -7,6 +7,7 @@ from attrs import define, field
 
 from . import errors
 from ._base_client import BaseAuthenticatedClient, BaseClient, check_token, user_agent
+from ._logging import configure_logging
 
 if TYPE_CHECKING:
     from .api import files as _group_files
@@ -20,6 +21,9 @@ if TYPE_CHECKING:
 
 USER_AGENT = user_agent("baseten-management-client", "0.1.0")
 API_KEY_ENVIRONMENT_VARIABLE = "BASETEN_API_KEY"
+# $BASETEN_LOG=info (or debug) logs each request and retry to stderr (runtime/_logging.py).
+LOG_ENVIRONMENT_VARIABLE = "BASETEN_LOG"
+configure_logging(LOG_ENVIRONMENT_VARIABLE)
 
 
 def _token_from_environment() -> str:
