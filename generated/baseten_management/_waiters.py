@@ -40,9 +40,7 @@ class Waiter:
         return str(value)
 
 
-def wait_until(
-    poll: Callable[[], T], waiter: Waiter, interval: float, timeout: float, sleep: Callable[[float], None] = time.sleep
-) -> T:
+def wait_until(poll: Callable[[], T], waiter: Waiter, interval: float, timeout: float) -> T:
     """Call `poll` every `interval` seconds until the waiter's field holds a success value; its result."""
     deadline, last, error = time.monotonic() + timeout, None, None
     while True:
@@ -56,7 +54,7 @@ def wait_until(
                 return done
         if time.monotonic() + interval > deadline:
             raise errors.WaiterTimeout(waiter.name, waiter.route, timeout, last, waiter.value(last), error)
-        sleep(interval)
+        time.sleep(interval)
 
 
 async def await_until(poll: Callable[[], Awaitable[T]], waiter: Waiter, interval: float, timeout: float) -> T:
