@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 # Rebuilt whenever pyproject.toml (the pins) changes.
 STAMP := $(VENV)/.bootstrapped
+# The pip that reads pyproject.toml's dependency groups (pip install --group, pip 25.1 and later).
+PIP := pip==26.3
 PIPELINE := $(BIN)/python -m pipeline
 # Node tools (Prism, Redocly CLI), pinned in package-lock.json; without npm their tests skip and say so.
 NPM := $(shell command -v npm 2>/dev/null)
@@ -13,7 +15,7 @@ PORT ?= 4010
 SPEC_URL ?= https://api.baseten.co/v1/spec
 
 .DEFAULT_GOAL := help
-.PHONY: help generate check merge-templates update-spec spec-diff docs contract-live test test-lowest rehearse bench lint mock clean
+.PHONY: help generate check merge-templates dist update-spec spec-diff docs contract-live test test-lowest rehearse bench lint mock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -23,7 +25,8 @@ $(STAMP): pyproject.toml
 		{ echo "error: $(PYTHON) is older than 3.11; set PYTHON=python3.11 (or newer)" >&2; exit 1; }
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@echo "bootstrapping $(VENV) from pyproject.toml pins"
-	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check $(PIP)
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e . --group dev
 	@touch $@
 
 $(NODE_STAMP): package.json package-lock.json
@@ -47,6 +50,9 @@ update-spec: $(STAMP) $(NODE_STAMP) ## download SPEC_URL into openapi.yaml (unto
 spec-diff: $(STAMP) $(NODE_STAMP) ## changes since the committed openapi.yaml (or to NEW=path); non-zero if breaking
 	@$(PIPELINE) spec-diff $(if $(NEW),--new "$(NEW)")
 
+dist: $(STAMP) ## build the wheel and sdist into dist/ and check them (metadata, files, a fresh install under mypy --strict)
+	@$(PIPELINE) dist
+
 docs: $(STAMP) ## HTML reference of generated/ in build/docs/index.html (pdoc), grouped as the package is
 	@$(PIPELINE) docs
 
@@ -58,14 +64,15 @@ test: $(STAMP) $(NODE_STAMP) ## the test suite, drift check included
 
 test-lowest: ## the test suite on the lowest attrs and httpx that pyproject.toml allows
 	@test -x .venv-lowest/bin/python || $(PYTHON) -m venv .venv-lowest
-	@.venv-lowest/bin/python -m pip install --quiet --disable-pip-version-check -e '.[dev]' $$($(PYTHON) .ci/lowest_pins.py)
+	@.venv-lowest/bin/python -m pip install --quiet --disable-pip-version-check $(PIP)
+	@.venv-lowest/bin/python -m pip install --quiet --disable-pip-version-check -e . --group dev $$($(PYTHON) .ci/lowest_pins.py)
 	@.venv-lowest/bin/python -m pytest -q -p no:cacheprovider
 
 rehearse: $(STAMP) ## generate and test SPEC=path (default: ../shared/specs and tests/specs) in a scratch copy
 	@$(BIN)/python .ci/rehearse.py $(SPEC)
 
 $(VENV)/.bench: $(STAMP)
-	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,bench]'
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e . --group dev --group bench
 	@touch $@
 
 bench: $(VENV)/.bench ## speed ratios beside the floor and a peer, in one run (SPEC=path for another spec)
@@ -81,4 +88,4 @@ mock: $(STAMP) $(NODE_STAMP) ## serve openapi.yaml (its overlay applied) with Pr
 	@$(NODE_ENV) node_modules/.bin/prism mock -h 127.0.0.1 -p $(PORT) build/openapi.effective.json
 
 clean: ## remove the virtualenv and caches
-	rm -rf $(VENV) .venv-lowest .pytest_cache .generate-* node_modules build
+	rm -rf $(VENV) .venv-lowest .pytest_cache .generate-* node_modules build dist

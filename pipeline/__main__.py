@@ -9,6 +9,7 @@ spec-diff:   what changed from the committed --spec to the working one (or from 
 docs:        an HTML reference of the generated package in --docs (pdoc).
 stock-check: do the overrides in --templates follow the installed generator's templates (pipeline/stock.py)?
 merge-templates: after a generator bump, three-way merge each override with its stock template's change.
+dist:        build the wheel and sdist into --dist and check them (pipeline/dist.py).
 effective-spec: the spec the client is built from, as JSON on stdout: --spec with its overlay applied
              and the defaults and examples that do not fit their schema taken out (make mock serves it).
 """
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from . import PipelineError
 from .build import generate, input_warnings
+from .dist import dist as build_dist
 from .docs import build_docs
 from .drift import check_drift
 from .golden import golden_projects
@@ -54,6 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         "effective-spec",
         "stock-check",
         "merge-templates",
+        "dist",
     ]
     parser.add_argument("command", choices=commands)
     parser.add_argument("--spec", type=Path, default=Path("openapi.yaml"))
@@ -64,9 +67,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--url", default=DEFAULT_URL, help="update-spec: where the spec is published")
     parser.add_argument("--new", type=Path, help="spec-diff: the spec to compare --spec with")
     parser.add_argument("--docs", type=Path, default=Path("build/docs"), help="docs: where the HTML goes")
+    parser.add_argument("--dist", type=Path, default=Path("dist"), help="dist: where the wheel and sdist go")
     args = parser.parse_args(argv)
     overlay = args.overlay or args.spec.with_name(defaults.overlay_path.name)
-    project = Project(args.spec, args.config, args.templates, args.out, overlay)
+    beside = args.spec.parent
+    project = Project(
+        args.spec,
+        args.config,
+        args.templates,
+        args.out,
+        overlay,
+        pyproject=beside / "pyproject.toml",
+        changelog=beside / "CHANGELOG.md",
+    )
     try:
         if args.command == "spec-diff":
             with tempfile.TemporaryDirectory() as scratch:
@@ -87,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
             print(check_stock(project.templates))
             for each in [project, *golden_projects(project)]:
                 print(check_drift(each))
+        elif args.command == "dist":
+            print(build_dist(project, args.dist))
         elif args.command == "stock-check":
             print(check_stock(project.templates))
         elif args.command == "merge-templates":

@@ -9,6 +9,7 @@ rewrites api/ and models/ even when the run then fails); the new client is impor
 interrupted run leaves generated/ as it was.
 """
 
+import hashlib
 import json
 import shutil
 from collections.abc import Iterator
@@ -188,6 +189,11 @@ def _stage_templates(project: Project, derived: Derived, staged: Path) -> Path:
         "api_key_env": derived.defaults.api_key_env,
         "log_env": project.log_env,
         "version": project.version,
+        # What the package is generated from, for anyone holding a wheel to tell (package_init.py.jinja).
+        "spec_sha256": hashlib.sha256(project.spec_path.read_bytes()).hexdigest(),
+        "overlay_sha256": hashlib.sha256(project.overlay_path.read_bytes()).hexdigest()
+        if project.overlay_path.is_file()
+        else "",
     }
     lines = [f'{{% set {name} = "{value}" %}}' for name, value in facts.items()]
     # "group.name" -> [items, pagination, cursor, has_more]: Python identifiers all (PythonIdentifier).

@@ -15,6 +15,7 @@ from .annotations import Unfit, unfit_annotations, without
 from .config_check import check_config
 from .leniency import tolerated as lenient
 from .overlay import Action, apply_overlay, read_overlay
+from .release import read_version
 from .spec_check import read_spec
 from .waiters import Waiter, read_waiters
 
@@ -44,6 +45,9 @@ class Project:
     generated: Path = ROOT / "generated"
     overlay_path: Path = ROOT / "openapi.overlay.yaml"
     runtime: Path = ROOT / "runtime"  # the client's hand-written modules (pipeline/runtime.py)
+    # Beside the spec: the version (pipeline/release.py) and the changelog `make update-spec` writes.
+    pyproject: Path = ROOT / "pyproject.toml"
+    changelog: Path = ROOT / "CHANGELOG.md"
 
     @cached_property
     def config(self) -> dict[str, Any]:
@@ -78,8 +82,9 @@ class Project:
 
     @property
     def version(self) -> str:
-        """The client's version, for its User-Agent (checked by config_check to be a version number)."""
-        return str(self.config.get("package_version_override") or "0")
+        """The client's version: pyproject.toml's [project] version, the one place it is written (this
+        repository's, for a spec that has none beside it)."""
+        return read_version(self.pyproject if self.pyproject.is_file() else ROOT / "pyproject.toml")
 
     @property
     def package_name(self) -> str:

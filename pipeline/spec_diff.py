@@ -161,20 +161,27 @@ def moved_operations(project: Project, base: dict[str, Any], revision: dict[str,
     ]
 
 
-def spec_diff(project: Project, base: Path, revision: Path, labels: tuple[str, str] | None = None) -> tuple[str, bool]:
-    """The rendered report, and whether the change breaks existing client code or calls.
+def diff_report(project: Project, base: Path, revision: Path) -> tuple[DiffReport, list[str]]:
+    """What changed, and whether it breaks existing client code or calls; and each overlay action that
+    selects nothing in the revision (its fix may be obsolete).
 
-    Redocly compares the two documents as published; the module names are compared as the client is
-    built (the project's overlay and operation_overrides applied to both), and each overlay action that
-    selects nothing in the revision is named, as its fix may be obsolete."""
+    Redocly compares the two documents as published; the module names and waiters are compared as the
+    client is built (the project's overlay and operation_overrides applied to both)."""
     base_spec, revision_spec = load_document(base), load_document(revision)  # unreadable: say so before Redocly runs
     report = summarise(redocly_changes(base, revision))
     revised, unmatched = apply_overlay(revision_spec, project.overlay)
     based = apply_overlay(base_spec, project.overlay)[0]
     report.breaking += moved_operations(project, based, revised)
     report.breaking += broken_waiters(project, based, revised)
+    return report, [
+        f"  ! {action.describe()} selects nothing: the fix it carried may be obsolete" for action in unmatched
+    ]
+
+
+def spec_diff(project: Project, base: Path, revision: Path, labels: tuple[str, str] | None = None) -> tuple[str, bool]:
+    """The rendered report, and whether the change breaks existing client code or calls."""
+    report, stale = diff_report(project, base, revision)
     text = report.render(*(labels or (str(base), str(revision))))
-    stale = [f"  ! {action.describe()} selects nothing: the fix it carried may be obsolete" for action in unmatched]
     return "\n".join([text, f"overlay ({project.overlay_path.name}):", *stale] if stale else [text]), bool(
         report.breaking
     )

@@ -1,10 +1,13 @@
 """`make update-spec`: fetch the published spec into openapi.yaml, atomically, as reviewable YAML.
 
 A failed download or a document that is not a valid OpenAPI 3.x spec leaves openapi.yaml as it
-was. The new spec is written in YAML with its key order kept and multi-line text as literal blocks,
+was; a new spec also sets the next version and a CHANGELOG.md section (release.py), the three written
+only once all are ready. The new spec is written in YAML with its key order kept and multi-line text as literal blocks,
 so `git diff openapi.yaml` shows what Baseten changed; it is checked to load back to the same document.
 """
 
+import datetime
+import hashlib
 import io
 import os
 import tempfile
@@ -18,8 +21,9 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 from . import PipelineError
 from .openapi import load_document
 from .project import Project
+from .release import changelog_section, next_version, read_version, with_section, with_version
 from .spec_check import dangling_refs, read_spec, structural_errors
-from .spec_diff import spec_diff
+from .spec_diff import DiffReport, diff_report
 
 DEFAULT_URL = "https://api.baseten.co/v1/spec"
 TIMEOUT = httpx.Timeout(60.0, connect=10.0)
@@ -64,8 +68,10 @@ def check_spec(path: Path) -> dict[str, Any]:
     return spec
 
 
-def update_spec(project: Project, url: str) -> str:
-    """Replace the project's spec with the document at url; return the change report. Untouched on any failure."""
+def update_spec(project: Project, url: str, today: datetime.date | None = None) -> str:
+    """Replace the project's spec with the document at url, set the next version in pyproject.toml and
+    prepend its CHANGELOG.md section; return the change report. On any failure, none of the three change;
+    when the document is the one in place, nothing does."""
     spec_path = project.spec_path
     content = download(url)
     # Beside spec_path, so the final rename is atomic; removed whatever happens.
@@ -77,21 +83,47 @@ def update_spec(project: Project, url: str) -> str:
             document = check_spec(downloaded)  # syntax, OpenAPI 3.x, $refs, structure: as `make generate` does
         except PipelineError as err:
             raise PipelineError(str(err).replace(str(downloaded), url)) from None
+        if spec_path.exists() and load_document(spec_path) == document:
+            return f"{spec_path} is already what {url} publishes: no new version, nothing changed"
         staged = Path(scratch) / "openapi.yaml"
         staged.write_text(as_yaml(document), encoding="utf-8")
         if load_document(staged) != document:
             raise PipelineError("the YAML written would not load back to the downloaded document; nothing changed")
-        report = _report(project, staged, url)
-        os.replace(staged, spec_path)
-    return f"{spec_path} updated from {url}\n{report}\nNext: read the report, then `make generate` and `make test`."
+        writes = [(staged, spec_path)]
+        report_text, release = _report(project, staged, url)
+        if release is not None and project.pyproject.is_file():  # a spec outside a project has no version
+            breaking, report = release
+            old = read_version(project.pyproject)
+            new = next_version(old, breaking)
+            digest = hashlib.sha256(staged.read_bytes()).hexdigest()
+            section = changelog_section(new, url, digest, report, today or datetime.date.today())
+            changelog = project.changelog.read_text(encoding="utf-8") if project.changelog.exists() else ""
+            for text, target in (
+                (with_version(project.pyproject.read_text(encoding="utf-8"), new), project.pyproject),
+                (with_section(changelog, section), project.changelog),
+            ):
+                prepared = Path(scratch) / target.name
+                prepared.write_text(text, encoding="utf-8")
+                writes.append((prepared, target))
+            verdict = "breaking" if breaking else "not breaking"
+            report_text += f"\nversion: {old} -> {new} ({verdict}); {project.changelog.name}: a section for it"
+        for prepared, target in writes:  # everything is ready: a failure above changed nothing
+            os.replace(prepared, target)
+    return (
+        f"{spec_path} updated from {url}\n{report_text}\nNext: read the report, then `make generate` and `make test`."
+    )
 
 
-def _report(project: Project, new: Path, url: str) -> str:
+def _report(project: Project, new: Path, url: str) -> tuple[str, tuple[bool, DiffReport] | None]:
+    """The change report, and (breaking, the report) for the release; None where there was no spec before."""
     old = project.spec_path
     if not old.exists():
-        return "(no previous spec to compare with)"
+        return "(no previous spec to compare with; the version stays)", None
     try:
-        text, _breaking = spec_diff(project, old, new, (str(old), url))
+        report, stale = diff_report(project, old, new)
     except PipelineError as err:
-        return f"(no change report: {err})"
-    return text
+        raise PipelineError(f"cannot tell whether the new spec breaks code ({err}); nothing changed") from None
+    text = report.render(str(old), url)
+    if stale:
+        text = "\n".join([text, f"overlay ({project.overlay_path.name}):", *stale])
+    return text, (bool(report.breaking), report)

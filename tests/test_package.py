@@ -1,53 +1,58 @@
 """pyproject.toml ships generated/ as a typed wheel whose dependencies are the ones the generated code needs."""
 
 import ast
+import hashlib
 import re
-import subprocess
 import sys
+import tarfile
 import tomllib
 import zipfile
-from email.parser import Parser
 from pathlib import Path
 
 import openapi_python_client
 import pytest
 from packaging.requirements import Requirement
 
-from contract.generated_package import package_dir
+from contract.generated_package import import_generated, package_dir
+from pipeline import dist
 from pipeline.openapi import load_document
-from pipeline.project import ROOT
+from pipeline.project import ROOT, current
+from pipeline.release import next_version
 
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 GENERATOR_TEMPLATES = Path(openapi_python_client.__file__).parent / "templates"
 
 
 @pytest.fixture(scope="session")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> zipfile.ZipFile:
-    """The wheel pyproject.toml's build backend makes, through its PEP 517 hook (what pip would call)."""
-    out = tmp_path_factory.mktemp("wheel")
-    backend = PYPROJECT["build-system"]["build-backend"]
-    program = f"import sys, {backend} as backend; backend.build_wheel(sys.argv[1])"
-    subprocess.run([sys.executable, "-c", program, str(out)], cwd=ROOT, check=True, capture_output=True)
-    (built,) = out.glob("*.whl")
-    return zipfile.ZipFile(built)
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The wheel and the sdist `make dist` builds (pipeline/dist.py), with pyproject.toml's backend."""
+    return dist.build(tmp_path_factory.mktemp("dist"))
 
 
-def test_wheel_holds_exactly_the_generated_package_with_py_typed(wheel: zipfile.ZipFile):
+def test_wheel_holds_exactly_the_generated_package_with_py_typed(built: tuple[Path, Path]):
     package = package_dir()
     expected = {
         str(p.relative_to(package.parent)) for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts
     }
-    shipped = {name for name in wheel.namelist() if ".dist-info/" not in name}
+    shipped = {name for name in zipfile.ZipFile(built[0]).namelist() if ".dist-info/" not in name}
     assert f"{package.name}/py.typed" in shipped
     assert shipped == expected
 
 
-def test_wheel_metadata_declares_the_pyproject_dependencies(wheel: zipfile.ZipFile):
-    metadata_name = next(n for n in wheel.namelist() if n.endswith(".dist-info/METADATA"))
-    metadata = Parser().parsestr(wheel.read(metadata_name).decode())
-    runtime = {Requirement(r) for r in metadata.get_all("Requires-Dist") or [] if "extra ==" not in r}
-    assert runtime == {Requirement(r) for r in PYPROJECT["project"]["dependencies"]}
-    assert metadata["Requires-Python"] == PYPROJECT["project"]["requires-python"]
+def test_wheel_metadata_is_complete_with_the_runtime_dependencies_and_no_extras(built: tuple[Path, Path]):
+    assert dist.metadata_problems(built[0], current()) == []
+
+
+def test_the_sdist_holds_the_package_and_what_it_was_made_from(built: tuple[Path, Path]):
+    with tarfile.open(built[1]) as sdist:
+        names = {name.split("/", 1)[1] for name in sdist.getnames() if "/" in name}
+    assert {
+        "openapi.yaml",
+        "README.md",
+        "CHANGELOG.md",
+        "pyproject.toml",
+        f"generated/{package_dir().name}/py.typed",
+    } <= names
 
 
 def test_runtime_dependencies_are_the_ranges_the_generator_declares():
@@ -79,8 +84,11 @@ def test_generator_config_names_match_pyproject_and_generated():
     assert config["package_name_override"] == package_dir().name
 
 
-def test_dev_tools_are_pinned_exactly():
-    for requirement in PYPROJECT["project"]["optional-dependencies"]["dev"] + PYPROJECT["build-system"]["requires"]:
+def test_dev_tools_are_pinned_exactly_and_offered_to_no_user():
+    """Dependency groups (PEP 735), not extras: nothing of them reaches a wheel's metadata."""
+    assert "optional-dependencies" not in PYPROJECT["project"]
+    groups = PYPROJECT["dependency-groups"]
+    for requirement in groups["dev"] + groups["bench"] + PYPROJECT["build-system"]["requires"]:
         assert re.fullmatch(r"[A-Za-z0-9_.\-\[\]]+==[0-9][0-9A-Za-z.]*", requirement), (
             f"not an exact pin: {requirement}"
         )
@@ -95,6 +103,23 @@ def test_custom_templates_say_why_and_which_generator_they_follow(template: Path
         assert f"openapi-python-client {openapi_python_client.__version__}'s {template.name}" in text.split("#}")[0]
 
 
-def test_the_user_agent_version_is_the_distributions():
-    config = load_document(ROOT / "generator-config.yaml")
-    assert config["package_version_override"] == PYPROJECT["project"]["version"]
+def test_the_version_is_written_in_one_place_and_read_by_the_package_and_its_user_agent():
+    package, client = import_generated(), import_generated("client")
+    assert package.__version__ == PYPROJECT["project"]["version"]
+    assert client.USER_AGENT.split()[0] == f"{PYPROJECT['project']['name']}/{package.__version__}"
+    assert "package_version_override" not in load_document(ROOT / "generator-config.yaml")
+
+
+def test_the_package_records_the_spec_it_was_generated_from():
+    package = import_generated()
+    assert package.SPEC_SHA256 == hashlib.sha256(current().spec_path.read_bytes()).hexdigest()
+    overlay = current().overlay_path
+    assert package.OVERLAY_SHA256 == (hashlib.sha256(overlay.read_bytes()).hexdigest() if overlay.is_file() else None)
+
+
+@pytest.mark.parametrize(
+    ("version", "breaking", "after"),
+    [("0.4.2", False, "0.4.3"), ("0.4.2", True, "0.5.0"), ("1.4.2", True, "2.0.0"), ("1.4.2", False, "1.4.3")],
+)
+def test_the_next_version_follows_the_verdict(version: str, breaking: bool, after: str):
+    assert next_version(version, breaking) == after

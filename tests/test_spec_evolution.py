@@ -87,6 +87,38 @@ def test_update_spec_writes_readable_yaml_and_reports_the_change(serve, tmp_path
     assert sorted(p.name for p in tmp_path.iterdir()) == ["openapi.yaml"]  # no scratch left behind
 
 
+PYPROJECT = '[project]\nname = "a-client"\nversion = "0.4.2"\n\n[tool.x]\nversion = "9"\n'
+CHANGELOG = "# Changelog\n\n## 0.4.2 (2026-01-01)\n\nEarlier.\n"
+
+
+@pytest.mark.parametrize(
+    ("revise", "version", "listed"),
+    [
+        (with_added_operation, "0.4.3", "Operations added:\n- "),
+        (lambda spec: removed_operation(spec) and spec, "0.5.0", "Breaking changes:\n- "),
+    ],
+    ids=["additive-patch", "breaking-minor-at-0"],
+)
+def test_update_spec_sets_the_next_version_and_a_changelog_section(serve, tmp_path: Path, revise, version, listed):
+    spec, pyproject, changelog = tmp_path / "openapi.yaml", tmp_path / "pyproject.toml", tmp_path / "CHANGELOG.md"
+    base = spec_slice(current_spec(), 3)
+    spec.write_text(json.dumps(base), encoding="utf-8")
+    pyproject.write_text(PYPROJECT, encoding="utf-8")
+    changelog.write_text(CHANGELOG, encoding="utf-8")
+    serve["/v1/spec"] = (200, json.dumps(revise(copy.deepcopy(base))).encode())
+    url = serve["base"][1].decode() + "/v1/spec"
+
+    result = run_pipeline("update-spec", "--url", url, "--spec", str(spec))
+
+    assert result.returncode == 0, result.stderr
+    assert pyproject.read_text() == PYPROJECT.replace('version = "0.4.2"', f'version = "{version}"', 1)
+    text = changelog.read_text()
+    assert text.startswith(f"# Changelog\n\n## {version} (") and f"Spec: {url} (sha256 " in text
+    assert listed in text and text.endswith("## 0.4.2 (2026-01-01)\n\nEarlier.\n")
+    unchanged = run_pipeline("update-spec", "--url", url, "--spec", str(spec))  # the same spec again
+    assert "no new version, nothing changed" in unchanged.stdout and changelog.read_text() == text
+
+
 @pytest.mark.parametrize(
     ("served", "expected"),
     [
@@ -101,12 +133,13 @@ def test_a_failed_update_leaves_openapi_yaml_untouched(serve, tmp_path: Path, se
         serve["/v1/spec"] = served
     spec = tmp_path / "openapi.yaml"
     shutil.copy(ROOT / "openapi.yaml", spec)
-    before = spec.read_bytes()
+    (tmp_path / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")
+    (tmp_path / "CHANGELOG.md").write_text(CHANGELOG, encoding="utf-8")
+    before = {path.name: path.read_bytes() for path in tmp_path.iterdir()}
     result = run_pipeline("update-spec", "--url", serve["base"][1].decode() + "/v1/spec", "--spec", str(spec))
     assert result.returncode == 1
     assert expected in result.stderr and len(result.stderr.strip().splitlines()) <= 2, result.stderr
-    assert spec.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["openapi.yaml"]
+    assert {path.name: path.read_bytes() for path in tmp_path.iterdir()} == before  # none of the three changed
 
 
 def reachable(spec: dict[str, Any]) -> list[str]:

@@ -35,7 +35,15 @@ Failures raise the errors in `baseten_management.errors`; request and response b
 
 from .client import AuthenticatedClient, Client
 
+__version__ = "0.1.0"
+# What this package was generated from: the sha256 of openapi.yaml, and of its overlay (None without one).
+SPEC_SHA256 = "db08113346bacd285ba5685d5f4c9bff8ac02b371b7dc5f14932927a66d6cf55"
+OVERLAY_SHA256 = None
+
 __all__ = (
+    "OVERLAY_SHA256",
+    "SPEC_SHA256",
     "AuthenticatedClient",
     "Client",
+    "__version__",
 )
