@@ -172,7 +172,6 @@ class Operation:
         *,
         body: CreateAPIKeyRequestV1 | CreateAPIKeyRequestV1Dict,
     ) -> APIKeyV1:
-        """POST /v1/api_keys: see sync()."""
         return sync(
             body=body,
             client=self._client,
@@ -183,7 +182,6 @@ class Operation:
         *,
         body: CreateAPIKeyRequestV1 | CreateAPIKeyRequestV1Dict,
     ) -> Response[APIKeyV1]:
-        """POST /v1/api_keys: see sync_detailed()."""
         return sync_detailed(
             body=body,
             client=self._client,
@@ -204,7 +202,6 @@ class AsyncOperation:
         *,
         body: CreateAPIKeyRequestV1 | CreateAPIKeyRequestV1Dict,
     ) -> APIKeyV1:
-        """POST /v1/api_keys: see asyncio()."""
         return await asyncio(
             body=body,
             client=self._client,
@@ -215,7 +212,6 @@ class AsyncOperation:
         *,
         body: CreateAPIKeyRequestV1 | CreateAPIKeyRequestV1Dict,
     ) -> Response[APIKeyV1]:
-        """POST /v1/api_keys: see asyncio_detailed()."""
         return await asyncio_detailed(
             body=body,
             client=self._client,
@@ -231,7 +227,5 @@ __all__ = [
 ]
 
 # help(client.<group>.<name>) shows the whole contract: the route, arguments, result and errors.
-Operation.__call__.__doc__ = sync.__doc__
-Operation.detailed.__doc__ = sync_detailed.__doc__
-AsyncOperation.__call__.__doc__ = sync.__doc__
-AsyncOperation.detailed.__doc__ = sync_detailed.__doc__
+Operation.__call__.__doc__ = AsyncOperation.__call__.__doc__ = sync.__doc__
+Operation.detailed.__doc__ = AsyncOperation.detailed.__doc__ = sync_detailed.__doc__

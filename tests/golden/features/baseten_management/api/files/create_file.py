@@ -168,7 +168,6 @@ class Operation:
         *,
         body: UploadForm | UploadFormDict,
     ) -> CreateFileResponse201:
-        """POST /files: see sync()."""
         return sync(
             body=body,
             client=self._client,
@@ -179,7 +178,6 @@ class Operation:
         *,
         body: UploadForm | UploadFormDict,
     ) -> Response[CreateFileResponse201]:
-        """POST /files: see sync_detailed()."""
         return sync_detailed(
             body=body,
             client=self._client,
@@ -200,7 +198,6 @@ class AsyncOperation:
         *,
         body: UploadForm | UploadFormDict,
     ) -> CreateFileResponse201:
-        """POST /files: see asyncio()."""
         return await asyncio(
             body=body,
             client=self._client,
@@ -211,7 +208,6 @@ class AsyncOperation:
         *,
         body: UploadForm | UploadFormDict,
     ) -> Response[CreateFileResponse201]:
-        """POST /files: see asyncio_detailed()."""
         return await asyncio_detailed(
             body=body,
             client=self._client,
@@ -227,7 +223,5 @@ __all__ = [
 ]
 
 # help(client.<group>.<name>) shows the whole contract: the route, arguments, result and errors.
-Operation.__call__.__doc__ = sync.__doc__
-Operation.detailed.__doc__ = sync_detailed.__doc__
-AsyncOperation.__call__.__doc__ = sync.__doc__
-AsyncOperation.detailed.__doc__ = sync_detailed.__doc__
+Operation.__call__.__doc__ = AsyncOperation.__call__.__doc__ = sync.__doc__
+Operation.detailed.__doc__ = AsyncOperation.detailed.__doc__ = sync_detailed.__doc__

@@ -158,7 +158,6 @@ class Operation:
         self,
         name: str,
     ) -> File:
-        """GET /files/{name}/content: see sync()."""
         return sync(
             name=name,
             client=self._client,
@@ -168,7 +167,6 @@ class Operation:
         self,
         name: str,
     ) -> Response[File]:
-        """GET /files/{name}/content: see sync_detailed()."""
         return sync_detailed(
             name=name,
             client=self._client,
@@ -188,7 +186,6 @@ class AsyncOperation:
         self,
         name: str,
     ) -> File:
-        """GET /files/{name}/content: see asyncio()."""
         return await asyncio(
             name=name,
             client=self._client,
@@ -198,7 +195,6 @@ class AsyncOperation:
         self,
         name: str,
     ) -> Response[File]:
-        """GET /files/{name}/content: see asyncio_detailed()."""
         return await asyncio_detailed(
             name=name,
             client=self._client,
@@ -214,7 +210,5 @@ __all__ = [
 ]
 
 # help(client.<group>.<name>) shows the whole contract: the route, arguments, result and errors.
-Operation.__call__.__doc__ = sync.__doc__
-Operation.detailed.__doc__ = sync_detailed.__doc__
-AsyncOperation.__call__.__doc__ = sync.__doc__
-AsyncOperation.detailed.__doc__ = sync_detailed.__doc__
+Operation.__call__.__doc__ = AsyncOperation.__call__.__doc__ = sync.__doc__
+Operation.detailed.__doc__ = AsyncOperation.detailed.__doc__ = sync_detailed.__doc__

@@ -174,7 +174,6 @@ class Operation:
         *,
         body: File,
     ) -> None:
-        """PUT /files/{name}/content: see sync()."""
         return sync(
             name=name,
             body=body,
@@ -187,7 +186,6 @@ class Operation:
         *,
         body: File,
     ) -> Response[None]:
-        """PUT /files/{name}/content: see sync_detailed()."""
         return sync_detailed(
             name=name,
             body=body,
@@ -210,7 +208,6 @@ class AsyncOperation:
         *,
         body: File,
     ) -> None:
-        """PUT /files/{name}/content: see asyncio()."""
         return await asyncio(
             name=name,
             body=body,
@@ -223,7 +220,6 @@ class AsyncOperation:
         *,
         body: File,
     ) -> Response[None]:
-        """PUT /files/{name}/content: see asyncio_detailed()."""
         return await asyncio_detailed(
             name=name,
             body=body,
@@ -240,7 +236,5 @@ __all__ = [
 ]
 
 # help(client.<group>.<name>) shows the whole contract: the route, arguments, result and errors.
-Operation.__call__.__doc__ = sync.__doc__
-Operation.detailed.__doc__ = sync_detailed.__doc__
-AsyncOperation.__call__.__doc__ = sync.__doc__
-AsyncOperation.detailed.__doc__ = sync_detailed.__doc__
+Operation.__call__.__doc__ = AsyncOperation.__call__.__doc__ = sync.__doc__
+Operation.detailed.__doc__ = AsyncOperation.detailed.__doc__ = sync_detailed.__doc__

@@ -156,7 +156,6 @@ class Operation:
         self,
         enabled: bool,
     ) -> None:
-        """PUT /flags/{enabled}: see sync()."""
         return sync(
             enabled=enabled,
             client=self._client,
@@ -166,7 +165,6 @@ class Operation:
         self,
         enabled: bool,
     ) -> Response[None]:
-        """PUT /flags/{enabled}: see sync_detailed()."""
         return sync_detailed(
             enabled=enabled,
             client=self._client,
@@ -186,7 +184,6 @@ class AsyncOperation:
         self,
         enabled: bool,
     ) -> None:
-        """PUT /flags/{enabled}: see asyncio()."""
         return await asyncio(
             enabled=enabled,
             client=self._client,
@@ -196,7 +193,6 @@ class AsyncOperation:
         self,
         enabled: bool,
     ) -> Response[None]:
-        """PUT /flags/{enabled}: see asyncio_detailed()."""
         return await asyncio_detailed(
             enabled=enabled,
             client=self._client,
@@ -212,7 +208,5 @@ __all__ = [
 ]
 
 # help(client.<group>.<name>) shows the whole contract: the route, arguments, result and errors.
-Operation.__call__.__doc__ = sync.__doc__
-Operation.detailed.__doc__ = sync_detailed.__doc__
-AsyncOperation.__call__.__doc__ = sync.__doc__
-AsyncOperation.detailed.__doc__ = sync_detailed.__doc__
+Operation.__call__.__doc__ = AsyncOperation.__call__.__doc__ = sync.__doc__
+Operation.detailed.__doc__ = AsyncOperation.detailed.__doc__ = sync_detailed.__doc__

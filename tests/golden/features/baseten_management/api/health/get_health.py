@@ -129,7 +129,6 @@ class Operation:
     def __call__(
         self,
     ) -> str:
-        """GET /health: see sync()."""
         return sync(
             client=self._client,
         )
@@ -137,7 +136,6 @@ class Operation:
     def detailed(
         self,
     ) -> Response[str]:
-        """GET /health: see sync_detailed()."""
         return sync_detailed(
             client=self._client,
         )
@@ -155,7 +153,6 @@ class AsyncOperation:
     async def __call__(
         self,
     ) -> str:
-        """GET /health: see asyncio()."""
         return await asyncio(
             client=self._client,
         )
@@ -163,7 +160,6 @@ class AsyncOperation:
     async def detailed(
         self,
     ) -> Response[str]:
-        """GET /health: see asyncio_detailed()."""
         return await asyncio_detailed(
             client=self._client,
         )
@@ -178,7 +174,5 @@ __all__ = [
 ]
 
 # help(client.<group>.<name>) shows the whole contract: the route, arguments, result and errors.
-Operation.__call__.__doc__ = sync.__doc__
-Operation.detailed.__doc__ = sync_detailed.__doc__
-AsyncOperation.__call__.__doc__ = sync.__doc__
-AsyncOperation.detailed.__doc__ = sync_detailed.__doc__
+Operation.__call__.__doc__ = AsyncOperation.__call__.__doc__ = sync.__doc__
+Operation.detailed.__doc__ = AsyncOperation.detailed.__doc__ = sync_detailed.__doc__

@@ -181,7 +181,6 @@ class Operation:
         *,
         body: Owner | OwnerDict,
     ) -> Owner:
-        """POST /owners: see sync()."""
         return sync(
             body=body,
             client=self._client,
@@ -192,7 +191,6 @@ class Operation:
         *,
         body: Owner | OwnerDict,
     ) -> Response[Owner]:
-        """POST /owners: see sync_detailed()."""
         return sync_detailed(
             body=body,
             client=self._client,
@@ -213,7 +211,6 @@ class AsyncOperation:
         *,
         body: Owner | OwnerDict,
     ) -> Owner:
-        """POST /owners: see asyncio()."""
         return await asyncio(
             body=body,
             client=self._client,
@@ -224,7 +221,6 @@ class AsyncOperation:
         *,
         body: Owner | OwnerDict,
     ) -> Response[Owner]:
-        """POST /owners: see asyncio_detailed()."""
         return await asyncio_detailed(
             body=body,
             client=self._client,
@@ -240,7 +236,5 @@ __all__ = [
 ]
 
 # help(client.<group>.<name>) shows the whole contract: the route, arguments, result and errors.
-Operation.__call__.__doc__ = sync.__doc__
-Operation.detailed.__doc__ = sync_detailed.__doc__
-AsyncOperation.__call__.__doc__ = sync.__doc__
-AsyncOperation.detailed.__doc__ = sync_detailed.__doc__
+Operation.__call__.__doc__ = AsyncOperation.__call__.__doc__ = sync.__doc__
+Operation.detailed.__doc__ = AsyncOperation.detailed.__doc__ = sync_detailed.__doc__

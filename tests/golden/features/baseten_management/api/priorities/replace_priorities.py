@@ -173,7 +173,6 @@ class Operation:
         *,
         body: ReplacePrioritiesBody | ReplacePrioritiesBodyDict | Unset = UNSET,
     ) -> ReplacePrioritiesResponse200:
-        """PUT /priorities: see sync()."""
         return sync(
             body=body,
             client=self._client,
@@ -184,7 +183,6 @@ class Operation:
         *,
         body: ReplacePrioritiesBody | ReplacePrioritiesBodyDict | Unset = UNSET,
     ) -> Response[ReplacePrioritiesResponse200]:
-        """PUT /priorities: see sync_detailed()."""
         return sync_detailed(
             body=body,
             client=self._client,
@@ -205,7 +203,6 @@ class AsyncOperation:
         *,
         body: ReplacePrioritiesBody | ReplacePrioritiesBodyDict | Unset = UNSET,
     ) -> ReplacePrioritiesResponse200:
-        """PUT /priorities: see asyncio()."""
         return await asyncio(
             body=body,
             client=self._client,
@@ -216,7 +213,6 @@ class AsyncOperation:
         *,
         body: ReplacePrioritiesBody | ReplacePrioritiesBodyDict | Unset = UNSET,
     ) -> Response[ReplacePrioritiesResponse200]:
-        """PUT /priorities: see asyncio_detailed()."""
         return await asyncio_detailed(
             body=body,
             client=self._client,
@@ -232,7 +228,5 @@ __all__ = [
 ]
 
 # help(client.<group>.<name>) shows the whole contract: the route, arguments, result and errors.
-Operation.__call__.__doc__ = sync.__doc__
-Operation.detailed.__doc__ = sync_detailed.__doc__
-AsyncOperation.__call__.__doc__ = sync.__doc__
-AsyncOperation.detailed.__doc__ = sync_detailed.__doc__
+Operation.__call__.__doc__ = AsyncOperation.__call__.__doc__ = sync.__doc__
+Operation.detailed.__doc__ = AsyncOperation.detailed.__doc__ = sync_detailed.__doc__

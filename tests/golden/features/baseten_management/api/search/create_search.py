@@ -180,7 +180,6 @@ class Operation:
         *,
         body: SearchForm | SearchFormDict | Unset = UNSET,
     ) -> list[Gadget]:
-        """POST /search: see sync()."""
         return sync(
             body=body,
             client=self._client,
@@ -191,7 +190,6 @@ class Operation:
         *,
         body: SearchForm | SearchFormDict | Unset = UNSET,
     ) -> Response[list[Gadget]]:
-        """POST /search: see sync_detailed()."""
         return sync_detailed(
             body=body,
             client=self._client,
@@ -212,7 +210,6 @@ class AsyncOperation:
         *,
         body: SearchForm | SearchFormDict | Unset = UNSET,
     ) -> list[Gadget]:
-        """POST /search: see asyncio()."""
         return await asyncio(
             body=body,
             client=self._client,
@@ -223,7 +220,6 @@ class AsyncOperation:
         *,
         body: SearchForm | SearchFormDict | Unset = UNSET,
     ) -> Response[list[Gadget]]:
-        """POST /search: see asyncio_detailed()."""
         return await asyncio_detailed(
             body=body,
             client=self._client,
@@ -239,7 +235,5 @@ __all__ = [
 ]
 
 # help(client.<group>.<name>) shows the whole contract: the route, arguments, result and errors.
-Operation.__call__.__doc__ = sync.__doc__
-Operation.detailed.__doc__ = sync_detailed.__doc__
-AsyncOperation.__call__.__doc__ = sync.__doc__
-AsyncOperation.detailed.__doc__ = sync_detailed.__doc__
+Operation.__call__.__doc__ = AsyncOperation.__call__.__doc__ = sync.__doc__
+Operation.detailed.__doc__ = AsyncOperation.detailed.__doc__ = sync_detailed.__doc__

@@ -198,7 +198,6 @@ class Operation:
         depth: int | None | Unset = UNSET,
         x_include_folder: bool,
     ) -> GetTreeResponse200:
-        """GET /trees/{tree_id}: see sync()."""
         return sync(
             tree_id=tree_id,
             depth=depth,
@@ -213,7 +212,6 @@ class Operation:
         depth: int | None | Unset = UNSET,
         x_include_folder: bool,
     ) -> Response[GetTreeResponse200]:
-        """GET /trees/{tree_id}: see sync_detailed()."""
         return sync_detailed(
             tree_id=tree_id,
             depth=depth,
@@ -238,7 +236,6 @@ class AsyncOperation:
         depth: int | None | Unset = UNSET,
         x_include_folder: bool,
     ) -> GetTreeResponse200:
-        """GET /trees/{tree_id}: see asyncio()."""
         return await asyncio(
             tree_id=tree_id,
             depth=depth,
@@ -253,7 +250,6 @@ class AsyncOperation:
         depth: int | None | Unset = UNSET,
         x_include_folder: bool,
     ) -> Response[GetTreeResponse200]:
-        """GET /trees/{tree_id}: see asyncio_detailed()."""
         return await asyncio_detailed(
             tree_id=tree_id,
             depth=depth,
@@ -271,7 +267,5 @@ __all__ = [
 ]
 
 # help(client.<group>.<name>) shows the whole contract: the route, arguments, result and errors.
-Operation.__call__.__doc__ = sync.__doc__
-Operation.detailed.__doc__ = sync_detailed.__doc__
-AsyncOperation.__call__.__doc__ = sync.__doc__
-AsyncOperation.detailed.__doc__ = sync_detailed.__doc__
+Operation.__call__.__doc__ = AsyncOperation.__call__.__doc__ = sync.__doc__
+Operation.detailed.__doc__ = AsyncOperation.detailed.__doc__ = sync_detailed.__doc__

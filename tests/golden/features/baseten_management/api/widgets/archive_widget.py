@@ -187,7 +187,6 @@ class Operation:
         *,
         reason: ArchiveWidgetReason | Unset = UNSET,
     ) -> None:
-        """POST /widgets/{widget_id}/archive: see sync()."""
         return sync(
             widget_id=widget_id,
             reason=reason,
@@ -200,7 +199,6 @@ class Operation:
         *,
         reason: ArchiveWidgetReason | Unset = UNSET,
     ) -> Response[None]:
-        """POST /widgets/{widget_id}/archive: see sync_detailed()."""
         return sync_detailed(
             widget_id=widget_id,
             reason=reason,
@@ -223,7 +221,6 @@ class AsyncOperation:
         *,
         reason: ArchiveWidgetReason | Unset = UNSET,
     ) -> None:
-        """POST /widgets/{widget_id}/archive: see asyncio()."""
         return await asyncio(
             widget_id=widget_id,
             reason=reason,
@@ -236,7 +233,6 @@ class AsyncOperation:
         *,
         reason: ArchiveWidgetReason | Unset = UNSET,
     ) -> Response[None]:
-        """POST /widgets/{widget_id}/archive: see asyncio_detailed()."""
         return await asyncio_detailed(
             widget_id=widget_id,
             reason=reason,
@@ -253,7 +249,5 @@ __all__ = [
 ]
 
 # help(client.<group>.<name>) shows the whole contract: the route, arguments, result and errors.
-Operation.__call__.__doc__ = sync.__doc__
-Operation.detailed.__doc__ = sync_detailed.__doc__
-AsyncOperation.__call__.__doc__ = sync.__doc__
-AsyncOperation.detailed.__doc__ = sync_detailed.__doc__
+Operation.__call__.__doc__ = AsyncOperation.__call__.__doc__ = sync.__doc__
+Operation.detailed.__doc__ = AsyncOperation.detailed.__doc__ = sync_detailed.__doc__

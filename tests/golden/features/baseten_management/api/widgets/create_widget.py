@@ -202,7 +202,6 @@ class Operation:
         body: WidgetInput | WidgetInputDict,
         idempotency_key: str | Unset = UNSET,
     ) -> Widget:
-        """POST /widgets: see sync()."""
         return sync(
             body=body,
             idempotency_key=idempotency_key,
@@ -215,7 +214,6 @@ class Operation:
         body: WidgetInput | WidgetInputDict,
         idempotency_key: str | Unset = UNSET,
     ) -> Response[Widget | Error]:
-        """POST /widgets: see sync_detailed()."""
         return sync_detailed(
             body=body,
             idempotency_key=idempotency_key,
@@ -238,7 +236,6 @@ class AsyncOperation:
         body: WidgetInput | WidgetInputDict,
         idempotency_key: str | Unset = UNSET,
     ) -> Widget:
-        """POST /widgets: see asyncio()."""
         return await asyncio(
             body=body,
             idempotency_key=idempotency_key,
@@ -251,7 +248,6 @@ class AsyncOperation:
         body: WidgetInput | WidgetInputDict,
         idempotency_key: str | Unset = UNSET,
     ) -> Response[Widget | Error]:
-        """POST /widgets: see asyncio_detailed()."""
         return await asyncio_detailed(
             body=body,
             idempotency_key=idempotency_key,
@@ -268,7 +264,5 @@ __all__ = [
 ]
 
 # help(client.<group>.<name>) shows the whole contract: the route, arguments, result and errors.
-Operation.__call__.__doc__ = sync.__doc__
-Operation.detailed.__doc__ = sync_detailed.__doc__
-AsyncOperation.__call__.__doc__ = sync.__doc__
-AsyncOperation.detailed.__doc__ = sync_detailed.__doc__
+Operation.__call__.__doc__ = AsyncOperation.__call__.__doc__ = sync.__doc__
+Operation.detailed.__doc__ = AsyncOperation.detailed.__doc__ = sync_detailed.__doc__

@@ -187,7 +187,6 @@ class Operation:
         idempotency_key: str | Unset = UNSET,
         x_trace_id: str | Unset = UNSET,
     ) -> None:
-        """DELETE /widgets/{widget_id}: see sync()."""
         return sync(
             widget_id=widget_id,
             idempotency_key=idempotency_key,
@@ -202,7 +201,6 @@ class Operation:
         idempotency_key: str | Unset = UNSET,
         x_trace_id: str | Unset = UNSET,
     ) -> Response[None]:
-        """DELETE /widgets/{widget_id}: see sync_detailed()."""
         return sync_detailed(
             widget_id=widget_id,
             idempotency_key=idempotency_key,
@@ -227,7 +225,6 @@ class AsyncOperation:
         idempotency_key: str | Unset = UNSET,
         x_trace_id: str | Unset = UNSET,
     ) -> None:
-        """DELETE /widgets/{widget_id}: see asyncio()."""
         return await asyncio(
             widget_id=widget_id,
             idempotency_key=idempotency_key,
@@ -242,7 +239,6 @@ class AsyncOperation:
         idempotency_key: str | Unset = UNSET,
         x_trace_id: str | Unset = UNSET,
     ) -> Response[None]:
-        """DELETE /widgets/{widget_id}: see asyncio_detailed()."""
         return await asyncio_detailed(
             widget_id=widget_id,
             idempotency_key=idempotency_key,
@@ -260,7 +256,5 @@ __all__ = [
 ]
 
 # help(client.<group>.<name>) shows the whole contract: the route, arguments, result and errors.
-Operation.__call__.__doc__ = sync.__doc__
-Operation.detailed.__doc__ = sync_detailed.__doc__
-AsyncOperation.__call__.__doc__ = sync.__doc__
-AsyncOperation.detailed.__doc__ = sync_detailed.__doc__
+Operation.__call__.__doc__ = AsyncOperation.__call__.__doc__ = sync.__doc__
+Operation.detailed.__doc__ = AsyncOperation.detailed.__doc__ = sync_detailed.__doc__

@@ -206,7 +206,6 @@ class Operation:
         x_trace_id: str,
         session: str | Unset = UNSET,
     ) -> Widget:
-        """GET /widgets/{widget_id}: see sync()."""
         return sync(
             widget_id=widget_id,
             x_trace_id=x_trace_id,
@@ -221,7 +220,6 @@ class Operation:
         x_trace_id: str,
         session: str | Unset = UNSET,
     ) -> Response[Widget | Error]:
-        """GET /widgets/{widget_id}: see sync_detailed()."""
         return sync_detailed(
             widget_id=widget_id,
             x_trace_id=x_trace_id,
@@ -246,7 +244,6 @@ class AsyncOperation:
         x_trace_id: str,
         session: str | Unset = UNSET,
     ) -> Widget:
-        """GET /widgets/{widget_id}: see asyncio()."""
         return await asyncio(
             widget_id=widget_id,
             x_trace_id=x_trace_id,
@@ -261,7 +258,6 @@ class AsyncOperation:
         x_trace_id: str,
         session: str | Unset = UNSET,
     ) -> Response[Widget | Error]:
-        """GET /widgets/{widget_id}: see asyncio_detailed()."""
         return await asyncio_detailed(
             widget_id=widget_id,
             x_trace_id=x_trace_id,
@@ -279,7 +275,5 @@ __all__ = [
 ]
 
 # help(client.<group>.<name>) shows the whole contract: the route, arguments, result and errors.
-Operation.__call__.__doc__ = sync.__doc__
-Operation.detailed.__doc__ = sync_detailed.__doc__
-AsyncOperation.__call__.__doc__ = sync.__doc__
-AsyncOperation.detailed.__doc__ = sync_detailed.__doc__
+Operation.__call__.__doc__ = AsyncOperation.__call__.__doc__ = sync.__doc__
+Operation.detailed.__doc__ = AsyncOperation.detailed.__doc__ = sync_detailed.__doc__

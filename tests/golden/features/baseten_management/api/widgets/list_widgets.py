@@ -318,7 +318,6 @@ class Operation:
         camel_case: bool | Unset = UNSET,
         tag: list[str] | Unset = UNSET,
     ) -> WidgetPage:
-        """GET /widgets: see sync()."""
         return sync(
             from_=from_,
             type_=type_,
@@ -339,7 +338,6 @@ class Operation:
         camel_case: bool | Unset = UNSET,
         tag: list[str] | Unset = UNSET,
     ) -> Response[WidgetPage | Error]:
-        """GET /widgets: see sync_detailed()."""
         return sync_detailed(
             from_=from_,
             type_=type_,
@@ -360,7 +358,6 @@ class Operation:
         camel_case: bool | Unset = UNSET,
         tag: list[str] | Unset = UNSET,
     ) -> Iterator[Widget]:
-        """GET /widgets: see iterate()."""
         return iterate(
             from_=from_,
             type_=type_,
@@ -391,7 +388,6 @@ class AsyncOperation:
         camel_case: bool | Unset = UNSET,
         tag: list[str] | Unset = UNSET,
     ) -> WidgetPage:
-        """GET /widgets: see asyncio()."""
         return await asyncio(
             from_=from_,
             type_=type_,
@@ -412,7 +408,6 @@ class AsyncOperation:
         camel_case: bool | Unset = UNSET,
         tag: list[str] | Unset = UNSET,
     ) -> Response[WidgetPage | Error]:
-        """GET /widgets: see asyncio_detailed()."""
         return await asyncio_detailed(
             from_=from_,
             type_=type_,
@@ -433,7 +428,6 @@ class AsyncOperation:
         camel_case: bool | Unset = UNSET,
         tag: list[str] | Unset = UNSET,
     ) -> AsyncIterator[Widget]:
-        """GET /widgets: see aiterate()."""
         return aiterate(
             from_=from_,
             type_=type_,
@@ -456,9 +450,6 @@ __all__ = [
 ]
 
 # help(client.<group>.<name>) shows the whole contract: the route, arguments, result and errors.
-Operation.__call__.__doc__ = sync.__doc__
-Operation.detailed.__doc__ = sync_detailed.__doc__
-AsyncOperation.__call__.__doc__ = sync.__doc__
-AsyncOperation.detailed.__doc__ = sync_detailed.__doc__
-Operation.iterate.__doc__ = iterate.__doc__
-AsyncOperation.aiterate.__doc__ = iterate.__doc__
+Operation.__call__.__doc__ = AsyncOperation.__call__.__doc__ = sync.__doc__
+Operation.detailed.__doc__ = AsyncOperation.detailed.__doc__ = sync_detailed.__doc__
+Operation.iterate.__doc__ = AsyncOperation.aiterate.__doc__ = iterate.__doc__

@@ -196,7 +196,6 @@ class Operation:
         body: WidgetPatch | WidgetPatchDict | Unset = UNSET,
         x_trace_id: str | Unset = UNSET,
     ) -> Widget:
-        """PATCH /widgets/{widget_id}: see sync()."""
         return sync(
             widget_id=widget_id,
             body=body,
@@ -211,7 +210,6 @@ class Operation:
         body: WidgetPatch | WidgetPatchDict | Unset = UNSET,
         x_trace_id: str | Unset = UNSET,
     ) -> Response[Widget]:
-        """PATCH /widgets/{widget_id}: see sync_detailed()."""
         return sync_detailed(
             widget_id=widget_id,
             body=body,
@@ -236,7 +234,6 @@ class AsyncOperation:
         body: WidgetPatch | WidgetPatchDict | Unset = UNSET,
         x_trace_id: str | Unset = UNSET,
     ) -> Widget:
-        """PATCH /widgets/{widget_id}: see asyncio()."""
         return await asyncio(
             widget_id=widget_id,
             body=body,
@@ -251,7 +248,6 @@ class AsyncOperation:
         body: WidgetPatch | WidgetPatchDict | Unset = UNSET,
         x_trace_id: str | Unset = UNSET,
     ) -> Response[Widget]:
-        """PATCH /widgets/{widget_id}: see asyncio_detailed()."""
         return await asyncio_detailed(
             widget_id=widget_id,
             body=body,
@@ -269,7 +265,5 @@ __all__ = [
 ]
 
 # help(client.<group>.<name>) shows the whole contract: the route, arguments, result and errors.
-Operation.__call__.__doc__ = sync.__doc__
-Operation.detailed.__doc__ = sync_detailed.__doc__
-AsyncOperation.__call__.__doc__ = sync.__doc__
-AsyncOperation.detailed.__doc__ = sync_detailed.__doc__
+Operation.__call__.__doc__ = AsyncOperation.__call__.__doc__ = sync.__doc__
+Operation.detailed.__doc__ = AsyncOperation.detailed.__doc__ = sync_detailed.__doc__
