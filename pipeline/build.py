@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import PipelineError
+from . import PipelineError, imports
 from .auth_scheme import AuthHeader, derive_auth_header
 from .client_defaults import ClientDefaults, derive_client_defaults
 from .generator import generate as run_generator
@@ -196,6 +196,10 @@ def _stage_templates(project: Project, derived: Derived, staged: Path) -> Path:
         else "",
     }
     lines = [f'{{% set {name} = "{value}" %}}' for name, value in facts.items()]
+    # The imports every endpoint, model and enum module starts with (imports.py).
+    lines.append(f"{{% set endpoint_imports = {json.dumps(imports.ENDPOINT)} %}}")
+    lines.append(f"{{% set model_imports = {json.dumps(imports.MODEL)} %}}")
+    lines.append(f"{{% set enum_imports = {json.dumps(imports.ENUM)} %}}")
     # "group.name" -> [items, pagination, cursor, has_more]: Python identifiers all (PythonIdentifier).
     paged = {key: page.attributes(project.field_prefix) for key, page in derived.pages.items()}
     lines.append(f"{{% set paginated = {json.dumps(paged, sort_keys=True)} %}}")

@@ -23,6 +23,8 @@ from typing import Any
 from openapi_python_client.schema.untrusted_string import UntrustedString
 from openapi_python_client.strings import ClassName, PythonIdentifier
 
+from .imports import imported_names
+
 # A model's own attributes and methods (templates/model.py.jinja), and the module names its class body
 # refers to in annotations.
 MODEL_MEMBERS = frozenset(
@@ -34,12 +36,11 @@ ENDPOINT_NAMES = frozenset(
     {"afollow", "asyncio", "body", "cast", "client", "cookies", "errors", "follow", "headers", "httpx",
      "model_body", "page", "params", "path_segment", "response", "secret_of", "status", "sync"}
 )  # fmt: skip
-# What the generated modules import or define at module level, that a model's class would hide.
-CLASS_NAMES = frozenset(
-    {"Any", "AsyncAPI", "AsyncIterator", "AsyncOperation", "AuthenticatedClient", "BytesIO", "Client", "File",
-     "FileTypes", "InvalidField", "Iterator", "Literal", "Mapping", "NoReturn", "Operation", "RequestFiles",
-     "Response", "Self", "TypeVar", "UNSET", "UUID", "Unset"}
-)  # fmt: skip
+# What the generated modules import (imports.py, and the generator's own imports) or define at module
+# level (the client tree's classes), that a model's class would hide.
+CLASS_NAMES = frozenset(name for name in imported_names() if name[:1].isupper()) | {
+    "AsyncAPI", "AsyncOperation", "BytesIO", "File", "FileTypes", "Operation", "RequestFiles", "TypeVar", "UUID"
+}  # fmt: skip
 
 
 def attribute_name(wire_name: str, prefix: str) -> str:

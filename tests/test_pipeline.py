@@ -5,6 +5,7 @@ for whatever spec the repository carries. What they test is the pipeline, not th
 scratch copy holds openapi.yaml's first operation and what it refers to (a slice), generated once.
 """
 
+import ast
 import json
 import shutil
 import signal
@@ -18,7 +19,7 @@ import pytest
 from openapi_python_client.config import ConfigFile
 from openapi_python_client.strings import snake_case
 
-from pipeline import PipelineError, openapi, spec_check, swap
+from pipeline import PipelineError, naming, openapi, spec_check, swap
 from pipeline.auth_scheme import derive_auth_header
 from pipeline.build import check_every_operation_generated
 from pipeline.golden import GOLDEN_OUT, GOLDEN_SPEC
@@ -460,8 +461,24 @@ def test_a_name_the_client_keeps_is_renamed_by_the_rule(tmp_path: Path):
     thing = (package / "models" / "thing.py").read_text(encoding="utf-8")
     assert "    to_dict_: str\n" in thing and 'out["to_dict"] = f_to_dict_' in thing  # the wire name stays
     assert {p.stem for p in (package / "models").glob("*_model.py")} == {
-        "response_model", "file_model", "unset_model", "client_model"
+        "response_model", "file_model", "unset_model", "client_model", "open_str_enum_model"
     }  # fmt: skip
+
+
+@pytest.mark.parametrize("tree", [ROOT / "generated", GOLDEN_OUT], ids=["generated", "golden"])
+def test_every_class_a_module_imports_is_one_a_schema_may_not_be_named(tree: Path):
+    """naming.CLASS_NAMES, which decides what a schema is renamed from, holds every class an endpoint or
+    model module imports besides the models: a schema named like a missing one would hide it there."""
+    imported: dict[str, str] = {}
+    modules = [*tree.glob("*/api/*/*.py"), *tree.glob("*/models/*.py")]
+    for module in sorted(module for module in modules if module.name != "__init__.py"):
+        for node in ast.parse(module.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.ImportFrom) and "models" not in (node.module or "").split("."):
+                for alias in node.names:
+                    imported.setdefault(alias.asname or alias.name, str(module.relative_to(tree)))
+    classes = {name: where for name, where in imported.items() if name[:1].isupper()}
+    assert classes, f"{tree} has no module importing a class"
+    assert {name: where for name, where in classes.items() if name not in naming.CLASS_NAMES} == {}
 
 
 def with_waiter(ws: Workspace, **waiter: Any) -> None:
