@@ -7,10 +7,10 @@ STAMP := $(VENV)/.bootstrapped
 # The pip that reads pyproject.toml's dependency groups (pip install --group, pip 25.1 and later).
 PIP := pip==26.3
 PIPELINE := $(BIN)/python -m pipeline
-# Node tools (Prism, Redocly CLI), pinned in package-lock.json; without npm their tests skip and say so.
+# Node tools (Prism), pinned in package-lock.json; without npm their tests skip and say so.
 NPM := $(shell command -v npm 2>/dev/null)
 NODE_STAMP := node_modules/.installed
-NODE_ENV := REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true SCARF_ANALYTICS=false
+NODE_ENV := SCARF_ANALYTICS=false
 PORT ?= 4010
 SPEC_URL ?= https://api.baseten.co/v1/spec
 
@@ -33,7 +33,7 @@ $(NODE_STAMP): package.json package-lock.json
 	@if [ -n "$(NPM)" ]; then \
 		echo "installing node tools from package-lock.json"; \
 		$(NODE_ENV) npm ci --no-audit --no-fund --loglevel=error && touch $@; \
-	else echo "npm not found: the Prism tests will skip; make mock and make spec-diff need Node.js and npm"; fi
+	else echo "npm not found: the Prism tests will skip; make mock needs Node.js and npm"; fi
 
 generate: $(STAMP) ## validate openapi.yaml, regenerate generated/ (unchanged on any failure)
 	@$(PIPELINE) generate
@@ -44,10 +44,10 @@ check: $(STAMP) ## fail if generated/ is not what the inputs produce, or an over
 merge-templates: $(STAMP) ## after changing the generator's pin: three-way merge each override with its stock template's change
 	@$(PIPELINE) merge-templates
 
-update-spec: $(STAMP) $(NODE_STAMP) ## download SPEC_URL into openapi.yaml (untouched on failure) and report the changes
+update-spec: $(STAMP) ## read SPEC_URL (a URL, file:// or a path) into openapi.yaml (untouched on failure), report the changes
 	@$(PIPELINE) update-spec --url "$(SPEC_URL)"
 
-spec-diff: $(STAMP) $(NODE_STAMP) ## changes since the committed openapi.yaml (or to NEW=path); non-zero if breaking
+spec-diff: $(STAMP) ## changes since the committed openapi.yaml (or to NEW=path), as the client shows them; non-zero if breaking
 	@$(PIPELINE) spec-diff $(if $(NEW),--new "$(NEW)")
 
 dist: $(STAMP) ## build the wheel and sdist into dist/ and check them (metadata, files, a fresh install under mypy --strict)

@@ -3,9 +3,11 @@
 generate:    validate the spec and config, derive the client defaults, run the generator into a staging
              directory, and replace generated/ only when all of that succeeded.
 check:       the same into a staging directory, then compare with generated/ (drift check).
-update-spec: download --url into --spec (untouched on any failure) and report what changed.
-spec-diff:   what changed from the committed --spec to the working one (or from --spec to --new);
-             exit 1 on a change that breaks code written against the old client, 2 if it cannot tell.
+update-spec: read --url (http(s), file:// or a path) into --spec (untouched on any failure), report what
+             changed, set the next version and write its CHANGELOG.md section.
+spec-diff:   what changed from the committed --spec to the working one (or from --spec to --new), as the
+             client shows it; exit 1 on a change that breaks code written for the old client, 2 if it
+             cannot tell.
 docs:        an HTML reference of the generated package in --docs (pdoc).
 stock-check: do the overrides in --templates follow the installed generator's templates (pipeline/stock.py)?
 merge-templates: after a generator bump, three-way merge each override with its stock template's change.
@@ -64,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", type=Path, default=Path("generator-config.yaml"))
     parser.add_argument("--templates", type=Path, default=Path("templates"))
     parser.add_argument("--out", type=Path, default=Path("generated"))
-    parser.add_argument("--url", default=DEFAULT_URL, help="update-spec: where the spec is published")
+    parser.add_argument("--url", default=DEFAULT_URL, help="update-spec: the spec's URL (http, https, file) or path")
     parser.add_argument("--new", type=Path, help="spec-diff: the spec to compare --spec with")
     parser.add_argument("--docs", type=Path, default=Path("build/docs"), help="docs: where the HTML goes")
     parser.add_argument("--dist", type=Path, default=Path("dist"), help="dist: where the wheel and sdist go")

@@ -3,22 +3,18 @@
 One place holds the version: pyproject.toml's `[project] version`. The User-Agent, the package's
 `__version__` and the wheel read it. `make update-spec` sets the next one from spec-diff's verdict,
 because Baseten's `info.version` is 1.0.0 in every revision and says nothing: a change that breaks code
-written for the current client gives the next major version (the next minor while the major is 0),
-any other change the next patch, and no change no new version. It prepends a CHANGELOG.md section: the
-version, the date, where the spec came from, the operations added and removed, and each breaking change
-as spec-diff names it.
+written for the current client gives the next major version, one that adds to it the next minor, any
+other change the next patch (while the major is 0: the next minor for a breaking change, else the next
+patch), and no change no new version. It prepends a CHANGELOG.md section: the version, the date, where
+the spec came from, and spec-diff's report in the client's words (spec_diff.DiffReport.markdown).
 """
 
 import datetime
 import re
 import tomllib
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from . import PipelineError
-
-if TYPE_CHECKING:  # spec_diff reads the project, which reads the version here
-    from .spec_diff import DiffReport
 
 _VERSION = re.compile(r"^(\d+)\.(\d+)\.(\d+)$")
 _PROJECT_VERSION = re.compile(r'(?ms)(^\[project\]\n(?:(?!^\[).)*?^version\s*=\s*")([^"]*)(")')
@@ -35,15 +31,17 @@ def read_version(pyproject: Path) -> str:
     return version
 
 
-def next_version(version: str, breaking: bool) -> str:
-    """The version after `version`: the next major for a breaking change (the next minor while at 0.x),
-    the next patch for any other."""
+def next_version(version: str, level: str) -> str:
+    """The version after `version` for a change of `level` (spec_diff.DiffReport.level): breaking, feature,
+    patch or none (a description changed: a patch too, the docstrings follow)."""
     match = _VERSION.match(version)
     if match is None:
         raise PipelineError(f"version {version!r} is not MAJOR.MINOR.PATCH")
     major, minor, patch = map(int, match.groups())
-    if breaking:
+    if level == "breaking":
         return f"0.{minor + 1}.0" if major == 0 else f"{major + 1}.0.0"
+    if level == "feature" and major > 0:
+        return f"{major}.{minor + 1}.0"
     return f"{major}.{minor}.{patch + 1}"
 
 
@@ -55,18 +53,9 @@ def with_version(pyproject_text: str, version: str) -> str:
     return changed
 
 
-def changelog_section(version: str, source: str, digest: str, report: "DiffReport", today: datetime.date) -> str:
-    lines = [f"## {version} ({today.isoformat()})", "", f"Spec: {source} (sha256 {digest[:12]})", ""]
-    for title, entries in (
-        ("Operations added", report.operations["added"]),
-        ("Operations removed", report.operations["removed"]),
-        ("Breaking changes", report.breaking),
-    ):
-        if entries:
-            lines += [f"{title}:", *(f"- {entry}" for entry in entries), ""]
-    if not (report.operations["added"] or report.operations["removed"] or report.breaking):
-        lines += ["No operation added or removed, nothing breaking (fields, enum values or descriptions changed).", ""]
-    return "\n".join(lines)
+def changelog_section(version: str, source: str, digest: str, body: str, today: datetime.date) -> str:
+    """A CHANGELOG.md section: the version, the date, the spec's source and digest, then `body`."""
+    return "\n".join([f"## {version} ({today.isoformat()})", "", f"Spec: {source} (sha256 {digest[:12]})", "", body])
 
 
 def with_section(changelog_text: str, section: str) -> str:

@@ -11,6 +11,8 @@ import hashlib
 import io
 import os
 import tempfile
+import urllib.parse
+import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -29,14 +31,27 @@ DEFAULT_URL = "https://api.baseten.co/v1/spec"
 TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 
 
-def download(url: str) -> bytes:
+def download(source: str) -> bytes:
+    """The document at `source`: an http(s) URL, a `file://` URL or a local path."""
+    parsed = urllib.parse.urlsplit(source)
+    if parsed.scheme in ("http", "https"):
+        try:
+            response = httpx.get(source, timeout=TIMEOUT, follow_redirects=True)
+        except httpx.HTTPError as err:
+            raise PipelineError(f"could not download {source}: {type(err).__name__}: {err}") from None
+        if response.status_code != 200:
+            raise PipelineError(f"could not download {source}: HTTP {response.status_code}")
+        return response.content
+    if parsed.scheme == "file":
+        path = Path(urllib.request.url2pathname(parsed.path))
+    elif len(parsed.scheme) <= 1:  # a path (a Windows drive letter reads as a one-letter scheme)
+        path = Path(source)
+    else:
+        raise PipelineError(f"cannot read {source}: give an http(s) URL, a file:// URL or a path")
     try:
-        response = httpx.get(url, timeout=TIMEOUT, follow_redirects=True)
-    except httpx.HTTPError as err:
-        raise PipelineError(f"could not download {url}: {type(err).__name__}: {err}") from None
-    if response.status_code != 200:
-        raise PipelineError(f"could not download {url}: HTTP {response.status_code}")
-    return response.content
+        return path.read_bytes()
+    except OSError as err:
+        raise PipelineError(f"could not read {source}: {err.strerror}") from None
 
 
 def as_yaml(document: Any) -> str:
@@ -92,11 +107,10 @@ def update_spec(project: Project, url: str, today: datetime.date | None = None) 
         writes = [(staged, spec_path)]
         report_text, release = _report(project, staged, url)
         if release is not None and project.pyproject.is_file():  # a spec outside a project has no version
-            breaking, report = release
             old = read_version(project.pyproject)
-            new = next_version(old, breaking)
+            new = next_version(old, release.level)
             digest = hashlib.sha256(staged.read_bytes()).hexdigest()
-            section = changelog_section(new, url, digest, report, today or datetime.date.today())
+            section = changelog_section(new, url, digest, release.markdown(), today or datetime.date.today())
             changelog = project.changelog.read_text(encoding="utf-8") if project.changelog.exists() else ""
             for text, target in (
                 (with_version(project.pyproject.read_text(encoding="utf-8"), new), project.pyproject),
@@ -105,8 +119,7 @@ def update_spec(project: Project, url: str, today: datetime.date | None = None) 
                 prepared = Path(scratch) / target.name
                 prepared.write_text(text, encoding="utf-8")
                 writes.append((prepared, target))
-            verdict = "breaking" if breaking else "not breaking"
-            report_text += f"\nversion: {old} -> {new} ({verdict}); {project.changelog.name}: a section for it"
+            report_text += f"\nversion: {old} -> {new} ({release.level}); {project.changelog.name}: a section for it"
         for prepared, target in writes:  # everything is ready: a failure above changed nothing
             os.replace(prepared, target)
     return (
@@ -114,16 +127,13 @@ def update_spec(project: Project, url: str, today: datetime.date | None = None) 
     )
 
 
-def _report(project: Project, new: Path, url: str) -> tuple[str, tuple[bool, DiffReport] | None]:
-    """The change report, and (breaking, the report) for the release; None where there was no spec before."""
+def _report(project: Project, new: Path, url: str) -> tuple[str, DiffReport | None]:
+    """The change report, and the report itself for the release; None where there was no spec before."""
     old = project.spec_path
     if not old.exists():
         return "(no previous spec to compare with; the version stays)", None
     try:
-        report, stale = diff_report(project, old, new)
+        report = diff_report(project, old, new)
     except PipelineError as err:
         raise PipelineError(f"cannot tell whether the new spec breaks code ({err}); nothing changed") from None
-    text = report.render(str(old), url)
-    if stale:
-        text = "\n".join([text, f"overlay ({project.overlay_path.name}):", *stale])
-    return text, (bool(report.breaking), report)
+    return report.render(str(old), url), report

@@ -118,8 +118,18 @@ def test_the_package_records_the_spec_it_was_generated_from():
 
 
 @pytest.mark.parametrize(
-    ("version", "breaking", "after"),
-    [("0.4.2", False, "0.4.3"), ("0.4.2", True, "0.5.0"), ("1.4.2", True, "2.0.0"), ("1.4.2", False, "1.4.3")],
+    ("version", "level", "after"),
+    [
+        ("0.4.2", "breaking", "0.5.0"),
+        ("0.4.2", "feature", "0.4.3"),
+        ("0.4.2", "patch", "0.4.3"),
+        ("1.4.2", "breaking", "2.0.0"),
+        ("1.4.2", "feature", "1.5.0"),
+        ("1.4.2", "patch", "1.4.3"),
+        ("1.4.2", "none", "1.4.3"),
+    ],
 )
-def test_the_next_version_follows_the_verdict(version: str, breaking: bool, after: str):
-    assert next_version(version, breaking) == after
+def test_the_next_version_follows_the_verdict(version: str, level: str, after: str):
+    """spec_diff's verdict: breaking, feature (something added), patch (nothing a signature shows), or none
+    (a description: the docstrings change)."""
+    assert next_version(version, level) == after

@@ -1,0 +1,63 @@
+"""The plan (pipeline/plan.py) is the client as generated: spec-diff compares plans, so a call's
+arguments, their types and its result, and a model's fields, must be what the generated package's own
+source declares, for every operation and model of openapi.yaml."""
+
+import ast
+import functools
+from pathlib import Path
+
+import pytest
+
+from pipeline.plan import Call, ClientPlan, Model, client_plan
+from pipeline.project import current
+
+PLAN: ClientPlan = client_plan(current().spec, current())
+PACKAGE = current().generated / current().package_name
+
+
+def without_unset(annotation: str) -> str:
+    return " | ".join(part for part in annotation.split(" | ") if part != "Unset")
+
+
+@functools.cache
+def module(path: Path) -> ast.Module:
+    return ast.parse(path.read_text(encoding="utf-8"))
+
+
+def function(tree: ast.Module, name: str) -> ast.FunctionDef:
+    return next(node for node in tree.body if isinstance(node, ast.FunctionDef) and node.name == name)
+
+
+@pytest.mark.parametrize("call", PLAN.calls.values(), ids=lambda call: call.route)
+def test_a_planned_call_is_the_generated_function(call: Call):
+    sync = function(module(PACKAGE / "api" / call.group / f"{call.name}.py"), "sync")
+    declared = {
+        a.arg: (without_unset(ast.unparse(a.annotation)) if a.annotation else "")
+        for a in sync.args.args + sync.args.kwonlyargs
+        if a.arg != "client"
+    }
+    defaults = {a.arg for a, d in zip(sync.args.kwonlyargs, sync.args.kw_defaults, strict=True) if d is not None}
+    assert declared == {a.name: a.type for a in call.arguments}
+    assert [a.arg for a in sync.args.args] == [a.name for a in call.arguments if a.location == "path"]
+    assert {a.name for a in call.arguments if not a.required} == defaults
+    returns = ast.unparse(sync.returns) if sync.returns else ""
+    assert returns.replace(" | UnknownVariant", "") == call.result
+
+
+@pytest.mark.parametrize("model", PLAN.models.values(), ids=lambda model: model.name)
+def test_a_planned_model_is_the_generated_class(model: Model):
+    tree = module(PACKAGE / "models" / f"{model.module}.py")
+    cls = next(node for node in tree.body if isinstance(node, ast.ClassDef) and node.name == model.name)
+    fields = [
+        node
+        for node in cls.body
+        if isinstance(node, ast.AnnAssign)
+        and isinstance(node.target, ast.Name)
+        and node.target.id != "additional_properties"
+    ]
+    declared = {node.target.id: without_unset(ast.unparse(node.annotation)) for node in fields}  # type: ignore[union-attr]
+    assert {name: text.replace(" | UnknownVariant", "") for name, text in declared.items()} == {
+        f.name: f.type for f in model.fields
+    }
+    with_value = {node.target.id for node in fields if node.value is not None}  # type: ignore[union-attr]
+    assert {f.name for f in model.fields if not f.required} <= with_value  # optional: UNSET unless given
