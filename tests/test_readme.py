@@ -8,6 +8,7 @@ import pytest
 from contract.generated_package import import_generated, missing_operations
 from contract.spec_model import current_spec, example_value, operations, success_response
 from pipeline.project import ROOT, current
+from tests.clock import move_waiters_clock
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 EXAMPLES = re.findall(r"```python\n(.*?)```", README, re.S)
@@ -24,19 +25,6 @@ def answer_as_the_spec_says(request: httpx.Request) -> httpx.Response:
             body = example_value(current_spec(), success.schema) if success.schema is not None else None
             return httpx.Response(success.status, json=body) if body is not None else httpx.Response(success.status)
     return httpx.Response(404)
-
-
-class InstantClock:
-    """time.monotonic and time.sleep for a waiter: sleeping moves the clock on, taking no time."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def monotonic(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.now += seconds
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[f"example-{i}" for i in range(len(EXAMPLES))])
@@ -57,7 +45,7 @@ def test_readme_example_runs(example: str, monkeypatch: pytest.MonkeyPatch, caps
     monkeypatch.setattr(httpx.AsyncHTTPTransport, "handle_async_request", lambda self, request: handle_async(request))
     if current().api_key_env:
         monkeypatch.setenv(current().api_key_env, FAKE_KEY)
-    monkeypatch.setattr(import_generated("_waiters"), "time", InstantClock())  # a waiter's half hour, at once
+    move_waiters_clock(monkeypatch)  # a waiter's half hour, at once
     exec(compile(example, "README.md", "exec"), {"__name__": "__readme__"})
     assert seen, "the example sent no request"
     assert all(FAKE_KEY in (request.headers.get("authorization") or "") for request in seen)

@@ -1,7 +1,9 @@
 """Waiters (generator-config.yaml `waiters:`, pipeline/waiters.py): each one the spec has an operation for,
 driven by a scripted server on 127.0.0.1 through success, failure, timeout and transient errors, sync and
 async, from the client tree. Which waiters, and which values end them, are read from the config and
-checked against the spec, as `make generate` does."""
+checked against the spec, as `make generate` does. The waiters' clock is one the test moves
+(tests/clock.py): the requests are real, the waiting is not, so the polls counted are exact however busy
+the machine is."""
 
 import asyncio
 import json
@@ -15,6 +17,7 @@ from contract.generator_names import endpoint_module, operation_name
 from contract.spec_model import Operation, example_value, success_response
 from pipeline.project import current
 from pipeline.waiters import Waiter, check_waiters
+from tests.clock import InstantClock, move_waiters_clock
 from tests.fault_server import Step, fault_server
 from tests.operation_calls import OPERATIONS, SPEC, TOKEN, cases, tree_attributes
 
@@ -52,13 +55,18 @@ def answer(body: bytes) -> Step:
     return Step(status=200, body=body, headers={"content-type": "application/json"})
 
 
+@pytest.fixture(autouse=True)
+def clock(monkeypatch: pytest.MonkeyPatch) -> InstantClock:
+    return move_waiters_clock(monkeypatch)
+
+
 def run(waiter: Waiter, url: str, mode: str, **options: Any) -> Any:
-    """The waiter from the client tree, polling every 10 ms (max_retries=0: the waiter's own polling is tested)."""
+    """The waiter from the client tree, with its declared interval and timeout unless given (max_retries=0:
+    the waiter's own polling is tested)."""
     op = polled(waiter)
     client = import_generated("client").AuthenticatedClient(base_url=url, token=TOKEN, max_retries=0)
     group = tree_attributes()[operation_name(op.key).group]
     arguments = example_call(op, endpoint_module(op.key).sync).arguments
-    options = {"interval": 0.01, "timeout": 5.0, **options}
     if mode == "sync":
         return getattr(getattr(client, group), waiter.name)(**arguments, **options)
     return asyncio.run(getattr(getattr(client.aio, group), waiter.name)(**arguments, **options))
@@ -94,11 +102,15 @@ def test_a_failure_value_ends_the_wait_with_waiter_failed(waiter: Waiter, mode: 
 
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("waiter", WAITER_CASES, ids=lambda w: getattr(w, "name", ""))
-def test_the_deadline_ends_the_wait_with_waiter_timeout_carrying_the_last_result(waiter: Waiter, mode: str):
+def test_the_deadline_ends_the_wait_with_waiter_timeout_carrying_the_last_result(
+    waiter: Waiter, mode: str, clock: InstantClock
+):
+    """Polls at 0, 10, 20 and 30 s; a fifth would come after the 30 s deadline: WaiterTimeout instead."""
     with fault_server(answer(body_with(waiter, NEUTRAL))) as server:
         with pytest.raises(errors.WaiterTimeout) as raised:
-            run(waiter, server.url, mode, interval=0.02, timeout=0.1)
-        assert len(server.received) >= 2
+            run(waiter, server.url, mode, interval=10, timeout=30)
+        assert len(server.received) == 4
+    assert clock.slept == [10, 10, 10]
     assert raised.value.value == NEUTRAL and raised.value.result is not None
 
 

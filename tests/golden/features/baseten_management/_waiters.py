@@ -5,7 +5,7 @@ pipeline/waiters.py); this is the loop they share. Hand-written (runtime/ in the
 the same for every spec.
 """
 
-import time
+import time  # looked up at each use, as _async_sleep is: a test swaps in a clock it moves, rather than waiting
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
@@ -57,10 +57,14 @@ def wait_until(poll: Callable[[], T], waiter: Waiter, interval: float, timeout: 
         time.sleep(interval)
 
 
-async def await_until(poll: Callable[[], Awaitable[T]], waiter: Waiter, interval: float, timeout: float) -> T:
-    """wait_until(), for async code."""
+async def _async_sleep(seconds: float) -> None:
     import asyncio  # here: only async code needs it
 
+    await asyncio.sleep(seconds)
+
+
+async def await_until(poll: Callable[[], Awaitable[T]], waiter: Waiter, interval: float, timeout: float) -> T:
+    """wait_until(), for async code."""
     deadline, last, error = time.monotonic() + timeout, None, None
     while True:
         try:
@@ -73,7 +77,7 @@ async def await_until(poll: Callable[[], Awaitable[T]], waiter: Waiter, interval
                 return done
         if time.monotonic() + interval > deadline:
             raise errors.WaiterTimeout(waiter.name, waiter.route, timeout, last, waiter.value(last), error)
-        await asyncio.sleep(interval)
+        await _async_sleep(interval)
 
 
 def _verdict(waiter: Waiter, result: T) -> T | None:
