@@ -185,12 +185,12 @@ def example_value(
                 tries = values + [{**v, "field_added_later": 1} for v in values if isinstance(v, dict)]
                 return next((v for v in tries if fits(spec, schema, v)), values[0])
         if "allOf" in schema:
-            merged: dict[str, Any] = {}
-            for part in schema["allOf"]:
-                value = example(part, depth + 1)
-                if isinstance(value, dict):
-                    merged.update(value)
-            return merged
+            # Objects merge; a part that is not one (`allOf: [$ref: AnEnum]`) is the value itself.
+            values = [example(part, depth + 1) for part in schema["allOf"]]
+            objects = [value for value in values if isinstance(value, dict)]
+            if not objects:
+                return next((value for value in values if value is not None), None)
+            return {key: value for part in objects for key, value in part.items()}
         kind = schema.get("type")
         if isinstance(kind, list):
             kind = next((k for k in kind if k != "null"), "null")

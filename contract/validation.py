@@ -88,14 +88,19 @@ class HttpxOpenAPIResponse:
         return Headers(list(self.response.headers.multi_items()))
 
 
+def _json_with_parameters(value: bytes | str, **parameters: str) -> Any:
+    return json.loads(value)
+
+
 @functools.cache
 def openapi() -> Any:
     """openapi-core for openapi.yaml, served from JUDGED_AT."""
     spec = type_lists_as_any_of(current_spec())
     spec["servers"] = [{"url": JUDGED_AT}]
     # openapi-core knows application/json and a few others by name; any +json type is JSON too (RFC 6838).
+    # It hands a media type's parameters (`application/json; version=1.2.3`) to the reader: JSON has none to use.
     json_types = {
-        str(location[-1]): json.loads
+        str(location[-1]): _json_with_parameters
         for _, location in schema_holders(spec)
         if location[-2:-1] == ("content",) and media_kind(str(location[-1])) == "json"
     }

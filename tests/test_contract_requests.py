@@ -81,6 +81,25 @@ OPENAPI_CORE_EXPLODED_OBJECT = pytest.mark.xfail(
 )
 
 
+# openapi-core 0.23.1 reads every multipart part as the text it travels as, and then refuses a number or a
+# boolean part ("'1.5' is not of type 'number'") that OpenAPI sends as exactly that text.
+OPENAPI_CORE_TYPED_PART = pytest.mark.xfail(
+    reason="openapi-core 0.23.1 does not read a multipart part as the number or boolean the spec says it is",
+    raises=RequestRejected,
+    strict=True,
+)
+
+
+def sends_typed_part(op: Operation) -> bool:
+    """A multipart body whose required parts include a number, an integer or a boolean."""
+    body = request_body(SPEC, op)
+    if body is None or body.content.kind != "multipart":
+        return False
+    schema = resolve(SPEC, body.content.schema)
+    required = [resolve(SPEC, (schema.get("properties") or {}).get(name, {})) for name in schema.get("required") or []]
+    return any(part.get("type") in ("number", "integer", "boolean") for part in required)
+
+
 def sends_exploded_object(op: Operation) -> bool:
     return any(
         "properties" in schema or schema.get("type") == "object"
@@ -99,6 +118,7 @@ def case(op: Operation) -> Any:
         reason = f"{op.id}: its required body is a oneOf of identical branches, which no value matches"
         return pytest.param(op, marks=pytest.mark.skip(reason=reason))
     marks = [OPENAPI_CORE_BINARY] if sends_binary_in_3_1(op) else []
+    marks += [OPENAPI_CORE_TYPED_PART] if sends_typed_part(op) and not marks else []
     return pytest.param(op, marks=marks + ([OPENAPI_CORE_EXPLODED_OBJECT] if sends_exploded_object(op) else []))
 
 
