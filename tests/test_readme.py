@@ -5,7 +5,7 @@ import re
 import httpx
 import pytest
 
-from contract.generated_package import import_generated, missing_operations
+from contract.generated_package import missing_operations
 from contract.spec_model import current_spec, example_value, operations, success_response
 from pipeline.project import ROOT, current
 from tests.clock import move_waiters_clock
