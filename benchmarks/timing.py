@@ -2,6 +2,7 @@
 machine's speed touches both; each figure is the median of its rounds."""
 
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -27,6 +28,15 @@ def wall(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> fl
     if result.returncode != 0:
         raise RuntimeError(f"{' '.join(command[:4])} failed:\n{(result.stderr or result.stdout)[-2000:]}")
     return elapsed
+
+
+def cpu(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> float:
+    """CPU seconds (user and system) a command and the processes it waits for take; it must succeed. CPU, not
+    wall: on a busy machine the wall clock measures the neighbours too."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall(command, cwd, env)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def import_time(statement: str, path: Path, python: str = sys.executable) -> float:

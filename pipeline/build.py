@@ -27,6 +27,7 @@ from .operation_names import OperationName, operation_names
 from .package_check import check_package
 from .pagination import Pages, paginated
 from .project import Project
+from .record import record, recorded
 from .runtime import client_members, install_runtime
 from .spec_check import dangling_refs, structural_errors, structural_errors_once
 from .spec_prepare import prepare_spec
@@ -126,18 +127,37 @@ def staged_build(project: Project) -> Iterator[Built]:
 
 
 def generate(project: Project) -> tuple[str, list[str]]:
-    """Regenerate generated/; on any failure it is left as it was. A one-line summary, and the warnings."""
+    """Regenerate generated/; on any failure it is left as it was. A one-line summary, and the warnings.
+    Nothing to do where the inputs and the tree are as a successful run left them (record.py)."""
+    inputs, done = recorded(project)
+    if done is not None:
+        return done.summary, done.warnings
+    summary, warnings = _generate(project)
+    record(project, inputs, summary, warnings)
+    return summary, warnings
+
+
+def _generate(project: Project) -> tuple[str, list[str]]:
     out = project.generated
     with staged_build(project) as built:
         # 6. Check that the new client imports and type-checks, unless it is the tree already in place.
-        if tree_differences(built.package.parent, out):
-            check_package(built.package)
+        differences = tree_differences(built.package.parent, out)
+        if differences:
+            check_package(built.package, project.generated.parent / "build", _within(built.package.name, differences))
         # 7. Swap it in; the old tree takes its place in the staging directory, removed with it.
         swap_in(built.package.parent, out)
         package = out / built.package.name
         operations_count, auth = len(endpoint_modules(package)), built.derived.auth.describe()
         summary = f"{out}/{package.name}: {operations_count} operations, auth header {auth}"
         return "\n".join([summary, *(f"  {line}" for line in built.derived.left_out)]), built.warnings
+
+
+def _within(package: str, differences: list[str]) -> list[str] | None:
+    """The paths tree_differences() found, relative to the package; None where the package is all new."""
+    paths = [line.split(": ", 1)[1].strip() for line in differences]
+    if not all(path.startswith(f"{package}/") for path in paths):
+        return None
+    return [path.removeprefix(f"{package}/") for path in paths]
 
 
 def input_warnings(project: Project) -> list[str]:

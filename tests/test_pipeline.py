@@ -19,7 +19,7 @@ import pytest
 from openapi_python_client.config import ConfigFile
 from openapi_python_client.strings import snake_case
 
-from pipeline import PipelineError, naming, openapi, spec_check, swap
+from pipeline import PipelineError, build, naming, openapi, spec_check, swap
 from pipeline.auth_scheme import derive_auth_header
 from pipeline.build import check_every_operation_generated
 from pipeline.golden import GOLDEN_OUT, GOLDEN_SPEC
@@ -203,6 +203,28 @@ def test_an_operation_the_generator_dropped_fails_the_run(workspace: Workspace):
     next(p for p in package.glob("api/*/*.py") if p.name != "__init__.py").unlink()
     with pytest.raises(PipelineError, match="operations in the spec, but the generator wrote"):
         check_every_operation_generated(workspace.spec, spec, package)
+
+
+def test_a_rerun_with_nothing_changed_does_nothing_and_any_change_regenerates(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+):
+    """pipeline/record.py: the same inputs over the tree a run left need no generation; a hand edit of the
+    tree, or of any input, does."""
+    first = workspace.run()
+    assert first.returncode == 0, first.stderr
+    generating = build.staged_build
+    monkeypatch.setattr(build, "staged_build", lambda project: pytest.fail("generated again with nothing changed"))
+    again = workspace.run()
+    assert (again.returncode, again.stdout, again.stderr) == (first.returncode, first.stdout, first.stderr)
+    monkeypatch.setattr(build, "staged_build", generating)
+    module = next(workspace.out.glob("*/api/*/*.py"))
+    kept = module.read_bytes()
+    module.write_bytes(kept + b"# edited by hand\n")
+    assert workspace.run().returncode == 0 and module.read_bytes() == kept  # the tree is what the inputs give
+    workspace.write_spec({**load_document(workspace.spec), "info": {"title": "Changed", "version": "2"}})
+    built: list[Any] = []
+    monkeypatch.setattr(build, "staged_build", lambda project: built.append(project) or generating(project))
+    assert workspace.run().returncode == 0 and len(built) == 1
 
 
 def test_generation_is_deterministic(workspace: Workspace, generated_slice: Path):
