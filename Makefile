@@ -68,8 +68,8 @@ test-lowest: ## the test suite on the lowest attrs and httpx that pyproject.toml
 	@.venv-lowest/bin/python -m pip install --quiet --disable-pip-version-check -e . --group dev $$($(PYTHON) .ci/lowest_pins.py)
 	@.venv-lowest/bin/python -m pytest -q -p no:cacheprovider
 
-rehearse: $(STAMP) ## generate and test SPEC=path (default: ../shared/specs and tests/specs) in a scratch copy
-	@$(BIN)/python .ci/rehearse.py $(SPEC)
+rehearse: $(STAMP) ## generate and test SPEC=path (default: ../shared/specs and tests/specs) in a scratch copy; REPEAT=3 LOAD=2 to test three times with both cores busy
+	@$(BIN)/python .ci/rehearse.py $(SPEC) $(if $(REPEAT),--repeat $(REPEAT)) $(if $(LOAD),--load $(LOAD))
 
 $(VENV)/.bench: $(STAMP)
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e . --group dev --group bench

@@ -136,4 +136,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    # Everything is written and closed by now: skip the interpreter's teardown of the generator's and mypy's
+    # objects (1.3 s of CPU after a generation of Baseten's 183 operations), as mypy's own --fast-exit does.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
