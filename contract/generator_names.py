@@ -11,16 +11,15 @@ import functools
 from types import ModuleType
 from typing import Any
 
-from openapi_python_client.config import Config, ConfigFile, MetaType
-from openapi_python_client.parser.openapi import GeneratorData
 from openapi_python_client.strings import ClassName
 
 from contract.generated_package import import_generated
 from pipeline.build import derive
-from pipeline.naming import rename_collisions
 from pipeline.operation_names import OperationName
+from pipeline.plan import parse
 from pipeline.project import current
 from pipeline.spec_prepare import prepare_spec
+from pipeline.waiters import polled
 
 LOCATIONS = ("path", "query", "header", "cookie")
 
@@ -44,12 +43,8 @@ def _parsed() -> tuple[dict[tuple[str, str], OperationName], dict[tuple[str, str
     """(method, path) -> the operation's group and name, and -> the generator's Endpoint for it."""
     project = current()
     prepared, names = prepared_spec()
-    config = Config.from_sources(
-        ConfigFile.load_from_path(project.config_path), MetaType.NONE, project.spec_path, "utf-8", False, None
-    )
-    data = GeneratorData.from_dict(prepared, config=config)
-    assert isinstance(data, GeneratorData), f"the generator cannot read openapi.yaml: {data}"
-    rename_collisions(data)  # as the pipeline has the generator do
+    waiters = derive(project.spec, project).waiters
+    data = parse(prepared, project, polled(waiters, names))
     by_name = {
         (str(tag), str(endpoint.name)): endpoint
         for tag, collection in data.endpoint_collections_by_tag.items()

@@ -34,7 +34,7 @@ from .spec_prepare import prepare_spec
 from .stock import stock_templates
 from .swap import staging_directory, swap_in
 from .trees import tree_differences
-from .waiters import Waiter, check_waiters, waiters_by_operation
+from .waiters import Waiter, check_waiters, polled, waiters_by_operation
 from .wire_support import wire_problems
 
 
@@ -85,7 +85,8 @@ def staged_build(project: Project) -> Iterator[Built]:
     _ = project.config
     refs = dangling_refs(project.published)
     if refs:  # nothing below can follow the spec's references
-        raise PipelineError(*(f"{spec_path}: {line}" for line in refs + structural_errors(project.published)))
+        found = dict.fromkeys(refs + structural_errors(project.published))
+        raise PipelineError(*(f"{spec_path}: {line}" for line in found))
     spec = project.spec  # the overlay applied, unfit defaults and examples taken out
     problems = wire_problems(spec)
     # 2. Derive what the templates need, and 3. prepare the generator's copy of the spec.
@@ -109,8 +110,14 @@ def staged_build(project: Project) -> Iterator[Built]:
         templates = _stage_templates(project, derived, staging / "templates")
         try:
             accepted = project.generated.parent / "build" / "accepted-specs"
+            waited = polled(derived.waiters, derived.names)
             run_generator(
-                prepared, project.config_path, templates, staging, lambda: structural_errors_once(spec, accepted)
+                prepared,
+                project.config_path,
+                templates,
+                staging,
+                lambda: structural_errors_once(spec, accepted),
+                waited,
             )
         except PipelineError as err:
             raise PipelineError(*(f"{spec_path}: {line}" for line in err.problems)) from None

@@ -14,7 +14,7 @@ import signal
 import subprocess
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any
 
@@ -26,9 +26,15 @@ _NOISE = ("Warning(s) encountered", "If you believe", "Failure to process schema
 
 
 def generate(
-    prepared: dict[str, Any], config: Path, templates: Path, workdir: Path, alongside: Callable[[], list[str]]
+    prepared: dict[str, Any],
+    config: Path,
+    templates: Path,
+    workdir: Path,
+    alongside: Callable[[], list[str]],
+    waited: Collection[tuple[str, str]] = (),
 ) -> None:
-    """Generate into `workdir`; PipelineError listing what `alongside()` found, or else what the generator refused."""
+    """Generate into `workdir`; PipelineError listing what `alongside()` found, or else what the generator
+    refused. `waited`: the (group, name) of the operations a waiter polls (naming.rename_collisions)."""
     spec = workdir / "openapi.json"
     spec.write_text(json.dumps(prepared), encoding="utf-8")
     arguments = [
@@ -45,7 +51,7 @@ def generate(
     env = {"PATH": path, "NO_COLOR": "1", "_TYPER_STANDARD_TRACEBACK": "1"}
     package_dir = workdir / "out"
     package_dir.mkdir()
-    process = _Generator(arguments, package_dir, env, workdir)
+    process = _Generator(arguments, package_dir, env, workdir, waited)
     try:
         found = alongside()
     except BaseException:
@@ -69,7 +75,9 @@ class _Generator:
     own executable. Either way it writes its report into two files in `logs`.
     """
 
-    def __init__(self, arguments: list[str], cwd: Path, env: dict[str, str], logs: Path) -> None:
+    def __init__(
+        self, arguments: list[str], cwd: Path, env: dict[str, str], logs: Path, waited: Collection[tuple[str, str]]
+    ) -> None:
         self._out, self._err = (open(logs / name, "w+", encoding="utf-8") for name in ("stdout", "stderr"))
         self._process: subprocess.Popen[bytes] | None = None
         self._pid = 0
@@ -92,7 +100,8 @@ class _Generator:
                 os.dup2(self._err.fileno(), 2)
                 sys.stdout, sys.stderr = (open(fd, "w", encoding="utf-8", closefd=False) for fd in (1, 2))
                 _keep_compiled_templates()
-                _rename_collisions()
+                _rename_collisions(waited)
+                _readable_names()
                 app(arguments, prog_name="openapi-python-client")
             except SystemExit as exit:
                 code = exit.code if isinstance(exit.code, int) else int(exit.code is not None)
@@ -125,7 +134,7 @@ class _Generator:
         return returncode, reports[0], reports[1]
 
 
-def _rename_collisions() -> None:
+def _rename_collisions(waited: Collection[tuple[str, str]]) -> None:
     """Apply naming.rename_collisions to the document the generator parses (in the child only)."""
     from openapi_python_client.parser.openapi import GeneratorData
 
@@ -136,10 +145,19 @@ def _rename_collisions() -> None:
     def parsed_and_renamed(data: dict[str, Any], *, config: Any) -> Any:
         result = parse(data, config=config)
         if isinstance(result, GeneratorData):
-            rename_collisions(result)
+            rename_collisions(result, waited)
         return result
 
     GeneratorData.from_dict = staticmethod(parsed_and_renamed)  # type: ignore[method-assign]
+
+
+def _readable_names() -> None:
+    """The generator's messages quote names from the document as UntrustedString, which has no repr of its own
+    ("Properties <...UntrustedString object at 0x7f29...>"); give it one, the name quoted (in the child only:
+    no template prints one, so the generated code is the same)."""
+    from openapi_python_client.schema.untrusted_string import UntrustedString
+
+    UntrustedString.__repr__ = lambda self: repr(self.get_untrusted_value())  # type: ignore[method-assign]
 
 
 def _keep_compiled_templates() -> None:

@@ -9,7 +9,8 @@ is the generator's, extended to these names:
 - a model property named like a model's own member (`to_dict`, `additional_properties`, ...) gets a
   trailing underscore as its attribute (the wire name is unchanged);
 - an operation's parameter named like an argument or a name its functions use (`body`, `client`,
-  `headers`, `response`, `errors`, ...) gets a trailing underscore as its argument;
+  `headers`, `response`, `errors`, ...; and for an operation a waiter polls, the waiter's own `interval`
+  and `timeout`) gets a trailing underscore as its argument;
 - a schema whose class would be named like a name the generated modules import (`Response`, `File`,
   `UNSET`, `Client`, ...) is named with `Model` after it.
 
@@ -18,6 +19,7 @@ and in the tests' harness alike, so both see the same names); spec_prepare appli
 the schema's title.
 """
 
+from collections.abc import Collection
 from typing import Any
 
 from openapi_python_client.schema.untrusted_string import UntrustedString
@@ -54,8 +56,13 @@ def class_collides(name: str, prefix: str) -> bool:
     return str(ClassName(name, prefix)) in CLASS_NAMES
 
 
-def rename_collisions(data: Any) -> None:
-    """Rename, in the generator's parsed document, the parameters and properties the rules above name."""
+# The arguments a waiter adds to those of the operation it polls (templates/endpoint_module.py.jinja).
+WAITER_ARGUMENTS = frozenset({"interval", "timeout"})
+
+
+def rename_collisions(data: Any, waited: Collection[tuple[str, str]] = ()) -> None:
+    """Rename, in the generator's parsed document, the parameters and properties the rules above name;
+    `waited` holds the (group, name) of each operation a waiter polls."""
     seen: set[int] = set()
     for model in data.models:
         for prop in (model.required_properties or []) + (model.optional_properties or []):
@@ -71,13 +78,15 @@ def rename_collisions(data: Any) -> None:
                 for parameter in getattr(endpoint, f"{location}_parameters")
             ]
             taken = {str(parameter.python_name) for parameter in parameters}
+            polled = (str(collection.tag), str(endpoint.name)) in waited
+            reserved = ENDPOINT_NAMES | (WAITER_ARGUMENTS if polled else frozenset())
             for parameter in parameters:
                 old = str(parameter.python_name)
                 if id(parameter) in renamed:
                     old, new = renamed[id(parameter)], old
-                elif old in ENDPOINT_NAMES:
+                elif old in reserved:
                     new = old + "_"
-                    while new in taken or new in ENDPOINT_NAMES:
+                    while new in taken or new in reserved:
                         new += "_"
                     taken.add(new)
                     parameter.python_name = PythonIdentifier(new, "", skip_snake_case=True)

@@ -112,12 +112,16 @@ def singular(word: str) -> str:
 
 
 def _check_unique(names: dict[tuple[str, str], OperationName]) -> None:
-    seen: dict[OperationName, tuple[str, str]] = {}
-    for key, name in names.items():
-        if name in seen:
-            other = seen[name]
-            raise PipelineError(
-                f"{other[0].upper()} {other[1]} and {key[0].upper()} {key[1]} are both api.{name.group}.{name.name};"
-                " rename one with operation_overrides in generator-config.yaml"
-            )
-        seen[name] = key
+    """PipelineError with one line for each name two or more operations would share, naming all of them."""
+    by_name: dict[OperationName, list[str]] = {}
+    for (method, path), name in names.items():
+        by_name.setdefault(name, []).append(f"{method.upper()} {path}")
+    clashes = []
+    for name, routes in by_name.items():
+        if len(routes) == 2:
+            clashes.append(f"{routes[0]} and {routes[1]} are both api.{name.group}.{name.name}; rename one")
+        elif len(routes) > 2:
+            listed = f"{', '.join(routes[:-1])} and {routes[-1]}"
+            clashes.append(f"{listed} are all api.{name.group}.{name.name}; rename all but one")
+    if clashes:
+        raise PipelineError(*(f"{clash} with operation_overrides in generator-config.yaml" for clash in clashes))

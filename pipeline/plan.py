@@ -13,7 +13,7 @@ spec_diff.py compares the plans of two specs: what a caller's code meets, not th
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -26,7 +26,7 @@ from .pagination import paginated
 from .project import Project
 from .runtime import client_members
 from .spec_prepare import prepare_spec
-from .waiters import check_waiters
+from .waiters import check_waiters, polled
 
 LOCATIONS = ("path", "query", "header", "cookie")
 # The schema keywords that bound a value without changing its Python type: a change to one is seen only
@@ -153,7 +153,8 @@ def client_plan(spec: dict[str, Any], project: Project) -> ClientPlan:
     project's config. PipelineError where the generator cannot read the spec."""
     names = operation_names(spec, project.operation_overrides, project.field_prefix)
     prepared, _ = prepare_spec(spec, names, project.field_prefix)
-    data = parse(prepared, project)
+    waiters, problems, _ = check_waiters(spec, project.waiters)
+    data = parse(prepared, project, polled(waiters, names))
     by_name = {
         (str(tag), str(endpoint.name)): endpoint
         for tag, collection in data.endpoint_collections_by_tag.items()
@@ -187,7 +188,6 @@ def client_plan(spec: dict[str, Any], project: Project) -> ClientPlan:
         for enum in data.enums
         if hasattr(enum, "class_info")
     }
-    waiters, problems, _ = check_waiters(spec, project.waiters)
     planned = {
         w.name: WaiterPlan(w.name, (w.method, route_key(w.path)), w.field, w.success, w.failure)
         for w in waiters
@@ -198,8 +198,9 @@ def client_plan(spec: dict[str, Any], project: Project) -> ClientPlan:
     return plan
 
 
-def parse(prepared: dict[str, Any], project: Project) -> Any:
-    """openapi-python-client's GeneratorData for the generator's copy of a spec, our renames applied."""
+def parse(prepared: dict[str, Any], project: Project, waited: Collection[tuple[str, str]] = ()) -> Any:
+    """openapi-python-client's GeneratorData for the generator's copy of a spec, our renames applied
+    (`waited`: the group and name of each operation a waiter polls)."""
     from openapi_python_client.config import Config, ConfigFile, MetaType
     from openapi_python_client.parser.openapi import GeneratorData
 
@@ -209,7 +210,7 @@ def parse(prepared: dict[str, Any], project: Project) -> Any:
     data = GeneratorData.from_dict(prepared, config=config)
     if not isinstance(data, GeneratorData):
         raise PipelineError(f"openapi-python-client cannot read the spec: {getattr(data, 'detail', data)}")
-    rename_collisions(data)  # as the pipeline has the generator do
+    rename_collisions(data, waited)  # as the pipeline has the generator do
     return data
 
 

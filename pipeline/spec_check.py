@@ -43,13 +43,119 @@ def read_spec(path: Path) -> dict[str, Any]:
     return spec
 
 
-def dangling_refs(spec: dict[str, Any]) -> list[str]:
-    """`$ref does not resolve: '<ref>' at <where>`, for each local $ref that names nothing (or an external one)."""
+def _refs(spec: dict[str, Any]) -> Iterator[tuple[str, Any]]:
+    """Each `$ref` the document means (those inside a vendor extension, `x-...`, are its vendor's business:
+    OpenAPI gives them no meaning), with its location."""
+    for node, location in walk(spec):
+        if isinstance(node, dict) and isinstance(node.get("$ref"), str):
+            if not any(isinstance(key, str) and key.startswith("x-") for key in location):
+                yield node["$ref"], location
+
+
+def outside_refs(spec: dict[str, Any]) -> list[str]:
+    """A line for each `$ref` to another document: never fetched (a spec could make `make generate` request
+    any address), so never read."""
     return [
-        f"$ref does not resolve: '{node['$ref']}' at {where(location)}"
-        for node, location in walk(spec)
-        if isinstance(node, dict) and isinstance(node.get("$ref"), str) and not lookup(spec, node["$ref"])[0]
+        f"$ref points outside the document, which is not fetched: '{ref}' at {where(location)};"
+        " bundle the spec into one document"
+        for ref, location in _refs(spec)
+        if not ref.startswith("#")
     ]
+
+
+def dangling_refs(spec: dict[str, Any]) -> list[str]:
+    """A line for each `$ref` that names nothing in the document, for each that points outside it, and for
+    each schema that is itself through `$ref` and `allOf` alone (reference_cycles)."""
+    dangling = [
+        f"$ref does not resolve: '{ref}' at {where(location)}"
+        for ref, location in _refs(spec)
+        if ref.startswith("#") and not lookup(spec, ref)[0]
+    ]
+    return dangling + outside_refs(spec) + (reference_cycles(spec) if not dangling else [])
+
+
+SCHEMAS = "#/components/schemas/"
+
+
+def reference_cycles(spec: dict[str, Any]) -> list[str]:
+    """A line for each cycle of component schemas that reach themselves through `$ref` and `allOf` alone
+    (`A: {$ref: B}`, `B: {allOf: [{$ref: A}]}`): no schema body is ever reached, so no validator or generator
+    can unfold them (each recursed until Python stopped it). Recursion through a property or items is
+    fine: a tree of nodes."""
+    schemas = (spec.get("components") or {}).get("schemas") or {}
+
+    def targets(node: Any) -> Iterator[str]:
+        if not isinstance(node, dict):
+            return
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith(SCHEMAS) and ref[len(SCHEMAS) :] in schemas:
+            yield ref[len(SCHEMAS) :]
+        for part in node.get("allOf") or [] if isinstance(node.get("allOf"), list) else []:
+            yield from targets(part)
+
+    edges = {name: sorted(set(targets(schema))) for name, schema in schemas.items()}
+    return [
+        f"components > schemas > {cycle[0]}: refers to itself through $ref and allOf alone"
+        f" ({' -> '.join(cycle)}); no schema can be unfolded from it"
+        for cycle in _cycles(edges)
+    ]
+
+
+def _cycles(edges: dict[str, list[str]]) -> list[list[str]]:
+    """One cycle (its first node repeated at the end) for each strongly connected part of the graph that has
+    one: Kosaraju's two passes, without recursion, then a breadth-first path back to the start."""
+    order: list[str] = []
+    seen: set[str] = set()
+    for root in edges:
+        if root in seen:
+            continue
+        seen.add(root)
+        stack = [(root, iter(edges[root]))]
+        while stack:
+            node, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                order.append(node)
+                stack.pop()
+            elif child not in seen:
+                seen.add(child)
+                stack.append((child, iter(edges[child])))
+    reverse: dict[str, list[str]] = {name: [] for name in edges}
+    for name, targets in edges.items():
+        for target in targets:
+            reverse[target].append(name)
+    component: dict[str, int] = {}
+    for count, root in enumerate(reversed(order)):
+        if root in component:
+            continue
+        component[root], pending = count, [root]
+        while pending:
+            for other in reverse[pending.pop()]:
+                if other not in component:
+                    component[other] = count
+                    pending.append(other)
+    cycles = []
+    for part in dict.fromkeys(component.values()):
+        members = [name for name in edges if component[name] == part]
+        start = members[0]
+        if len(members) == 1 and start not in edges[start]:
+            continue
+        came_from: dict[str, str] = {}
+        frontier = [start]
+        while frontier and start not in came_from:
+            following = []
+            for node in frontier:
+                for target in edges[node]:
+                    if component[target] == part and target not in came_from:
+                        came_from[target] = node
+                        following.append(target)
+            frontier = following
+        path, node = [start], came_from[start]
+        while node != start:
+            path.append(node)
+            node = came_from[node]
+        cycles.append([start, *reversed(path[1:]), start])
+    return cycles
 
 
 class _NoDefaultCheck(keywords.KeywordValidator):
@@ -108,6 +214,9 @@ _VALIDATORS = {"3.0": _structural(OpenAPIV30SpecValidator, "3.0"), "3.1": _struc
 
 def structural_errors(spec: dict[str, Any]) -> list[str]:
     """What the OpenAPI meta-schema and openapi-spec-validator's checks find, one line each."""
+    unreadable = outside_refs(spec) + reference_cycles(spec)
+    if unreadable:  # the validators would fetch these references, or follow them round until Python stops them
+        return unreadable
     spec = as_the_meta_schema_reads(spec)
     validator = _VALIDATORS[spec["openapi"][:3]](spec)
     errors = []

@@ -76,8 +76,7 @@ def _literal_blocks(node: Any) -> Any:
 def check_spec(path: Path) -> dict[str, Any]:
     """The document, or PipelineError with every problem `make generate` would stop on."""
     spec = read_spec(path)
-    problems = dangling_refs(spec)
-    problems += structural_errors(spec)
+    problems = list(dict.fromkeys(dangling_refs(spec) + structural_errors(spec)))
     if problems:
         raise PipelineError(*(f"{path}: {line}" for line in problems))
     return spec

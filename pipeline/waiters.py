@@ -153,6 +153,11 @@ def _values(spec: dict[str, Any], schema: Any) -> list[Any] | None:
     return listed or None
 
 
+def polled(waiters: list[Waiter], names: dict[tuple[str, str], OperationName]) -> set[tuple[str, str]]:
+    """The (group, name) of each operation a waiter polls: its functions take the waiter's arguments too."""
+    return {(names[(w.method, w.path)].group, names[(w.method, w.path)].name) for w in waiters}
+
+
 def waiters_by_operation(
     waiters: list[Waiter], names: dict[tuple[str, str], OperationName]
 ) -> dict[str, list[dict[str, Any]]]:

@@ -3,6 +3,7 @@ follows the rule, the rule is stable over the real history, and a clash is a one
 
 import json
 import statistics
+from typing import Any
 
 import pytest
 
@@ -80,3 +81,22 @@ def test_names_on_the_real_2026_08_22_spec_are_short():
     lengths = [len(name.name) for name in names.values()]
     assert max(lengths) <= 50 and statistics.median(lengths) <= 25, (max(lengths), statistics.median(lengths))
     assert "default" not in {name.group for name in names.values()}
+
+
+def test_every_clash_is_reported_with_every_operation_in_it():
+    """Four operations with one operationId, and another pair: one line each, all routes named."""
+
+    def operation(operation_id: str) -> dict[str, Any]:
+        return {"operationId": operation_id, "tags": ["things"], "responses": {"204": {"description": "done"}}}
+
+    paths = {f"/v1/a{i}": {"get": operation("same")} for i in range(4)}
+    paths |= {f"/v1/b{i}": {"post": operation("twin")} for i in range(2)}
+    spec = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": paths}
+    with pytest.raises(PipelineError) as raised:
+        operation_names(spec)
+    assert raised.value.problems == [
+        "GET /v1/a0, GET /v1/a1, GET /v1/a2 and GET /v1/a3 are all api.things.same; rename all but one"
+        " with operation_overrides in generator-config.yaml",
+        "POST /v1/b0 and POST /v1/b1 are both api.things.twin; rename one with operation_overrides in"
+        " generator-config.yaml",
+    ]

@@ -6,11 +6,13 @@ scratch copy holds openapi.yaml's first operation and what it refers to (a slice
 """
 
 import ast
+import http.server
 import json
 import shutil
 import signal
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -167,6 +169,81 @@ def test_bad_input_fails_briefly_and_leaves_generated_untouched(workspace: Works
     assert len(result.stderr.strip().splitlines()) <= MAX_ERROR_LINES, result.stderr
     assert snapshot(workspace.out) == before
     assert [p.name for p in workspace.root.iterdir() if p.name.startswith(".generate-")] == []
+
+
+def test_a_reference_to_another_document_is_refused_and_never_fetched(workspace: Workspace):
+    """A spec could make `make generate` (and CI) request any address: the $ref is named, nothing is asked."""
+    requested: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            requested.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(b'{"Thing": {"type": "object"}}')
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        spec = load_document(workspace.spec)
+        remote = f"http://127.0.0.1:{server.server_port}/remote.json#/Thing"
+        holder = first_ref_holder(spec["paths"])
+        assert holder is not None, "the sliced spec refers to a schema"
+        holder["$ref"] = remote
+        workspace.write_spec(spec)
+        result = workspace.run()
+    finally:
+        server.shutdown()
+    assert (
+        result.returncode == 1
+        and f"$ref points outside the document, which is not fetched: '{remote}'" in result.stderr
+    )
+    assert requested == []
+
+
+def test_a_reference_inside_a_vendor_extension_means_nothing(workspace: Workspace):
+    """OpenAPI gives `x-...` no meaning: a $ref there, dangling or remote, is not read, and the client generates."""
+    spec = load_document(workspace.spec)
+    path, item = next(iter(spec["paths"].items()))
+    method = next(m for m in item if m in openapi.HTTP_METHODS)
+    item[method]["x-vendor"] = {"schema": {"$ref": "#/nowhere"}, "more": {"$ref": "https://example.invalid/x.json"}}
+    workspace.write_spec(spec)
+    result = workspace.run()
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("via", ["$ref", "allOf"])
+def test_schemas_that_are_each_other_through_references_alone_are_named(workspace: Workspace, via: str):
+    """`A: $ref B, B: $ref A` (or allOf): no body is ever reached; every validator recursed until Python stopped
+    it. The cycle is named instead, once."""
+    spec = load_document(workspace.spec)
+
+    def to(name: str) -> dict[str, Any]:
+        ref = {"$ref": f"#/components/schemas/{name}"}
+        return ref if via == "$ref" else {"allOf": [ref], "properties": {"x": {"type": "string"}}}
+
+    spec.setdefault("components", {}).setdefault("schemas", {}).update({"LoopA": to("LoopB"), "LoopB": to("LoopA")})
+    workspace.write_spec(spec)
+    result = workspace.run()
+    assert result.returncode == 1
+    assert result.stderr.count("LoopA -> LoopB -> LoopA") == 1, result.stderr
+    assert "RecursionError" not in result.stderr and len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+def test_a_refusal_quotes_the_names_it_is_about(workspace: Workspace):
+    """Two properties the generator would give one attribute: the names, not `<UntrustedString at 0x...>`."""
+    spec = load_document(workspace.spec)
+    schema = {"type": "object", "properties": {"foo-bar": {"type": "string"}, "foo.bar": {"type": "string"}}}
+    path, item = next(iter(spec["paths"].items()))
+    method = next(m for m in item if m in openapi.HTTP_METHODS)
+    item[method]["responses"] = {"200": {"description": "ok", "content": {"application/json": {"schema": schema}}}}
+    workspace.write_spec(spec)
+    result = workspace.run()
+    assert result.returncode == 1 and "'foo-bar'" in result.stderr and "'foo.bar'" in result.stderr, result.stderr
+    assert " object at 0x" not in result.stderr
 
 
 def test_spec_errors_name_the_file_and_the_place(workspace: Workspace):
