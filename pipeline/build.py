@@ -83,9 +83,10 @@ def staged_build(project: Project) -> Iterator[Built]:
     spec_path = project.spec_path
     # 1. Validate. A config or spec that cannot be read stops here; after that every problem is collected.
     _ = project.config
-    refs = dangling_refs(project.published)
+    overlaid = project.overlaid[0]  # an overlay may fix what a check below refuses
+    refs = dangling_refs(overlaid)
     if refs:  # nothing below can follow the spec's references
-        found = dict.fromkeys(refs + structural_errors(project.published))
+        found = dict.fromkeys(refs + structural_errors(overlaid))
         raise PipelineError(*(f"{spec_path}: {line}" for line in found))
     spec = project.spec  # the overlay applied, unfit defaults and examples taken out
     problems = wire_problems(spec)

@@ -6,6 +6,10 @@ listed warning each, as stock openapi-python-client gives, not a stop.
 - `const` in an OpenAPI 3.0 schema: JSON Schema's, which 3.0's schema object leaves out; the generator
   reads it (a value the field must have), so it stays, and the meta-schema check reads it as the
   `enum: [value]` it means.
+- a status range written in lower case (`4xx`): OpenAPI writes `4XX`; read as that.
+- `exclusiveMinimum: true` (or `exclusiveMaximum`) in a 3.1 document: 3.0's form, whose meaning is plain
+  beside a `minimum`: written as 3.1 writes it (`exclusiveMinimum: <the minimum>`); `false`, or `true`
+  without a bound to make exclusive, says nothing and is left out.
 
 Anything else the meta-schema refuses still stops `make generate`, every problem listed.
 """
@@ -13,7 +17,7 @@ Anything else the meta-schema refuses still stops `make generate`, every problem
 import copy
 from typing import Any
 
-from .openapi import Location, operations, schemas, where
+from .openapi import Location, mapping, operations, schemas, where
 
 
 def tolerated(spec: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
@@ -29,6 +33,49 @@ def tolerated(spec: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     notes += [
         f"{where(location)}: `const` is not in OpenAPI 3.0; read as `enum` of its value" for location in _consts(spec)
     ]
+    spec, lowered = _status_ranges(spec)
+    spec, exclusive = _boolean_exclusive_bounds(spec)
+    return spec, notes + lowered + exclusive
+
+
+def _status_ranges(spec: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    found = [
+        (op.path, op.method, key)
+        for op in operations(spec)
+        for key in mapping(op.operation, "responses")
+        if isinstance(key, str) and len(key) == 3 and key[0] in "12345" and key[1:] == "xx"
+    ]
+    if not found:
+        return spec, []
+    spec = copy.deepcopy(spec)
+    for path, method, key in found:
+        responses = spec["paths"][path][method]["responses"]
+        responses[key.upper()] = responses.pop(key)
+    return spec, [f"paths > {path} > {method} > responses > {key}: written {key.upper()} in OpenAPI; read as that"
+                  for path, method, key in found]  # fmt: skip
+
+
+def _boolean_exclusive_bounds(spec: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    if not str(spec.get("openapi", "")).startswith("3.1"):
+        return spec, []
+    pairs = (("exclusiveMinimum", "minimum"), ("exclusiveMaximum", "maximum"))
+    found = [location for schema, location in schemas(spec) if any(isinstance(schema.get(k), bool) for k, _ in pairs)]
+    if not found:
+        return spec, []
+    spec, notes = copy.deepcopy(spec), []
+    for location in found:
+        schema: Any = spec
+        for part in location:
+            schema = schema[part]
+        for exclusive, bound in pairs:
+            if not isinstance(schema.get(exclusive), bool):
+                continue
+            if schema.pop(exclusive) and isinstance(schema.get(bound), int | float):
+                schema[exclusive] = schema.pop(bound)
+                written = f"`{exclusive}: {schema[exclusive]}`"
+                notes.append(f"{where(location)}: `{exclusive}: true` is OpenAPI 3.0's; read as {written}")
+            else:
+                notes.append(f"{where(location)}: a boolean `{exclusive}` says nothing here in OpenAPI 3.1; left out")
     return spec, notes
 
 

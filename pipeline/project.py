@@ -30,8 +30,8 @@ class Effective:
     tolerated: list[str]  # flaws the meta-schema refuses and the generator reads (leniency.py)
 
 
-def effective(published: dict[str, Any], actions: list[Action]) -> Effective:
-    spec, unmatched = apply_overlay(published, actions)
+def effective_of(spec: dict[str, Any], unmatched: list[Action]) -> Effective:
+    """The overlaid spec as the client is built from it (the flaws leniency.py reads, unfit annotations out)."""
     spec, tolerated = lenient(spec)
     unfit = unfit_annotations(spec)
     return Effective(without(spec, unfit) if unfit else spec, unmatched, unfit, tolerated)
@@ -100,8 +100,14 @@ class Project:
         return read_overlay(self.overlay_path)
 
     @cached_property
+    def overlaid(self) -> tuple[dict[str, Any], list[Action]]:
+        """openapi.yaml with the overlay applied (before any check: an overlay may fix what a check refuses),
+        and the actions that selected nothing."""
+        return apply_overlay(self.published, self.overlay)
+
+    @cached_property
     def effective(self) -> Effective:
-        return effective(self.published, self.overlay)
+        return effective_of(*self.overlaid)
 
     @property
     def spec(self) -> dict[str, Any]:

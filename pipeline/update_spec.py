@@ -22,6 +22,7 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 
 from . import PipelineError
 from .openapi import load_document
+from .overlay import Action, apply_overlay
 from .project import Project
 from .release import changelog_section, next_version, read_version, with_section, with_version
 from .spec_check import dangling_refs, read_spec, structural_errors
@@ -73,10 +74,12 @@ def _literal_blocks(node: Any) -> Any:
     return node
 
 
-def check_spec(path: Path) -> dict[str, Any]:
-    """The document, or PipelineError with every problem `make generate` would stop on."""
+def check_spec(path: Path, overlay: list[Action]) -> dict[str, Any]:
+    """The document, or PipelineError with every problem `make generate` would stop on (the project's overlay
+    applied first, as `make generate` does: it may fix what the published document gets wrong)."""
     spec = read_spec(path)
-    problems = list(dict.fromkeys(dangling_refs(spec) + structural_errors(spec)))
+    overlaid = apply_overlay(spec, overlay)[0]
+    problems = list(dict.fromkeys(dangling_refs(overlaid) + structural_errors(overlaid)))
     if problems:
         raise PipelineError(*(f"{path}: {line}" for line in problems))
     return spec
@@ -94,7 +97,7 @@ def update_spec(project: Project, url: str, today: datetime.date | None = None) 
         downloaded = Path(scratch) / f"downloaded{suffix}"
         downloaded.write_bytes(content)
         try:
-            document = check_spec(downloaded)  # syntax, OpenAPI 3.x, $refs, structure: as `make generate` does
+            document = check_spec(downloaded, project.overlay)  # syntax, OpenAPI 3.x, $refs, structure
         except PipelineError as err:
             raise PipelineError(str(err).replace(str(downloaded), url)) from None
         if spec_path.exists() and load_document(spec_path) == document:

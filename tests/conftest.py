@@ -1,9 +1,23 @@
-"""Shared by every test module: one Prism serving openapi.yaml, started by the first test that asks."""
+"""Shared by every test module: a suite that stops at once when generated/ is not openapi.yaml's, and one
+Prism serving openapi.yaml, started by the first test that asks."""
 
 import json
 from collections.abc import Iterator
 
 import pytest
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """generated/ made from another openapi.yaml (a refused `make generate`, or none after an edit) would fail
+    thousands of tests, each for the same reason: say it once and stop."""
+    if hasattr(config, "workerinput"):  # xdist's workers: the controller has checked
+        return
+    from pipeline.project import current
+    from tests.freshness import stale
+
+    why = stale(current())
+    if why:
+        pytest.exit(why, 2)
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,7 @@
 """pyproject.toml ships generated/ as a typed wheel whose dependencies are the ones the generated code needs."""
 
 import ast
+import dataclasses
 import hashlib
 import re
 import sys
@@ -18,6 +19,7 @@ from pipeline import dist
 from pipeline.openapi import load_document
 from pipeline.project import ROOT, current
 from pipeline.release import next_version
+from tests.freshness import stale
 
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 GENERATOR_TEMPLATES = Path(openapi_python_client.__file__).parent / "templates"
@@ -133,3 +135,14 @@ def test_the_next_version_follows_the_verdict(version: str, level: str, after: s
     """spec_diff's verdict: breaking, feature (something added), patch (nothing a signature shows), or none
     (a description: the docstrings change)."""
     assert next_version(version, level) == after
+
+
+def test_a_suite_run_on_a_stale_tree_is_one_line_that_says_so(tmp_path: Path):
+    """conftest.py stops the suite with this line where generated/ is not openapi.yaml's client."""
+    project = current()
+    assert stale(project) == ""
+    edited = tmp_path / project.spec_path.name
+    edited.write_bytes(project.spec_path.read_bytes() + b"\n# edited after the last make generate\n")
+    why = stale(dataclasses.replace(project, spec_path=edited))
+    assert why.startswith("generated/ is not what openapi.yaml generates") and "make generate" in why
+    assert "there is no generated client" in stale(dataclasses.replace(project, generated=tmp_path / "generated"))

@@ -21,7 +21,7 @@ import pytest
 from openapi_python_client.config import ConfigFile
 from openapi_python_client.strings import snake_case
 
-from pipeline import PipelineError, build, naming, openapi, spec_check, swap
+from pipeline import PipelineError, build, leniency, naming, openapi, spec_check, swap
 from pipeline.auth_scheme import derive_auth_header
 from pipeline.build import check_every_operation_generated
 from pipeline.golden import GOLDEN_OUT, GOLDEN_SPEC
@@ -193,6 +193,7 @@ def test_a_reference_to_another_document_is_refused_and_never_fetched(workspace:
         holder = first_ref_holder(spec["paths"])
         assert holder is not None, "the sliced spec refers to a schema"
         holder["$ref"] = remote
+        holder["default"] = {}  # checked against its schema (annotations.py), which must not fetch it either
         workspace.write_spec(spec)
         result = workspace.run()
     finally:
@@ -202,6 +203,22 @@ def test_a_reference_to_another_document_is_refused_and_never_fetched(workspace:
         and f"$ref points outside the document, which is not fetched: '{remote}'" in result.stderr
     )
     assert requested == []
+
+
+def test_an_overlay_applies_before_any_check(workspace: Workspace):
+    """A published operation whose $ref dangles, taken out by the overlay: the client generates without it."""
+    spec = load_document(workspace.spec)
+    broken = {
+        "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/nope"}}}}}
+    }
+    spec["paths"]["/v1/broken_upstream"] = {"get": broken}
+    workspace.write_spec(spec)
+    assert "$ref does not resolve: '#/nope'" in workspace.run().stderr
+    overlay = {"overlay": "1.0.0", "info": {"title": "fixes", "version": "1"},
+               "actions": [{"target": "$.paths['/v1/broken_upstream']", "remove": True}]}  # fmt: skip
+    (workspace.root / "openapi.overlay.yaml").write_text(json.dumps(overlay), encoding="utf-8")
+    result = workspace.run()
+    assert result.returncode == 0, result.stderr
 
 
 def test_a_reference_inside_a_vendor_extension_means_nothing(workspace: Workspace):
@@ -540,6 +557,29 @@ def test_a_3_0_flaw_the_generator_reads_is_a_warning_and_the_rest_still_stops(tm
     ws.write_spec(spec)
     broken = ws.run()
     assert broken.returncode != 0 and "objekt" in broken.stderr and "`title` is not a field" in broken.stderr
+
+
+def test_3_0_habits_in_a_3_1_document_are_read_as_they_mean_and_listed():
+    """Two flaws published specs carry that the generator reads unambiguously (leniency.py): each a warning."""
+    responses = {"200": {"description": "ok"}, "4xx": {"description": "refused"}}
+    bounded = {"type": "integer", "minimum": 0, "exclusiveMinimum": True, "maximum": 9, "exclusiveMaximum": False}
+    spec = {
+        "openapi": "3.1.0",
+        "paths": {"/v1/x": {"get": {"responses": responses}}},
+        "components": {"schemas": {"Count": bounded}},
+    }
+    read, notes = leniency.tolerated(spec)
+    assert read["paths"]["/v1/x"]["get"]["responses"] == {
+        "200": {"description": "ok"},
+        "4XX": {"description": "refused"},
+    }
+    assert read["components"]["schemas"]["Count"] == {"type": "integer", "exclusiveMinimum": 0, "maximum": 9}
+    assert notes == [
+        "paths > /v1/x > get > responses > 4xx: written 4XX in OpenAPI; read as that",
+        "components > schemas > Count: `exclusiveMinimum: true` is OpenAPI 3.0's; read as `exclusiveMinimum: 0`",
+        "components > schemas > Count: a boolean `exclusiveMaximum` says nothing here in OpenAPI 3.1; left out",
+    ]
+    assert spec["components"]["schemas"]["Count"]["exclusiveMinimum"] is True  # the published spec is untouched
 
 
 def test_a_name_the_client_keeps_is_renamed_by_the_rule(tmp_path: Path):
