@@ -8,9 +8,13 @@ where installed, renders pages at 1280 and 1920 px and reads what they show.
 
 What the reference must show is derived from the spec (its operations, the waiters generator-config.yaml
 declares for it, the operations that page) and from the package's own models, never from the reference.
+The reference is built once per run, whatever the number of workers (build/test-reference/, keyed by the
+generated tree and the docs code).
 """
 
 import enum
+import fcntl
+import hashlib
 import html
 import inspect
 import json
@@ -42,13 +46,32 @@ PAGED = paged_operations()
 CHROMIUM = next((shutil.which(name) for name in ("chromium", "chromium-browser") if shutil.which(name)), None)
 
 
+def source_key() -> str:
+    """What the reference is made from: the generated tree, the docs code and its templates, the pins."""
+    digest = hashlib.sha256()
+    for root in (current().generated, ROOT / "pipeline" / "docs.py", ROOT / "pipeline" / "pdoc_templates"):
+        files = sorted(root.rglob("*")) if root.is_dir() else [root]
+        for path in (f for f in files if f.is_file() and "__pycache__" not in f.parts):
+            digest.update(str(path.relative_to(root.parent)).encode() + b"\0" + path.read_bytes())
+    digest.update((ROOT / "pyproject.toml").read_bytes())
+    return digest.hexdigest()[:20]
+
+
 @pytest.fixture(scope="session")
-def reference(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("reference") / "docs"
-    result = subprocess.run(
-        [sys.executable, "-m", "pipeline", "docs", "--docs", str(out)], cwd=ROOT, capture_output=True, text=True
-    )
-    assert result.returncode == 0, result.stderr
+def reference() -> Path:
+    """The reference, built by the first worker to ask; the others wait for it and read the same one."""
+    cache = ROOT / "build" / "test-reference"
+    cache.mkdir(parents=True, exist_ok=True)
+    out = cache / source_key()
+    with (cache / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (out / "index.html").is_file():  # written last, by the rename that completes a build
+            for stale in (path for path in cache.iterdir() if path.is_dir()):
+                shutil.rmtree(stale)
+            result = subprocess.run(
+                [sys.executable, "-m", "pipeline", "docs", "--docs", str(out)], cwd=ROOT, capture_output=True, text=True
+            )
+            assert result.returncode == 0, result.stderr
     return out
 
 
