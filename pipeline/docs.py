@@ -238,6 +238,13 @@ class Reference:
     def operations(self) -> int:
         return sum(len(group.operations) for group in self.groups)
 
+    @property
+    def model_sections(self) -> list[tuple[str, str, list[ModelPage]]]:
+        """The models' index, as (title, id, pages): the models, then the enums; none empty."""
+        enums = [page for page in self.models if page.classes[0].kind == "enum"]
+        models = [page for page in self.models if page not in enums]
+        return [section for section in (("Models", "models", models), ("Enums", "enums", enums)) if section[2]]
+
 
 def names_only(signature: inspect.Signature) -> inspect.Signature:
     """A signature with its parameters' names and defaults, not their types (shown once, on the call)."""
