@@ -53,7 +53,7 @@ spec-diff: $(STAMP) ## changes since the committed openapi.yaml (or to NEW=path)
 dist: $(STAMP) ## build the wheel and sdist into dist/ and check them (metadata, files, a fresh install under mypy --strict)
 	@$(PIPELINE) dist
 
-docs: $(STAMP) ## HTML reference of generated/ in build/docs/index.html (pdoc), grouped as the package is
+docs: $(STAMP) ## HTML reference of generated/ in build/docs/index.html (pdoc): the client tree, each call in the form it is called, the models
 	@$(PIPELINE) docs
 
 contract-live: $(STAMP) ## does BASE_URL (default: the spec's server) answer as the spec says? GETs only unless ALLOW_WRITES=1
