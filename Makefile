@@ -57,7 +57,7 @@ docs: $(STAMP) ## HTML reference of generated/ in build/docs/index.html (pdoc): 
 	@$(PIPELINE) docs
 
 contract-live: $(STAMP) ## does BASE_URL (default: the spec's server) answer as the spec says? GETs only unless ALLOW_WRITES=1
-	@$(BIN)/python -m contract.live $(if $(BASE_URL),--base-url "$(BASE_URL)") $(if $(filter 1,$(ALLOW_WRITES)),--allow-writes) $(if $(OPERATION),--operation "$(OPERATION)") $(if $(MAX_REQUESTS),--max-requests $(MAX_REQUESTS)) $(if $(RATE),--rate $(RATE)) $(if $(JSON),--json "$(JSON)")
+	@$(BIN)/python -m contract.live $(if $(BASE_URL),--base-url "$(BASE_URL)") $(if $(filter 1,$(ALLOW_WRITES)),--allow-writes) $(if $(filter 1,$(EXAMPLE_IDS)),--example-ids) $(if $(OPERATION),--operation "$(OPERATION)") $(if $(MAX_REQUESTS),--max-requests $(MAX_REQUESTS)) $(if $(RATE),--rate $(RATE)) $(if $(JSON),--json "$(JSON)")
 
 test: $(STAMP) $(NODE_STAMP) ## the test suite, drift check included
 	@$(BIN)/python -m pytest -n auto --maxprocesses 4 --dist worksteal

@@ -3,7 +3,8 @@
 Calls the spec's read-only operations (GET; every operation with --allow-writes) through the generated
 client and judges each raw response with openapi-core, an implementation independent of the generator.
 Path parameters are filled from earlier list responses (a model id from GET /v1/models feeds
-GET /v1/models/{model_id}); what cannot be filled is skipped, saying why. --operation checks only the
+GET /v1/models/{model_id}); what cannot be filled is skipped, saying why, or with --example-ids (for a
+mock server, which answers any id) takes a value made from the parameter's schema. --operation checks only the
 operations named. Bounded: at most
 --max-requests requests, at most --rate a second; the client's retry policy honours 429 and Retry-After.
 Ctrl-C stops with the report so far. The API key appears in no line of output.
@@ -84,14 +85,17 @@ def ordered(ops: list[Operation]) -> list[Operation]:
     return sorted(ops, key=lambda op: (op.path.count("{"), op.path, METHOD_ORDER.index(op.method)))
 
 
-def path_values(op: Operation, listed: dict[str, Any]) -> dict[tuple[str, str], Any] | str:
-    """Each path parameter's value, from the list its parent path returned; or why there is none."""
+def path_values(op: Operation, listed: dict[str, Any], example_ids: bool = False) -> dict[tuple[str, str], Any] | str:
+    """Each path parameter's value, from the list its parent path returned; or why there is none. With
+    `example_ids`, one no list gives is left to the example the call is built with."""
     values: dict[tuple[str, str], Any] = {}
     segments = op.path.split("/")
     for index, segment in enumerate(segments):
         if not (segment.startswith("{") and segment.endswith("}")):
             continue
         name, parent = segment[1:-1], "/".join(segments[:index])
+        if parent not in listed and example_ids:
+            continue
         if parent not in listed:
             return f"nothing earlier lists {parent} to take a {name} from"
         schema = next((p.get("schema", {}) for p in op.params_in("path") if p["name"] == name), {})
@@ -117,7 +121,14 @@ def value_from(body: Any, name: str, schema: dict[str, Any]) -> Any:
 
 
 def check(
-    base_url: str, token: str, allow_writes: bool, only: list[str], limit: int, rate: float, report: list[Outcome]
+    base_url: str,
+    token: str,
+    allow_writes: bool,
+    only: list[str],
+    limit: int,
+    rate: float,
+    report: list[Outcome],
+    example_ids: bool = False,
 ) -> int:
     ops = ordered([op for op in operations(current_spec()) if allow_writes or op.method == "get"])
     if only:
@@ -140,7 +151,7 @@ def check(
         if unsendable(op):
             report.append(Outcome(op.id, "skipped", f"no request can carry the required {', '.join(unsendable(op))}"))
             continue
-        filled = path_values(op, listed)
+        filled = path_values(op, listed, example_ids)
         if isinstance(filled, str):
             report.append(Outcome(op.id, "skipped", filled))
             continue
@@ -181,6 +192,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--base-url", default=servers[0] if servers else None, help="default: the spec's server")
     parser.add_argument("--allow-writes", action="store_true", help="also send POST, PUT, PATCH and DELETE")
     parser.add_argument(
+        "--example-ids", action="store_true", help="a path parameter no list gives takes an example value (for a mock)"
+    )
+    parser.add_argument(
         "--operation",
         action="append",
         default=[],
@@ -203,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.base_url:
             raise CannotRun("no server: pass BASE_URL (openapi.yaml names none)")
         base_url, only = args.base_url.rstrip("/"), args.operation
-        status = check(base_url, token, args.allow_writes, only, args.max_requests, args.rate, report)
+        status = check(base_url, token, args.allow_writes, only, args.max_requests, args.rate, report, args.example_ids)
     except CannotRun as error:
         ended = str(error)
     except BudgetSpent as error:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any
 
-from . import PipelineError
+from . import PipelineError, generator_fixes
 
 _NOT_GENERATED = re.compile(r"^WARNING parsing (\S+) (.+?) within .*Endpoint will not be generated\.$")
 _SCHEMA = re.compile(r"^Unable to (?:parse|process) schema (/\S+?):?$")
@@ -99,9 +99,11 @@ class _Generator:
                 os.dup2(self._out.fileno(), 1)
                 os.dup2(self._err.fileno(), 2)
                 sys.stdout, sys.stderr = (open(fd, "w", encoding="utf-8", closefd=False) for fd in (1, 2))
+                parsed: list[Any] = []
                 _keep_compiled_templates()
-                _rename_collisions(waited)
-                _readable_names()
+                generator_fixes.apply()
+                _rename_collisions(waited, parsed)
+                _readers_for_templates(parsed)
                 app(arguments, prog_name="openapi-python-client")
             except SystemExit as exit:
                 code = exit.code if isinstance(exit.code, int) else int(exit.code is not None)
@@ -134,8 +136,9 @@ class _Generator:
         return returncode, reports[0], reports[1]
 
 
-def _rename_collisions(waited: Collection[tuple[str, str]]) -> None:
-    """Apply naming.rename_collisions to the document the generator parses (in the child only)."""
+def _rename_collisions(waited: Collection[tuple[str, str]], parsed: list[Any]) -> None:
+    """Apply naming.rename_collisions to the document the generator parses, and keep it in `parsed` for the
+    templates' Python (in the child only)."""
     from openapi_python_client.parser.openapi import GeneratorData
 
     from .naming import rename_collisions
@@ -146,18 +149,30 @@ def _rename_collisions(waited: Collection[tuple[str, str]]) -> None:
         result = parse(data, config=config)
         if isinstance(result, GeneratorData):
             rename_collisions(result, waited)
+            parsed.append(result)
         return result
 
     GeneratorData.from_dict = staticmethod(parsed_and_renamed)  # type: ignore[method-assign]
 
 
-def _readable_names() -> None:
-    """The generator's messages quote names from the document as UntrustedString, which has no repr of its own
-    ("Properties <...UntrustedString object at 0x7f29...>"); give it one, the name quoted (in the child only:
-    no template prints one, so the generated code is the same)."""
-    from openapi_python_client.schema.untrusted_string import UntrustedString
+def _readers_for_templates(parsed: list[Any]) -> None:
+    """Give the templates `readers` (readers.py): the reading code is decided in Python, the templates print
+    it (in the child only; the generator makes its Jinja environment once the document is parsed)."""
+    import jinja2
 
-    UntrustedString.__repr__ = lambda self: repr(self.get_untrusted_value())  # type: ignore[method-assign]
+    from .readers import Readers
+
+    setup = jinja2.Environment.__init__
+
+    def with_readers(self: jinja2.Environment, *args: Any, **kwargs: Any) -> None:
+        setup(self, *args, **kwargs)
+
+        def stock(prop: Any, name: str) -> str:  # a kind readers.py does not know: its stock construct macro
+            return str(self.get_template(f"property_templates/{prop.template}").module.construct(prop, name))
+
+        self.globals["readers"] = Readers(parsed[-1].models if parsed else [], stock)
+
+    jinja2.Environment.__init__ = with_readers  # type: ignore[method-assign]
 
 
 def _keep_compiled_templates() -> None:

@@ -13,7 +13,7 @@ _READ = Path(__file__).resolve().parent.parent / "runtime" / "_read.py"
 
 
 def _read_helpers() -> str:
-    """runtime/_read.py's __all__: the strict readers' helpers (templates/readers.jinja)."""
+    """runtime/_read.py's __all__: the strict readers' helpers (the code pipeline/readers.py writes)."""
     for node in ast.parse(_READ.read_text(encoding="utf-8")).body:
         if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "__all__" for t in node.targets):
             return ", ".join(sorted(ast.literal_eval(node.value)))

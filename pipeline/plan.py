@@ -13,17 +13,18 @@ spec_diff.py compares the plans of two specs: what a caller's code meets, not th
 
 import functools
 import re
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from . import PipelineError
+from . import PipelineError, generator_fixes
 from .auth_scheme import derive_auth_header
 from .naming import rename_collisions
 from .openapi import operations, resolve
 from .operation_names import OperationName, operation_names
 from .pagination import paginated
 from .project import Project
+from .readers import Readers
 from .runtime import client_members
 from .spec_prepare import prepare_spec
 from .waiters import check_waiters, polled
@@ -163,7 +164,7 @@ def client_plan(spec: dict[str, Any], project: Project) -> ClientPlan:
     pages = paginated(spec, names)
     raw = {(op.method, op.path): op for op in operations(prepared)}
     members = set(client_members(project.runtime)) | {"aio"}
-    model_names = {str(model.class_info.name) for model in data.models}
+    readers = Readers(data.models)
     deprecated = {(op.method, op.path) for op in operations(spec) if op.operation.get("deprecated")}
     calls: dict[tuple[str, str], Call] = {}
     for (method, path), name in names.items():
@@ -171,14 +172,14 @@ def client_plan(spec: dict[str, Any], project: Project) -> ClientPlan:
         if endpoint is None:  # the generator left it out: build.py stops on that; a plan has no call for it
             continue
         parameters = _raw_parameters(prepared, raw.get((method, path)))
-        call = _call(endpoint, name, method, path, parameters, model_names, members)
+        call = _call(endpoint, name, method, path, parameters, readers, members)
         key = f"{name.group}.{name.name}"
         calls[call.key] = replace(call, pages=key in pages, deprecated=(method, path) in deprecated)
     models = {
         str(model.class_info.name): Model(
             str(model.class_info.name),
             str(model.class_info.module_name),
-            tuple(_field(prop, model.data, prepared) for prop in _properties(model)),
+            tuple(_field(prop, model.data, prepared, readers) for prop in _properties(model)),
             frozenset(_references(model, top=True)),
         )
         for model in data.models
@@ -203,6 +204,8 @@ def parse(prepared: dict[str, Any], project: Project, waited: Collection[tuple[s
     (`waited`: the group and name of each operation a waiter polls)."""
     from openapi_python_client.config import Config, ConfigFile, MetaType
     from openapi_python_client.parser.openapi import GeneratorData
+
+    generator_fixes.apply()  # as in the generator's own process
 
     config = Config.from_sources(
         ConfigFile.load_from_path(project.config_path), MetaType.NONE, project.spec_path, "utf-8", False, None
@@ -230,19 +233,13 @@ def _properties(model: Any) -> list[Any]:
     return list(model.required_properties or []) + list(model.optional_properties or [])
 
 
-def dict_name(class_name: str, model_names: Iterable[str]) -> str:
-    """The TypedDict a caller may give in place of a model: `<Class>Dict`, or `<Class>Fields` where the
-    spec has a class of that name already (templates/readers.jinja)."""
-    return class_name + ("Fields" if f"{class_name}Dict" in set(model_names) else "Dict")
-
-
 def _call(
     endpoint: Any,
     name: OperationName,
     method: str,
     path: str,
     raw_parameters: dict[tuple[str, str], dict[str, Any]],
-    model_names: set[str],
+    readers: Readers,
     members: set[str],
 ) -> Call:
     arguments = [
@@ -265,7 +262,7 @@ def _call(
         required = all(b.prop.required for b in bodies) and not empty_ok
         parts = list(dict.fromkeys(_type(b.prop) for b in bodies))
         if body_model:
-            parts.append(dict_name(body_model, model_names))
+            parts.append(readers.dict_name(body_model))
         arguments.append(Argument("body", "body", "body", " | ".join(parts), required))
     for location in ("query", "header", "cookie"):
         for p in getattr(endpoint, f"{location}_parameters"):
@@ -280,8 +277,8 @@ def _call(
         (failures if successes else successes).append(default)
         if not successes:
             failures.append(default)
-    result = " | ".join(dict.fromkeys(_response_type(r) for r in successes)) or "NoReturn"
-    errors = tuple(dict.fromkeys(t for t in (_response_type(r) for r in failures) if t != "None"))
+    result = " | ".join(dict.fromkeys(_response_type(r, readers) for r in successes)) or "NoReturn"
+    errors = tuple(dict.fromkeys(t for t in (_response_type(r, readers) for r in failures) if t != "None"))
     attribute = name.group + "_" if name.group in members else name.group
     return Call(
         method, path, name.group, attribute, name.name, tuple(arguments), result, errors, body_model, False, False,
@@ -289,8 +286,12 @@ def _call(
     )  # fmt: skip
 
 
-def _response_type(response: Any) -> str:
-    return "None" if response.source["attribute"] == "None" else _type(response.prop)
+def _response_type(response: Any, readers: Readers) -> str:
+    """The type a response is read into, as the generated code declares it (a tagged union with its
+    UnknownVariant)."""
+    if response.source["attribute"] == "None":
+        return "None"
+    return readers.with_unknown(response.prop, _type(response.prop))
 
 
 def _raw_parameters(spec: dict[str, Any], op: Any) -> dict[tuple[str, str], dict[str, Any]]:
@@ -323,12 +324,13 @@ def _bounds_of(schema: Any) -> tuple[tuple[str, Any], ...]:
     return tuple(found)
 
 
-def _field(prop: Any, data: Any, spec: dict[str, Any]) -> Field:
+def _field(prop: Any, data: Any, spec: dict[str, Any], readers: Readers) -> Field:
     wire = _text(prop.name)
     raw = (getattr(data, "properties", None) or {}).get(wire)
     if raw is not None and hasattr(raw, "ref"):  # a Reference: the component's own bounds
         raw = resolve(spec, {"$ref": raw.ref}) or {}
-    return Field(str(prop.python_name), wire, _type(prop), bool(prop.required), _bounds_of(raw) if raw else ())
+    kind = readers.with_unknown(prop, _type(prop))
+    return Field(str(prop.python_name), wire, kind, bool(prop.required), _bounds_of(raw) if raw else ())
 
 
 def _references(prop: Any, top: bool = False) -> Iterator[str]:

@@ -4,7 +4,7 @@ templates/stock-bases.txt records, for the generator version the overrides were 
 sha256 of every stock template. A generator bump then has a stored base:
 
 - check_stock() names every stock template that changed since (`make check`, and a test in
-  `make test`): an override to merge, a template the runtime or readers.jinja stands in for, or one the
+  `make test`): an override to merge, a template the runtime or readers.py stands in for, or one the
   overrides import;
 - merge_templates() does the three-way merge (`git merge-file`: the override, the recorded version's
   stock template as the base, the installed version's as theirs), fetching the recorded version's wheel
@@ -21,12 +21,12 @@ from pathlib import Path
 from . import PipelineError
 
 RECORD = "stock-bases.txt"
-# Stock templates whose output or macros the runtime and readers.jinja stand in for, though no file of
+# Stock templates whose output or macros the runtime and readers.py stand in for, though no file of
 # that name is in templates/: their changes are carried over by hand.
 STANDS_IN = {
     "errors.py.jinja": "runtime/errors.py",
     "types.py.jinja": "runtime/types.py",
-    "property_templates/": "templates/readers.jinja (their construct macros)",
+    "property_templates/": "pipeline/readers.py (their construct macros)",
 }
 CONFLICT = re.compile(r"^(<<<<<<<|>>>>>>>) ", re.M)
 

@@ -64,9 +64,11 @@ def bounded(schema: Any) -> Any:
 def discriminated(components: dict[str, Any]) -> dict[str, Any]:
     """The components as hypothesis-jsonschema draws them well. OpenAPI requires a discriminator's property
     in every schema it selects; Baseten's specs leave it optional (a const with a default), so drawn bodies
-    would lack it: it is marked required where it is mapped. And where the branches' tags differ, the oneOf
-    is drawn as an anyOf (the tags keep the branches apart): checking exactly-one over 40 branches made a
-    single audit-log body take seconds."""
+    would lack it: it is marked required where it is mapped. A oneOf without a discriminator whose branches
+    each give one property a const of their own is read by it too, so it is drawn the same way (without
+    it, a body fitting every branch, which no oneOf allows, was drawn). And where the branches' tags
+    differ, the oneOf is drawn as an anyOf (the tags keep the branches apart): checking exactly-one over 40
+    branches made a single audit-log body take seconds."""
     schemas = copy.deepcopy(components.get("schemas") or {})
 
     def tag_of(ref: str, prop: str) -> Any:
@@ -75,12 +77,28 @@ def discriminated(components: dict[str, Any]) -> dict[str, Any]:
         values = [found["const"]] if "const" in found else found.get("enum") or []
         return values[0] if len(values) == 1 else None
 
+    def shared_tag(refs: list[str]) -> str:
+        """The property every branch gives a value of its own (a const, or an enum of one), if there is one."""
+        if len(refs) < 2 or "" in refs:
+            return ""
+        candidates = [set((schemas.get(ref.rsplit("/", 1)[-1]) or {}).get("properties") or {}) for ref in refs]
+        for prop in sorted(set.intersection(*candidates)):
+            tags = [tag_of(ref, prop) for ref in refs]
+            if None not in tags and len(set(map(str, tags))) == len(tags):
+                return prop
+        return ""
+
     def visit(node: Any) -> None:
         if isinstance(node, list):
             for item in node:
                 visit(item)
         elif isinstance(node, dict):
             discriminator = node.get("discriminator")
+            if not isinstance(discriminator, dict) and isinstance(node.get("oneOf"), list):
+                prop = shared_tag([branch.get("$ref", "") for branch in node["oneOf"] if isinstance(branch, dict)])
+                discriminator = (
+                    {"propertyName": prop} if prop else None
+                )  # told apart by a const, as readers.py reads them
             if isinstance(discriminator, dict):
                 prop = discriminator["propertyName"]
                 refs = list((discriminator.get("mapping") or {}).values())

@@ -40,7 +40,7 @@ def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *ar
 
 def test_against_prism_every_response_matches(prism_url: str, capsys, monkeypatch):
     """Every operation (ALLOW_WRITES=1), each response Prism makes from the spec judged as matching it."""
-    status, text = run(capsys, monkeypatch, "--base-url", prism_url, "--allow-writes")
+    status, text = run(capsys, monkeypatch, "--base-url", prism_url, "--allow-writes", "--example-ids")
     excused = 0
     for op in OPERATIONS:
         line = next((line for line in text.splitlines() if f" {op.id}" in line or f": {op.id}:" in line), "")
@@ -54,7 +54,7 @@ def test_against_prism_every_response_matches(prism_url: str, capsys, monkeypatc
 
 
 def test_without_allow_writes_only_gets_are_sent(drifting_server, capsys, monkeypatch):
-    status, text = run(capsys, monkeypatch, "--base-url", drifting_server["url"])
+    status, text = run(capsys, monkeypatch, "--base-url", drifting_server["url"], "--example-ids")
     gets = [op for op in OPERATIONS if op.method == "get"]
     if not gets:
         assert status == 2 and "nothing read-only to check" in text and "ALLOW_WRITES=1" in text

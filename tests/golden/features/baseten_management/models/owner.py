@@ -142,19 +142,19 @@ class Owner:
             field = "outline"
             f_outline = src_dict.get("outline", UNSET)
             if f_outline is not UNSET:
+                f_outline_errors: list[Exception] = []
                 if isinstance(f_outline, dict):
-                    f_outline_errors: list[Exception] = []
                     try:
                         f_outline = Circle.from_dict(f_outline)
-
                     except (KeyError, TypeError, ValueError, AttributeError) as f_outline_error:
                         f_outline_errors.append(f_outline_error)
+                    if len(f_outline_errors) == 1:
                         try:
                             f_outline = Rectangle.from_dict(f_outline)
-
                         except (KeyError, TypeError, ValueError, AttributeError) as f_outline_error:
                             f_outline_errors.append(f_outline_error)
-                            raise no_branch("an object", f_outline, f_outline_errors) from None
+                    if len(f_outline_errors) == 2:
+                        raise no_branch("an object", f_outline, f_outline_errors) from None
                 else:
                     raise expected("an object", f_outline)
             field = "nickname"

@@ -1,0 +1,66 @@
+"""What the pipeline changes in openapi-python-client 0.29.1's own behaviour, each with its reason; `apply()`
+patches them in, in the generator's process (generator.py, a fork) and wherever the pipeline parses a
+spec itself (plan.py), so both read the document alike. Each goes when the upstream fix lands
+(CONTRIBUTING: bumping the generator).
+
+- String values from the spec (a default, a const) are written by Python, `repr()`: the generator escapes
+  quotes and backslashes and then calls `repr()`, so `say "hi"` became the value `say \\"hi\\"`.
+- An enum's default is found among its values as the spec writes them: the generator holds each value
+  escaped for a double-quoted literal and looked the default up unescaped, so a default holding a quote
+  or a backslash was refused ("Value say "hi" is not valid for enum").
+- A name from the document quoted in a message says the name: UntrustedString has no repr of its own
+  ("Properties <...UntrustedString object at 0x7f29...>"). No template prints one, so the code is the same.
+"""
+
+from typing import Any
+
+_applied = False
+
+
+def apply() -> None:
+    global _applied
+    if _applied:
+        return
+    _applied = True
+    _string_values_by_repr()
+    _enum_defaults_as_written()
+    _readable_names()
+
+
+def _string_values_by_repr() -> None:
+    from openapi_python_client.parser.properties.protocol import Value
+    from openapi_python_client.parser.properties.string import StringProperty
+    from openapi_python_client.strings import PythonCode
+
+    escaped = StringProperty.convert_value.__func__  # type: ignore[attr-defined]
+
+    def convert_value(cls: type, value: Any) -> Any:
+        converted = escaped(cls, value)
+        if isinstance(converted, Value) and isinstance(converted.raw_value, str):
+            return Value(python_code=PythonCode(repr(converted.raw_value)), raw_value=converted.raw_value)
+        return converted
+
+    StringProperty.convert_value = classmethod(convert_value)  # type: ignore[method-assign,assignment]
+
+
+def _enum_defaults_as_written() -> None:
+    from openapi_python_client.parser.properties import EnumProperty
+    from openapi_python_client.parser.properties.protocol import Value
+    from openapi_python_client.strings import in_double_quote_literal
+
+    looked_up = EnumProperty.convert_value
+
+    def convert_value(self: Any, value: Any) -> Any:
+        if isinstance(value, str) and value not in self.values.values():
+            found = looked_up(self, in_double_quote_literal(value))
+            if isinstance(found, Value):
+                return Value(python_code=found.python_code, raw_value=value)
+        return looked_up(self, value)
+
+    EnumProperty.convert_value = convert_value  # type: ignore[method-assign]
+
+
+def _readable_names() -> None:
+    from openapi_python_client.schema.untrusted_string import UntrustedString
+
+    UntrustedString.__repr__ = lambda self: repr(self.get_untrusted_value())  # type: ignore[method-assign]
