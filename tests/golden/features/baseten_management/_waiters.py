@@ -59,8 +59,6 @@ def wait_until(poll: Callable[[], T], waiter: Waiter, interval: float, timeout: 
 
 async def await_until(poll: Callable[[], Awaitable[T]], waiter: Waiter, interval: float, timeout: float) -> T:
     """wait_until(), for async code."""
-    import asyncio  # here: only async code needs it
-
     deadline, last, error = time.monotonic() + timeout, None, None
     while True:
         try:
@@ -73,7 +71,13 @@ async def await_until(poll: Callable[[], Awaitable[T]], waiter: Waiter, interval
                 return done
         if time.monotonic() + interval > deadline:
             raise errors.WaiterTimeout(waiter.name, waiter.route, timeout, last, waiter.value(last), error)
-        await asyncio.sleep(interval)
+        await _async_sleep(interval)
+
+
+async def _async_sleep(seconds: float) -> None:
+    import asyncio  # here: only async code needs it (a FakeBaseten puts its clock's sleep in its place)
+
+    await asyncio.sleep(seconds)
 
 
 def _verdict(waiter: Waiter, result: T) -> T | None:
