@@ -562,6 +562,14 @@ def test_faults_on_demand_are_answered_and_retried_as_the_client_does(op: Operat
             assert fake.calls[0].status == (503 if failure == 503 else None)
 
 
+def test_async_calls_wait_on_the_fakes_clock_too():
+    op = ANSWERED[0] if ANSWERED else pytest.skip("no operation the client can read an answer of")
+    with testing.FakeBaseten() as fake:
+        fake.fail(name_of(op), 429, retry_after=30)
+        assert call(fake, op, "asyncio_detailed").status_code < 300
+        assert fake.clock.sleeps == [30]  # slept on the fake's clock, not for half a minute
+
+
 def test_a_fault_for_any_operation_and_a_body_of_ones_own():
     op = ANSWERED[0] if ANSWERED else pytest.skip("no operation the client can read an answer of")
     with testing.FakeBaseten() as fake:
@@ -608,6 +616,18 @@ assert testing.spec_data.cache_info().currsize == 1
         text=True,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_the_package_carries_the_spec_without_its_prose():
+    """_spec.json (pipeline/spec_data.py): every schema keeps its fields, values and defaults, even a
+    field named like the prose it drops (description, title)."""
+    shipped = (testing.spec_data().get("components") or {}).get("schemas") or {}
+    for name, schema in ((SPEC.get("components") or {}).get("schemas") or {}).items():
+        kept = shipped[name]
+        assert "description" not in kept and "title" not in kept
+        assert list(kept.get("properties") or {}) == list(schema.get("properties") or {}), name
+        for key in ("enum", "const", "default", "required", "type", "$ref"):
+            assert kept.get(key) == schema.get(key), (name, key)
 
 
 def test_the_package_carries_every_operation_by_the_clients_name():
