@@ -73,19 +73,18 @@ def _body(node: Any) -> Any:
     }
 
 
-def _responses(node: Any) -> Any:
-    if not isinstance(node, dict):
+def _response(node: Any) -> Any:
+    if not isinstance(node, dict) or "$ref" in node:
         return node
-    return {
-        str(status): (
-            response
-            if not isinstance(response, dict) or "$ref" in response
-            else {"content": _media(response["content"])}
-            if "content" in response
-            else {}
-        )
-        for status, response in node.items()
-    }
+    return {"content": _media(node["content"])} if "content" in node else {}
+
+
+def _responses(node: Any) -> Any:
+    return {str(status): _response(response) for status, response in node.items()} if isinstance(node, dict) else node
+
+
+def _scheme(node: Any) -> Any:
+    return {key: value for key, value in node.items() if key in ("type", "in", "name", "scheme")}
 
 
 def _operation(node: dict[str, Any]) -> dict[str, Any]:
@@ -122,8 +121,8 @@ def compact_spec(spec: dict[str, Any]) -> dict[str, Any]:
         "schemas": compact_schema,
         "parameters": _parameter,
         "requestBodies": _body,
-        "responses": lambda r: _responses({"r": r})["r"],
-        "securitySchemes": lambda s: {k: v for k, v in s.items() if k in ("type", "in", "name", "scheme")},
+        "responses": _response,
+        "securitySchemes": _scheme,
     }
     compacted = {
         kind: {name: read(node) for name, node in (components.get(kind) or {}).items()}
