@@ -10,9 +10,11 @@ in-process, after checking the request against it, keeping what the routes say i
 - Answers: the operation's first documented success, its body made from the schema (_schema.Examples:
   the same on every run; a date-time is the clock's moment).
 - State, read from the paths: `P/{id}` below a literal `P` is an item of the collection `P` (a
-  resource), its schema the item GET's result. POST `P` creates one (the key from the body's field of
-  that name, as an upsert, else a new one: `deployment-1`), GET `P` lists them (paged, where the
-  operation pages), GET, PATCH, PUT and DELETE `P/{id}` read, change and remove one (then 404), and an
+  resource), its schema the item GET's result (or the list's, where that result wraps it). POST `P`
+  creates one (keyed by the body's field of that name, an upsert that updates the one there is, as
+  Baseten's secrets by name; else by a new key, `deployment-1`, its `id` a new one too), GET `P` lists
+  them (paged by `limit`, where the operation pages), GET, PATCH, PUT and DELETE `P/{id}` read, change
+  and remove one (then 404), and an
   operation below `P/{id}` (`.../promote`) answers about it. A path with GET and PATCH or PUT and no
   collection is one document. An item is made up on first read unless `autocreate` is off. A result
   that holds the item, or one the path names (`{"model": ..., "deployment": ...}`), holds the stored
@@ -663,9 +665,15 @@ class FakeAPI:
         if key is None:
             key = self.new_key(resource, params)
         item_params = {**params, resource.key: key}
-        item = self.new_item(resource, item_params, body)
         stored = self.key_of(resource, item_params)
-        self.objects.pop(stored, None)  # a replaced item moves to the end of the list, as a new one
+        existing = self.objects.get(stored)
+        if isinstance(existing, dict) and isinstance(body, dict):  # an upsert of one there is: an update
+            self._merge_fitting(existing, body, resource.schema)
+            return existing
+        item = self.new_item(resource, item_params, body)
+        properties = self.schemas.properties(resource.schema)
+        if isinstance(item, dict) and resource.field != "id" and "id" in properties:
+            item["id"] = self._fresh(resource, properties["id"])  # keyed by its name, its id still its own
         self.objects[stored] = item
         self.gone.discard(stored)
         return item
@@ -673,13 +681,19 @@ class FakeAPI:
     def new_key(self, resource: Resource, params: dict[str, str]) -> str:
         schema = self.schemas.properties(resource.schema).get(resource.field or "", {"type": "string"})
         while True:
-            resource.made += 1
-            n = resource.made
-            for key in (f"{resource.noun}-{n}", str(n), f"00000000-0000-4000-8000-{n:012d}"):
-                if not self._typed(key, schema, "")[1]:
-                    break
+            key = str(self._fresh(resource, schema))
             if self.key_of(resource, {**params, resource.key: key}) not in self.objects:
                 return key
+
+    def _fresh(self, resource: Resource, schema: Any) -> Any:
+        """The next id of a resource's items (`deployment-1`, a number, a UUID: what the field takes)."""
+        resource.made += 1
+        n = resource.made
+        for text in (f"{resource.noun}-{n}", str(n), f"00000000-0000-4000-8000-{n:012d}"):
+            value, problems = self._typed(text, schema, "")
+            if not problems:
+                return value
+        return f"{resource.noun}-{n}"
 
     def _update(self, resource: Resource, params: dict[str, str], item: Any, body: Any, replace: bool) -> Any:
         if replace:

@@ -110,6 +110,19 @@ SPEC: dict[str, Any] = {
                 "responses": answer({"$ref": "#/components/schemas/Settings"}),
             },
         },
+        "/v1/labels": {
+            "get": {"responses": answer({"type": "array", "items": {"$ref": "#/components/schemas/Label"}})},
+            "post": {
+                "requestBody": {"content": {JSON: {"schema": {"$ref": "#/components/schemas/Label"}}}},
+                "responses": answer({"$ref": "#/components/schemas/Label"}),
+            },
+        },
+        "/v1/labels/{label_name}": {
+            "delete": {
+                "parameters": [{"name": "label_name", "in": "path", "required": True, "schema": {"type": "string"}}],
+                "responses": answer({"type": "object", "properties": {"name": {"type": "string"}}}),
+            }
+        },
         "/v1/health": {"get": {"security": [{}], "responses": {"200": {"content": {"text/plain": {}}}}}},
     },
     "components": {
@@ -188,6 +201,15 @@ SPEC: dict[str, Any] = {
                 "type": "object",
                 "properties": {"theme": {"type": "string", "default": "dark"}, "level": {"type": "integer"}},
             },
+            "Label": {
+                "type": "object",
+                "required": ["name"],
+                "properties": {
+                    "id": {"type": "integer", "readOnly": True},
+                    "name": {"type": "string"},
+                    "value": {"type": "string"},
+                },
+            },
             "Error": {"type": "object", "required": ["message"], "properties": {"message": {"type": "string"}}},
         },
     },
@@ -203,6 +225,9 @@ SPEC: dict[str, Any] = {
         "GET /v1/settings": "settings.get_settings",
         "PUT /v1/settings": "settings.replace_settings",
         "GET /v1/health": "health.get_health",
+        "GET /v1/labels": "labels.list_labels",
+        "POST /v1/labels": "labels.create_label",
+        "DELETE /v1/labels/{label_name}": "labels.delete_label",
     },
     "pages": {
         "GET /v1/things": {
@@ -263,6 +288,17 @@ def test_a_collection_keeps_what_is_created_pages_it_and_forgets_what_is_deleted
         assert gone.status_code == 404 and gone.json() == {"message": "no thing 'thing-2'"}  # the documented body
         assert [t["id"] for t in http.get("/v1/things").json()["things"]] == ["thing-1", "thing-3"]
     assert [c.status for c in api.calls][-3:] == [204, 404, 200]
+
+
+def test_a_create_keyed_by_a_field_of_the_body_is_an_upsert_and_ids_are_new_each(api: FakeAPI):
+    with client(api) as http:
+        first = http.post("/v1/labels", json={"name": "env", "value": "a"}).json()
+        again = http.post("/v1/labels", json={"name": "env", "value": "b"}).json()
+        other = http.post("/v1/labels", json={"name": "team", "value": "c"}).json()
+        assert (first["id"], again["id"], other["id"]) == (1, 1, 2)  # an integer id, as the schema says
+        assert http.get("/v1/labels").json() == [{"id": 1, "name": "env", "value": "b"}, other]
+        assert http.delete("/v1/labels/env").json() == {"name": "env"}  # a tombstone: the item's own field
+        assert http.get("/v1/labels").json() == [other]
 
 
 def test_an_unknown_item_is_made_up_and_kept_unless_autocreate_is_off(api: FakeAPI):
