@@ -5,7 +5,7 @@ pipeline/waiters.py); this is the loop they share. Hand-written (runtime/ in the
 the same for every spec.
 """
 
-import time
+import time  # looked up at each use, as _async_sleep is: a test swaps in a clock it moves, rather than waiting
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
@@ -57,6 +57,12 @@ def wait_until(poll: Callable[[], T], waiter: Waiter, interval: float, timeout: 
         time.sleep(interval)
 
 
+async def _async_sleep(seconds: float) -> None:
+    import asyncio  # here: only async code needs it
+
+    await asyncio.sleep(seconds)
+
+
 async def await_until(poll: Callable[[], Awaitable[T]], waiter: Waiter, interval: float, timeout: float) -> T:
     """wait_until(), for async code."""
     deadline, last, error = time.monotonic() + timeout, None, None
@@ -72,12 +78,6 @@ async def await_until(poll: Callable[[], Awaitable[T]], waiter: Waiter, interval
         if time.monotonic() + interval > deadline:
             raise errors.WaiterTimeout(waiter.name, waiter.route, timeout, last, waiter.value(last), error)
         await _async_sleep(interval)
-
-
-async def _async_sleep(seconds: float) -> None:
-    import asyncio  # here: only async code needs it (a FakeBaseten puts its clock's sleep in its place)
-
-    await asyncio.sleep(seconds)
 
 
 def _verdict(waiter: Waiter, result: T) -> T | None:
