@@ -1,5 +1,6 @@
 """Per-call cost of the generated create operation against raw httpx doing the same request, in-process
 (httpx.MockTransport) and on loopback (a server in another process). Retries and error handling stay on.
+And the same call answered by the package's fake (testing.FakeBaseten) against a canned answer.
 
 Run by benchmarks/run.py in a fresh interpreter whose PYTHONPATH holds the generated package under test;
 prints one JSON object of seconds per call.
@@ -79,6 +80,24 @@ def main() -> None:
         if server is not None:
             server.terminate()
             server.wait()
+    # The package's fake (testing.FakeBaseten: checks the request, makes the answer, records the call)
+    # against the same generated call on a transport that hands back a canned answer.
+    testing = importlib.import_module(f"{package}.testing")
+    canned = client_module.AuthenticatedClient(
+        base_url="https://api.example.test", token="bench-key", httpx_args={"transport": httpx.MockTransport(respond)}
+    )
+    with testing.FakeBaseten() as fake:
+
+        def fake_call() -> None:
+            module.sync_detailed(client=fake.client, body=body)
+            fake.calls.clear()
+
+        def canned_call() -> None:
+            module.sync_detailed(client=canned, body=body)
+
+        fake_call(), canned_call()
+        fake_s, canned_s = alternate(per_call(fake_call, 1000), per_call(canned_call, 1000), 7)
+    results["fake"] = {"ours": fake_s, "raw": canned_s}
     print(json.dumps(results))
 
 

@@ -30,6 +30,7 @@ from .project import Project
 from .record import record, recorded
 from .runtime import client_members, install_runtime
 from .spec_check import dangling_refs, structural_errors, structural_errors_once
+from .spec_data import spec_data, write_spec_data
 from .spec_prepare import prepare_spec
 from .stock import stock_templates
 from .swap import staging_directory, swap_in
@@ -127,6 +128,9 @@ def staged_build(project: Project) -> Iterator[Built]:
         if len(packages) != 1:
             raise PipelineError(f"the generator wrote {len(packages)} packages, expected one")
         install_runtime(project.runtime, packages[0])
+        # The spec's data for the package's testing module (the fake API), read by nothing else.
+        data = spec_data(spec, derived.names, derived.pages, derived.waiters, derived.defaults.base_url)
+        write_spec_data(data, packages[0])
         (packages[0] / "py.typed").write_text("# Marker file for PEP 561\n", encoding="utf-8")
         check_every_operation_generated(spec_path, spec, packages[0])
         yield Built(packages[0], derived, warnings)

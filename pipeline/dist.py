@@ -2,7 +2,7 @@
 then checked as a user would meet them: the metadata complete (name, version, summary, a Markdown
 description, the runtime dependencies and nothing else: no dev or bench extras), the wheel holding only
 the package (py.typed included), and the wheel installed into a fresh virtual environment where a typed
-script passes mypy --strict.
+script (the client, and its fake in `testing`) runs and passes mypy --strict.
 """
 
 import shutil
@@ -26,12 +26,16 @@ from typing import assert_type
 
 import {package}
 from {package} import AuthenticatedClient
+from {package}.testing import FakeBaseten
 from {package}.types import UNSET, Unset
 
 client = AuthenticatedClient(token="a-key", base_url="https://api.example.test")
 assert_type(client.with_options(max_retries=0), AuthenticatedClient)
 assert_type(UNSET, Unset)
 assert_type({package}.__version__, str)
+with FakeBaseten() as fake:  # the fake reads the spec's data shipped in the wheel, and needs nothing else
+    assert_type(fake.client, AuthenticatedClient)
+    assert fake.calls == []
 print({package}.__version__, {package}.SPEC_SHA256)
 """
 
