@@ -543,7 +543,7 @@ def render(out: Path, generated: Path) -> None:
     show_client_defaults(package)
 
     # A group brings its operations' modules along: pdoc follows a package's __all__, which names them.
-    modules = [package, *(f"{package}.{name}" for name in ("client", "errors", "types", "models"))]
+    modules = [package, *(f"{package}.{name}" for name in ("client", "errors", "types", "testing", "models"))]
     modules += [group.module for group in reference.groups] + [model.module for model in reference.models]
 
     env = pdoc.render.env
@@ -696,7 +696,7 @@ def search_entries(reference: Reference, all_modules: Any) -> list[dict[str, str
                 annotation = f": {plain(row.type)}" if row.type else ""
                 entry(f"{fullname}.{row.name}", model.module, cls.name, "variable", html.escape(row.description),
                       annotation=annotation)  # fmt: skip
-    for name in ("client", "errors", "types"):
+    for name in ("client", "errors", "types", "testing"):
         module = all_modules[f"{reference.package}.{name}"]
         entry(module.fullname, module.modulename, "", "module", summary(module.docstring))
         for member in module.members.values():
