@@ -137,7 +137,7 @@ def body_arrived(content: Content, request: httpx.Request, expected: Any) -> boo
         return same_pairs(parse_qsl(request.content.decode(), keep_blank_values=True), expected)
     if content.kind == "multipart":
         return same_parts(multipart_fields(request.headers.get("content-type", ""), request.content), expected)
-    return request.content == expected
+    return bool(request.content == expected)
 
 
 def example_body(content: Content) -> Any:

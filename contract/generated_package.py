@@ -37,7 +37,9 @@ def missing_operations(source: str) -> list[str]:
     missing = []
     tree = ast.parse(source)
     for node in ast.walk(tree):
-        if not (isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[:2] == [package_name(), "api"]):
+        if not (
+            isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[:2] == [package_name(), "api"]
+        ):
             continue
         module = package_dir().joinpath(*node.module.split(".")[1:])
         if not (module.is_dir() or module.with_suffix(".py").is_file()):

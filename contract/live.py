@@ -98,7 +98,7 @@ def path_values(op: Operation, listed: dict[str, Any], example_ids: bool = False
             continue
         if parent not in listed:
             return f"nothing earlier lists {parent} to take a {name} from"
-        schema = next((p.get("schema", {}) for p in op.params_in("path") if p["name"] == name), {})
+        schema: dict[str, Any] = next((p.get("schema", {}) for p in op.params_in("path") if p["name"] == name), {})
         value = value_from(listed[parent], name, schema)
         if value is None:
             return f"GET {parent} listed no {name} of the type the path takes"
@@ -166,6 +166,7 @@ def check(
                 raise CannotRun(f"cannot reach {base_url}: {error.__cause__}") from None
             report.append(Outcome(op.id, "error", f"{type(error.__cause__).__name__}: {error.__cause__}"))
             continue
+        assert pacer.last is not None, "a call that returned sent a request"
         request, response = pacer.last
         if response.status_code == 401:
             raise CannotRun(f"{base_url} refused the API key (401 on {op.id})")

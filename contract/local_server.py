@@ -6,7 +6,8 @@ import socket
 def free_port() -> int:
     """A port on 127.0.0.1 that nothing listens on (until someone takes it)."""
     with socket.create_server(("127.0.0.1", 0)) as probe:
-        return probe.getsockname()[1]
+        port: int = probe.getsockname()[1]
+        return port
 
 
 _HELD: list[socket.socket] = []  # kept open for the life of the process

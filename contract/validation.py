@@ -56,7 +56,7 @@ class HttpxOpenAPIRequest:
 
     @property
     def content_type(self) -> str:
-        return self.request.headers.get("content-type", "")
+        return str(self.request.headers.get("content-type", ""))
 
 
 def _cookies(header: str) -> list[tuple[str, str]]:
@@ -81,7 +81,7 @@ class HttpxOpenAPIResponse:
 
     @property
     def content_type(self) -> str:
-        return self.response.headers.get("content-type", "")
+        return str(self.response.headers.get("content-type", ""))
 
     @property
     def headers(self) -> Headers:
@@ -106,7 +106,8 @@ def openapi() -> Any:
     }
     # No spec_validator_cls: `make generate` has checked this document with the same openapi-spec-validator
     # (pipeline/spec_check.py); checking it again would cost 5 s on a 183-operation spec in each process.
-    return OpenAPI.from_dict(spec, config=Config(extra_media_type_deserializers=json_types, spec_validator_cls=None))
+    config = Config(extra_media_type_deserializers=json_types, spec_validator_cls=None)  # type: ignore[arg-type]
+    return OpenAPI.from_dict(spec, config=config)
 
 
 def type_lists_as_any_of(spec: dict[str, Any]) -> dict[str, Any]:

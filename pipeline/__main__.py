@@ -107,9 +107,9 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "stock-check":
             print(check_stock(project.templates))
         elif args.command == "merge-templates":
-            scratch = project.generated.parent / "build" / "generator-wheels"
-            scratch.mkdir(parents=True, exist_ok=True)
-            print("\n".join(merge_templates(project.templates, scratch)))
+            wheels = project.generated.parent / "build" / "generator-wheels"
+            wheels.mkdir(parents=True, exist_ok=True)
+            print("\n".join(merge_templates(project.templates, wheels)))
         else:
             summary, warnings = generate(project)
             for line in warnings:

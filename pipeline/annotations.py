@@ -30,11 +30,12 @@ class Unfit:
 
 
 def _not_fetched(uri: str) -> Any:
-    raise NoSuchResource(ref=uri)  # jsonschema would fetch a remote $ref: a spec could make it request any address
+    """jsonschema would fetch a remote $ref: a spec could make it request any address."""
+    raise NoSuchResource(ref=uri)  # type: ignore[call-arg]  # an attrs field mypy's plugin does not see
 
 
 def _validator(spec: dict[str, Any]) -> Any:
-    registry: Registry[Any] = Registry(retrieve=_not_fetched)
+    registry: Registry[Any] = Registry(retrieve=_not_fetched)  # type: ignore[call-arg]  # an attrs alias
     if str(spec.get("openapi", "")).startswith("3.0"):
         return OAS30Validator(spec, format_checker=oas30_format_checker, registry=registry)
     return OAS31Validator(spec, format_checker=oas31_format_checker, registry=registry)
@@ -66,13 +67,13 @@ def unfit_annotations(spec: dict[str, Any]) -> list[Unfit]:
             for index, example in enumerate(schema["examples"]):
                 check(example, schema, (*location, "examples", index), "example")
     for holder, location in schema_holders(spec):
-        schema = holder.get("schema")
+        held = holder.get("schema")
         if "example" in holder:
-            check(holder["example"], schema, (*location, "example"), "example")
+            check(holder["example"], held, (*location, "example"), "example")
         for name, example in (holder.get("examples") or {}).items() if isinstance(holder.get("examples"), dict) else ():
             example = resolve(spec, example)
             if isinstance(example, dict) and "value" in example:
-                check(example["value"], schema, (*location, "examples", name), "example")
+                check(example["value"], held, (*location, "examples", name), "example")
     return found
 
 

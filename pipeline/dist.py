@@ -63,7 +63,11 @@ def metadata_problems(wheel: Path, project: Project) -> list[str]:
     problems += [
         f"METADATA {key}: {meta[key]!r}, not {value!r}" for key, value in expected.items() if meta[key] != value
     ]
-    if not meta["Summary"] or meta["Description-Content-Type"] != "text/markdown" or not meta.get_payload().strip():
+    if (
+        not meta["Summary"]
+        or meta["Description-Content-Type"] != "text/markdown"
+        or not str(meta.get_payload()).strip()
+    ):
         problems.append("METADATA: no summary, or no Markdown description (README.md)")
     declared = {Requirement(r) for r in pyproject["dependencies"]}
     if {Requirement(r) for r in meta.get_all("Requires-Dist") or []} != declared:

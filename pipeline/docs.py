@@ -213,8 +213,11 @@ class Reference:
         """Whether the page of `module` only lists its members, each linking to the page that documents it."""
         return self.kind(module) in ("front", "models", "group")
 
+    def _page(self, module: str) -> tuple[str | None, Any]:
+        return self.pages.get(module, (None, None))
+
     def title(self, module: str) -> str:
-        kind, page = self.pages.get(module, (None, None))
+        kind, page = self._page(module)
         if kind == "operation":
             return str(page.call.call)
         if kind == "group":
@@ -225,7 +228,7 @@ class Reference:
 
     def up(self, module: str) -> tuple[str, str] | None:
         """The page a page's back button leads to, and its label."""
-        kind, page = self.pages.get(module, (None, None))
+        kind, page = self._page(module)
         if kind == "operation":
             return module.rpartition(".")[0], page.group
         if kind == "model":
@@ -449,7 +452,9 @@ def model_class(cls: type) -> ModelClass:
         rows = []
         for key, annotation in typing.get_type_hints(cls, include_extras=True).items():
             origin = typing.get_origin(annotation)
-            required = origin is typing.Required or (origin is not typing.NotRequired and cls.__total__)
+            required = origin is typing.Required or (
+                origin is not typing.NotRequired and getattr(cls, "__total__", True)
+            )
             rows.append(Row(key, type_text(annotation), "required" if required else "optional"))
         return ModelClass(cls.__name__, "dict", docstring, rows, [])
     return ModelClass(cls.__name__, "class", docstring, [], [])
@@ -568,8 +573,9 @@ def render(out: Path, generated: Path) -> None:
     pdoc.render.configure(
         docformat="google", show_source=False, search=True, include_undocumented=False, template_directory=TEMPLATES
     )
-    pdoc.render.make_index = lambda all_modules, is_public, docformat: search_entries(reference, all_modules)
-    pdoc.render.precompile_index = lambda documents, compile_js: json.dumps(documents, separators=(",", ":"))
+    # pdoc's own index holds every docstring (9 MB on 183 operations); ours holds what a reader looks for.
+    pdoc.render.make_index = lambda all_modules, is_public, docformat: search_entries(reference, all_modules)  # type: ignore[attr-defined,assignment]
+    pdoc.render.precompile_index = lambda documents, compile_js: json.dumps(documents, separators=(",", ":"))  # type: ignore[attr-defined]
     pdoc.pdoc(*modules, output_directory=out)
     missing = [
         module for module in reference.pages if not out.joinpath(*module.split(".")).with_suffix(".html").is_file()
@@ -643,7 +649,7 @@ def errors_linker(reference: Reference) -> Any:
 def search_script(env: Any) -> str:
     """pdoc's search script, as one file every page loads: the path to the reference's root (which pdoc
     writes into each page) is found from the script's own address instead."""
-    script = env.get_template("search.html.jinja2").render(module=None)
+    script = str(env.get_template("search.html.jinja2").render(module=None))
     script = script.strip().removeprefix("<script>").removesuffix("</script>")
     replacements = {
         'script.src = "search.js";': 'script.src = root + "search.js";',

@@ -168,7 +168,8 @@ def _readers_for_templates(parsed: list[Any]) -> None:
         setup(self, *args, **kwargs)
 
         def stock(prop: Any, name: str) -> str:  # a kind readers.py does not know: its stock construct macro
-            return str(self.get_template(f"property_templates/{prop.template}").module.construct(prop, name))
+            macros: Any = self.get_template(f"property_templates/{prop.template}").module
+            return str(macros.construct(prop, name))
 
         self.globals["readers"] = Readers(parsed[-1].models if parsed else [], stock)
 

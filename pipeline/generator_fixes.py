@@ -63,4 +63,7 @@ def _enum_defaults_as_written() -> None:
 def _readable_names() -> None:
     from openapi_python_client.schema.untrusted_string import UntrustedString
 
-    UntrustedString.__repr__ = lambda self: repr(self.get_untrusted_value())  # type: ignore[method-assign]
+    def quoted(self: UntrustedString) -> str:
+        return repr(self.get_untrusted_value())
+
+    UntrustedString.__repr__ = quoted  # type: ignore[method-assign,assignment]

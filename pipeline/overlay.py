@@ -107,7 +107,7 @@ def apply_overlay(spec: dict[str, Any], actions: list[Action]) -> tuple[dict[str
             for node in sorted(nodes, key=lambda n: [(isinstance(p, str), p) for p in n.location], reverse=True):
                 if not node.location:
                     raise PipelineError(f"{action.describe()}: the whole document cannot be removed")
-                parent = spec
+                parent: Any = spec
                 for part in node.location[:-1]:
                     parent = parent[part]
                 del parent[node.location[-1]]

@@ -81,8 +81,9 @@ def _success_schema(spec: dict[str, Any], operation: dict[str, Any]) -> dict[str
 
 def _object_properties(spec: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
     """The properties of an object schema, or of the one object branch of an anyOf/oneOf with null."""
-    if "properties" in schema:
-        return schema["properties"]
+    if isinstance(schema.get("properties"), dict):
+        properties: dict[str, Any] = schema["properties"]
+        return properties
     branches = [resolve(spec, s) for s in schema.get("anyOf", []) + schema.get("oneOf", []) + schema.get("allOf", [])]
     objects = [b for b in branches if "properties" in b]
     return objects[0]["properties"] if len(objects) == 1 else {}

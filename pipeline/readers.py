@@ -81,6 +81,7 @@ RANK: tuple[tuple[type, int], ...] = (
 
 
 def _code(value: Any) -> str:
+    """Code the generator wrote (its PythonCode), or text, as a str."""
     return str(getattr(value, "as_unembedded_code", lambda: value)())
 
 
@@ -217,10 +218,10 @@ class Readers:
 
     def with_unknown(self, prop: Any, text: Any) -> str:
         """`text` (a declaration or a type) with UnknownVariant added to each tagged union in `prop`."""
-        text = _code(text)
+        written = _code(text)
         for union in self.tagged_unions(prop):
-            text = text.replace(union, f"{union} | UnknownVariant", 1)
-        return text
+            written = written.replace(union, f"{union} | UnknownVariant", 1)
+        return written
 
     # Reading
 

@@ -20,6 +20,7 @@ from openapi_schema_validator import OAS30Validator, OAS31Validator
 from openapi_schema_validator._specifications import REGISTRY as OAS_SCHEMAS
 from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
 from openapi_spec_validator.validation import keywords
+from openapi_spec_validator.validation.validators import SpecValidator
 
 from . import PipelineError
 from .leniency import as_the_meta_schema_reads
@@ -184,7 +185,7 @@ _DIALECTS = {
 }
 
 
-def _fast_schema_check(version: str, checker: type) -> type:
+def _fast_schema_check(version: str, checker: type[keywords.SchemaValidator]) -> type[keywords.SchemaValidator]:
     """openapi-spec-validator's per-schema check, asking jsonschema-rs first: only a schema it refuses (or
     one written in another dialect) is checked again by the slow validator, for its message."""
 
@@ -200,8 +201,8 @@ def _fast_schema_check(version: str, checker: type) -> type:
     return type(checker.__name__, (checker,), {"_validate_schema_meta": _validate_schema_meta})
 
 
-def _structural(validator: type, version: str) -> type:
-    schema = _fast_schema_check(version, validator.keyword_validators["schema"])
+def _structural(validator: type[SpecValidator], version: str) -> type[SpecValidator]:
+    schema = _fast_schema_check(version, validator.keyword_validators["schema"])  # type: ignore[arg-type]
     return type(
         validator.__name__,
         (validator,),

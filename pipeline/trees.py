@@ -13,7 +13,7 @@ def tree_differences(expected: Path, actual: Path) -> list[str]:
     return sorted(found)
 
 
-def _compare(cmp: filecmp.dircmp, rel: Path, found: list[str]) -> None:
+def _compare(cmp: filecmp.dircmp[str], rel: Path, found: list[str]) -> None:
     found += [f"missing: {rel / name}" for name in cmp.left_only]
     found += [f"extra:   {rel / name}" for name in cmp.right_only]
     _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)

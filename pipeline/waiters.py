@@ -104,7 +104,7 @@ def check_waiters(spec: dict[str, Any], waiters: list[Waiter]) -> tuple[list[Wai
         if op is None:
             absent.append(f"waiter {waiter.name}: {waiter.route} is not in the spec; not generated")
             continue
-        schema, at = _success_schema(spec, op.operation), []
+        schema, at = _success_schema(spec, op.operation), list[str]()
         for part in waiter.field:
             properties = _properties(spec, schema)
             if part not in properties:
