@@ -28,13 +28,13 @@ from typing import Any, NoReturn, cast
 
 import httpx
 
-from ... import errors
+from ... import _pacing, errors
 from ..._base_client import secret_of
 from ..._deprecation import warn_deprecated
 from ..._pagination import afollow, follow
 from ..._read import {_HELPERS}
 from ..._waiters import Waiter, await_until, wait_until
-from ..._wire import path_segment, wire_date, wire_datetime
+from ..._wire import checked_arguments, path_segment, wire_date, wire_datetime
 from ...client import AuthenticatedClient, Client
 from ...types import UNSET, Response, UnknownVariant, Unset, model_body, reading_strictly, status
 """

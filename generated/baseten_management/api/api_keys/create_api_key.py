@@ -10,15 +10,20 @@ from typing import Any
 
 import httpx
 
-from ... import errors
+from ... import _pacing, errors
 from ..._base_client import secret_of
 from ..._read import hiding
+from ..._wire import checked_arguments
 from ...client import AuthenticatedClient, Client
 from ...models.api_key_v1 import APIKeyV1
 from ...models.create_api_key_request_v1 import CreateAPIKeyRequestV1, CreateAPIKeyRequestV1Dict
 from ...types import Response, model_body, status
 
+# At most 100 requests in 1.0 s per API key (generator-config.yaml rate_limits).
+_RATE_LIMIT = _pacing.RateLimit("POST /v1/api_keys", 100, 1.0)
 
+
+@checked_arguments
 def _get_kwargs(
     *,
     body: CreateAPIKeyRequestV1 | CreateAPIKeyRequestV1Dict,
@@ -102,7 +107,8 @@ def sync(
     response = client.request(
         **_get_kwargs(
             body=body,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
@@ -118,7 +124,8 @@ async def asyncio(
     response = await client.async_request(
         **_get_kwargs(
             body=body,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
@@ -139,7 +146,8 @@ def sync_detailed(
     response = client.request(
         **_get_kwargs(
             body=body,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 
@@ -153,7 +161,8 @@ async def asyncio_detailed(
     response = await client.async_request(
         **_get_kwargs(
             body=body,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 

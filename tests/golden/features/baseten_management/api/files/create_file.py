@@ -8,15 +8,20 @@ from typing import Any
 
 import httpx
 
-from ... import errors
+from ... import _pacing, errors
 from ..._base_client import secret_of
 from ..._read import hiding
+from ..._wire import checked_arguments
 from ...client import AuthenticatedClient, Client
 from ...models.create_file_response_201 import CreateFileResponse201
 from ...models.upload_form import UploadForm, UploadFormDict
 from ...types import Response, model_body, status
 
+# At most 100 requests in 1.0 s per API key (generator-config.yaml rate_limits).
+_RATE_LIMIT = _pacing.RateLimit("POST /files", 100, 1.0)
 
+
+@checked_arguments
 def _get_kwargs(
     *,
     body: UploadForm | UploadFormDict,
@@ -98,7 +103,8 @@ def sync(
     response = client.request(
         **_get_kwargs(
             body=body,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
@@ -114,7 +120,8 @@ async def asyncio(
     response = await client.async_request(
         **_get_kwargs(
             body=body,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
@@ -135,7 +142,8 @@ def sync_detailed(
     response = client.request(
         **_get_kwargs(
             body=body,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 
@@ -149,7 +157,8 @@ async def asyncio_detailed(
     response = await client.async_request(
         **_get_kwargs(
             body=body,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 

@@ -9,14 +9,18 @@ from typing import Any
 
 import httpx
 
-from ... import errors
+from ... import _pacing, errors
 from ..._base_client import secret_of
 from ..._read import hiding
-from ..._wire import path_segment
+from ..._wire import checked_arguments, path_segment
 from ...client import AuthenticatedClient, Client
 from ...types import File, Response, status
 
+# At most 100 requests in 1.0 s per API key (generator-config.yaml rate_limits).
+_RATE_LIMIT = _pacing.RateLimit("GET /files/{name}/content", 100, 1.0)
 
+
+@checked_arguments
 def _get_kwargs(
     name: str,
 ) -> dict[str, Any]:
@@ -89,7 +93,8 @@ def sync(
     response = client.request(
         **_get_kwargs(
             name=name,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
@@ -105,7 +110,8 @@ async def asyncio(
     response = await client.async_request(
         **_get_kwargs(
             name=name,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
@@ -126,7 +132,8 @@ def sync_detailed(
     response = client.request(
         **_get_kwargs(
             name=name,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 
@@ -140,7 +147,8 @@ async def asyncio_detailed(
     response = await client.async_request(
         **_get_kwargs(
             name=name,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 

@@ -8,14 +8,18 @@ from typing import Any
 
 import httpx
 
-from ... import errors
+from ... import _pacing, errors
 from ..._base_client import secret_of
 from ..._read import hiding
-from ..._wire import path_segment
+from ..._wire import checked_arguments, path_segment
 from ...client import AuthenticatedClient, Client
 from ...types import File, Response, status
 
+# At most 100 requests in 1.0 s per API key (generator-config.yaml rate_limits).
+_RATE_LIMIT = _pacing.RateLimit("PUT /files/{name}/content", 100, 1.0)
 
+
+@checked_arguments
 def _get_kwargs(
     name: str,
     *,
@@ -97,7 +101,8 @@ def sync(
         **_get_kwargs(
             name=name,
             body=body,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
@@ -115,7 +120,8 @@ async def asyncio(
         **_get_kwargs(
             name=name,
             body=body,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
@@ -138,7 +144,8 @@ def sync_detailed(
         **_get_kwargs(
             name=name,
             body=body,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 
@@ -154,7 +161,8 @@ async def asyncio_detailed(
         **_get_kwargs(
             name=name,
             body=body,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 

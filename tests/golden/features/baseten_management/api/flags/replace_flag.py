@@ -8,14 +8,18 @@ from typing import Any
 
 import httpx
 
-from ... import errors
+from ... import _pacing, errors
 from ..._base_client import secret_of
 from ..._read import hiding
-from ..._wire import path_segment
+from ..._wire import checked_arguments, path_segment
 from ...client import AuthenticatedClient, Client
 from ...types import Response, status
 
+# At most 100 requests in 1.0 s per API key (generator-config.yaml rate_limits).
+_RATE_LIMIT = _pacing.RateLimit("PUT /flags/{enabled}", 100, 1.0)
 
+
+@checked_arguments
 def _get_kwargs(
     enabled: bool,
 ) -> dict[str, Any]:
@@ -87,7 +91,8 @@ def sync(
     response = client.request(
         **_get_kwargs(
             enabled=enabled,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
@@ -103,7 +108,8 @@ async def asyncio(
     response = await client.async_request(
         **_get_kwargs(
             enabled=enabled,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
@@ -124,7 +130,8 @@ def sync_detailed(
     response = client.request(
         **_get_kwargs(
             enabled=enabled,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 
@@ -138,7 +145,8 @@ async def asyncio_detailed(
     response = await client.async_request(
         **_get_kwargs(
             enabled=enabled,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 

@@ -8,13 +8,18 @@ from typing import Any
 
 import httpx
 
-from ... import errors
+from ... import _pacing, errors
 from ..._base_client import secret_of
 from ..._read import hiding
+from ..._wire import checked_arguments
 from ...client import AuthenticatedClient, Client
 from ...types import Response, status
 
+# At most 100 requests in 1.0 s per API key (generator-config.yaml rate_limits).
+_RATE_LIMIT = _pacing.RateLimit("GET /health", 100, 1.0)
 
+
+@checked_arguments
 def _get_kwargs() -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -77,7 +82,7 @@ def sync(
         str
     """
 
-    response = client.request(**_get_kwargs())
+    response = client.request(**_get_kwargs(), rate_limit=_RATE_LIMIT)
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
     return _parse_success(response, secret_of(client))
@@ -88,7 +93,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 ) -> str:
     """GET /health: sync(), for async code: the same arguments, result and errors."""
-    response = await client.async_request(**_get_kwargs())
+    response = await client.async_request(**_get_kwargs(), rate_limit=_RATE_LIMIT)
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
     return _parse_success(response, secret_of(client))
@@ -104,7 +109,7 @@ def sync_detailed(
     With raise_on_unexpected_status (the default) it raises as sync() does; without it, it returns any
     status, `parsed` being the documented model for it or None.
     """
-    response = client.request(**_get_kwargs())
+    response = client.request(**_get_kwargs(), rate_limit=_RATE_LIMIT)
     return _build_response(client=client, response=response)
 
 
@@ -113,7 +118,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 ) -> Response[str]:
     """GET /health: sync_detailed(), for async code."""
-    response = await client.async_request(**_get_kwargs())
+    response = await client.async_request(**_get_kwargs(), rate_limit=_RATE_LIMIT)
     return _build_response(client=client, response=response)
 
 

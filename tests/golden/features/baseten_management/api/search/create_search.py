@@ -8,15 +8,20 @@ from typing import Any
 
 import httpx
 
-from ... import errors
+from ... import _pacing, errors
 from ..._base_client import secret_of
 from ..._read import expected, hiding, item_error
+from ..._wire import checked_arguments
 from ...client import AuthenticatedClient, Client
 from ...models.gadget import Gadget
 from ...models.search_form import SearchForm, SearchFormDict
 from ...types import UNSET, Response, Unset, model_body, status
 
+# At most 100 requests in 1.0 s per API key (generator-config.yaml rate_limits).
+_RATE_LIMIT = _pacing.RateLimit("POST /search", 100, 1.0)
 
+
+@checked_arguments
 def _get_kwargs(
     *,
     body: SearchForm | SearchFormDict | Unset = UNSET,
@@ -110,7 +115,8 @@ def sync(
     response = client.request(
         **_get_kwargs(
             body=body,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
@@ -126,7 +132,8 @@ async def asyncio(
     response = await client.async_request(
         **_get_kwargs(
             body=body,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
@@ -147,7 +154,8 @@ def sync_detailed(
     response = client.request(
         **_get_kwargs(
             body=body,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 
@@ -161,7 +169,8 @@ async def asyncio_detailed(
     response = await client.async_request(
         **_get_kwargs(
             body=body,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 

@@ -8,15 +8,19 @@ from typing import Any
 
 import httpx
 
-from ... import errors
+from ... import _pacing, errors
 from ..._base_client import secret_of
 from ..._read import hiding
-from ..._wire import path_segment
+from ..._wire import checked_arguments, path_segment
 from ...client import AuthenticatedClient, Client
 from ...models.get_tree_response_200 import GetTreeResponse200
 from ...types import UNSET, Response, Unset, status
 
+# At most 100 requests in 1.0 s per API key (generator-config.yaml rate_limits).
+_RATE_LIMIT = _pacing.RateLimit("GET /trees/{tree_id}", 100, 1.0)
 
+
+@checked_arguments
 def _get_kwargs(
     tree_id: int,
     *,
@@ -114,7 +118,8 @@ def sync(
             tree_id=tree_id,
             depth=depth,
             x_include_folder=x_include_folder,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
@@ -134,7 +139,8 @@ async def asyncio(
             tree_id=tree_id,
             depth=depth,
             x_include_folder=x_include_folder,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
@@ -159,7 +165,8 @@ def sync_detailed(
             tree_id=tree_id,
             depth=depth,
             x_include_folder=x_include_folder,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 
@@ -177,7 +184,8 @@ async def asyncio_detailed(
             tree_id=tree_id,
             depth=depth,
             x_include_folder=x_include_folder,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 

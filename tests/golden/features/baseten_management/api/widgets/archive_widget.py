@@ -10,16 +10,20 @@ from typing import Any
 
 import httpx
 
-from ... import errors
+from ... import _pacing, errors
 from ..._base_client import secret_of
 from ..._deprecation import warn_deprecated
 from ..._read import hiding
-from ..._wire import path_segment
+from ..._wire import checked_arguments, path_segment
 from ...client import AuthenticatedClient, Client
 from ...models.archive_widget_reason import ArchiveWidgetReason
 from ...types import UNSET, Response, Unset, status
 
+# At most 100 requests in 1.0 s per API key (generator-config.yaml rate_limits).
+_RATE_LIMIT = _pacing.RateLimit("POST /widgets/{widget_id}/archive", 100, 1.0)
 
+
+@checked_arguments
 def _get_kwargs(
     widget_id: int,
     *,
@@ -31,7 +35,7 @@ def _get_kwargs(
 
     json_reason: str | Unset = UNSET
     if not isinstance(reason, Unset):
-        json_reason = reason.value
+        json_reason = ArchiveWidgetReason.to_wire(reason, "reason")
 
     params.append(("reason", json_reason))
 
@@ -110,7 +114,8 @@ def sync(
         **_get_kwargs(
             widget_id=widget_id,
             reason=reason,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
@@ -128,7 +133,8 @@ async def asyncio(
         **_get_kwargs(
             widget_id=widget_id,
             reason=reason,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
@@ -151,7 +157,8 @@ def sync_detailed(
         **_get_kwargs(
             widget_id=widget_id,
             reason=reason,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 
@@ -167,7 +174,8 @@ async def asyncio_detailed(
         **_get_kwargs(
             widget_id=widget_id,
             reason=reason,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 

@@ -8,16 +8,21 @@ from typing import Any
 
 import httpx
 
-from ... import errors
+from ... import _pacing, errors
 from ..._base_client import secret_of
 from ..._read import hiding
+from ..._wire import checked_arguments
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.widget import Widget
 from ...models.widget_input import WidgetInput, WidgetInputDict
 from ...types import UNSET, Response, Unset, model_body, status
 
+# At most 100 requests in 1.0 s per API key (generator-config.yaml rate_limits).
+_RATE_LIMIT = _pacing.RateLimit("POST /widgets", 100, 1.0)
 
+
+@checked_arguments
 def _get_kwargs(
     *,
     body: WidgetInput | WidgetInputDict,
@@ -125,7 +130,8 @@ def sync(
         **_get_kwargs(
             body=body,
             idempotency_key=idempotency_key,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, _parse_error(response), secret_of(client))
@@ -143,7 +149,8 @@ async def asyncio(
         **_get_kwargs(
             body=body,
             idempotency_key=idempotency_key,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, _parse_error(response), secret_of(client))
@@ -166,7 +173,8 @@ def sync_detailed(
         **_get_kwargs(
             body=body,
             idempotency_key=idempotency_key,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 
@@ -182,7 +190,8 @@ async def asyncio_detailed(
         **_get_kwargs(
             body=body,
             idempotency_key=idempotency_key,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 

@@ -8,14 +8,18 @@ from typing import Any
 
 import httpx
 
-from ... import errors
+from ... import _pacing, errors
 from ..._base_client import secret_of
 from ..._read import hiding
-from ..._wire import path_segment
+from ..._wire import checked_arguments, path_segment
 from ...client import AuthenticatedClient, Client
 from ...types import UNSET, Response, Unset, status
 
+# At most 100 requests in 1.0 s per API key (generator-config.yaml rate_limits).
+_RATE_LIMIT = _pacing.RateLimit("DELETE /widgets/{widget_id}", 100, 1.0)
 
+
+@checked_arguments
 def _get_kwargs(
     widget_id: str,
     *,
@@ -103,7 +107,8 @@ def sync(
             widget_id=widget_id,
             idempotency_key=idempotency_key,
             x_trace_id=x_trace_id,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
@@ -123,7 +128,8 @@ async def asyncio(
             widget_id=widget_id,
             idempotency_key=idempotency_key,
             x_trace_id=x_trace_id,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
@@ -148,7 +154,8 @@ def sync_detailed(
             widget_id=widget_id,
             idempotency_key=idempotency_key,
             x_trace_id=x_trace_id,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 
@@ -166,7 +173,8 @@ async def asyncio_detailed(
             widget_id=widget_id,
             idempotency_key=idempotency_key,
             x_trace_id=x_trace_id,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 

@@ -10,11 +10,11 @@ from typing import Any
 
 import httpx
 
-from ... import errors
+from ... import _pacing, errors
 from ..._base_client import secret_of
 from ..._pagination import afollow, follow
 from ..._read import hiding
-from ..._wire import wire_date
+from ..._wire import checked_arguments, wire_date
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.shape import Shape
@@ -22,7 +22,11 @@ from ...models.widget import Widget
 from ...models.widget_page import WidgetPage
 from ...types import UNSET, Response, Unset, status
 
+# At most 100 requests in 1.0 s per API key (generator-config.yaml rate_limits).
+_RATE_LIMIT = _pacing.RateLimit("GET /widgets", 100, 1.0)
 
+
+@checked_arguments
 def _get_kwargs(
     *,
     from_: datetime.date,
@@ -40,7 +44,7 @@ def _get_kwargs(
 
     json_type_: str | Unset = UNSET
     if not isinstance(type_, Unset):
-        json_type_ = type_.value
+        json_type_ = Shape.to_wire(type_, "type_")
 
     params.append(("type", json_type_))
 
@@ -157,7 +161,8 @@ def sync(
             limit=limit,
             camel_case=camel_case,
             tag=tag,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, _parse_error(response), secret_of(client))
@@ -183,7 +188,8 @@ async def asyncio(
             limit=limit,
             camel_case=camel_case,
             tag=tag,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, _parse_error(response), secret_of(client))
@@ -214,7 +220,8 @@ def sync_detailed(
             limit=limit,
             camel_case=camel_case,
             tag=tag,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 
@@ -238,7 +245,8 @@ async def asyncio_detailed(
             limit=limit,
             camel_case=camel_case,
             tag=tag,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 
@@ -256,8 +264,9 @@ def iterate(
     """GET /widgets, every item, page after page.
 
     Each page's `pagination.cursor` is sent as `cursor` for the next, until `pagination.has_more` is false, until
-    it is null or the one just sent. The other arguments go with every page unchanged; each page is
-    retried like any call, and an error raises as sync() does."""
+    it is null; a cursor already sent raises errors.RepeatedCursor (the server would repeat itself for
+    ever). The other arguments go with every page unchanged; each page is retried like any call, and
+    an error raises as sync() does."""
 
     def page(cursor: Any) -> WidgetPage:
         return sync(
@@ -270,7 +279,7 @@ def iterate(
             tag=tag,
         )
 
-    return follow(page, cursor, "items", ["pagination", "cursor"], ["pagination", "has_more"])
+    return follow(page, cursor, "items", ["pagination", "cursor"], ["pagination", "has_more"], "GET /widgets")
 
 
 def aiterate(
@@ -296,7 +305,7 @@ def aiterate(
             tag=tag,
         )
 
-    return afollow(page, cursor, "items", ["pagination", "cursor"], ["pagination", "has_more"])
+    return afollow(page, cursor, "items", ["pagination", "cursor"], ["pagination", "has_more"], "GET /widgets")
 
 
 class Operation:

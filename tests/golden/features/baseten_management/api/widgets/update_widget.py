@@ -8,16 +8,20 @@ from typing import Any
 
 import httpx
 
-from ... import errors
+from ... import _pacing, errors
 from ..._base_client import secret_of
 from ..._read import hiding
-from ..._wire import path_segment
+from ..._wire import checked_arguments, path_segment
 from ...client import AuthenticatedClient, Client
 from ...models.widget import Widget
 from ...models.widget_patch import WidgetPatch, WidgetPatchDict
 from ...types import UNSET, Response, Unset, model_body, status
 
+# At most 100 requests in 1.0 s per API key (generator-config.yaml rate_limits).
+_RATE_LIMIT = _pacing.RateLimit("PATCH /widgets/{widget_id}", 100, 1.0)
 
+
+@checked_arguments
 def _get_kwargs(
     widget_id: str,
     *,
@@ -112,7 +116,8 @@ def sync(
             widget_id=widget_id,
             body=body,
             x_trace_id=x_trace_id,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
@@ -132,7 +137,8 @@ async def asyncio(
             widget_id=widget_id,
             body=body,
             x_trace_id=x_trace_id,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
@@ -157,7 +163,8 @@ def sync_detailed(
             widget_id=widget_id,
             body=body,
             x_trace_id=x_trace_id,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 
@@ -175,7 +182,8 @@ async def asyncio_detailed(
             widget_id=widget_id,
             body=body,
             x_trace_id=x_trace_id,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 
