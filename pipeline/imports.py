@@ -24,12 +24,12 @@ _HELPERS = _read_helpers()
 
 ENDPOINT = f"""\
 from collections.abc import AsyncIterator, Iterator, Mapping
-from typing import Any, NoReturn, cast
+from typing import Any, Generic, Literal, NoReturn, cast, overload
 
 import httpx
 
 from ... import _pacing, errors
-from ..._base_client import secret_of
+from ..._base_client import Raises, secret_of
 from ..._deprecation import warn_deprecated
 from ..._pagination import afollow, follow
 from ..._read import {_HELPERS}

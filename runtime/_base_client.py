@@ -29,7 +29,9 @@ changes, each for a safe default:
 - close()/aclose() and the context managers close the pools; any later use opens new ones, as does
   async use from another event loop. Pools are made under a lock: threads share one.
 - The query string is written as OpenAPI's form style (_wire.query_string).
-- raise_on_unexpected_status defaults to True: a failed call raises instead of returning None.
+- raise_on_unexpected_status defaults to True: a failed call raises instead of returning None. The
+  clients are generic in it (`Raises`: Literal[True] unless built with False), so that a type checker
+  knows what `.detailed(...).parsed` holds: the success type where the client raises on anything else.
 """
 
 import json
@@ -39,9 +41,10 @@ import ssl
 import sys
 import threading
 import time
+import typing
 from collections.abc import Mapping
 from types import TracebackType
-from typing import Any, ClassVar, Self
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, Self, cast
 
 import httpx
 from attrs import define, evolve, field
@@ -52,6 +55,16 @@ from ._pacing import RateLimit
 from ._wire import query_string, unsendable_json
 from .retries import RetryPolicy
 from .types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from typing_extensions import TypeVar  # a default (PEP 696) for Python 3.11's type checkers
+
+    # What raise_on_unexpected_status is, as far as a type checker can tell: Literal[True] for a client
+    # built without it (the default), bool for one built with a value. Covariant: a function taking
+    # `AuthenticatedClient[bool]` takes either.
+    Raises = TypeVar("Raises", bound=bool, default=Literal[True], covariant=True)
+else:
+    Raises = typing.TypeVar("Raises", bound=bool, covariant=True)
 
 _clock = time.monotonic  # bound here: the tests replace `time` to record the waits they would sleep
 # What an HTTP header value cannot carry here: control characters (a line break would end the header) and
@@ -65,7 +78,7 @@ def user_agent(project: str, version: str) -> str:
     return f"{project}/{version} python/{python} httpx/{'.'.join(httpx.__version__.split('.')[:2])}"
 
 
-def secret_of(client: "BaseClient") -> str:
+def secret_of(client: "BaseClient[bool]") -> str:
     """The value no message may show: the API key, where the client has one."""
     return client.token if isinstance(client, BaseAuthenticatedClient) else ""
 
@@ -209,7 +222,7 @@ class _Call:
 
     def __init__(
         self,
-        owner: "BaseClient",
+        owner: "BaseClient[bool]",
         pool: httpx.Client | httpx.AsyncClient,
         method: str,
         url: str,
@@ -324,7 +337,7 @@ class _Call:
 
 
 @define
-class BaseClient:
+class BaseClient(Generic[Raises]):
     """Keyword arguments, beside `base_url` (the generated Client documents its default):
 
     - `cookies`, `headers`: sent with every request.
@@ -346,7 +359,7 @@ class BaseClient:
 
     USER_AGENT: ClassVar[str] = user_agent("client", "0")  # the generated subclass names its package
 
-    raise_on_unexpected_status: bool = field(default=True, kw_only=True)
+    raise_on_unexpected_status: Raises = field(default=cast(Raises, True), kw_only=True)
     _base_url: str = field(alias="base_url")
     _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies")
     _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers", validator=_check_headers)
@@ -362,7 +375,7 @@ class BaseClient:
     _client: httpx.Client | None = field(default=None, init=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False)
     # The client this one was derived from, whose connections it uses: only the pool is shared.
-    _origin: "BaseClient | None" = field(default=None, init=False, repr=False)
+    _origin: "BaseClient[bool] | None" = field(default=None, init=False, repr=False)
     # The httpx clients built here, which carry this client's headers, cookies and timeout already, each
     # with the auth header it was built with (the token is a public attribute: it may change since).
     _pools: list[tuple[httpx.Client | httpx.AsyncClient, tuple[str, str]]] = field(factory=list, init=False, repr=False)
@@ -632,7 +645,7 @@ def _running_loop() -> object | None:
 
 
 @define
-class BaseAuthenticatedClient(BaseClient):
+class BaseAuthenticatedClient(BaseClient[Raises]):
     """BaseClient with an API key, sent in every request's auth header (`auth_header_name`, its value
     `prefix` and the key); the generated AuthenticatedClient gives them the spec's defaults."""
 

@@ -65,10 +65,24 @@ def test_runtime_dependencies_are_the_ranges_the_generator_declares():
     assert re.search(r'requires-python = "([^"]+)"', template).group(1) == PYPROJECT["project"]["requires-python"]
 
 
+def run_time_nodes(tree: ast.AST) -> list[ast.AST]:
+    """Every node but those under `if TYPE_CHECKING:`, which only a type checker reads (typing_extensions
+    there is in every type checker's own stubs, not a dependency)."""
+    found, pending = [], [tree]
+    while pending:
+        node = pending.pop()
+        found.append(node)
+        if isinstance(node, ast.If) and getattr(node.test, "id", "") == "TYPE_CHECKING":
+            pending.extend(node.orelse)
+        else:
+            pending.extend(ast.iter_child_nodes(node))
+    return found
+
+
 def test_generated_code_imports_only_declared_dependencies():
     imported = set()
     for source in package_dir().rglob("*.py"):
-        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+        for node in run_time_nodes(ast.parse(source.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
                 imported |= {alias.name.split(".")[0] for alias in node.names}
             elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:

@@ -67,18 +67,20 @@ class File:
         )
 
 
-T = TypeVar("T")
+T = TypeVar("T", covariant=True)  # a Response of a success is a Response of any of the documented types
 
 
 @define
 class Response(Generic[T]):
     """A response from an endpoint: its status, headers and raw body, and the body parsed as the spec
-    documents it for that status (None where it documents none)"""
+    documents it for that status (None where it documents none). `parsed` is exactly T: an operation's
+    `*_detailed` functions return `Response[<success> | <documented errors> | None]`, and `.detailed(...)`
+    on a client that raises on anything else (the default) `Response[<success>]`."""
 
     status_code: int
     content: bytes
     headers: MutableMapping[str, str]
-    parsed: T | None
+    parsed: T
 
     @property
     def request_id(self) -> str | None:

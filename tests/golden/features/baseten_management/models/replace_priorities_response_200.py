@@ -64,6 +64,7 @@ class ReplacePrioritiesResponse200:
         return key in self.additional_properties
 
 
-# The mapping a caller may give in place of ReplacePrioritiesResponse200 (body={...}): a free-form object, any keys,
-# values in their JSON form.
-ReplacePrioritiesResponse200Dict = Mapping[str, "int"]
+# The mapping a caller may give in place of ReplacePrioritiesResponse200: a free-form object, any keys. An alias
+# (Mapping[str, ...]), defined in the package's __init__ (templates/models_init.py.jinja), where the
+# reference finds its docstring.
+from ..models import ReplacePrioritiesResponse200Dict as ReplacePrioritiesResponse200Dict

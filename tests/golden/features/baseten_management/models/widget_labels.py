@@ -64,6 +64,7 @@ class WidgetLabels:
         return key in self.additional_properties
 
 
-# The mapping a caller may give in place of WidgetLabels (body={...}): a free-form object, any keys,
-# values in their JSON form.
-WidgetLabelsDict = Mapping[str, "str"]
+# The mapping a caller may give in place of WidgetLabels: a free-form object, any keys. An alias
+# (Mapping[str, ...]), defined in the package's __init__ (templates/models_init.py.jinja), where the
+# reference finds its docstring.
+from ..models import WidgetLabelsDict as WidgetLabelsDict

@@ -64,6 +64,7 @@ class WidgetScores:
         return key in self.additional_properties
 
 
-# The mapping a caller may give in place of WidgetScores (body={...}): a free-form object, any keys,
-# values in their JSON form.
-WidgetScoresDict = Mapping[str, "int"]
+# The mapping a caller may give in place of WidgetScores: a free-form object, any keys. An alias
+# (Mapping[str, ...]), defined in the package's __init__ (templates/models_init.py.jinja), where the
+# reference finds its docstring.
+from ..models import WidgetScoresDict as WidgetScoresDict

@@ -4,12 +4,12 @@ From the client: `client.files.create_file(...)`, or
 `await client.aio.files.create_file(...)`.
 """
 
-from typing import Any
+from typing import Any, Generic, Literal, overload
 
 import httpx
 
 from ... import _pacing, errors
-from ..._base_client import secret_of
+from ..._base_client import Raises, secret_of
 from ..._read import hiding
 from ..._wire import checked_arguments
 from ...client import AuthenticatedClient, Client
@@ -56,8 +56,8 @@ def _parse_success(response: httpx.Response, secret: str) -> CreateFileResponse2
 
 
 def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CreateFileResponse201]:
+    *, client: AuthenticatedClient[bool] | Client[bool], response: httpx.Response
+) -> Response[CreateFileResponse201 | None]:
     parsed: CreateFileResponse201 | None
     if not response.is_success:
         parsed = None
@@ -80,7 +80,7 @@ def _build_response(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: UploadForm | UploadFormDict,
 ) -> CreateFileResponse201:
     """POST /files
@@ -113,7 +113,7 @@ def sync(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: UploadForm | UploadFormDict,
 ) -> CreateFileResponse201:
     """POST /files: sync(), for async code: the same arguments, result and errors."""
@@ -130,9 +130,9 @@ async def asyncio(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: UploadForm | UploadFormDict,
-) -> Response[CreateFileResponse201]:
+) -> Response[CreateFileResponse201 | None]:
     """POST /files: sync(), returning the whole Response: status, headers, raw body, and `parsed`, the body
     as the spec documents it for the status.
 
@@ -150,9 +150,9 @@ def sync_detailed(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: UploadForm | UploadFormDict,
-) -> Response[CreateFileResponse201]:
+) -> Response[CreateFileResponse201 | None]:
     """POST /files: sync_detailed(), for async code."""
     response = await client.async_request(
         **_get_kwargs(
@@ -163,13 +163,13 @@ async def asyncio_detailed(
     return _build_response(client=client, response=response)
 
 
-class Operation:
+class Operation(Generic[Raises]):
     """`POST /files`: Upload a file (multipart)
 
     `client.files.create_file(...)` is sync(); `.detailed(...)` is sync_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     def __call__(
@@ -182,24 +182,38 @@ class Operation:
             client=self._client,
         )
 
+    @overload
+    def detailed(
+        self: "Operation[Literal[True]]",
+        *,
+        body: UploadForm | UploadFormDict,
+    ) -> Response[CreateFileResponse201]: ...
+
+    @overload
+    def detailed(
+        self: "Operation[bool]",
+        *,
+        body: UploadForm | UploadFormDict,
+    ) -> Response[CreateFileResponse201 | None]: ...
+
     def detailed(
         self,
         *,
         body: UploadForm | UploadFormDict,
-    ) -> Response[CreateFileResponse201]:
+    ) -> Response[CreateFileResponse201 | None]:
         return sync_detailed(
             body=body,
             client=self._client,
         )
 
 
-class AsyncOperation:
+class AsyncOperation(Generic[Raises]):
     """`POST /files`: Upload a file (multipart)
 
     `await client.aio.files.create_file(...)` is asyncio(); `.detailed(...)` is asyncio_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     async def __call__(
@@ -212,11 +226,25 @@ class AsyncOperation:
             client=self._client,
         )
 
+    @overload
+    async def detailed(
+        self: "AsyncOperation[Literal[True]]",
+        *,
+        body: UploadForm | UploadFormDict,
+    ) -> Response[CreateFileResponse201]: ...
+
+    @overload
+    async def detailed(
+        self: "AsyncOperation[bool]",
+        *,
+        body: UploadForm | UploadFormDict,
+    ) -> Response[CreateFileResponse201 | None]: ...
+
     async def detailed(
         self,
         *,
         body: UploadForm | UploadFormDict,
-    ) -> Response[CreateFileResponse201]:
+    ) -> Response[CreateFileResponse201 | None]:
         return await asyncio_detailed(
             body=body,
             client=self._client,

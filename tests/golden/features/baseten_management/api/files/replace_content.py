@@ -4,12 +4,12 @@ From the client: `client.files.replace_content(...)`, or
 `await client.aio.files.replace_content(...)`.
 """
 
-from typing import Any
+from typing import Any, Generic, Literal, overload
 
 import httpx
 
 from ... import _pacing, errors
-from ..._base_client import secret_of
+from ..._base_client import Raises, secret_of
 from ..._read import hiding
 from ..._wire import checked_arguments, path_segment
 from ...client import AuthenticatedClient, Client
@@ -51,7 +51,7 @@ def _parse_success(response: httpx.Response, secret: str) -> None:
     raise errors.UnexpectedStatus.of(response, secret)
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[None]:
+def _build_response(*, client: AuthenticatedClient[bool] | Client[bool], response: httpx.Response) -> Response[None]:
     parsed: None
     if not response.is_success:
         parsed = None
@@ -76,7 +76,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync(
     name: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: File,
 ) -> None:
     """PUT /files/{name}/content
@@ -112,7 +112,7 @@ def sync(
 async def asyncio(
     name: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: File,
 ) -> None:
     """PUT /files/{name}/content: sync(), for async code: the same arguments, result and errors."""
@@ -131,7 +131,7 @@ async def asyncio(
 def sync_detailed(
     name: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: File,
 ) -> Response[None]:
     """PUT /files/{name}/content: sync(), returning the whole Response: status, headers, raw body, and `parsed`, the body
@@ -153,7 +153,7 @@ def sync_detailed(
 async def asyncio_detailed(
     name: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: File,
 ) -> Response[None]:
     """PUT /files/{name}/content: sync_detailed(), for async code."""
@@ -167,13 +167,13 @@ async def asyncio_detailed(
     return _build_response(client=client, response=response)
 
 
-class Operation:
+class Operation(Generic[Raises]):
     """`PUT /files/{name}/content`: Replace a file's bytes (octet-stream)
 
     `client.files.replace_content(...)` is sync(); `.detailed(...)` is sync_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     def __call__(
@@ -188,6 +188,22 @@ class Operation:
             client=self._client,
         )
 
+    @overload
+    def detailed(
+        self: "Operation[Literal[True]]",
+        name: str,
+        *,
+        body: File,
+    ) -> Response[None]: ...
+
+    @overload
+    def detailed(
+        self: "Operation[bool]",
+        name: str,
+        *,
+        body: File,
+    ) -> Response[None]: ...
+
     def detailed(
         self,
         name: str,
@@ -201,13 +217,13 @@ class Operation:
         )
 
 
-class AsyncOperation:
+class AsyncOperation(Generic[Raises]):
     """`PUT /files/{name}/content`: Replace a file's bytes (octet-stream)
 
     `await client.aio.files.replace_content(...)` is asyncio(); `.detailed(...)` is asyncio_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     async def __call__(
@@ -221,6 +237,22 @@ class AsyncOperation:
             body=body,
             client=self._client,
         )
+
+    @overload
+    async def detailed(
+        self: "AsyncOperation[Literal[True]]",
+        name: str,
+        *,
+        body: File,
+    ) -> Response[None]: ...
+
+    @overload
+    async def detailed(
+        self: "AsyncOperation[bool]",
+        name: str,
+        *,
+        body: File,
+    ) -> Response[None]: ...
 
     async def detailed(
         self,

@@ -4,12 +4,12 @@ From the client: `client.flags.replace_flag(...)`, or
 `await client.aio.flags.replace_flag(...)`.
 """
 
-from typing import Any
+from typing import Any, Generic, Literal, overload
 
 import httpx
 
 from ... import _pacing, errors
-from ..._base_client import secret_of
+from ..._base_client import Raises, secret_of
 from ..._read import hiding
 from ..._wire import checked_arguments, path_segment
 from ...client import AuthenticatedClient, Client
@@ -44,7 +44,7 @@ def _parse_success(response: httpx.Response, secret: str) -> None:
     raise errors.UnexpectedStatus.of(response, secret)
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[None]:
+def _build_response(*, client: AuthenticatedClient[bool] | Client[bool], response: httpx.Response) -> Response[None]:
     parsed: None
     if not response.is_success:
         parsed = None
@@ -69,7 +69,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync(
     enabled: bool,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
 ) -> None:
     """PUT /flags/{enabled}
 
@@ -102,7 +102,7 @@ def sync(
 async def asyncio(
     enabled: bool,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
 ) -> None:
     """PUT /flags/{enabled}: sync(), for async code: the same arguments, result and errors."""
     response = await client.async_request(
@@ -119,7 +119,7 @@ async def asyncio(
 def sync_detailed(
     enabled: bool,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
 ) -> Response[None]:
     """PUT /flags/{enabled}: sync(), returning the whole Response: status, headers, raw body, and `parsed`, the body
     as the spec documents it for the status.
@@ -139,7 +139,7 @@ def sync_detailed(
 async def asyncio_detailed(
     enabled: bool,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
 ) -> Response[None]:
     """PUT /flags/{enabled}: sync_detailed(), for async code."""
     response = await client.async_request(
@@ -151,13 +151,13 @@ async def asyncio_detailed(
     return _build_response(client=client, response=response)
 
 
-class Operation:
+class Operation(Generic[Raises]):
     """`PUT /flags/{enabled}`: A boolean in the path
 
     `client.flags.replace_flag(...)` is sync(); `.detailed(...)` is sync_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     def __call__(
@@ -169,6 +169,18 @@ class Operation:
             client=self._client,
         )
 
+    @overload
+    def detailed(
+        self: "Operation[Literal[True]]",
+        enabled: bool,
+    ) -> Response[None]: ...
+
+    @overload
+    def detailed(
+        self: "Operation[bool]",
+        enabled: bool,
+    ) -> Response[None]: ...
+
     def detailed(
         self,
         enabled: bool,
@@ -179,13 +191,13 @@ class Operation:
         )
 
 
-class AsyncOperation:
+class AsyncOperation(Generic[Raises]):
     """`PUT /flags/{enabled}`: A boolean in the path
 
     `await client.aio.flags.replace_flag(...)` is asyncio(); `.detailed(...)` is asyncio_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     async def __call__(
@@ -196,6 +208,18 @@ class AsyncOperation:
             enabled=enabled,
             client=self._client,
         )
+
+    @overload
+    async def detailed(
+        self: "AsyncOperation[Literal[True]]",
+        enabled: bool,
+    ) -> Response[None]: ...
+
+    @overload
+    async def detailed(
+        self: "AsyncOperation[bool]",
+        enabled: bool,
+    ) -> Response[None]: ...
 
     async def detailed(
         self,

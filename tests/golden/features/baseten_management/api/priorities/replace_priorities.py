@@ -4,12 +4,12 @@ From the client: `client.priorities.replace_priorities(...)`, or
 `await client.aio.priorities.replace_priorities(...)`.
 """
 
-from typing import Any
+from typing import Any, Generic, Literal, overload
 
 import httpx
 
 from ... import _pacing, errors
-from ..._base_client import secret_of
+from ..._base_client import Raises, secret_of
 from ..._read import hiding
 from ..._wire import checked_arguments
 from ...client import AuthenticatedClient, Client
@@ -61,8 +61,8 @@ def _parse_success(response: httpx.Response, secret: str) -> ReplacePrioritiesRe
 
 
 def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ReplacePrioritiesResponse200]:
+    *, client: AuthenticatedClient[bool] | Client[bool], response: httpx.Response
+) -> Response[ReplacePrioritiesResponse200 | None]:
     parsed: ReplacePrioritiesResponse200 | None
     if not response.is_success:
         parsed = None
@@ -85,7 +85,7 @@ def _build_response(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: ReplacePrioritiesBody | ReplacePrioritiesBodyDict | Unset = UNSET,
 ) -> ReplacePrioritiesResponse200:
     """PUT /priorities
@@ -118,7 +118,7 @@ def sync(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: ReplacePrioritiesBody | ReplacePrioritiesBodyDict | Unset = UNSET,
 ) -> ReplacePrioritiesResponse200:
     """PUT /priorities: sync(), for async code: the same arguments, result and errors."""
@@ -135,9 +135,9 @@ async def asyncio(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: ReplacePrioritiesBody | ReplacePrioritiesBodyDict | Unset = UNSET,
-) -> Response[ReplacePrioritiesResponse200]:
+) -> Response[ReplacePrioritiesResponse200 | None]:
     """PUT /priorities: sync(), returning the whole Response: status, headers, raw body, and `parsed`, the body
     as the spec documents it for the status.
 
@@ -155,9 +155,9 @@ def sync_detailed(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: ReplacePrioritiesBody | ReplacePrioritiesBodyDict | Unset = UNSET,
-) -> Response[ReplacePrioritiesResponse200]:
+) -> Response[ReplacePrioritiesResponse200 | None]:
     """PUT /priorities: sync_detailed(), for async code."""
     response = await client.async_request(
         **_get_kwargs(
@@ -168,13 +168,13 @@ async def asyncio_detailed(
     return _build_response(client=client, response=response)
 
 
-class Operation:
+class Operation(Generic[Raises]):
     """`PUT /priorities`: Set priorities (int enum, const and nullable enum in a body)
 
     `client.priorities.replace_priorities(...)` is sync(); `.detailed(...)` is sync_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     def __call__(
@@ -187,24 +187,38 @@ class Operation:
             client=self._client,
         )
 
+    @overload
+    def detailed(
+        self: "Operation[Literal[True]]",
+        *,
+        body: ReplacePrioritiesBody | ReplacePrioritiesBodyDict | Unset = UNSET,
+    ) -> Response[ReplacePrioritiesResponse200]: ...
+
+    @overload
+    def detailed(
+        self: "Operation[bool]",
+        *,
+        body: ReplacePrioritiesBody | ReplacePrioritiesBodyDict | Unset = UNSET,
+    ) -> Response[ReplacePrioritiesResponse200 | None]: ...
+
     def detailed(
         self,
         *,
         body: ReplacePrioritiesBody | ReplacePrioritiesBodyDict | Unset = UNSET,
-    ) -> Response[ReplacePrioritiesResponse200]:
+    ) -> Response[ReplacePrioritiesResponse200 | None]:
         return sync_detailed(
             body=body,
             client=self._client,
         )
 
 
-class AsyncOperation:
+class AsyncOperation(Generic[Raises]):
     """`PUT /priorities`: Set priorities (int enum, const and nullable enum in a body)
 
     `await client.aio.priorities.replace_priorities(...)` is asyncio(); `.detailed(...)` is asyncio_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     async def __call__(
@@ -217,11 +231,25 @@ class AsyncOperation:
             client=self._client,
         )
 
+    @overload
+    async def detailed(
+        self: "AsyncOperation[Literal[True]]",
+        *,
+        body: ReplacePrioritiesBody | ReplacePrioritiesBodyDict | Unset = UNSET,
+    ) -> Response[ReplacePrioritiesResponse200]: ...
+
+    @overload
+    async def detailed(
+        self: "AsyncOperation[bool]",
+        *,
+        body: ReplacePrioritiesBody | ReplacePrioritiesBodyDict | Unset = UNSET,
+    ) -> Response[ReplacePrioritiesResponse200 | None]: ...
+
     async def detailed(
         self,
         *,
         body: ReplacePrioritiesBody | ReplacePrioritiesBodyDict | Unset = UNSET,
-    ) -> Response[ReplacePrioritiesResponse200]:
+    ) -> Response[ReplacePrioritiesResponse200 | None]:
         return await asyncio_detailed(
             body=body,
             client=self._client,

@@ -4,12 +4,12 @@ From the client: `client.search.create_search(...)`, or
 `await client.aio.search.create_search(...)`.
 """
 
-from typing import Any
+from typing import Any, Generic, Literal, overload
 
 import httpx
 
 from ... import _pacing, errors
-from ..._base_client import secret_of
+from ..._base_client import Raises, secret_of
 from ..._read import expected, hiding, item_error
 from ..._wire import checked_arguments
 from ...client import AuthenticatedClient, Client
@@ -69,7 +69,9 @@ def _parse_success(response: httpx.Response, secret: str) -> list[Gadget]:
     raise errors.UnexpectedStatus.of(response, secret)
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[list[Gadget]]:
+def _build_response(
+    *, client: AuthenticatedClient[bool] | Client[bool], response: httpx.Response
+) -> Response[list[Gadget] | None]:
     parsed: list[Gadget] | None
     if not response.is_success:
         parsed = None
@@ -92,7 +94,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: SearchForm | SearchFormDict | Unset = UNSET,
 ) -> list[Gadget]:
     """POST /search
@@ -125,7 +127,7 @@ def sync(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: SearchForm | SearchFormDict | Unset = UNSET,
 ) -> list[Gadget]:
     """POST /search: sync(), for async code: the same arguments, result and errors."""
@@ -142,9 +144,9 @@ async def asyncio(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: SearchForm | SearchFormDict | Unset = UNSET,
-) -> Response[list[Gadget]]:
+) -> Response[list[Gadget] | None]:
     """POST /search: sync(), returning the whole Response: status, headers, raw body, and `parsed`, the body
     as the spec documents it for the status.
 
@@ -162,9 +164,9 @@ def sync_detailed(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: SearchForm | SearchFormDict | Unset = UNSET,
-) -> Response[list[Gadget]]:
+) -> Response[list[Gadget] | None]:
     """POST /search: sync_detailed(), for async code."""
     response = await client.async_request(
         **_get_kwargs(
@@ -175,13 +177,13 @@ async def asyncio_detailed(
     return _build_response(client=client, response=response)
 
 
-class Operation:
+class Operation(Generic[Raises]):
     """`POST /search`: Search with a form body
 
     `client.search.create_search(...)` is sync(); `.detailed(...)` is sync_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     def __call__(
@@ -194,24 +196,38 @@ class Operation:
             client=self._client,
         )
 
+    @overload
+    def detailed(
+        self: "Operation[Literal[True]]",
+        *,
+        body: SearchForm | SearchFormDict | Unset = UNSET,
+    ) -> Response[list[Gadget]]: ...
+
+    @overload
+    def detailed(
+        self: "Operation[bool]",
+        *,
+        body: SearchForm | SearchFormDict | Unset = UNSET,
+    ) -> Response[list[Gadget] | None]: ...
+
     def detailed(
         self,
         *,
         body: SearchForm | SearchFormDict | Unset = UNSET,
-    ) -> Response[list[Gadget]]:
+    ) -> Response[list[Gadget] | None]:
         return sync_detailed(
             body=body,
             client=self._client,
         )
 
 
-class AsyncOperation:
+class AsyncOperation(Generic[Raises]):
     """`POST /search`: Search with a form body
 
     `await client.aio.search.create_search(...)` is asyncio(); `.detailed(...)` is asyncio_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     async def __call__(
@@ -224,11 +240,25 @@ class AsyncOperation:
             client=self._client,
         )
 
+    @overload
+    async def detailed(
+        self: "AsyncOperation[Literal[True]]",
+        *,
+        body: SearchForm | SearchFormDict | Unset = UNSET,
+    ) -> Response[list[Gadget]]: ...
+
+    @overload
+    async def detailed(
+        self: "AsyncOperation[bool]",
+        *,
+        body: SearchForm | SearchFormDict | Unset = UNSET,
+    ) -> Response[list[Gadget] | None]: ...
+
     async def detailed(
         self,
         *,
         body: SearchForm | SearchFormDict | Unset = UNSET,
-    ) -> Response[list[Gadget]]:
+    ) -> Response[list[Gadget] | None]:
         return await asyncio_detailed(
             body=body,
             client=self._client,

@@ -4,12 +4,12 @@ From the client: `client.trees.get_tree(...)`, or
 `await client.aio.trees.get_tree(...)`.
 """
 
-from typing import Any
+from typing import Any, Generic, Literal, overload
 
 import httpx
 
 from ... import _pacing, errors
-from ..._base_client import secret_of
+from ..._base_client import Raises, secret_of
 from ..._read import hiding
 from ..._wire import checked_arguments, path_segment
 from ...client import AuthenticatedClient, Client
@@ -66,7 +66,9 @@ def _parse_success(response: httpx.Response, secret: str) -> GetTreeResponse200:
     raise errors.UnexpectedStatus.of(response, secret)
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[GetTreeResponse200]:
+def _build_response(
+    *, client: AuthenticatedClient[bool] | Client[bool], response: httpx.Response
+) -> Response[GetTreeResponse200 | None]:
     parsed: GetTreeResponse200 | None
     if not response.is_success:
         parsed = None
@@ -90,7 +92,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync(
     tree_id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     depth: int | None | Unset = UNSET,
     x_include_folder: bool,
 ) -> GetTreeResponse200:
@@ -129,7 +131,7 @@ def sync(
 async def asyncio(
     tree_id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     depth: int | None | Unset = UNSET,
     x_include_folder: bool,
 ) -> GetTreeResponse200:
@@ -150,10 +152,10 @@ async def asyncio(
 def sync_detailed(
     tree_id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     depth: int | None | Unset = UNSET,
     x_include_folder: bool,
-) -> Response[GetTreeResponse200]:
+) -> Response[GetTreeResponse200 | None]:
     """GET /trees/{tree_id}: sync(), returning the whole Response: status, headers, raw body, and `parsed`, the body
     as the spec documents it for the status.
 
@@ -174,10 +176,10 @@ def sync_detailed(
 async def asyncio_detailed(
     tree_id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     depth: int | None | Unset = UNSET,
     x_include_folder: bool,
-) -> Response[GetTreeResponse200]:
+) -> Response[GetTreeResponse200 | None]:
     """GET /trees/{tree_id}: sync_detailed(), for async code."""
     response = await client.async_request(
         **_get_kwargs(
@@ -190,13 +192,13 @@ async def asyncio_detailed(
     return _build_response(client=client, response=response)
 
 
-class Operation:
+class Operation(Generic[Raises]):
     """`GET /trees/{tree_id}`: A tree and a folder
 
     `client.trees.get_tree(...)` is sync(); `.detailed(...)` is sync_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     def __call__(
@@ -213,13 +215,31 @@ class Operation:
             client=self._client,
         )
 
+    @overload
+    def detailed(
+        self: "Operation[Literal[True]]",
+        tree_id: int,
+        *,
+        depth: int | None | Unset = UNSET,
+        x_include_folder: bool,
+    ) -> Response[GetTreeResponse200]: ...
+
+    @overload
+    def detailed(
+        self: "Operation[bool]",
+        tree_id: int,
+        *,
+        depth: int | None | Unset = UNSET,
+        x_include_folder: bool,
+    ) -> Response[GetTreeResponse200 | None]: ...
+
     def detailed(
         self,
         tree_id: int,
         *,
         depth: int | None | Unset = UNSET,
         x_include_folder: bool,
-    ) -> Response[GetTreeResponse200]:
+    ) -> Response[GetTreeResponse200 | None]:
         return sync_detailed(
             tree_id=tree_id,
             depth=depth,
@@ -228,13 +248,13 @@ class Operation:
         )
 
 
-class AsyncOperation:
+class AsyncOperation(Generic[Raises]):
     """`GET /trees/{tree_id}`: A tree and a folder
 
     `await client.aio.trees.get_tree(...)` is asyncio(); `.detailed(...)` is asyncio_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     async def __call__(
@@ -251,13 +271,31 @@ class AsyncOperation:
             client=self._client,
         )
 
+    @overload
+    async def detailed(
+        self: "AsyncOperation[Literal[True]]",
+        tree_id: int,
+        *,
+        depth: int | None | Unset = UNSET,
+        x_include_folder: bool,
+    ) -> Response[GetTreeResponse200]: ...
+
+    @overload
+    async def detailed(
+        self: "AsyncOperation[bool]",
+        tree_id: int,
+        *,
+        depth: int | None | Unset = UNSET,
+        x_include_folder: bool,
+    ) -> Response[GetTreeResponse200 | None]: ...
+
     async def detailed(
         self,
         tree_id: int,
         *,
         depth: int | None | Unset = UNSET,
         x_include_folder: bool,
-    ) -> Response[GetTreeResponse200]:
+    ) -> Response[GetTreeResponse200 | None]:
         return await asyncio_detailed(
             tree_id=tree_id,
             depth=depth,

@@ -6,12 +6,12 @@ From the client: `client.widgets.archive_widget(...)`, or
 `await client.aio.widgets.archive_widget(...)`.
 """
 
-from typing import Any
+from typing import Any, Generic, Literal, overload
 
 import httpx
 
 from ... import _pacing, errors
-from ..._base_client import secret_of
+from ..._base_client import Raises, secret_of
 from ..._deprecation import warn_deprecated
 from ..._read import hiding
 from ..._wire import checked_arguments, path_segment
@@ -62,7 +62,7 @@ def _parse_success(response: httpx.Response, secret: str) -> None:
     raise errors.UnexpectedStatus.of(response, secret)
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[None]:
+def _build_response(*, client: AuthenticatedClient[bool] | Client[bool], response: httpx.Response) -> Response[None]:
     parsed: None
     if not response.is_success:
         parsed = None
@@ -87,7 +87,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync(
     widget_id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     reason: ArchiveWidgetReason | Unset = UNSET,
 ) -> None:
     """POST /widgets/{widget_id}/archive
@@ -125,7 +125,7 @@ def sync(
 async def asyncio(
     widget_id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     reason: ArchiveWidgetReason | Unset = UNSET,
 ) -> None:
     """POST /widgets/{widget_id}/archive: sync(), for async code: the same arguments, result and errors."""
@@ -144,7 +144,7 @@ async def asyncio(
 def sync_detailed(
     widget_id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     reason: ArchiveWidgetReason | Unset = UNSET,
 ) -> Response[None]:
     """POST /widgets/{widget_id}/archive: sync(), returning the whole Response: status, headers, raw body, and `parsed`, the body
@@ -166,7 +166,7 @@ def sync_detailed(
 async def asyncio_detailed(
     widget_id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     reason: ArchiveWidgetReason | Unset = UNSET,
 ) -> Response[None]:
     """POST /widgets/{widget_id}/archive: sync_detailed(), for async code."""
@@ -180,13 +180,13 @@ async def asyncio_detailed(
     return _build_response(client=client, response=response)
 
 
-class Operation:
+class Operation(Generic[Raises]):
     """`POST /widgets/{widget_id}/archive`: Archive a widget (deprecated)
 
     `client.widgets.archive_widget(...)` is sync(); `.detailed(...)` is sync_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     def __call__(
@@ -201,6 +201,22 @@ class Operation:
             client=self._client,
         )
 
+    @overload
+    def detailed(
+        self: "Operation[Literal[True]]",
+        widget_id: int,
+        *,
+        reason: ArchiveWidgetReason | Unset = UNSET,
+    ) -> Response[None]: ...
+
+    @overload
+    def detailed(
+        self: "Operation[bool]",
+        widget_id: int,
+        *,
+        reason: ArchiveWidgetReason | Unset = UNSET,
+    ) -> Response[None]: ...
+
     def detailed(
         self,
         widget_id: int,
@@ -214,13 +230,13 @@ class Operation:
         )
 
 
-class AsyncOperation:
+class AsyncOperation(Generic[Raises]):
     """`POST /widgets/{widget_id}/archive`: Archive a widget (deprecated)
 
     `await client.aio.widgets.archive_widget(...)` is asyncio(); `.detailed(...)` is asyncio_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     async def __call__(
@@ -234,6 +250,22 @@ class AsyncOperation:
             reason=reason,
             client=self._client,
         )
+
+    @overload
+    async def detailed(
+        self: "AsyncOperation[Literal[True]]",
+        widget_id: int,
+        *,
+        reason: ArchiveWidgetReason | Unset = UNSET,
+    ) -> Response[None]: ...
+
+    @overload
+    async def detailed(
+        self: "AsyncOperation[bool]",
+        widget_id: int,
+        *,
+        reason: ArchiveWidgetReason | Unset = UNSET,
+    ) -> Response[None]: ...
 
     async def detailed(
         self,

@@ -4,12 +4,12 @@ From the client: `client.widgets.create_widget(...)`, or
 `await client.aio.widgets.create_widget(...)`.
 """
 
-from typing import Any
+from typing import Any, Generic, Literal, overload
 
 import httpx
 
 from ... import _pacing, errors
-from ..._base_client import secret_of
+from ..._base_client import Raises, secret_of
 from ..._read import hiding
 from ..._wire import checked_arguments
 from ...client import AuthenticatedClient, Client
@@ -81,7 +81,9 @@ def _parse_error(response: httpx.Response) -> Error | None:
     return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Widget | Error]:
+def _build_response(
+    *, client: AuthenticatedClient[bool] | Client[bool], response: httpx.Response
+) -> Response[Widget | Error | None]:
     parsed: Widget | Error | None
     if not response.is_success:
         parsed = _parse_error(response)
@@ -104,7 +106,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: WidgetInput | WidgetInputDict,
     idempotency_key: str | Unset = UNSET,
 ) -> Widget:
@@ -140,7 +142,7 @@ def sync(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: WidgetInput | WidgetInputDict,
     idempotency_key: str | Unset = UNSET,
 ) -> Widget:
@@ -159,10 +161,10 @@ async def asyncio(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: WidgetInput | WidgetInputDict,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Widget | Error]:
+) -> Response[Widget | Error | None]:
     """POST /widgets: sync(), returning the whole Response: status, headers, raw body, and `parsed`, the body
     as the spec documents it for the status.
 
@@ -181,10 +183,10 @@ def sync_detailed(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: WidgetInput | WidgetInputDict,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Widget | Error]:
+) -> Response[Widget | Error | None]:
     """POST /widgets: sync_detailed(), for async code."""
     response = await client.async_request(
         **_get_kwargs(
@@ -196,13 +198,13 @@ async def asyncio_detailed(
     return _build_response(client=client, response=response)
 
 
-class Operation:
+class Operation(Generic[Raises]):
     """`POST /widgets`: Create a widget
 
     `client.widgets.create_widget(...)` is sync(); `.detailed(...)` is sync_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     def __call__(
@@ -217,12 +219,28 @@ class Operation:
             client=self._client,
         )
 
+    @overload
+    def detailed(
+        self: "Operation[Literal[True]]",
+        *,
+        body: WidgetInput | WidgetInputDict,
+        idempotency_key: str | Unset = UNSET,
+    ) -> Response[Widget]: ...
+
+    @overload
+    def detailed(
+        self: "Operation[bool]",
+        *,
+        body: WidgetInput | WidgetInputDict,
+        idempotency_key: str | Unset = UNSET,
+    ) -> Response[Widget | Error | None]: ...
+
     def detailed(
         self,
         *,
         body: WidgetInput | WidgetInputDict,
         idempotency_key: str | Unset = UNSET,
-    ) -> Response[Widget | Error]:
+    ) -> Response[Widget | Error | None]:
         return sync_detailed(
             body=body,
             idempotency_key=idempotency_key,
@@ -230,13 +248,13 @@ class Operation:
         )
 
 
-class AsyncOperation:
+class AsyncOperation(Generic[Raises]):
     """`POST /widgets`: Create a widget
 
     `await client.aio.widgets.create_widget(...)` is asyncio(); `.detailed(...)` is asyncio_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     async def __call__(
@@ -251,12 +269,28 @@ class AsyncOperation:
             client=self._client,
         )
 
+    @overload
+    async def detailed(
+        self: "AsyncOperation[Literal[True]]",
+        *,
+        body: WidgetInput | WidgetInputDict,
+        idempotency_key: str | Unset = UNSET,
+    ) -> Response[Widget]: ...
+
+    @overload
+    async def detailed(
+        self: "AsyncOperation[bool]",
+        *,
+        body: WidgetInput | WidgetInputDict,
+        idempotency_key: str | Unset = UNSET,
+    ) -> Response[Widget | Error | None]: ...
+
     async def detailed(
         self,
         *,
         body: WidgetInput | WidgetInputDict,
         idempotency_key: str | Unset = UNSET,
-    ) -> Response[Widget | Error]:
+    ) -> Response[Widget | Error | None]:
         return await asyncio_detailed(
             body=body,
             idempotency_key=idempotency_key,

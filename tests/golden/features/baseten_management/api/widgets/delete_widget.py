@@ -4,12 +4,12 @@ From the client: `client.widgets.delete_widget(...)`, or
 `await client.aio.widgets.delete_widget(...)`.
 """
 
-from typing import Any
+from typing import Any, Generic, Literal, overload
 
 import httpx
 
 from ... import _pacing, errors
-from ..._base_client import secret_of
+from ..._base_client import Raises, secret_of
 from ..._read import hiding
 from ..._wire import checked_arguments, path_segment
 from ...client import AuthenticatedClient, Client
@@ -54,7 +54,7 @@ def _parse_success(response: httpx.Response, secret: str) -> None:
     raise errors.UnexpectedStatus.of(response, secret)
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[None]:
+def _build_response(*, client: AuthenticatedClient[bool] | Client[bool], response: httpx.Response) -> Response[None]:
     parsed: None
     if not response.is_success:
         parsed = None
@@ -79,7 +79,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync(
     widget_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     idempotency_key: str | Unset = UNSET,
     x_trace_id: str | Unset = UNSET,
 ) -> None:
@@ -118,7 +118,7 @@ def sync(
 async def asyncio(
     widget_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     idempotency_key: str | Unset = UNSET,
     x_trace_id: str | Unset = UNSET,
 ) -> None:
@@ -139,7 +139,7 @@ async def asyncio(
 def sync_detailed(
     widget_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     idempotency_key: str | Unset = UNSET,
     x_trace_id: str | Unset = UNSET,
 ) -> Response[None]:
@@ -163,7 +163,7 @@ def sync_detailed(
 async def asyncio_detailed(
     widget_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     idempotency_key: str | Unset = UNSET,
     x_trace_id: str | Unset = UNSET,
 ) -> Response[None]:
@@ -179,13 +179,13 @@ async def asyncio_detailed(
     return _build_response(client=client, response=response)
 
 
-class Operation:
+class Operation(Generic[Raises]):
     """`DELETE /widgets/{widget_id}`: Delete a widget
 
     `client.widgets.delete_widget(...)` is sync(); `.detailed(...)` is sync_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     def __call__(
@@ -202,6 +202,24 @@ class Operation:
             client=self._client,
         )
 
+    @overload
+    def detailed(
+        self: "Operation[Literal[True]]",
+        widget_id: str,
+        *,
+        idempotency_key: str | Unset = UNSET,
+        x_trace_id: str | Unset = UNSET,
+    ) -> Response[None]: ...
+
+    @overload
+    def detailed(
+        self: "Operation[bool]",
+        widget_id: str,
+        *,
+        idempotency_key: str | Unset = UNSET,
+        x_trace_id: str | Unset = UNSET,
+    ) -> Response[None]: ...
+
     def detailed(
         self,
         widget_id: str,
@@ -217,13 +235,13 @@ class Operation:
         )
 
 
-class AsyncOperation:
+class AsyncOperation(Generic[Raises]):
     """`DELETE /widgets/{widget_id}`: Delete a widget
 
     `await client.aio.widgets.delete_widget(...)` is asyncio(); `.detailed(...)` is asyncio_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     async def __call__(
@@ -239,6 +257,24 @@ class AsyncOperation:
             x_trace_id=x_trace_id,
             client=self._client,
         )
+
+    @overload
+    async def detailed(
+        self: "AsyncOperation[Literal[True]]",
+        widget_id: str,
+        *,
+        idempotency_key: str | Unset = UNSET,
+        x_trace_id: str | Unset = UNSET,
+    ) -> Response[None]: ...
+
+    @overload
+    async def detailed(
+        self: "AsyncOperation[bool]",
+        widget_id: str,
+        *,
+        idempotency_key: str | Unset = UNSET,
+        x_trace_id: str | Unset = UNSET,
+    ) -> Response[None]: ...
 
     async def detailed(
         self,

@@ -4,12 +4,12 @@ From the client: `client.widgets.get_widget(...)`, or
 `await client.aio.widgets.get_widget(...)`.
 """
 
-from typing import Any
+from typing import Any, Generic, Literal, overload
 
 import httpx
 
 from ... import _pacing, errors
-from ..._base_client import secret_of
+from ..._base_client import Raises, secret_of
 from ..._read import hiding
 from ..._wire import checked_arguments, path_segment
 from ...client import AuthenticatedClient, Client
@@ -74,7 +74,9 @@ def _parse_error(response: httpx.Response) -> Error | None:
     return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Widget | Error]:
+def _build_response(
+    *, client: AuthenticatedClient[bool] | Client[bool], response: httpx.Response
+) -> Response[Widget | Error | None]:
     parsed: Widget | Error | None
     if not response.is_success:
         parsed = _parse_error(response)
@@ -98,7 +100,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync(
     widget_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     x_trace_id: str,
     session: str | Unset = UNSET,
 ) -> Widget:
@@ -137,7 +139,7 @@ def sync(
 async def asyncio(
     widget_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     x_trace_id: str,
     session: str | Unset = UNSET,
 ) -> Widget:
@@ -158,10 +160,10 @@ async def asyncio(
 def sync_detailed(
     widget_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     x_trace_id: str,
     session: str | Unset = UNSET,
-) -> Response[Widget | Error]:
+) -> Response[Widget | Error | None]:
     """GET /widgets/{widget_id}: sync(), returning the whole Response: status, headers, raw body, and `parsed`, the body
     as the spec documents it for the status.
 
@@ -182,10 +184,10 @@ def sync_detailed(
 async def asyncio_detailed(
     widget_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     x_trace_id: str,
     session: str | Unset = UNSET,
-) -> Response[Widget | Error]:
+) -> Response[Widget | Error | None]:
     """GET /widgets/{widget_id}: sync_detailed(), for async code."""
     response = await client.async_request(
         **_get_kwargs(
@@ -198,13 +200,13 @@ async def asyncio_detailed(
     return _build_response(client=client, response=response)
 
 
-class Operation:
+class Operation(Generic[Raises]):
     """`GET /widgets/{widget_id}`: Get a widget
 
     `client.widgets.get_widget(...)` is sync(); `.detailed(...)` is sync_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     def __call__(
@@ -221,13 +223,31 @@ class Operation:
             client=self._client,
         )
 
+    @overload
+    def detailed(
+        self: "Operation[Literal[True]]",
+        widget_id: str,
+        *,
+        x_trace_id: str,
+        session: str | Unset = UNSET,
+    ) -> Response[Widget]: ...
+
+    @overload
+    def detailed(
+        self: "Operation[bool]",
+        widget_id: str,
+        *,
+        x_trace_id: str,
+        session: str | Unset = UNSET,
+    ) -> Response[Widget | Error | None]: ...
+
     def detailed(
         self,
         widget_id: str,
         *,
         x_trace_id: str,
         session: str | Unset = UNSET,
-    ) -> Response[Widget | Error]:
+    ) -> Response[Widget | Error | None]:
         return sync_detailed(
             widget_id=widget_id,
             x_trace_id=x_trace_id,
@@ -236,13 +256,13 @@ class Operation:
         )
 
 
-class AsyncOperation:
+class AsyncOperation(Generic[Raises]):
     """`GET /widgets/{widget_id}`: Get a widget
 
     `await client.aio.widgets.get_widget(...)` is asyncio(); `.detailed(...)` is asyncio_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     async def __call__(
@@ -259,13 +279,31 @@ class AsyncOperation:
             client=self._client,
         )
 
+    @overload
+    async def detailed(
+        self: "AsyncOperation[Literal[True]]",
+        widget_id: str,
+        *,
+        x_trace_id: str,
+        session: str | Unset = UNSET,
+    ) -> Response[Widget]: ...
+
+    @overload
+    async def detailed(
+        self: "AsyncOperation[bool]",
+        widget_id: str,
+        *,
+        x_trace_id: str,
+        session: str | Unset = UNSET,
+    ) -> Response[Widget | Error | None]: ...
+
     async def detailed(
         self,
         widget_id: str,
         *,
         x_trace_id: str,
         session: str | Unset = UNSET,
-    ) -> Response[Widget | Error]:
+    ) -> Response[Widget | Error | None]:
         return await asyncio_detailed(
             widget_id=widget_id,
             x_trace_id=x_trace_id,

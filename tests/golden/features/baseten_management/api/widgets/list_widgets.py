@@ -6,12 +6,12 @@ From the client: `client.widgets.list_widgets(...)`, or
 
 import datetime
 from collections.abc import AsyncIterator, Iterator
-from typing import Any
+from typing import Any, Generic, Literal, overload
 
 import httpx
 
 from ... import _pacing, errors
-from ..._base_client import secret_of
+from ..._base_client import Raises, secret_of
 from ..._pagination import afollow, follow
 from ..._read import hiding
 from ..._wire import checked_arguments, wire_date
@@ -100,7 +100,9 @@ def _parse_error(response: httpx.Response) -> Error | None:
     return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[WidgetPage | Error]:
+def _build_response(
+    *, client: AuthenticatedClient[bool] | Client[bool], response: httpx.Response
+) -> Response[WidgetPage | Error | None]:
     parsed: WidgetPage | Error | None
     if not response.is_success:
         parsed = _parse_error(response)
@@ -123,7 +125,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     from_: datetime.date,
     type_: Shape | Unset = UNSET,
     cursor: str | Unset = UNSET,
@@ -171,7 +173,7 @@ def sync(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     from_: datetime.date,
     type_: Shape | Unset = UNSET,
     cursor: str | Unset = UNSET,
@@ -198,14 +200,14 @@ async def asyncio(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     from_: datetime.date,
     type_: Shape | Unset = UNSET,
     cursor: str | Unset = UNSET,
     limit: int | Unset = 20,
     camel_case: bool | Unset = UNSET,
     tag: list[str] | Unset = UNSET,
-) -> Response[WidgetPage | Error]:
+) -> Response[WidgetPage | Error | None]:
     """GET /widgets: sync(), returning the whole Response: status, headers, raw body, and `parsed`, the body
     as the spec documents it for the status.
 
@@ -228,14 +230,14 @@ def sync_detailed(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     from_: datetime.date,
     type_: Shape | Unset = UNSET,
     cursor: str | Unset = UNSET,
     limit: int | Unset = 20,
     camel_case: bool | Unset = UNSET,
     tag: list[str] | Unset = UNSET,
-) -> Response[WidgetPage | Error]:
+) -> Response[WidgetPage | Error | None]:
     """GET /widgets: sync_detailed(), for async code."""
     response = await client.async_request(
         **_get_kwargs(
@@ -253,7 +255,7 @@ async def asyncio_detailed(
 
 def iterate(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     from_: datetime.date,
     type_: Shape | Unset = UNSET,
     cursor: str | Unset = UNSET,
@@ -284,7 +286,7 @@ def iterate(
 
 def aiterate(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     from_: datetime.date,
     type_: Shape | Unset = UNSET,
     cursor: str | Unset = UNSET,
@@ -308,13 +310,13 @@ def aiterate(
     return afollow(page, cursor, "items", ["pagination", "cursor"], ["pagination", "has_more"], "GET /widgets")
 
 
-class Operation:
+class Operation(Generic[Raises]):
     """`GET /widgets`: List widgets, a page at a time
 
     `client.widgets.list_widgets(...)` is sync(); `.detailed(...)` is sync_detailed(); `.iterate(...)` is iterate().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     def __call__(
@@ -337,6 +339,30 @@ class Operation:
             client=self._client,
         )
 
+    @overload
+    def detailed(
+        self: "Operation[Literal[True]]",
+        *,
+        from_: datetime.date,
+        type_: Shape | Unset = UNSET,
+        cursor: str | Unset = UNSET,
+        limit: int | Unset = 20,
+        camel_case: bool | Unset = UNSET,
+        tag: list[str] | Unset = UNSET,
+    ) -> Response[WidgetPage]: ...
+
+    @overload
+    def detailed(
+        self: "Operation[bool]",
+        *,
+        from_: datetime.date,
+        type_: Shape | Unset = UNSET,
+        cursor: str | Unset = UNSET,
+        limit: int | Unset = 20,
+        camel_case: bool | Unset = UNSET,
+        tag: list[str] | Unset = UNSET,
+    ) -> Response[WidgetPage | Error | None]: ...
+
     def detailed(
         self,
         *,
@@ -346,7 +372,7 @@ class Operation:
         limit: int | Unset = 20,
         camel_case: bool | Unset = UNSET,
         tag: list[str] | Unset = UNSET,
-    ) -> Response[WidgetPage | Error]:
+    ) -> Response[WidgetPage | Error | None]:
         return sync_detailed(
             from_=from_,
             type_=type_,
@@ -378,13 +404,13 @@ class Operation:
         )
 
 
-class AsyncOperation:
+class AsyncOperation(Generic[Raises]):
     """`GET /widgets`: List widgets, a page at a time
 
     `await client.aio.widgets.list_widgets(...)` is asyncio(); `.detailed(...)` is asyncio_detailed(); `.aiterate(...)` is aiterate().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     async def __call__(
@@ -407,6 +433,30 @@ class AsyncOperation:
             client=self._client,
         )
 
+    @overload
+    async def detailed(
+        self: "AsyncOperation[Literal[True]]",
+        *,
+        from_: datetime.date,
+        type_: Shape | Unset = UNSET,
+        cursor: str | Unset = UNSET,
+        limit: int | Unset = 20,
+        camel_case: bool | Unset = UNSET,
+        tag: list[str] | Unset = UNSET,
+    ) -> Response[WidgetPage]: ...
+
+    @overload
+    async def detailed(
+        self: "AsyncOperation[bool]",
+        *,
+        from_: datetime.date,
+        type_: Shape | Unset = UNSET,
+        cursor: str | Unset = UNSET,
+        limit: int | Unset = 20,
+        camel_case: bool | Unset = UNSET,
+        tag: list[str] | Unset = UNSET,
+    ) -> Response[WidgetPage | Error | None]: ...
+
     async def detailed(
         self,
         *,
@@ -416,7 +466,7 @@ class AsyncOperation:
         limit: int | Unset = 20,
         camel_case: bool | Unset = UNSET,
         tag: list[str] | Unset = UNSET,
-    ) -> Response[WidgetPage | Error]:
+    ) -> Response[WidgetPage | Error | None]:
         return await asyncio_detailed(
             from_=from_,
             type_=type_,

@@ -4,12 +4,12 @@ From the client: `client.widgets.update_widget(...)`, or
 `await client.aio.widgets.update_widget(...)`.
 """
 
-from typing import Any
+from typing import Any, Generic, Literal, overload
 
 import httpx
 
 from ... import _pacing, errors
-from ..._base_client import secret_of
+from ..._base_client import Raises, secret_of
 from ..._read import hiding
 from ..._wire import checked_arguments, path_segment
 from ...client import AuthenticatedClient, Client
@@ -64,7 +64,9 @@ def _parse_success(response: httpx.Response, secret: str) -> Widget:
     raise errors.UnexpectedStatus.of(response, secret)
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Widget]:
+def _build_response(
+    *, client: AuthenticatedClient[bool] | Client[bool], response: httpx.Response
+) -> Response[Widget | None]:
     parsed: Widget | None
     if not response.is_success:
         parsed = None
@@ -88,7 +90,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync(
     widget_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: WidgetPatch | WidgetPatchDict | Unset = UNSET,
     x_trace_id: str | Unset = UNSET,
 ) -> Widget:
@@ -127,7 +129,7 @@ def sync(
 async def asyncio(
     widget_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: WidgetPatch | WidgetPatchDict | Unset = UNSET,
     x_trace_id: str | Unset = UNSET,
 ) -> Widget:
@@ -148,10 +150,10 @@ async def asyncio(
 def sync_detailed(
     widget_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: WidgetPatch | WidgetPatchDict | Unset = UNSET,
     x_trace_id: str | Unset = UNSET,
-) -> Response[Widget]:
+) -> Response[Widget | None]:
     """PATCH /widgets/{widget_id}: sync(), returning the whole Response: status, headers, raw body, and `parsed`, the body
     as the spec documents it for the status.
 
@@ -172,10 +174,10 @@ def sync_detailed(
 async def asyncio_detailed(
     widget_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: WidgetPatch | WidgetPatchDict | Unset = UNSET,
     x_trace_id: str | Unset = UNSET,
-) -> Response[Widget]:
+) -> Response[Widget | None]:
     """PATCH /widgets/{widget_id}: sync_detailed(), for async code."""
     response = await client.async_request(
         **_get_kwargs(
@@ -188,13 +190,13 @@ async def asyncio_detailed(
     return _build_response(client=client, response=response)
 
 
-class Operation:
+class Operation(Generic[Raises]):
     """`PATCH /widgets/{widget_id}`: Change a widget
 
     `client.widgets.update_widget(...)` is sync(); `.detailed(...)` is sync_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     def __call__(
@@ -211,13 +213,31 @@ class Operation:
             client=self._client,
         )
 
+    @overload
+    def detailed(
+        self: "Operation[Literal[True]]",
+        widget_id: str,
+        *,
+        body: WidgetPatch | WidgetPatchDict | Unset = UNSET,
+        x_trace_id: str | Unset = UNSET,
+    ) -> Response[Widget]: ...
+
+    @overload
+    def detailed(
+        self: "Operation[bool]",
+        widget_id: str,
+        *,
+        body: WidgetPatch | WidgetPatchDict | Unset = UNSET,
+        x_trace_id: str | Unset = UNSET,
+    ) -> Response[Widget | None]: ...
+
     def detailed(
         self,
         widget_id: str,
         *,
         body: WidgetPatch | WidgetPatchDict | Unset = UNSET,
         x_trace_id: str | Unset = UNSET,
-    ) -> Response[Widget]:
+    ) -> Response[Widget | None]:
         return sync_detailed(
             widget_id=widget_id,
             body=body,
@@ -226,13 +246,13 @@ class Operation:
         )
 
 
-class AsyncOperation:
+class AsyncOperation(Generic[Raises]):
     """`PATCH /widgets/{widget_id}`: Change a widget
 
     `await client.aio.widgets.update_widget(...)` is asyncio(); `.detailed(...)` is asyncio_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     async def __call__(
@@ -249,13 +269,31 @@ class AsyncOperation:
             client=self._client,
         )
 
+    @overload
+    async def detailed(
+        self: "AsyncOperation[Literal[True]]",
+        widget_id: str,
+        *,
+        body: WidgetPatch | WidgetPatchDict | Unset = UNSET,
+        x_trace_id: str | Unset = UNSET,
+    ) -> Response[Widget]: ...
+
+    @overload
+    async def detailed(
+        self: "AsyncOperation[bool]",
+        widget_id: str,
+        *,
+        body: WidgetPatch | WidgetPatchDict | Unset = UNSET,
+        x_trace_id: str | Unset = UNSET,
+    ) -> Response[Widget | None]: ...
+
     async def detailed(
         self,
         widget_id: str,
         *,
         body: WidgetPatch | WidgetPatchDict | Unset = UNSET,
         x_trace_id: str | Unset = UNSET,
-    ) -> Response[Widget]:
+    ) -> Response[Widget | None]:
         return await asyncio_detailed(
             widget_id=widget_id,
             body=body,
