@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 import typing
+from collections.abc import Mapping
 from typing import Any
 
 import pytest
@@ -18,6 +19,7 @@ import pytest
 from contract.calls import example_call
 from contract.generated_package import import_generated, package_dir, package_name
 from contract.generator_names import class_name, endpoint_module, module_name, python_name
+from contract.python_values import files_as_bytes
 from contract.spec_model import Operation, example_value, request_body, resolve
 from tests.operation_calls import OPERATIONS, SPEC, Recorder, cases, client_for, success_reply
 
@@ -27,6 +29,11 @@ COMPONENTS = (SPEC.get("components") or {}).get("schemas") or {}
 HUGE = 10**5000  # more digits than Python writes (sys.get_int_max_str_digits)
 # Values no parameter of any type takes, or that no request can carry.
 HOSTILE: list[Any] = [None, object(), b"bytes", {1, 2}, math.nan, HUGE, datetime.datetime(2026, 8, 1), ""]
+
+
+def shown(value: Any) -> str:
+    """A value as a failure message may show it (repr() of a 5,001-digit integer raises)."""
+    return f"a {type(value).__name__}" if isinstance(value, int) and value == HUGE else repr(value)[:40]
 
 
 def send(op: Operation, **changes: Any) -> tuple[Recorder, BaseException | None]:
@@ -62,11 +69,11 @@ def test_a_value_no_parameter_takes_raises_within_the_family_naming_it_before_se
         recorder, raised = send(op, **{argument: value})
         if raised is None:
             continue  # sent as it is: an optional parameter left out (None), or a string the server may take
-        assert isinstance(raised, errors.ClientError), f"{argument}={value!r:.40}: {type(raised).__name__}: {raised}"
+        assert isinstance(raised, errors.ClientError), f"{argument}={shown(value)}: {type(raised).__name__}: {raised}"
         named = raised.path.split("[")[0] if isinstance(raised, errors.InvalidField) else ""  # `tags[]`: an item
         assert named in (argument, name, "arguments"), raised
         assert isinstance(raised, TypeError) and isinstance(raised, ValueError)
-        assert recorder.requests == [], f"{argument}={value!r:.40} was sent"
+        assert recorder.requests == [], f"{argument}={shown(value)} was sent"
 
 
 PATH_IDS = [(op, p["name"]) for op in OPERATIONS for p in op.params_in("path")]
@@ -131,11 +138,22 @@ def test_what_json_cannot_carry_in_a_body_is_an_invalid_field_naming_where(op: O
     assert recorder.requests == []
 
 
+def string_enum(schema: Any) -> bool:
+    """A string enum that takes no null: a nullable one is a union to the generator, whose field takes any
+    string as it is (the server judges it; README: known gaps)."""
+    schema = resolve(SPEC, schema)
+    values = schema.get("enum") or []
+    kinds = schema.get("type") if isinstance(schema.get("type"), list) else [schema.get("type")]
+    return (
+        bool(values) and all(isinstance(v, str) for v in values) and "null" not in kinds and not schema.get("nullable")
+    )
+
+
 ENUM_FIELDS = [
     (name, prop)
     for name, schema in COMPONENTS.items()
     for prop, prop_schema in (resolve(SPEC, schema).get("properties") or {}).items()
-    if [v for v in resolve(SPEC, prop_schema).get("enum") or [] if isinstance(v, str)]
+    if string_enum(prop_schema)
 ]
 
 
@@ -149,7 +167,7 @@ def test_a_model_built_with_a_plain_string_for_an_enum_sends_what_a_mapping_send
     cls = getattr(models, class_name(name))
     mapping = example_value(SPEC, resolve(SPEC, COMPONENTS[name]), all_properties=True)
     listed = next(v for v in resolve(SPEC, resolve(SPEC, COMPONENTS[name])["properties"][prop])["enum"] if v)
-    model = cls.from_dict({**mapping, prop: listed})
+    model = cls.from_dict(files_as_bytes(cls, {**mapping, prop: listed}))
     attribute = attribute_name(prop, current().field_prefix)
     setattr(model, attribute, str(listed))  # as `Model(field="VALUE")` holds it
     assert model.to_dict()[prop] == listed
@@ -159,10 +177,26 @@ def test_a_model_built_with_a_plain_string_for_an_enum_sends_what_a_mapping_send
     assert raised.value.path == attribute and "NOT_A_VALUE_OF_THIS_ENUM" in raised.value.reason
 
 
-BODIES = [op for op in OPERATIONS if request_body(SPEC, op) is not None]
+def takes_only_structures(op: Operation) -> bool:
+    """Whether the operation's body is a model, a mapping of one, or a File: a number, a string or a list
+    is then no body it takes (one whose schema is a number or anything takes 42)."""
+    if request_body(SPEC, op) is None:
+        return False
+    hint = typing.get_type_hints(endpoint_module(op.key).sync_detailed).get("body")
+    types = import_generated("types")
+    return all(
+        arg is types.Unset or arg is types.File or hasattr(arg, "from_dict") or typing.is_typeddict(arg)
+        or typing.get_origin(arg) is Mapping
+        for arg in typing.get_args(hint) or (hint,)
+    )  # fmt: skip
 
 
-@pytest.mark.parametrize("op", cases(BODIES, "no operation with a body"), ids=lambda op: getattr(op, "id", ""))
+BODIES = [op for op in OPERATIONS if takes_only_structures(op)]
+
+
+@pytest.mark.parametrize(
+    "op", cases(BODIES, "no operation whose body is a model or a file"), ids=lambda op: getattr(op, "id", "")
+)
 def test_a_body_of_no_type_the_operation_takes_is_an_invalid_field_before_sending(op: Operation):
     for body in (42, "a string", [1], object(), b"bytes"):
         recorder, raised = send(op, body=body)

@@ -52,6 +52,7 @@ from attrs import define, evolve, field
 from . import _pacing, _secrets, errors
 from ._logging import logger
 from ._pacing import RateLimit
+from ._read import json_type
 from ._wire import query_string, unsendable_json
 from .retries import RetryPolicy
 from .types import UNSET, Unset
@@ -193,8 +194,11 @@ def _unsendable_header(kwargs: dict[str, Any], error: Exception) -> errors.Inval
     for kind in ("headers", "cookies"):
         for name, value in (kwargs.get(kind) or {}).items():
             if not isinstance(value, str | bytes) or (isinstance(value, str) and _NOT_IN_A_HEADER.search(value)):
+                what = (
+                    "a string with a control character or a character outside ASCII" if isinstance(value, str) else ""
+                )
                 return errors.InvalidField(
-                    name, f"cannot be sent in a {kind[:-1]}: expected a string, got {value!r:.40}"
+                    name, f"cannot be sent in a {kind[:-1]}: expected a string, got {what or json_type(value)}"
                 )
     return errors.InvalidField("headers", f"cannot be sent: {error}")
 

@@ -64,7 +64,7 @@ def query_string(params: Mapping[str, Any] | Sequence[tuple[str, Any]]) -> str:
     pairs = params.items() if isinstance(params, Mapping) else params
     flat = [(name, item) for name, value in pairs for item in (value if isinstance(value, list) else [value])]
     for name, item in flat:
-        if not isinstance(item, bool | str):  # what httpx writes as it is; the rest is checked first
+        if not (item is None or isinstance(item, bool | str)):  # what httpx writes as it is ("" for None)
             textual(item, name)
     return "&".join(
         f"{quote(name, safe='')}={quote(value, safe='')}" for name, value in httpx.QueryParams(flat).multi_items()

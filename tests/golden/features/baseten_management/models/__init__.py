@@ -2,7 +2,7 @@
 
 import importlib
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 if TYPE_CHECKING:
     from .archive_widget_reason import ArchiveWidgetReason
@@ -89,11 +89,11 @@ _MODULES: dict[str, str] = {
     "WidgetScores": ".widget_scores",
 }
 
-ReplacePrioritiesResponse200Dict = Mapping[str, "int"]
+ReplacePrioritiesResponse200Dict: TypeAlias = Mapping[str, "int"]
 """The mapping a caller may give in place of `ReplacePrioritiesResponse200`: a free-form object, any keys, values in their JSON form."""
-WidgetLabelsDict = Mapping[str, "str"]
+WidgetLabelsDict: TypeAlias = Mapping[str, "str"]
 """The mapping a caller may give in place of `WidgetLabels`: a free-form object, any keys, values in their JSON form."""
-WidgetScoresDict = Mapping[str, "int"]
+WidgetScoresDict: TypeAlias = Mapping[str, "int"]
 """The mapping a caller may give in place of `WidgetScores`: a free-form object, any keys, values in their JSON form."""
 
 __all__ = (

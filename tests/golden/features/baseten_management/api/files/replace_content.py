@@ -32,6 +32,8 @@ def _get_kwargs(
         "url": f"/files/{path_segment(name, 'name')}/content",
     }
 
+    if not isinstance(body, File):
+        raise errors.InvalidField("body", f"expected a File, got {type(body).__name__}")
     _kwargs["content"] = body.payload.read()
     headers["Content-Type"] = "application/octet-stream"
 
