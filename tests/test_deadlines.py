@@ -112,7 +112,7 @@ def test_a_full_pool_raises_at_its_pool_timeout_without_a_retry():
     op = OPERATIONS[0]
     module = endpoint_module(op.key)
     reply = success_reply(op)
-    with fault_server(Step(reply.status_code, reply.content, dict(reply.headers), delay=1.5)) as server:
+    with fault_server(Step(reply.status_code, reply.content, dict(reply.headers), delay=3.0)) as server:
         client = import_generated("client").AuthenticatedClient(
             base_url=server.url,
             token=TOKEN,
