@@ -122,9 +122,13 @@ class RedactingFilter(logging.Filter):
 
 
 # A filter applies only to records logged to its own logger, not to those its children pass up: each of
-# httpcore's loggers is named.
+# httpx's and httpcore's loggers is named (httpx 0.28 logs to "httpx", httpcore 1.x to one logger a module,
+# httpx before 0.24 to "httpx._client"), and any other under those names that exists when the package is
+# imported (both are imported by then) gets one too.
 THIRD_PARTY_LOGGERS = (
     "httpx",
+    "httpx._client",
+    "httpx._config",
     "httpcore",
     "httpcore.connection",
     "httpcore.connection_pool",
@@ -136,8 +140,9 @@ THIRD_PARTY_LOGGERS = (
 
 
 def install_log_filters(*names: str) -> None:
-    """Put a RedactingFilter on each logger named (once)."""
-    for name in names:
+    """Put a RedactingFilter on each logger named, and on every existing one under httpx or httpcore (once)."""
+    existing = [name for name in logging.Logger.manager.loggerDict if name.split(".")[0] in ("httpx", "httpcore")]
+    for name in (*names, *existing):
         logger = logging.getLogger(name)
-        if not any(isinstance(existing, RedactingFilter) for existing in logger.filters):
+        if not any(isinstance(current, RedactingFilter) for current in logger.filters):
             logger.addFilter(RedactingFilter())
