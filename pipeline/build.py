@@ -27,6 +27,7 @@ from .operation_names import OperationName, operation_names
 from .package_check import check_package
 from .pagination import Pages, paginated
 from .project import Project
+from .rate_limits import Limit, check_rate_limits, rate_limits_by_operation
 from .record import record, recorded
 from .runtime import client_members, install_runtime
 from .spec_check import dangling_refs, structural_errors, structural_errors_once
@@ -48,7 +49,8 @@ class Derived:
     names: dict[tuple[str, str], OperationName]
     pages: dict[str, Pages]
     waiters: list[Waiter]  # those whose operation the spec has, each checked against it
-    left_out: list[str]  # a line for each declared waiter whose operation the spec lacks
+    left_out: list[str]  # a line for each declared waiter or rate limit whose operation the spec lacks
+    rate_limits: dict[tuple[str, str], Limit] = field(default_factory=dict)  # each operation's, where declared
 
 
 def derive(spec: dict[str, Any], project: Project) -> Derived:
@@ -61,13 +63,15 @@ def derive(spec: dict[str, Any], project: Project) -> Derived:
     ]
     if problems:
         raise PipelineError(*problems)
+    limits, limits_left_out = check_rate_limits(spec, project.rate_limits)
     return Derived(
         derive_auth_header(spec),
         derive_client_defaults(spec, project.api_key_env),
         names,
         paginated(spec, names),
         waiters,
-        left_out,
+        left_out + limits_left_out,
+        limits,
     )
 
 
@@ -251,6 +255,9 @@ def _stage_templates(project: Project, derived: Derived, staged: Path) -> Path:
     # "group.name" of a polled operation -> its waiters (pipeline/waiters.py).
     waiters = waiters_by_operation(derived.waiters, derived.names)
     lines.append(f"{{% set waiters = {json.dumps(waiters, sort_keys=True)} %}}")
+    # "group.name" -> [requests, seconds]: the operation's rate limit (pipeline/rate_limits.py).
+    limits = rate_limits_by_operation(derived.rate_limits, derived.names)
+    lines.append(f"{{% set rate_limits = {json.dumps(limits, sort_keys=True)} %}}")
     # The names a group of the client tree must not take (tree.jinja).
     lines.append(f"{{% set client_members = {json.dumps(client_members(project.runtime))} %}}")
     (staged / "derived.jinja").write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from . import PipelineError
 from .openapi import load_document
+from .rate_limits import read_rate_limits
 from .waiters import read_waiters
 
 # Settings the pipeline reads itself (the generator ignores them): name -> what it must be.
@@ -22,6 +23,7 @@ PIPELINE_SETTINGS = {
     "operation_overrides": 'a mapping such as {"GET /v1/models": {"name": "list_models", "group": "models"}}',
     "log_env": 'the environment variable that turns the log on (default: api_key_env\'s prefix and _LOG), or ""',
     "waiters": "a mapping of waiter names to {operation, field, success, failure} (pipeline/waiters.py)",
+    "rate_limits": "{default: {requests, per}, operations: {METHOD /path: {requests, per}}} (pipeline/rate_limits.py)",
 }
 _ENV_NAME = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)?$")
 _MODULE_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
@@ -49,6 +51,7 @@ def check_config(path: Path) -> dict[str, Any]:
     _check_operation_overrides(path, config.get("operation_overrides") or {})
     try:
         read_waiters(config.get("waiters"))
+        read_rate_limits(config.get("rate_limits"))
     except PipelineError as err:
         raise PipelineError(*(f"{path}: {line}" for line in err.problems)) from None
     if "package_version_override" in config:  # one place holds the version (pipeline/release.py)

@@ -24,17 +24,17 @@ _HELPERS = _read_helpers()
 
 ENDPOINT = f"""\
 from collections.abc import AsyncIterator, Iterator, Mapping
-from typing import Any, NoReturn, cast
+from typing import Any, Generic, Literal, NoReturn, cast, overload
 
 import httpx
 
-from ... import errors
-from ..._base_client import secret_of
+from ... import _pacing, errors
+from ..._base_client import Raises, secret_of
 from ..._deprecation import warn_deprecated
 from ..._pagination import afollow, follow
 from ..._read import {_HELPERS}
 from ..._waiters import Waiter, await_until, wait_until
-from ..._wire import path_segment, wire_date, wire_datetime
+from ..._wire import checked_arguments, path_segment, wire_date, wire_datetime
 from ...client import AuthenticatedClient, Client
 from ...types import UNSET, Response, UnknownVariant, Unset, model_body, reading_strictly, status
 """

@@ -15,6 +15,7 @@ from .annotations import Unfit, unfit_annotations, without
 from .config_check import check_config
 from .leniency import tolerated as lenient
 from .overlay import Action, apply_overlay, read_overlay
+from .rate_limits import RateLimits, read_rate_limits
 from .release import read_version
 from .spec_check import read_spec
 from .waiters import Waiter, read_waiters
@@ -79,6 +80,11 @@ class Project:
     def waiters(self) -> list[Waiter]:
         """The waiters generator-config.yaml declares (checked against the spec by build.py)."""
         return read_waiters(self.config.get("waiters"))
+
+    @property
+    def rate_limits(self) -> RateLimits:
+        """The rate limits generator-config.yaml declares (checked against the spec by build.py)."""
+        return read_rate_limits(self.config.get("rate_limits"))
 
     @property
     def version(self) -> str:

@@ -1,35 +1,42 @@
 """Which fields carry secrets, so that a model's repr() never shows them (to_dict() still sends them).
 
-A string property is a secret where the spec says so (`format: password`, `writeOnly: true`), or where
-its name says it holds one (`api_key`, `password`, `client_secret`, `session_token`, `private_key`,
-`credentials`), unless the name says it holds something about one (`secret_name`, `api_key_id`,
-`api_key_prefix`, `next_page_token`); a field named just `value` or `key` is one where its description
-says what it holds is (`Value of the secret`, `The API key`). On Baseten's specs: the API key the server
-returns, a secret's value, AWS's secret access key and session token. To mark another field, an overlay
-sets `format: password` on it (README: Secrets). spec_prepare marks each one `format: password` in the
-generator's copy, where templates/model.py.jinja reads it; the wire is unchanged.
+A string property (or an array of strings) is a secret where the spec says so (`format: password`,
+`writeOnly: true`), or where its name says it holds one: the name rule is the client's own
+(runtime/_secrets.py: `api_key`, `password`, `client_secret`, `session_token`, `private_key`,
+`credentials`, `auth_code`, `presigned_url`, not `secret_name`, `api_key_id`, `next_page_token`), so that
+the keys the spec does not declare are judged as its properties are. Two more read the description: a
+field named just `value` or `key` is one where its description says what it holds is (`Value of the
+secret`, `The API key`), and a URL field is one where its description says it is presigned (`Presigned
+URL to download ...`): such a link works without the API key. On Baseten's specs: the API key the server
+returns, a secret's value, AWS's secret access key and session token, presigned download URLs, device
+auth codes. To mark another field, an overlay sets `format: password` on it (README: Secrets).
+spec_prepare marks each one `format: password` in the generator's copy, where templates/model.py.jinja
+reads it; the wire is unchanged.
 """
 
 import re
 from typing import Any
 
+from runtime._secrets import secret_name, snake
+
 from .openapi import resolve, schema_roots, schema_tree
 
 _SAYS_SECRET = re.compile(r"\b(api[ _-]?key|password|passphrase|secret|token|private[ _-]?key|credentials?)\b", re.I)
-_SECRET_NAME = re.compile(r"(^|_)(api_?key|password|passphrase|secret|token|private_key|credentials?)(_|$)", re.I)
-_ABOUT_ONE = re.compile(
-    r"(^|_)(ids?|names?|refs?|prefix|types?|urls?|at|count|paths?|hint|length|page_token|cursor|expires?|expiry)$", re.I
-)
+_SAYS_PRESIGNED = re.compile(r"\b(pre-?signed|signed url)", re.I)
+_URL_NAME = re.compile(r"(^|_)(urls?|uris?|links?)$")
 _GENERIC = {"value", "key"}  # names that say nothing of what they hold: the description does
 
 
 def is_string(spec: dict[str, Any], schema: Any) -> bool:
+    """A string, an array of strings, or a union with one of those."""
     schema = resolve(spec, schema)
     if not isinstance(schema, dict):
         return False
     kinds = schema.get("type") if isinstance(schema.get("type"), list) else [schema.get("type")]
+    if "array" in kinds and is_string(spec, schema.get("items")):
+        return True
     branches = [resolve(spec, s) for s in schema.get("anyOf", []) + schema.get("oneOf", [])]
-    return "string" in kinds or any(isinstance(b, dict) and b.get("type") == "string" for b in branches)
+    return "string" in kinds or any(isinstance(b, dict) and is_string(spec, b) for b in branches)
 
 
 def is_secret(spec: dict[str, Any], name: str, schema: Any) -> bool:
@@ -38,11 +45,13 @@ def is_secret(spec: dict[str, Any], name: str, schema: Any) -> bool:
         return False
     if schema.get("format") == "password" or schema.get("writeOnly") is True:
         return True
-    if _ABOUT_ONE.search(name):
-        return False
+    items = resolve(spec, schema.get("items")) if isinstance(schema.get("items"), dict) else {}
+    described = " ".join(str(part.get(key) or "") for part in (schema, items) for key in ("title", "description"))
+    if _URL_NAME.search(snake(name)) and _SAYS_PRESIGNED.search(described):
+        return True
     if name.lower() in _GENERIC:
-        return bool(_SAYS_SECRET.search(f"{schema.get('title') or ''} {schema.get('description') or ''}"))
-    return bool(_SECRET_NAME.search(name))
+        return bool(_SAYS_SECRET.search(described))
+    return secret_name(name)
 
 
 def mark_secrets(spec: dict[str, Any]) -> list[str]:

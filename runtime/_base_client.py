@@ -7,40 +7,65 @@ Hand-written (runtime/ in the generator's repository), it keeps the generator's 
 AuthenticatedClient interface (the same constructor arguments, attributes and methods), with these
 changes, each for a safe default:
 
-- The token stays out of repr(), exception messages and logs: `token` is repr=False and the auth header
-  is built per request. An empty, blank or header-breaking token or header is an
-  errors.ConfigurationError when the client is built, before anything is sent.
+- The token stays out of repr(), exception messages and logs: `token` is repr=False, the auth header is
+  built per request, and the client registers its key with _secrets, which takes it out of every
+  message, log line (httpx's and httpcore's included) and repr. An empty, blank or header-breaking token
+  or header is an errors.ConfigurationError when the client is built, before anything is sent; so is a
+  plain `http://` server other than this machine, which would carry the key in clear, unless
+  `allow_insecure_http=True` says so.
+- Redirects (follow_redirects=True) are followed here, not by httpx, so that the auth header (whatever
+  its name: httpx drops only `Authorization`) and any header whose name says credential are dropped on a
+  redirect to another origin.
 - A finite default timeout (5 s to connect, 60 s to read); the stock default (None) can hang forever.
 - request()/async_request(), which the endpoint modules call: this client's headers, cookies and timeout
   go with each request; retries per retries.RetryPolicy; httpx's exceptions become
   errors.APIConnectionError / errors.APITimeoutError (httpx's as __cause__) once retries are spent.
+  An endpoint's rate limit paces its requests (_pacing.py); an optional `deadline` bounds a whole call,
+  pool wait, pacing and retries included. A JSON body is encoded here (strict JSON: NaN, infinity or an
+  integer too long to write are an errors.InvalidField naming where they are, before anything is sent).
 - A derived client (with_headers, with_cookies, with_timeout, with_options) shares nothing but the
   connection pool with the client it came from: the stock client changed the open httpx client in
   place, so the original's next request carried the derived client's headers.
 - close()/aclose() and the context managers close the pools; any later use opens new ones, as does
   async use from another event loop. Pools are made under a lock: threads share one.
 - The query string is written as OpenAPI's form style (_wire.query_string).
-- raise_on_unexpected_status defaults to True: a failed call raises instead of returning None.
+- raise_on_unexpected_status defaults to True: a failed call raises instead of returning None. The
+  clients are generic in it (`Raises`: Literal[True] unless built with False), so that a type checker
+  knows what `.detailed(...).parsed` holds: the success type where the client raises on anything else.
 """
 
+import json
 import logging
 import re
 import ssl
 import sys
 import threading
 import time
+import typing
 from collections.abc import Mapping
 from types import TracebackType
-from typing import Any, ClassVar, Self
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, Self, cast
 
 import httpx
 from attrs import define, evolve, field
 
-from . import errors
+from . import _pacing, _secrets, errors
 from ._logging import logger
-from ._wire import query_string
+from ._pacing import RateLimit
+from ._read import json_type
+from ._wire import query_string, unsendable_json
 from .retries import RetryPolicy
 from .types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from typing_extensions import TypeVar  # a default (PEP 696) for Python 3.11's type checkers
+
+    # What raise_on_unexpected_status is, as far as a type checker can tell: Literal[True] for a client
+    # built without it (the default), bool for one built with a value. Covariant: a function taking
+    # `AuthenticatedClient[bool]` takes either.
+    Raises = TypeVar("Raises", bound=bool, default=Literal[True], covariant=True)
+else:
+    Raises = typing.TypeVar("Raises", bound=bool, covariant=True)
 
 _clock = time.monotonic  # bound here: the tests replace `time` to record the waits they would sleep
 # What an HTTP header value cannot carry here: control characters (a line break would end the header) and
@@ -54,13 +79,14 @@ def user_agent(project: str, version: str) -> str:
     return f"{project}/{version} python/{python} httpx/{'.'.join(httpx.__version__.split('.')[:2])}"
 
 
-def secret_of(client: "BaseClient") -> str:
+def secret_of(client: "BaseClient[bool]") -> str:
     """The value no message may show: the API key, where the client has one."""
     return client.token if isinstance(client, BaseAuthenticatedClient) else ""
 
 
 def check_token(_client: object, _attribute: object, token: str) -> None:
-    """An attrs validator: the key can travel in an HTTP header. The message says what is wrong, never the key."""
+    """An attrs validator: the key can travel in an HTTP header. The message says what is wrong, never the key.
+    The key is registered with _secrets: no message, log line or repr shows it from now on."""
     if not isinstance(token, str) or not token.strip():
         raise errors.ConfigurationError("the API key is empty")
     if _NOT_IN_A_HEADER.search(token) or token != token.strip():
@@ -68,6 +94,7 @@ def check_token(_client: object, _attribute: object, token: str) -> None:
             "the API key cannot travel in an HTTP header: it holds a line break, another control character,"
             " a character outside ASCII, or space at either end"
         )
+    _secrets.remember(token)
 
 
 def _check_headers(_client: object, _attribute: object, headers: Mapping[str, str]) -> None:
@@ -80,15 +107,27 @@ def _as_timeout(timeout: httpx.Timeout | float | None) -> httpx.Timeout | None:
     return timeout if timeout is None or isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
 
 
-def _connection_error(request: httpx.Request, error: Exception, secret: str) -> errors.APIConnectionError:
+def _connection_error(
+    request: httpx.Request, error: Exception, secret: str, why: str = ""
+) -> errors.APIConnectionError:
     kind = errors.APITimeoutError if isinstance(error, httpx.TimeoutException) else errors.APIConnectionError
-    return kind(request, error, secret)
+    if isinstance(error, httpx.PoolTimeout) and not why:
+        why = (
+            f"{error}: every connection of the pool stayed busy for the whole wait (not retried); give"
+            " httpx_args={'limits': httpx.Limits(max_connections=...)} at least as many as the calls at once"
+        )
+    return kind(request, error, secret, why)
 
 
-def _sent(request: httpx.Request, attempt: int) -> float:
+def _sent(request: httpx.Request, attempt: int, secret: str) -> float:
     """When the request went: for the log line its answer gets."""
     if logger.isEnabledFor(logging.DEBUG):
-        logger.debug("sending %s %s%s", request.method, request.url.path, f" (retry {attempt})" if attempt else "")
+        logger.debug(
+            "sending %s %s%s",
+            request.method,
+            errors.redacted(request.url.path, secret),
+            f" (retry {attempt})" if attempt else "",
+        )
     return _clock()
 
 
@@ -120,14 +159,189 @@ def _retrying(request: httpx.Request, why: str, delay: float, attempt: int, poli
         )
 
 
+def _paced(request: httpx.Request, limit: RateLimit, wait: float) -> None:
+    if logger.isEnabledFor(logging.INFO):
+        logger.info(
+            "%s %s: at most %d requests in %g s to this endpoint; waiting %.2f s",
+            request.method,
+            errors.redacted(request.url.path),
+            limit.requests,
+            limit.per,
+            wait,
+        )
+
+
 async def _async_sleep(seconds: float) -> None:
     import asyncio  # here, not above: importing it costs more than httpx, and only async calls need it
 
     await asyncio.sleep(seconds)
 
 
+def _json_content(value: Any) -> bytes:
+    """A JSON body as httpx 0.28 writes one (compact, UTF-8), strictly: NaN and infinity are not JSON (httpx
+    before 0.28 sent them as such), and an integer longer than Python writes is an error here, not in httpx.
+    errors.InvalidField names where the value is that cannot be sent."""
+    try:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+    except (TypeError, ValueError, RecursionError) as error:
+        raise (
+            unsendable_json(value, "body") or errors.InvalidField("body", f"cannot be sent as JSON: {error}")
+        ) from None
+
+
+def _unsendable_header(kwargs: dict[str, Any], error: Exception) -> errors.InvalidField:
+    """The header or cookie parameter whose value httpx could not write, named."""
+    for kind in ("headers", "cookies"):
+        for name, value in (kwargs.get(kind) or {}).items():
+            if not isinstance(value, str | bytes) or (isinstance(value, str) and _NOT_IN_A_HEADER.search(value)):
+                what = (
+                    "a string with a control character or a character outside ASCII" if isinstance(value, str) else ""
+                )
+                return errors.InvalidField(
+                    name, f"cannot be sent in a {kind[:-1]}: expected a string, got {what or json_type(value)}"
+                )
+    return errors.InvalidField("headers", f"cannot be sent: {error}")
+
+
+def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
+    default = {"http": 80, "https": 443}.get(url.scheme)
+    return url.scheme, url.host, url.port or default
+
+
+def _loopback(host: str) -> bool:
+    """This machine: `localhost`, 127.0.0.0/8, ::1. A key sent there in clear does not cross a network."""
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    import ipaddress  # here: only a plain http:// server needs it
+
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+class _Call:
+    """One call through the request loop: its attempts and their waits, its redirects, its rate limit and its
+    deadline. request() and async_request() differ only in how they send and sleep."""
+
+    def __init__(
+        self,
+        owner: "BaseClient[bool]",
+        pool: httpx.Client | httpx.AsyncClient,
+        method: str,
+        url: str,
+        kwargs: dict[str, Any],
+        rate_limit: RateLimit | None,
+    ) -> None:
+        self.owner, self.pool, self.method, self.url, self.kwargs = owner, pool, method, url, kwargs
+        self.rate_limit = rate_limit if owner._pace else None
+        self.policy = RetryPolicy(max_retries=owner.max_retries)
+        self.secret = secret_of(owner)
+        self.attempt = 0
+        self.hops = 0  # redirects followed
+        self.redirect: httpx.Request | None = None
+        self.started = 0.0
+        deadline = owner._deadline
+        self.ends = None if deadline is None else _clock() + deadline
+
+    def prepare(self) -> tuple[httpx.Request, float]:
+        """The next request to send, and how long to wait first for the endpoint's rate limit."""
+        if self.redirect is not None:
+            request, self.redirect = self.redirect, None
+            return request, 0.0
+        request = self.owner._build_request(self.pool, self.method, self.url, self.kwargs)
+        if self.rate_limit is None:
+            return request, 0.0
+        now = _clock()
+        wait = _pacing.reserve(self.secret, self.rate_limit, now)
+        if wait > 0 and self.ends is not None and now + wait >= self.ends:
+            _pacing.cancel(self.secret, self.rate_limit, now + wait)
+            raise errors.APITimeoutError(
+                request,
+                None,
+                self.secret,
+                f"the endpoint's rate limit ({self.rate_limit.requests} requests in {self.rate_limit.per:g} s)"
+                f" would have it wait {wait:.1f} s, past the call's deadline of {self.owner._deadline:g} s;"
+                " nothing was sent",
+            )
+        if wait > 0:
+            _paced(request, self.rate_limit, wait)
+        return request, wait
+
+    def sending(self, request: httpx.Request) -> None:
+        """Log the request, and cap each of its network waits at what is left of the deadline."""
+        self.started = _sent(request, self.attempt, self.secret)
+        if self.ends is None:
+            return
+        left = self.ends - self.started
+        if left <= 0:
+            raise self.expired(request)
+        given = request.extensions.get("timeout") or {}
+        request.extensions["timeout"] = {
+            phase: left if given.get(phase) is None else min(given[phase], left)
+            for phase in ("connect", "read", "write", "pool")
+        }
+
+    def left(self) -> float | None:
+        return None if self.ends is None else self.ends - _clock()
+
+    def expired(self, request: httpx.Request) -> errors.APITimeoutError:
+        return errors.APITimeoutError(
+            request, None, self.secret, f"the call's deadline of {self.owner._deadline:g} s passed"
+        )
+
+    def _fits(self, delay: float) -> bool:
+        """Whether a retry after `delay` seconds could still be sent before the deadline."""
+        return self.ends is None or _clock() + delay < self.ends
+
+    def failed(self, request: httpx.Request, error: httpx.RequestError) -> float:
+        """No response: the seconds to wait before sending again; raises the package's error when it will not."""
+        delay = (
+            self.policy.delay_after_error(self.method, error, self.attempt)
+            if isinstance(error, httpx.TransportError)
+            else None
+        )
+        if delay is None or not self._fits(delay):
+            why = f"{error}; not retried: the call's deadline would pass first" if delay is not None else ""
+            raise _connection_error(request, error, self.secret, why) from error
+        _retrying(request, type(error).__name__, delay, self.attempt, self.policy, self.secret)
+        self.attempt += 1
+        return delay
+
+    def answered(self, request: httpx.Request, response: httpx.Response) -> float | None:
+        """A response: None to return it; else the seconds to wait before the next request (a retry, or
+        0.0 for a redirect followed, which prepare() then gives)."""
+        _answered(request, response, self.started, self.secret)
+        if self.pool.follow_redirects and response.next_request is not None:
+            self.hops += 1
+            if self.hops > self.pool.max_redirects:
+                raise _connection_error(
+                    request, httpx.TooManyRedirects("too many redirects", request=request), self.secret
+                )
+            self.redirect = self._redirected(request, response.next_request)
+            return 0.0
+        delay = self.policy.delay_after_status(self.method, response, self.attempt)
+        if delay is None or not self._fits(delay):
+            return None  # returned as it is, to raise as its status says
+        if response.status_code == 429 and self.rate_limit is not None:
+            _pacing.pause(self.secret, self.rate_limit, _clock() + delay)
+        _retrying(request, f"HTTP {response.status_code}", delay, self.attempt, self.policy, self.secret)
+        self.attempt += 1
+        return delay
+
+    def _redirected(self, previous: httpx.Request, request: httpx.Request) -> httpx.Request:
+        """The redirect as httpx built it, without credentials where it leaves the origin: httpx drops only
+        an `Authorization` header, not the key under another name (`X-API-Key`)."""
+        if _origin(request.url) != _origin(previous.url):
+            auth_name = self.owner._auth()[0].lower()
+            for name in list(request.headers):
+                if name.lower() == auth_name or _secrets.SECRET_HEADER.search(name):
+                    del request.headers[name]
+        return request
+
+
 @define
-class BaseClient:
+class BaseClient(Generic[Raises]):
     """Keyword arguments, beside `base_url` (the generated Client documents its default):
 
     - `cookies`, `headers`: sent with every request.
@@ -135,6 +349,10 @@ class BaseClient:
       errors.APITimeoutError once it is exceeded.
     - `max_retries`: how many times a failed request is sent again (default 2; 0 disables); see
       retries.RetryPolicy.
+    - `deadline`: seconds a whole call may take, waiting for a pooled connection, for the endpoint's rate
+      limit and between retries included (default None: no bound but `timeout`'s on each wait);
+      errors.APITimeoutError once it passes. A retry that could not be sent in time is not waited for.
+    - `pace`: keep each endpoint within the rate limit the spec's service documents (default True).
     - `raise_on_unexpected_status`: whether the *_detailed functions raise errors.APIStatusError (its
       subclass for the status) on a non-2xx response and errors.UnexpectedStatus on a 2xx the spec does
       not document. False returns such responses, `parsed` being the documented model or None. sync()
@@ -145,7 +363,7 @@ class BaseClient:
 
     USER_AGENT: ClassVar[str] = user_agent("client", "0")  # the generated subclass names its package
 
-    raise_on_unexpected_status: bool = field(default=True, kw_only=True)
+    raise_on_unexpected_status: Raises = field(default=cast(Raises, True), kw_only=True)
     _base_url: str = field(alias="base_url")
     _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies")
     _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers", validator=_check_headers)
@@ -156,10 +374,12 @@ class BaseClient:
     _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
     _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
     max_retries: int = field(default=2, kw_only=True)
+    _deadline: float | None = field(default=None, kw_only=True, alias="deadline")
+    _pace: bool = field(default=True, kw_only=True, alias="pace")
     _client: httpx.Client | None = field(default=None, init=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False)
     # The client this one was derived from, whose connections it uses: only the pool is shared.
-    _origin: "BaseClient | None" = field(default=None, init=False, repr=False)
+    _origin: "BaseClient[bool] | None" = field(default=None, init=False, repr=False)
     # The httpx clients built here, which carry this client's headers, cookies and timeout already, each
     # with the auth header it was built with (the token is a public attribute: it may change since).
     _pools: list[tuple[httpx.Client | httpx.AsyncClient, tuple[str, str]]] = field(factory=list, init=False, repr=False)
@@ -188,11 +408,14 @@ class BaseClient:
         cookies: Mapping[str, str] | None = None,
         timeout: httpx.Timeout | float | None | Unset = UNSET,
         max_retries: int | None = None,
+        deadline: float | None | Unset = UNSET,
     ) -> Self:
         """A new client like this one with some settings changed, for a call or a few:
         `client.with_options(timeout=5, max_retries=0).models.list_models()`. This one is unchanged; the
         two share nothing but the connection pool, which closes with this client."""
         changes: dict[str, Any] = {}
+        if not isinstance(deadline, Unset):
+            changes["deadline"] = deadline
         if headers is not None:
             changes["headers"] = {**self._headers, **headers}
         if cookies is not None:
@@ -229,7 +452,9 @@ class BaseClient:
         the pool is one this client built, with its headers as they still are, it adds them itself."""
         if kwargs.get("params"):
             url += ("&" if "?" in url else "?") + query_string(kwargs["params"])
-        rest = {key: value for key, value in kwargs.items() if key not in ("headers", "cookies", "params")}
+        rest = {key: value for key, value in kwargs.items() if key not in ("headers", "cookies", "params", "json")}
+        if "json" in kwargs:
+            rest["content"] = _json_content(kwargs["json"])
         if any(client is pool and auth == self._auth() for pool, auth in self._pools):
             rest.update(headers=kwargs.get("headers"), cookies=kwargs.get("cookies"))
         else:  # a derived client's, or one set with set_httpx_client: everything goes with the request
@@ -238,70 +463,77 @@ class BaseClient:
             cookies = {**self._cookies, **(kwargs.get("cookies") or {})}
             rest.update(headers=mine, cookies=cookies or None, timeout=self._timeout)
         try:
-            return client.build_request(method, url, **rest)
+            request = client.build_request(method, url, **rest)
         except httpx.InvalidURL as error:
-            raise errors.ConfigurationError(f"{method} {url}: not a URL httpx can send to: {error}") from None
+            shown = errors.redacted(url, secret_of(self), 100)
+            raise errors.ConfigurationError(f"{method} {shown}: not a URL httpx can send to: {error}") from None
+        except (TypeError, ValueError) as error:  # a header or cookie value that is not text
+            raise _unsendable_header(kwargs, error) from None
+        self._check_secure(request)
+        return request
 
-    def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
+    def _check_secure(self, request: httpx.Request) -> None:
+        """Refuse to send the key in clear to another machine (BaseAuthenticatedClient)."""
+
+    def request(self, method: str, url: str, *, rate_limit: RateLimit | None = None, **kwargs: Any) -> httpx.Response:
         """Send a request (kwargs as httpx's: params, json, content, data, files, headers, cookies) with
-        this client's headers, cookies and timeout, retrying as RetryPolicy(max_retries) allows.
+        this client's headers, cookies and timeout, retrying as RetryPolicy(max_retries) allows, within
+        `rate_limit` (the endpoint's) and the client's deadline.
 
         Raises errors.APIConnectionError (errors.APITimeoutError for a timeout) when no response came."""
-        client = self.get_httpx_client()
-        policy = RetryPolicy(max_retries=self.max_retries)
-        attempt = 0
+        pool = self.get_httpx_client()
+        call = _Call(self, pool, method, url, kwargs, rate_limit)
         while True:
-            request = self._build_request(client, method, url, kwargs)
-            started = _sent(request, attempt)
+            request, wait = call.prepare()
+            if wait > 0:
+                time.sleep(wait)
+            call.sending(request)
             try:
-                response = client.send(request)
+                response = pool.send(request, follow_redirects=False)
             except httpx.RequestError as error:
-                delay = (
-                    policy.delay_after_error(method, error, attempt)
-                    if isinstance(error, httpx.TransportError)
-                    else None
-                )
-                if delay is None:
-                    raise _connection_error(request, error, secret_of(self)) from error
-                _retrying(request, type(error).__name__, delay, attempt, policy, secret_of(self))
+                delay = call.failed(request, error)
             else:
-                _answered(request, response, started, secret_of(self))
-                delay = policy.delay_after_status(method, response, attempt)
-                if delay is None:
+                again = call.answered(request, response)
+                if again is None:
                     return response
-                _retrying(request, f"HTTP {response.status_code}", delay, attempt, policy, secret_of(self))
                 response.close()
-            time.sleep(delay)
-            attempt += 1
+                delay = again
+            if call.redirect is None:
+                time.sleep(delay)
 
-    async def async_request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
-        """request(), with the async httpx client."""
-        client = self.get_async_httpx_client()
-        policy = RetryPolicy(max_retries=self.max_retries)
-        attempt = 0
+    async def async_request(
+        self, method: str, url: str, *, rate_limit: RateLimit | None = None, **kwargs: Any
+    ) -> httpx.Response:
+        """request(), with the async httpx client. The deadline also cancels a send that outlasts it."""
+        pool = self.get_async_httpx_client()
+        call = _Call(self, pool, method, url, kwargs, rate_limit)
         while True:
-            request = self._build_request(client, method, url, kwargs)
-            started = _sent(request, attempt)
+            request, wait = call.prepare()
+            if wait > 0:
+                await _async_sleep(wait)
+            call.sending(request)
             try:
-                response = await client.send(request)
+                left = call.left()
+                if left is None:
+                    response = await pool.send(request, follow_redirects=False)
+                else:
+                    import asyncio  # here: only async code with a deadline needs it
+
+                    try:
+                        async with asyncio.timeout(left):
+                            response = await pool.send(request, follow_redirects=False)
+                    except TimeoutError:
+                        raise call.expired(request) from None
             except httpx.RequestError as error:
-                delay = (
-                    policy.delay_after_error(method, error, attempt)
-                    if isinstance(error, httpx.TransportError)
-                    else None
-                )
-                if delay is None:
-                    raise _connection_error(request, error, secret_of(self)) from error
-                _retrying(request, type(error).__name__, delay, attempt, policy, secret_of(self))
+                delay = call.failed(request, error)
             else:
-                _answered(request, response, started, secret_of(self))
-                delay = policy.delay_after_status(method, response, attempt)
-                if delay is None:
+                again = call.answered(request, response)
+                if again is None:
                     return response
-                _retrying(request, f"HTTP {response.status_code}", delay, attempt, policy, secret_of(self))
                 await response.aclose()
-            await _async_sleep(delay)
-            attempt += 1
+                delay = again
+            if call.redirect is None:
+                await _async_sleep(delay)
 
     def set_httpx_client(self, client: httpx.Client) -> Self:
         """Manually set the underlying httpx.Client (this client then no longer shares the one it was derived from).
@@ -417,13 +649,32 @@ def _running_loop() -> object | None:
 
 
 @define
-class BaseAuthenticatedClient(BaseClient):
+class BaseAuthenticatedClient(BaseClient[Raises]):
     """BaseClient with an API key, sent in every request's auth header (`auth_header_name`, its value
     `prefix` and the key); the generated AuthenticatedClient gives them the spec's defaults."""
 
     token: str = field(kw_only=True, repr=False, validator=check_token)
     prefix: str = field(default="Bearer", kw_only=True)
     auth_header_name: str = field(default="Authorization", kw_only=True)
+    # A plain http:// server other than this machine gets the key in clear: only where the caller says so.
+    _allow_insecure_http: bool = field(default=False, kw_only=True, alias="allow_insecure_http")
+
+    def __attrs_post_init__(self) -> None:
+        url = httpx.URL(self._base_url) if isinstance(self._base_url, str) else None
+        if url is not None and url.scheme == "http" and not self._allow_insecure_http and not _loopback(url.host):
+            raise errors.ConfigurationError(_in_clear(url.host))
 
     def _auth(self) -> tuple[str, str]:
         return self.auth_header_name, f"{self.prefix} {self.token}" if self.prefix else self.token
+
+    def _check_secure(self, request: httpx.Request) -> None:
+        url = request.url
+        if url.scheme == "http" and not self._allow_insecure_http and not _loopback(url.host):
+            raise errors.ConfigurationError(_in_clear(url.host))
+
+
+def _in_clear(host: str) -> str:
+    return (
+        f"http://{host} would carry the API key in clear across the network: use https://, or pass"
+        " allow_insecure_http=True if that network is yours"
+    )

@@ -5,13 +5,24 @@ call these.
 """
 
 import datetime
-from collections.abc import Mapping, Sequence
-from typing import Any
+import enum
+import functools
+import math
+import uuid
+from collections import deque
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, ParamSpec, TypeVar
 from urllib.parse import quote
 
 import httpx
 
+from ._read import json_type
 from .errors import InvalidField
+
+P = ParamSpec("P")
+R = TypeVar("R")
+# What a path or query parameter's value may be: what the generated signatures allow, written as text.
+_TEXTUAL = (str, int, float, uuid.UUID, datetime.date, enum.Enum)
 
 
 def path_segment(value: Any, name: str = "") -> str:
@@ -24,10 +35,26 @@ def path_segment(value: Any, name: str = "") -> str:
         value = "true" if value else "false"
     if isinstance(value, datetime.datetime):
         value = wire_datetime(value, name)
-    segment = quote(str(value), safe="")
+    segment = quote(textual(value, name or "path"), safe="")
     if not segment:
         raise InvalidField(name or "path", "is empty: a path parameter must name something")
     return segment.replace(".", "%2E") if segment in (".", "..") else segment
+
+
+def textual(value: Any, name: str) -> str:
+    """A parameter's value as text; InvalidField naming the parameter for None (a path needs a value:
+    `/deployments/None` would address another), NaN or infinity, an integer too long to write, or a value
+    of a type no parameter takes (bytes, a list, an object)."""
+    if value is None:
+        raise InvalidField(name, "is None: the parameter needs a value")
+    if not isinstance(value, _TEXTUAL) or isinstance(value, bytes):
+        raise InvalidField(name, f"expected a string or a number, got {json_type(value)}")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise InvalidField(name, f"{value} is not a number a request can carry")
+    try:
+        return str(value)
+    except ValueError as error:  # an int past sys.get_int_max_str_digits()
+        raise InvalidField(name, f"cannot be written: {error}") from None
 
 
 def query_string(params: Mapping[str, Any] | Sequence[tuple[str, Any]]) -> str:
@@ -36,6 +63,9 @@ def query_string(params: Mapping[str, Any] | Sequence[tuple[str, Any]]) -> str:
     is true)."""
     pairs = params.items() if isinstance(params, Mapping) else params
     flat = [(name, item) for name, value in pairs for item in (value if isinstance(value, list) else [value])]
+    for name, item in flat:
+        if not (item is None or isinstance(item, bool | str)):  # what httpx writes as it is ("" for None)
+            textual(item, name)
     return "&".join(
         f"{quote(name, safe='')}={quote(value, safe='')}" for name, value in httpx.QueryParams(flat).multi_items()
     )
@@ -43,12 +73,74 @@ def query_string(params: Mapping[str, Any] | Sequence[tuple[str, Any]]) -> str:
 
 def wire_datetime(value: datetime.datetime, name: str) -> str:
     """A date-time as RFC 3339 writes it; InvalidField naming the field for one without a UTC offset, which
-    a server may read in any zone (`datetime(2026, 8, 1)`: give it `tzinfo=datetime.UTC`)."""
+    a server may read in any zone (`datetime(2026, 8, 1)`: give it `tzinfo=datetime.UTC`). A string is
+    taken where it is an RFC 3339 date-time, as a mapping body takes it."""
+    if isinstance(value, str):
+        value = _parsed(value, name, datetime.datetime.fromisoformat, "an RFC 3339 date-time")
+    if not isinstance(value, datetime.datetime):
+        raise InvalidField(name, f"expected a datetime, got {json_type(value)}")
     if value.tzinfo is None or value.utcoffset() is None:
         raise InvalidField(name, f"{value.isoformat()} has no UTC offset; give it a tzinfo, e.g. datetime.UTC")
     return value.isoformat()
 
 
 def wire_date(value: datetime.date, name: str) -> str:
-    """A date as RFC 3339 writes it; a datetime given for one is written as the date-time it is (wire_datetime)."""
-    return wire_datetime(value, name) if isinstance(value, datetime.datetime) else value.isoformat()
+    """A date as RFC 3339 writes it; a datetime given for one is written as the date-time it is (wire_datetime);
+    a string is taken where it is an RFC 3339 date."""
+    if isinstance(value, str):
+        value = _parsed(value, name, datetime.date.fromisoformat, "an RFC 3339 date")
+    if isinstance(value, datetime.datetime):
+        return wire_datetime(value, name)
+    if not isinstance(value, datetime.date):
+        raise InvalidField(name, f"expected a date, got {json_type(value)}")
+    return value.isoformat()
+
+
+def _parsed(text: str, name: str, parse: Any, what: str) -> Any:
+    try:
+        return parse(text)
+    except ValueError:
+        raise InvalidField(name, f"{text[:40]!r} is not {what}") from None
+
+
+def unsendable_json(value: Any, path: str) -> InvalidField | None:
+    """Where a JSON body holds what JSON cannot carry, as an InvalidField naming it (`body.config.scale`):
+    NaN or infinity, an integer too long to write, a key that is not a string, a value of no JSON type (a
+    set, bytes, an object); None where there is nothing of the kind."""
+    pending = deque([(value, path)])  # breadth first: the shallowest problem is named
+    while pending:
+        value, path = pending.popleft()
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if not isinstance(key, str):
+                    return InvalidField(path, f"a key of type {type(key).__name__}: JSON keys are strings")
+                pending.append((item, f"{path}.{key}"))
+        elif isinstance(value, list | tuple):
+            pending.extend((item, f"{path}[{index}]") for index, item in enumerate(value))
+        elif isinstance(value, float) and not math.isfinite(value):
+            return InvalidField(path, f"{value} is not a JSON number")
+        elif isinstance(value, int) and not isinstance(value, bool):
+            try:
+                str(value)
+            except ValueError as error:
+                return InvalidField(path, f"cannot be written: {error}")
+        elif not (value is None or isinstance(value, str | bool | int | float)):
+            return InvalidField(path, f"a {type(value).__name__} is not a JSON value")
+    return None
+
+
+def checked_arguments(build: Callable[P, R]) -> Callable[P, R]:
+    """An endpoint's _get_kwargs, raising only errors.InvalidField: the checks above name the argument; an
+    error they did not foresee (an attribute a value of the wrong type lacks) is one too, saying what it
+    was, with the original as its __cause__. Nothing has been sent when it raises."""
+
+    @functools.wraps(build)
+    def checked(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return build(*args, **kwargs)
+        except InvalidField:
+            raise
+        except (AttributeError, KeyError, TypeError, ValueError, OverflowError, RecursionError) as error:
+            raise InvalidField("arguments", f"cannot be sent as given: {type(error).__name__}: {error}") from error
+
+    return checked

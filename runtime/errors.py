@@ -12,17 +12,21 @@ Hand-written (runtime/ in the generator's repository), the same for every spec; 
 generator's errors.py.
 """
 
+import json
 from typing import Any
 
 import httpx
 
+from ._secrets import scrub
 from .retries import requested_wait
 
 # Where servers commonly put the id that support can look a request up by.
 REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-baseten-request-id")
 # How much of an error body goes into the message; all of it stays in .content.
 MESSAGE_BODY_CHARS = 200
-REDACTED = "[REDACTED]"
+# How much of the reason an error body gives (its `detail`, `message`, `error`) goes into the message.
+MESSAGE_REASON_CHARS = 1000
+VALUE_CHARS = 40  # of a value quoted from a response (a waiter's field, a cursor)
 
 
 class ClientError(Exception):
@@ -34,17 +38,22 @@ class ConfigurationError(ClientError):
 
 
 def redacted(text: str, secret: str = "", limit: int = MESSAGE_BODY_CHARS) -> str:
-    """`text` with the secret taken out, then cut to `limit` characters: redacted first, so a secret that
-    straddles the cut shows no part of itself."""
-    if secret:
-        text = text.replace(secret, REDACTED)
+    """`text` with the secret, and the key of every client in use (_secrets.scrub), taken out, then cut to
+    `limit` characters: redacted first, so a secret that straddles the cut shows no part of itself."""
+    text = scrub(text, secret)
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
+def quoted(value: object) -> str:
+    """A value from a response as a message quotes it: its repr, redacted, cut short."""
+    return redacted(repr(value), "", VALUE_CHARS)
+
+
 def _route(request: httpx.Request, secret: str = "") -> str:
-    """`GET /v1/models/abc123`: the method and the path as sent (no query string, no host)."""
+    """`GET /v1/models/abc123`: the method and the path as sent (no query string, no host); a path longer
+    than a message should quote is cut."""
     path = request.url.raw_path.decode("ascii", "replace").split("?")[0]
-    return f"{request.method} {path.replace(secret, REDACTED) if secret else path}"
+    return f"{request.method} {redacted(path, secret, MESSAGE_BODY_CHARS)}"
 
 
 class ClientClosedError(ClientError):
@@ -56,18 +65,19 @@ class APIConnectionError(ClientError):
     """The request could not be completed: no connection, a dropped one, or a protocol error, after the
     client's retries. `.request` is what was being sent; httpx's exception is the __cause__."""
 
-    def __init__(self, request: httpx.Request, error: Exception, secret: str = ""):
+    def __init__(self, request: httpx.Request, error: Exception | None, secret: str = "", why: str = ""):
         self.request = request
-        detail = redacted(str(error), secret)
-        super().__init__(
-            f"{_route(request, secret)}: {self.what}: {type(error).__name__}" + (f": {detail}" if detail else "")
-        )
+        detail = redacted(why or str(error), secret)
+        kind = f": {type(error).__name__}" if error is not None else ""
+        super().__init__(f"{_route(request, secret)}: {self.what}{kind}" + (f": {detail}" if detail else ""))
 
     what = "the request could not be completed"
 
 
 class APITimeoutError(APIConnectionError):
-    """No answer in time (connect, read, write or pool timeout), after the client's retries."""
+    """No answer in time (connect, read, write or pool timeout), after the client's retries, or the call's
+    `deadline` passed. A pool timeout is not retried: every connection of the pool was busy for the whole
+    wait, and waiting again would only stall longer (README: many calls at once)."""
 
     what = "timed out"
 
@@ -107,17 +117,61 @@ class APIStatusError(UnexpectedStatus):
         self.method = response.request.method
         self.path = _route(response.request, secret).split(" ", 1)[1]
         self.parsed = parsed
-        # The seconds the server asked the client to wait before trying again (Retry-After), if it did.
-        self.retry_after = requested_wait(response.headers)
-        # A server echoing the request must not leak the key: what could hold it is read, redacted, then cut.
-        window = response.content[: 4 * (MESSAGE_BODY_CHARS + len(secret))].decode("utf-8", "replace")
-        body = redacted(window, secret)
+        # The seconds the server asked the client to wait before trying again (Retry-After, or a 429 body's
+        # `retry_after`), if it did.
+        self.retry_after = requested_wait(response.headers, response.content if response.status_code == 429 else b"")
+        # What the server says went wrong (its `detail`, `message` or `error`) comes first and whole, up to
+        # MESSAGE_REASON_CHARS; a body that says it nowhere is quoted from its start. A server echoing the
+        # request must not leak the key: what could hold it is read, redacted, then cut.
+        reason = server_reason(response.content)
+        if reason:
+            body = redacted(reason, secret, MESSAGE_REASON_CHARS)
+        else:
+            window = response.content[: 4 * (MESSAGE_BODY_CHARS + len(secret))].decode("utf-8", "replace")
+            body = redacted(window, secret)
         message = f"{self.method} {self.path}: HTTP {response.status_code}" + (f": {body}" if body.strip() else "")
         if self.retry_after is not None:
             message += f" (the server asks to wait {self.retry_after:g} s)"
         super().__init__(
             response.status_code, response.content, message=message, headers=response.headers, secret=secret
         )
+
+
+# Where error bodies say why, most telling first: FastAPI's `detail` (a string, or a list of {loc, msg}),
+# `message`, `error` (a string, or an object with its own message), RFC 9457's `title` and `detail`, OAuth's
+# `error_description`.
+_REASON_KEYS = ("detail", "message", "error_description", "error", "title", "reason", "msg", "errors", "description")
+REASON_BODY_BYTES = 1 << 20  # a larger error body is quoted, not parsed
+
+
+def server_reason(content: bytes) -> str:
+    """The reason a JSON error body gives, as one line; "" where it gives none that can be read."""
+    if not content or len(content) > REASON_BODY_BYTES or content.lstrip()[:1] not in (b"{", b"["):
+        return ""
+    try:
+        body = json.loads(content)
+    except (ValueError, RecursionError):
+        return ""
+    return _reason_in(body, 0)
+
+
+def _reason_in(value: Any, depth: int) -> str:
+    if depth > 3:
+        return ""
+    if isinstance(value, str):
+        return " ".join(value.split())
+    if isinstance(value, list):
+        return "; ".join(filter(None, (_reason_in(item, depth + 1) for item in value[:10])))
+    if not isinstance(value, dict):
+        return ""
+    if "msg" in value and "loc" in value and isinstance(value["loc"], list):  # FastAPI's validation error
+        where = ".".join(str(part) for part in value["loc"])
+        return f"{where}: {_reason_in(value['msg'], depth + 1)}"
+    for key in _REASON_KEYS:
+        found = _reason_in(value.get(key), depth + 1) if key in value else ""
+        if found:
+            return found
+    return ""
 
 
 class BadRequestError(APIStatusError):
@@ -203,7 +257,8 @@ class WaiterFailed(ClientError):
 
     def __init__(self, waiter: str, route: str, result: Any, value: str | None):
         self.result, self.value = result, value
-        super().__init__(f"{waiter}: {route} says {value if value is not None else 'null'}, which ends the wait badly")
+        shown = quoted(value) if value is not None else "null"
+        super().__init__(f"{waiter}: {route} says {shown}, which ends the wait badly")
 
 
 class WaiterTimeout(ClientError):
@@ -213,17 +268,36 @@ class WaiterTimeout(ClientError):
     def __init__(self, waiter: str, route: str, timeout: float, result: Any, value: str | None, error: Any = None):
         self.result, self.value = result, value
         seen = (
-            f"last {value}" if result is not None else f"no answer ({type(error).__name__})" if error else "no answer"
+            f"last {quoted(value) if value is not None else 'null'}"
+            if result is not None
+            else f"no answer ({type(error).__name__})"
+            if error
+            else "no answer"
         )
         super().__init__(f"{waiter}: {route}: still not done after {timeout:g} s ({seen})")
         self.__cause__ = error
 
 
-class InvalidField(ClientError, ValueError):
-    """Data that does not fit a model: `.path` says where (`models.status`), `.reason` what is wrong.
+class RepeatedCursor(ClientError):
+    """iterate() was handed back a cursor it had already sent: asking for the same page again would never
+    end. The items of the pages before were yielded; `.cursor` is the repeated one, `.pages` how many pages
+    were read."""
 
-    Raised by a model's from_dict(); a request body given as a mapping raises it before anything is sent.
-    A ValueError too, which is what it is to code that does not know the package.
+    def __init__(self, route: str, cursor: object, pages: int):
+        self.cursor, self.pages = cursor, pages
+        super().__init__(
+            f"{route}: page {pages} says there is more but gives cursor {quoted(cursor)} again, which was"
+            " already sent: the server is repeating itself, so iteration stops here"
+        )
+
+
+class InvalidField(ClientError, TypeError, ValueError):
+    """An argument, or data, that does not fit: `.path` says where (`body.type`, `deployment_id`,
+    `models[3].status`), `.reason` what is wrong.
+
+    Raised before anything is sent for an argument the call cannot send (a body that does not fit its
+    model, None or an empty value for a path parameter, NaN in a JSON body), and by a model's from_dict().
+    A TypeError and a ValueError too, which is what it is to code that does not know the package.
     """
 
     def __init__(self, path: str, reason: str):
@@ -262,6 +336,7 @@ __all__ = [
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RepeatedCursor",
     "ResponseError",
     "ServerError",
     "UnexpectedResponse",

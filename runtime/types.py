@@ -4,7 +4,9 @@ Hand-written (runtime/ in the generator's repository), the same for every spec; 
 generator's types.py, keeping all of its names, with these additions:
 
 - repr(UNSET) is "UNSET", so a signature or a model prints a word, not an address.
-- model_repr(): a model's repr shows the fields that are set; a File's names its payload's type.
+- model_repr(): a model's repr shows the fields that are set, secrets as [REDACTED] (the fields the spec
+  or the name rule marks, keys the spec does not declare whose name says secret, and the key of any
+  client in use: runtime/_secrets.py); a File's names its payload's type.
 - model_body(): a request body given as a mapping is built through its model, strictly (reading_strictly):
   a misspelt key or enum value or a missing field fails before anything is sent, naming the field, and
   the fields it leaves out get their defaults, as the model's class gives them.
@@ -20,7 +22,9 @@ from typing import IO, Any, BinaryIO, Generic, Literal, Protocol, Self, TypeVar
 
 from attrs import NOTHING, define, fields, has
 
-from .errors import REQUEST_ID_HEADERS, InvalidField
+from ._read import json_type
+from ._secrets import scrub, scrub_value
+from .errors import REQUEST_ID_HEADERS, InvalidField, redacted
 
 
 class Unset:
@@ -63,27 +67,33 @@ class File:
         )
 
 
-T = TypeVar("T")
+T = TypeVar("T", covariant=True)  # a Response of a success is a Response of any of the documented types
 
 
 @define
 class Response(Generic[T]):
     """A response from an endpoint: its status, headers and raw body, and the body parsed as the spec
-    documents it for that status (None where it documents none)"""
+    documents it for that status (None where it documents none). `parsed` is exactly T: an operation's
+    `*_detailed` functions return `Response[<success> | <documented errors> | None]`, and `.detailed(...)`
+    on a client that raises on anything else (the default) `Response[<success>]`."""
 
     status_code: int
     content: bytes
     headers: MutableMapping[str, str]
-    parsed: T | None
+    parsed: T
 
     @property
     def request_id(self) -> str | None:
-        """The id the server gave the request (x-request-id and the like), for support to look it up."""
-        return next((self.headers[name] for name in REQUEST_ID_HEADERS if name in self.headers), None)
+        """The id the server gave the request (x-request-id and the like), for support to look it up; as
+        errors.ResponseError.request_id has it: a key echoed into it is redacted, a long one cut."""
+        found = next((self.headers[name] for name in REQUEST_ID_HEADERS if name in self.headers), None)
+        return None if found is None else redacted(found, "", 100)
 
     def __repr__(self) -> str:
         # Not the raw body: it may hold a secret (a newly created key) that `parsed` keeps out of its repr.
-        return f"Response(status_code={self.status_code}, content=<{len(self.content)} bytes>, parsed={self.parsed!r})"
+        return scrub(
+            f"Response(status_code={self.status_code}, content=<{len(self.content)} bytes>, parsed={self.parsed!r})"
+        )
 
 
 class UnknownVariant(dict[str, Any]):
@@ -117,16 +127,17 @@ def status(code: int) -> int:
 
 def model_repr(model: Any, hidden: tuple[str, ...] = ()) -> str:
     """`Model(field=value, ...)` with the fields that are set, and any undeclared ones the server sent; a
-    field that carries a secret (`hidden`) shows [REDACTED] in place of its value."""
+    field that carries a secret (`hidden`) shows [REDACTED] in place of its value, as does a value, in
+    additional_properties or a free-form object, under a key whose name says secret; no client's key shows."""
     shown = [
-        f"{field.name}={'[REDACTED]' if field.name in hidden else repr(getattr(model, field.name))}"
+        f"{field.name}={'[REDACTED]' if field.name in hidden else repr(scrub_value(getattr(model, field.name)))}"
         for field in fields(type(model))
         if field.name != "additional_properties" and not isinstance(getattr(model, field.name), Unset)
     ]
     extra = getattr(model, "additional_properties", None)
     if extra:
-        shown.append(f"additional_properties={extra!r}")
-    return f"{type(model).__name__}({', '.join(shown)})"
+        shown.append(f"additional_properties={scrub_value(extra)!r}")
+    return scrub(f"{type(model).__name__}({', '.join(shown)})")
 
 
 _STRICTLY: ContextVar[bool] = ContextVar("strictly", default=False)
@@ -184,7 +195,7 @@ def model_body(model: type[M], body: object, *, empty: bool = False) -> M:
             raise error.within("body") from None
     if empty and isinstance(body, Unset):
         return with_defaults(model.from_dict({}))
-    raise TypeError(f"body must be {model.__name__} or a mapping of its fields, not {type(body).__name__}")
+    raise InvalidField("body", f"expected {model.__name__} or a mapping of its fields, got {json_type(body)}")
 
 
 __all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "UnknownVariant", "Unset"]

@@ -31,3 +31,15 @@ def prism_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     served.write_text(json.dumps(current().spec), encoding="utf-8")
     with prism_serving(str(served)) as url:
         yield url
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limit_windows() -> Iterator[None]:
+    """Each test starts with no request counted against a rate limit (runtime/_pacing.py), as a new process
+    does: the windows are per process, and one test's calls must not make another's wait."""
+    from contract.generated_package import import_generated
+    from runtime import _pacing
+
+    for pacing in (_pacing, import_generated("_pacing")):
+        pacing.forget()
+    yield

@@ -112,7 +112,7 @@ def tree_attributes() -> dict[str, str]:
     found = {}
     for name, member in inspect.getmembers(client):
         annotation = str(getattr(getattr(member, "fget", None), "__annotations__", {}).get("return", ""))
-        match = re.fullmatch(r"_group_(\w+)\.\w+", annotation)
+        match = re.fullmatch(r"_group_(\w+)\.\w+(\[\w+\])?", annotation)  # `[Raises]`: generic in it
         if match:
             found[match.group(1)] = name
     return found

@@ -145,3 +145,13 @@ def test_a_body_that_requires_nothing_may_be_left_out(op: Operation):
     function(client=client_for(recorder), **arguments)
     (request,) = recorder.requests
     assert_valid(request, BASE_URL)  # a required body went as {}, an optional one not at all
+
+
+@pytest.mark.parametrize(("op", "field"), cases(WITH_REQUIRED, "no model body with a required field", arity=2))
+def test_a_misspelt_required_key_is_named_with_the_field_it_should_be(op: Operation, field: str):
+    """The required field is missing because its key is misspelt: the misspelling is what to fix."""
+    mapping = {name: value for name, value in full_mapping(op).items() if name != field}
+    recorder, raised = send(op, {**mapping, field + "x": full_mapping(op)[field]})
+    assert isinstance(raised, import_generated("errors").InvalidField), raised
+    assert raised.path == f"body.{field}x" and f"did you mean {field!r}?" in raised.reason, raised
+    assert recorder.requests == []

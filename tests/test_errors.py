@@ -233,3 +233,31 @@ def test_a_request_that_gets_no_response_raises_the_packages_error(op: Operation
     assert isinstance(error, errors.ClientError) and raised.value.__cause__ is exception
     assert f"{op.method.upper()} {sent_path(recorder)}" in str(error)
     assert_key_absent(error)
+
+
+REASON = "the value is above what the plan allows; " + "w" * 600 + " END-OF-REASON"
+REASON_BODIES = {
+    "FastAPI's detail list": {"detail": [{"loc": ["body", "replicas"], "msg": REASON, "type": "value_error"}]},
+    "a message beside a long trace": {"trace": "t" * 5000, "message": REASON},
+    "an error object": {"error": {"code": "E_LIMIT", "message": REASON}},
+}
+
+
+@pytest.mark.parametrize("kind", sorted(REASON_BODIES))
+@pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
+def test_the_servers_reason_comes_first_and_whole_before_any_cut(op: Operation, kind: str):
+    recorder = Recorder(json_reply(422, REASON_BODIES[kind]))
+    with pytest.raises(errors.UnprocessableEntityError) as raised:
+        call(op, recorder, max_retries=0)
+    message = str(raised.value)
+    assert message.startswith(f"{op.method.upper()} {sent_path(recorder)}: HTTP 422: ")
+    assert "END-OF-REASON" in message and "ttttt" not in message and len(message) < 1200, message
+    assert json.loads(raised.value.content) == REASON_BODIES[kind]  # all of it is kept
+
+
+@pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
+def test_a_body_that_gives_no_reason_is_quoted_from_its_start_and_cut(op: Operation):
+    body = {"unrelated": "u" * 5000}
+    with pytest.raises(errors.UnprocessableEntityError) as raised:
+        call(op, Recorder(json_reply(422, body)), max_retries=0)
+    assert 'HTTP 422: {"unrelated":' in str(raised.value) and len(str(raised.value)) < 400

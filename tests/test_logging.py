@@ -52,3 +52,28 @@ def test_the_log_is_silent_by_default_and_the_environment_variable_turns_it_on()
     env[variable] = "info"
     on = subprocess.run([sys.executable, "-c", program], env=env, capture_output=True, text=True, check=True)
     assert on.stdout.split() == [str(logging.INFO), "1"]
+
+
+@pytest.mark.parametrize("configured", [False, True], ids=["the variable alone", "with logging.basicConfig()"])
+def test_each_line_prints_once_whether_or_not_the_application_configures_logging(configured: bool):
+    """The handler the variable adds stands aside where the application's own (basicConfig's, on the root
+    logger) prints the line anyway."""
+    variable = current().log_env
+    if not variable:
+        pytest.skip("generator-config.yaml names no log_env and api_key_env has no prefix to name it after")
+    op = OPERATIONS[0]
+    program = "\n".join(
+        [
+            "import logging",
+            "logging.basicConfig(level=logging.WARNING)" if configured else "",
+            "from tests.operation_calls import OPERATIONS, Recorder, call, success_reply",
+            f"op = next(o for o in OPERATIONS if o.key == {op.key!r})",
+            "call(op, Recorder(success_reply(op)))",
+        ]
+    )
+    root = package_dir().parent.parent
+    env = {**os.environ, variable: "info", "PYTHONPATH": f"{package_dir().parent}{os.pathsep}{root}"}
+    result = subprocess.run([sys.executable, "-c", program], env=env, cwd=root, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    lines = [line for line in result.stderr.splitlines() if f"{op.method.upper()} " in line and " -> " in line]
+    assert len(lines) == 1, result.stderr

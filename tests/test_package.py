@@ -67,6 +67,20 @@ def test_runtime_dependencies_are_the_ranges_the_generator_declares():
     assert re.search(r'requires-python = "([^"]+)"', template).group(1) == PYPROJECT["project"]["requires-python"]
 
 
+def run_time_nodes(tree: ast.AST) -> list[ast.AST]:
+    """Every node but those under `if TYPE_CHECKING:`, which only a type checker reads (typing_extensions
+    there is in every type checker's own stubs, not a dependency)."""
+    found, pending = [], [tree]
+    while pending:
+        node = pending.pop()
+        found.append(node)
+        if isinstance(node, ast.If) and getattr(node.test, "id", "") == "TYPE_CHECKING":
+            pending.extend(node.orelse)
+        else:
+            pending.extend(ast.iter_child_nodes(node))
+    return found
+
+
 def test_generated_code_imports_only_declared_dependencies():
     imported, brought = set(), set()
     for source in package_dir().rglob("*.py"):
@@ -74,7 +88,7 @@ def test_generated_code_imports_only_declared_dependencies():
         # pytest, imported inside testing.py's function that makes the fixture: only a pytest session asks.
         fixture = [n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "_pytest_fixture"]
         in_fixture = {id(node) for function in fixture for node in ast.walk(function)}
-        for node in ast.walk(tree):
+        for node in run_time_nodes(tree):
             found = set()
             if isinstance(node, ast.Import):
                 found = {alias.name.split(".")[0] for alias in node.names}

@@ -12,6 +12,7 @@ import httpx
 import pytest
 
 from contract.calls import example_call
+from contract.generated_package import import_generated
 from contract.generator_names import endpoint_module
 from contract.spec_model import Operation, example_value, resolve, success_response
 from pipeline.operation_names import operation_names
@@ -108,15 +109,29 @@ def test_iterate_follows_the_pages_to_the_last(op: Operation, mode: str):
     assert all(r.url.path == recorder.requests[0].url.path for r in recorder.requests)
 
 
+@pytest.mark.parametrize("mode", ["sync", "async"])
 @pytest.mark.parametrize("op", PAGED_CASES, ids=lambda op: getattr(op, "id", "none"))
-def test_a_server_that_repeats_the_cursor_does_not_loop_forever(op: Operation):
+def test_a_server_that_repeats_the_cursor_raises_a_named_error_after_the_items_it_gave(op: Operation, mode: str):
+    """Stopping without a word would pass for the last page; asking again would never end."""
     module, page = endpoint_module(op.key), pages_of(op)
     first = page_bodies(op)[0]  # not the last, and always the same next cursor
     recorder = Recorder(httpx.Response(success_response(SPEC, op).status, content=json.dumps(first).encode()))
     arguments = example_call(op, module.sync_detailed).arguments
     arguments.pop(page.parameter, None)
-    items = list(module.iterate(client=client_for(recorder), **arguments))
-    assert len(items) == 4 and len(recorder.requests) == 2
+    items: list[Any] = []
+    errors = import_generated("errors")
+    with pytest.raises(errors.RepeatedCursor) as raised:
+        if mode == "sync":
+            items.extend(module.iterate(client=client_for(recorder), **arguments))
+        else:
+
+            async def collect() -> None:
+                async for item in module.aiterate(client=client_for(recorder), **arguments):
+                    items.append(item)
+
+            asyncio.run(collect())
+    assert len(items) == 4 and len(recorder.requests) == 2 and raised.value.pages == 2
+    assert isinstance(raised.value, errors.ClientError) and f"{op.method.upper()} {op.path}" in str(raised.value)
 
 
 def test_only_operations_that_page_have_iterate():

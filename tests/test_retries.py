@@ -6,7 +6,6 @@ failures, are tested on the runtime alone (tests/test_runtime.py). Waits are rec
 """
 
 import asyncio
-from types import SimpleNamespace
 
 import httpx
 import pytest
@@ -16,6 +15,7 @@ from contract.generated_package import import_generated
 from contract.generator_names import endpoint_module
 from contract.spec_model import Operation
 from tests.fault_server import Step, fault_server
+from tests.moved_time import moved_time
 from tests.operation_calls import OPERATIONS, TOKEN, Recorder, call, json_reply, success_reply
 
 client_module = import_generated("client")
@@ -27,15 +27,8 @@ DEFAULT_RETRIES = 2
 
 @pytest.fixture
 def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """The client's waits between attempts, recorded instead of slept."""
-    recorded: list[float] = []
-
-    async def async_sleep(seconds: float) -> None:
-        recorded.append(seconds)
-
-    monkeypatch.setattr(base_client, "time", SimpleNamespace(sleep=recorded.append))
-    monkeypatch.setattr(base_client, "_async_sleep", async_sleep)
-    return recorded
+    """The client's waits between attempts, recorded instead of slept, on a clock they move."""
+    return moved_time(monkeypatch, base_client).waits
 
 
 def idempotent(op: Operation) -> bool:
@@ -120,3 +113,24 @@ def test_an_operation_over_a_real_socket_retries_a_429_then_parses(op: Operation
             module.asyncio_detailed(client=client, **example_call(op, module.sync_detailed).arguments)
         )
         assert response.status_code == status
+
+
+RATE_LIMITED = {"error": "Rate limit exceeded. Please try again later.", "retry_after": 37}  # no Retry-After header
+
+
+@pytest.mark.parametrize("mode", ["sync_detailed", "asyncio_detailed"])
+@pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
+def test_a_429_bodys_retry_after_is_read_as_the_header_is(op: Operation, mode: str, waits: list[float]):
+    recorder = Recorder(json_reply(429, RATE_LIMITED), success_reply(op))
+    response, _ = call(op, recorder, mode)
+    assert response.status_code == success_reply(op).status_code
+    assert len(recorder.requests) == 2 and waits == [37.0]
+
+
+@pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
+def test_a_429_bodys_wait_past_the_cap_raises_at_once_carrying_it(op: Operation, waits: list[float]):
+    recorder = Recorder(json_reply(429, {**RATE_LIMITED, "retry_after": 3600}), success_reply(op))
+    with pytest.raises(errors.RateLimitError) as raised:
+        call(op, recorder)
+    assert raised.value.retry_after == 3600 and len(recorder.requests) == 1 and waits == []
+    assert "Rate limit exceeded" in str(raised.value) and "asks to wait 3600 s" in str(raised.value)

@@ -7,7 +7,6 @@ import datetime
 import email.utils
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from types import SimpleNamespace
 
 import attrs
 import httpx
@@ -18,6 +17,7 @@ from runtime import _base_client, errors, retries
 from runtime._wire import path_segment, query_string, wire_datetime
 from runtime.types import UNSET, model_repr
 from tests.fault_server import Step, fault_server
+from tests.moved_time import moved_time
 
 TOKEN = "runtime-token-5c1e"
 IDEMPOTENT = {"GET", "HEAD", "OPTIONS", "PUT", "DELETE"}  # RFC 9110 section 9.2.2
@@ -26,10 +26,8 @@ DEFAULT_RETRIES = 2
 
 @pytest.fixture
 def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """The client's waits between attempts, recorded instead of slept."""
-    recorded: list[float] = []
-    monkeypatch.setattr(_base_client, "time", SimpleNamespace(sleep=recorded.append))
-    return recorded
+    """The client's waits between attempts, recorded instead of slept, on a clock they move."""
+    return moved_time(monkeypatch, _base_client).waits
 
 
 def client(base_url: str, **options) -> _base_client.BaseAuthenticatedClient:

@@ -83,12 +83,14 @@ def uses(ops: list[Operation]) -> str:
         alias, args = f"op_{index}", arguments(module.sync)
         tree = f"client.{groups[name.group]}.{name.name}({args})"
         aio = f"client.aio.{groups[name.group]}.{name.name}({args})"
+        detailed = f"client.{groups[name.group]}.{name.name}.detailed({args})"
         lines += [
             f"from {package}.api.{name.group} import {name.name} as {alias}",
             "",
             f"def use_{index}(client: AuthenticatedClient) -> None:  # {op.id}",
             f"    assert_type({alias}.sync({args}{', ' if args else ''}client=client), {returns})",
             f"    assert_type({tree}, {returns})",
+            f"    assert_type({detailed}.parsed, {returns})  # the client raises on anything else",
             "",
             f"async def use_async_{index}(client: AuthenticatedClient) -> None:  # {op.id}",
             f"    assert_type(await {alias}.asyncio({args}{', ' if args else ''}client=client), {returns})",
@@ -101,22 +103,80 @@ def uses(ops: list[Operation]) -> str:
         "def use_missing(client: AuthenticatedClient) -> None:",
         f"    client.no_such_group_anywhere  # {MUST_FAIL}",
     ]
-    # So must a mapping body with a key its model does not have: it is typed as the model's TypedDict.
+    # So must a mapping body with a key its model does not have: it is typed as the model's TypedDict. Given
+    # through the client tree as the TypedDict called, mypy names the key (MISSPELT); as a dict literal it
+    # names the type the dict does not fit (mypy takes a TypedDict from a union only where the keys fit).
     for index, op in enumerate(ops):
         module = import_generated(module_name(op.key))
         body = inspect.signature(module.sync).parameters.get("body")
-        if body is not None and "Dict" in str(body.annotation):
+        typed = typed_dict_of(body.annotation) if body is not None else None
+        if typed is not None:
+            name = operation_name(op.key)
             args = arguments(module.sync).replace(f"body={ARG}", "").strip(", ")
-            call = f"op_{index}.sync({args}{', ' if args else ''}body={{'no_such_key_anywhere': 1}}, client=client)"
-            lines += ["", "def use_misspelt(client: AuthenticatedClient) -> None:", f"    {call}  # {MUST_FAIL}"]
+            call = f"op_{index}.sync({args}{', ' if args else ''}body={{'{MISSPELT}': 1}}, client=client)"
+            tree = f"client.{groups[name.group]}.{name.name}({args}{', ' if args else ''}body={typed}({MISSPELT}=1))"
+            lines += [
+                "",
+                "def use_misspelt(client: AuthenticatedClient) -> None:",
+                f"    {call}  # {MUST_FAIL}",
+                f"    {tree}  # {MUST_FAIL}",
+            ]
             break
+    # A client built with raise_on_unexpected_status=False returns any status from .detailed(): `parsed` is
+    # not the success type there.
+    for op in ops:
+        name, returns = operation_name(op.key), expected_type(op)
+        if returns not in ("None", "NoReturn"):
+            args = arguments(import_generated(f"api.{name.group}.{name.name}").sync)
+            detailed = f"client.{groups[name.group]}.{name.name}.detailed({args})"
+            lines += [
+                "",
+                "def use_returning(client: AuthenticatedClient[bool]) -> None:",
+                f"    parsed: {returns} = {detailed}.parsed  # {MUST_FAIL}",
+            ]
+            break
+    # A free-form object (no declared fields) takes any key.
+    for free in FREE_FORM:
+        lines += ["", f"free_{free}: {free} = {{'any_key_at_all': 1, 'another': [{{'nested': None}}]}}"]
     return "\n".join(lines) + "\n"
 
 
+MISSPELT = "no_such_key_anywhere"
+
+
+def typed_dict_of(annotation: object) -> str | None:
+    """The TypedDict (`<Model>Dict`) a body annotation names, if any."""
+    import typing
+
+    return next((arg.__name__ for arg in typing.get_args(annotation) if typing.is_typeddict(arg)), None)
+
+
+def free_form_dicts() -> list[str]:
+    """The `<Model>Dict` names that are a Mapping of any key to any value: the free-form objects'
+    (templates/model.py.jinja; one whose values have a schema is a Mapping of those)."""
+    import typing
+    from collections.abc import Mapping
+
+    models = import_generated("models")
+    return sorted(
+        name
+        for name in models.__all__
+        if name.endswith(("Dict", "Fields"))
+        and typing.get_origin(getattr(models, name)) is Mapping
+        and typing.get_args(getattr(models, name))[1] is typing.Any
+    )
+
+
+FREE_FORM = free_form_dicts()
+
+
 def must_fail_count(ops: list[Operation]) -> int:
-    """The lines of uses() that mypy must reject: two, and a third where an operation takes a mapping body."""
+    """The lines of uses() that mypy must reject: two; two more where an operation takes a mapping body; one
+    more where one returns a value."""
     bodies = [inspect.signature(import_generated(module_name(op.key)).sync).parameters.get("body") for op in ops]
-    return 2 + any(body is not None and "Dict" in str(body.annotation) for body in bodies)
+    mapped = any(body is not None and typed_dict_of(body.annotation) for body in bodies)
+    returning = any(expected_type(op) not in ("None", "NoReturn") for op in ops)
+    return 2 + 2 * mapped + returning
 
 
 @pytest.fixture(scope="session")
@@ -156,7 +216,7 @@ def test_every_operation_returns_exactly_its_success_type(mypy_strict: dict[str,
 
 def test_mypy_rejects_a_model_or_group_the_package_does_not_have(mypy_strict: dict[str, list[str]]):
     """The lazy packages hide their __getattr__ from type checkers, so a misspelt name is an error."""
-    rejected = [line for line in mypy_strict["uses"] if line.endswith("must-fail")]
+    rejected = {line.split(":")[1] for line in mypy_strict["uses"] if line.endswith("must-fail")}  # line numbers
     assert len(rejected) == must_fail_count(OPERATIONS), "\n".join(mypy_strict["uses"][:20])
 
 
@@ -164,3 +224,19 @@ def test_mypy_read_the_whole_package_and_the_uses(mypy_strict: dict[str, list[st
     """A run that silently skipped files would prove nothing about them."""
     expected = len(list(package_dir().rglob("*.py"))) + 1
     assert mypy_strict["checked"] == [str(expected)], f"mypy checked {mypy_strict['checked']} files, not {expected}"
+
+
+def test_mypy_names_a_misspelt_key_of_a_body_given_through_the_client_tree(mypy_strict: dict[str, list[str]]):
+    """Given as the model's TypedDict called, `body=<Model>Dict(no_such_key_anywhere=1)`: the key is named."""
+    named = [line for line in mypy_strict["uses"] if line.endswith("must-fail") and MISSPELT in line]
+    bodies = [inspect.signature(import_generated(module_name(op.key)).sync).parameters.get("body") for op in OPERATIONS]
+    if not any(body is not None and typed_dict_of(body.annotation) for body in bodies):
+        pytest.skip("openapi.yaml has no operation that takes a mapping body")
+    assert any(f'Extra key "{MISSPELT}"' in line for line in named), "\n".join(mypy_strict["uses"][:20])
+
+
+def test_a_free_form_objects_mapping_takes_any_key(mypy_strict: dict[str, list[str]]):
+    if not FREE_FORM:
+        pytest.skip("openapi.yaml has no free-form object (an object schema that declares no field)")
+    wrong = [line for line in mypy_strict["uses"] if "free_" in line]
+    assert wrong == [], "\n".join(wrong)

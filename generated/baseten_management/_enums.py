@@ -4,19 +4,39 @@ A response carrying an enum value the spec does not list (yet) still parses: the
 its own, kept as it came, and to_dict() sends it back unchanged. While a caller's mapping is built into a
 request body (types.strictly), only the listed values are accepted, so a misspelt one fails before
 anything is sent. from_wire() reads a value from JSON with a dictionary lookup, a tenth of the cost of the
-Enum machinery. Hand-written (runtime/ in the generator's repository), the same for every spec.
+Enum machinery. to_wire() writes a field for the wire, taking a listed value given as a plain string (or
+integer) as its member: a model built by hand with `type_="PERSONAL"` sends what the mapping
+`{"type": "PERSONAL"}` sends, and an unlisted one is an errors.InvalidField naming the field, as it is
+in a mapping. Hand-written (runtime/ in the generator's repository), the same for every spec.
 """
 
-from enum import IntEnum, StrEnum
+from enum import Enum, IntEnum, StrEnum
 from typing import Any, Self
 
-from ._read import excerpt
+from ._read import excerpt, json_type
+from .errors import InvalidField
 from .types import reading_strictly
+
+
+def _listed(cls: type[Enum]) -> str:
+    values = [repr(member.value) for member in cls]
+    return ", ".join(values) if len(values) <= 12 else ", ".join(values[:12]) + f", ... ({len(values)} in all)"
 
 
 class OpenStrEnum(StrEnum):
     def __str__(self) -> str:
         return str(self.value)
+
+    @classmethod
+    def to_wire(cls, value: Any, name: str) -> str:
+        """The value to send for field `name`: a member's, or a string the enum lists (InvalidField otherwise)."""
+        if isinstance(value, cls):
+            return value._value_
+        member = cls._value2member_map_.get(value) if isinstance(value, str) else None
+        if member is None:
+            what = excerpt(value) if isinstance(value, str) else json_type(value)
+            raise InvalidField(name, f"{what} is not a value of {cls.__name__}: one of {_listed(cls)}")
+        return member._value_  # type: ignore[no-any-return]
 
     @classmethod
     def from_wire(cls, value: Any) -> Self:
@@ -42,6 +62,17 @@ class OpenStrEnum(StrEnum):
 class OpenIntEnum(IntEnum):
     def __str__(self) -> str:
         return str(self.value)
+
+    @classmethod
+    def to_wire(cls, value: Any, name: str) -> int:
+        """The value to send for field `name`: a member's, or an integer the enum lists (InvalidField otherwise)."""
+        if isinstance(value, cls):
+            return value._value_
+        member = cls._value2member_map_.get(value) if type(value) is int else None
+        if member is None:
+            what = excerpt(value) if type(value) is int else json_type(value)
+            raise InvalidField(name, f"{what} is not a value of {cls.__name__}: one of {_listed(cls)}")
+        return member._value_  # type: ignore[no-any-return]
 
     @classmethod
     def from_wire(cls, value: Any) -> Self:

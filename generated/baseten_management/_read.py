@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from contextvars import ContextVar
 from typing import Any
 
+from ._secrets import scrub
 from .errors import InvalidField
 
 EXCERPT_CHARS = 40  # of a value quoted in a message: enough to recognise it, never a whole body
@@ -57,9 +58,7 @@ class hiding:  # noqa: N801 - used as a statement, `with hiding(secret):`
 
 def excerpt(value: object) -> str:
     """A value as a message may quote it: its repr, any secret being hidden taken out first, cut short."""
-    text, secret = repr(value), _HIDDEN.get()
-    if secret:
-        text = text.replace(secret, "[REDACTED]")
+    text = scrub(repr(value), _HIDDEN.get())
     return text if len(text) <= EXCERPT_CHARS else text[: EXCERPT_CHARS - 3] + "..."
 
 
@@ -123,6 +122,24 @@ def unknown_field(given: Mapping[str, Any], declared: frozenset[str], model: str
     return InvalidField(str(key), f"not a field of {model}{hint} (set additional_properties to send an undeclared one)")
 
 
+def field_error(
+    field: str, error: Exception, given: Mapping[str, Any], declared: frozenset[str], model: str
+) -> InvalidField:
+    """The error found while reading `field` of a model (InvalidField.at), except that a required field
+    missing from a caller's own mapping, beside a key the model does not declare that is close to it, is
+    that key's misspelling: named, with the field it should be."""
+    if isinstance(error, KeyError) and error.args == (field,) and len(given) and not declared.issuperset(given):
+        from .types import reading_strictly  # here: types imports this module
+
+        unknown = [str(key) for key in given if key not in declared]
+        if reading_strictly() and difflib.get_close_matches(field, unknown, n=1):
+            near = difflib.get_close_matches(field, unknown, n=1)[0]
+            return InvalidField(
+                near, f"not a field of {model}; did you mean {field!r}? (a required field, which is missing)"
+            )
+    return InvalidField.at(field, error)
+
+
 def closest(errors: list[Exception]) -> Exception:
     """Of the errors each branch of a union raised, the one from the branch that fits best: the one
     that read furthest before failing (the longest path), the first of those."""
@@ -143,6 +160,7 @@ __all__ = [
     "closest",
     "excerpt",
     "expected",
+    "field_error",
     "hiding",
     "item_error",
     "json_type",

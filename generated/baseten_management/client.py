@@ -1,12 +1,12 @@
 """`AuthenticatedClient`, with the defaults this spec states, and every operation reachable from it."""
 
 import os
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Generic
 
 from attrs import define, field
 
 from . import errors
-from ._base_client import BaseAuthenticatedClient, BaseClient, check_token, user_agent
+from ._base_client import BaseAuthenticatedClient, BaseClient, Raises, check_token, user_agent
 from ._logging import configure_logging
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ def _token_from_environment() -> str:
 
 
 @define
-class Client(BaseClient):
+class Client(BaseClient[Raises]):
     """A client that sends no API key, for operations that need none.
 
     `base_url` is the server (default: https://api.baseten.co). The keyword arguments
@@ -41,7 +41,7 @@ class Client(BaseClient):
 
 
 @define
-class AuthenticatedClient(BaseAuthenticatedClient):
+class AuthenticatedClient(BaseAuthenticatedClient[Raises]):
     """The client: every operation is reachable from it as `client.<group>.<operation>(...)`, and for
     async code as `await client.aio.<group>.<operation>(...)`.
 
@@ -60,26 +60,26 @@ class AuthenticatedClient(BaseAuthenticatedClient):
     auth_header_name: str = "Authorization"
 
     @property
-    def api_keys(self) -> "_group_api_keys.ApiKeys":
+    def api_keys(self) -> "_group_api_keys.ApiKeys[Raises]":
         """1 operation: create_api_key"""
         from .api.api_keys import ApiKeys
 
         return ApiKeys(self)
 
     @property
-    def aio(self) -> "AsyncAPI":
+    def aio(self) -> "AsyncAPI[Raises]":
         """The same operations for async code: `await client.aio.<group>.<operation>(...)`."""
         return AsyncAPI(self)
 
 
-class AsyncAPI:
+class AsyncAPI(Generic[Raises]):
     """Every operation of the client for async code: `await client.aio.<group>.<operation>(...)`."""
 
-    def __init__(self, client: AuthenticatedClient) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises]) -> None:
         self._client = client
 
     @property
-    def api_keys(self) -> "_group_api_keys.AsyncApiKeys":
+    def api_keys(self) -> "_group_api_keys.AsyncApiKeys[Raises]":
         """1 operation: create_api_key"""
         from .api.api_keys import AsyncApiKeys
 

@@ -17,6 +17,7 @@ _MODULES: dict[str, str] = {
     "CreateAPIKeyRequestV1Dict": ".create_api_key_request_v1",
 }
 
+
 __all__ = (
     "APIKeyCategory",
     "APIKeyV1",

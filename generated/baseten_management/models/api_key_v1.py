@@ -6,8 +6,7 @@ from typing import Any, Required, Self, TypedDict
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._read import expected, unknown_field
-from ..errors import InvalidField
+from .._read import expected, field_error, unknown_field
 from ..types import model_repr, reading_strictly
 
 
@@ -50,7 +49,7 @@ class APIKeyV1:
             if not isinstance(f_api_key, str):
                 raise expected("a string", f_api_key)
         except (KeyError, TypeError, ValueError, AttributeError) as error:
-            raise InvalidField.at(field, error) from error
+            raise field_error(field, error, src_dict, _DECLARED, "APIKeyV1") from error
         model = cls(  # in the order the fields are declared: positional arguments cost a third of keywords
             f_api_key,
         )

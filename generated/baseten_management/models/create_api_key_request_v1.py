@@ -6,8 +6,7 @@ from typing import Any, Literal, NotRequired, Required, Self, TypedDict
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._read import expected, item_error, unknown_field
-from ..errors import InvalidField
+from .._read import expected, field_error, item_error, unknown_field
 from ..models.api_key_category import APIKeyCategory
 from ..types import UNSET, Unset, model_repr, reading_strictly
 
@@ -36,7 +35,7 @@ class CreateAPIKeyRequestV1:
     def to_dict(self) -> dict[str, Any]:
         """The model as JSON writes it: the fields that are set, by their names in the spec, and any in
         additional_properties."""
-        f_type_ = self.type_.value
+        f_type_ = APIKeyCategory.to_wire(self.type_, "type_")
 
         f_name: None | str | Unset
         if isinstance(self.name, Unset):
@@ -97,7 +96,7 @@ class CreateAPIKeyRequestV1:
                 elif f_model_ids is not None:
                     raise expected("an array or null", f_model_ids)
         except (KeyError, TypeError, ValueError, AttributeError) as error:
-            raise InvalidField.at(field, error) from error
+            raise field_error(field, error, src_dict, _DECLARED, "CreateAPIKeyRequestV1") from error
         model = cls(  # in the order the fields are declared: positional arguments cost a third of keywords
             f_type_,
             f_name,

@@ -6,7 +6,9 @@
 """
 
 import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic
+
+from ..._base_client import Raises
 
 if TYPE_CHECKING:
     from ...client import AuthenticatedClient
@@ -15,28 +17,28 @@ if TYPE_CHECKING:
 __all__ = ("create_api_key",)
 
 
-class ApiKeys:
+class ApiKeys(Generic[Raises]):
     """`client.api_keys`: each operation of the group, called as `client.api_keys.<name>(...)`."""
 
-    def __init__(self, client: "AuthenticatedClient") -> None:
+    def __init__(self, client: "AuthenticatedClient[Raises]") -> None:
         self._client = client
 
     @property
-    def create_api_key(self) -> "_create_api_key.Operation":
+    def create_api_key(self) -> "_create_api_key.Operation[Raises]":
         """`POST /v1/api_keys`: Creates an API key"""
         from .create_api_key import Operation
 
         return Operation(self._client)
 
 
-class AsyncApiKeys:
+class AsyncApiKeys(Generic[Raises]):
     """`client.aio.api_keys`: each operation of the group for async code, `await client.aio.api_keys.<name>(...)`."""
 
-    def __init__(self, client: "AuthenticatedClient") -> None:
+    def __init__(self, client: "AuthenticatedClient[Raises]") -> None:
         self._client = client
 
     @property
-    def create_api_key(self) -> "_create_api_key.AsyncOperation":
+    def create_api_key(self) -> "_create_api_key.AsyncOperation[Raises]":
         """`POST /v1/api_keys`: Creates an API key"""
         from .create_api_key import AsyncOperation
 

@@ -6,19 +6,24 @@ From the client: `client.api_keys.create_api_key(...)`, or
 `await client.aio.api_keys.create_api_key(...)`.
 """
 
-from typing import Any
+from typing import Any, Generic, Literal, overload
 
 import httpx
 
-from ... import errors
-from ..._base_client import secret_of
+from ... import _pacing, errors
+from ..._base_client import Raises, secret_of
 from ..._read import hiding
+from ..._wire import checked_arguments
 from ...client import AuthenticatedClient, Client
 from ...models.api_key_v1 import APIKeyV1
 from ...models.create_api_key_request_v1 import CreateAPIKeyRequestV1, CreateAPIKeyRequestV1Dict
 from ...types import Response, model_body, status
 
+# At most 100 requests in 1.0 s per API key (generator-config.yaml rate_limits).
+_RATE_LIMIT = _pacing.RateLimit("POST /v1/api_keys", 100, 1.0)
 
+
+@checked_arguments
 def _get_kwargs(
     *,
     body: CreateAPIKeyRequestV1 | CreateAPIKeyRequestV1Dict,
@@ -54,7 +59,9 @@ def _parse_success(response: httpx.Response, secret: str) -> APIKeyV1:
     raise errors.UnexpectedStatus.of(response, secret)
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[APIKeyV1]:
+def _build_response(
+    *, client: AuthenticatedClient[bool] | Client[bool], response: httpx.Response
+) -> Response[APIKeyV1 | None]:
     parsed: APIKeyV1 | None
     if not response.is_success:
         parsed = None
@@ -77,7 +84,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: CreateAPIKeyRequestV1 | CreateAPIKeyRequestV1Dict,
 ) -> APIKeyV1:
     """POST /v1/api_keys
@@ -94,6 +101,7 @@ def sync(
         errors.UnexpectedStatus: a 2xx the spec does not document for this operation.
         errors.UnexpectedResponse: a success whose body does not match the spec.
         errors.APIConnectionError: no connection or no answer in time (errors.APITimeoutError), after retries.
+        errors.InvalidField: before anything is sent, an argument the call cannot send (named).
 
     Returns:
         APIKeyV1
@@ -102,7 +110,8 @@ def sync(
     response = client.request(
         **_get_kwargs(
             body=body,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
@@ -111,14 +120,15 @@ def sync(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: CreateAPIKeyRequestV1 | CreateAPIKeyRequestV1Dict,
 ) -> APIKeyV1:
     """POST /v1/api_keys: sync(), for async code: the same arguments, result and errors."""
     response = await client.async_request(
         **_get_kwargs(
             body=body,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
@@ -127,9 +137,9 @@ async def asyncio(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: CreateAPIKeyRequestV1 | CreateAPIKeyRequestV1Dict,
-) -> Response[APIKeyV1]:
+) -> Response[APIKeyV1 | None]:
     """POST /v1/api_keys: sync(), returning the whole Response: status, headers, raw body, and `parsed`, the body
     as the spec documents it for the status.
 
@@ -139,32 +149,34 @@ def sync_detailed(
     response = client.request(
         **_get_kwargs(
             body=body,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: CreateAPIKeyRequestV1 | CreateAPIKeyRequestV1Dict,
-) -> Response[APIKeyV1]:
+) -> Response[APIKeyV1 | None]:
     """POST /v1/api_keys: sync_detailed(), for async code."""
     response = await client.async_request(
         **_get_kwargs(
             body=body,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 
 
-class Operation:
+class Operation(Generic[Raises]):
     """`POST /v1/api_keys`: Creates an API key
 
     `client.api_keys.create_api_key(...)` is sync(); `.detailed(...)` is sync_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     def __call__(
@@ -177,24 +189,38 @@ class Operation:
             client=self._client,
         )
 
+    @overload
+    def detailed(
+        self: "Operation[Literal[True]]",
+        *,
+        body: CreateAPIKeyRequestV1 | CreateAPIKeyRequestV1Dict,
+    ) -> Response[APIKeyV1]: ...
+
+    @overload
+    def detailed(
+        self: "Operation[bool]",
+        *,
+        body: CreateAPIKeyRequestV1 | CreateAPIKeyRequestV1Dict,
+    ) -> Response[APIKeyV1 | None]: ...
+
     def detailed(
         self,
         *,
         body: CreateAPIKeyRequestV1 | CreateAPIKeyRequestV1Dict,
-    ) -> Response[APIKeyV1]:
+    ) -> Response[APIKeyV1 | None]:
         return sync_detailed(
             body=body,
             client=self._client,
         )
 
 
-class AsyncOperation:
+class AsyncOperation(Generic[Raises]):
     """`POST /v1/api_keys`: Creates an API key
 
     `await client.aio.api_keys.create_api_key(...)` is asyncio(); `.detailed(...)` is asyncio_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     async def __call__(
@@ -207,11 +233,25 @@ class AsyncOperation:
             client=self._client,
         )
 
+    @overload
+    async def detailed(
+        self: "AsyncOperation[Literal[True]]",
+        *,
+        body: CreateAPIKeyRequestV1 | CreateAPIKeyRequestV1Dict,
+    ) -> Response[APIKeyV1]: ...
+
+    @overload
+    async def detailed(
+        self: "AsyncOperation[bool]",
+        *,
+        body: CreateAPIKeyRequestV1 | CreateAPIKeyRequestV1Dict,
+    ) -> Response[APIKeyV1 | None]: ...
+
     async def detailed(
         self,
         *,
         body: CreateAPIKeyRequestV1 | CreateAPIKeyRequestV1Dict,
-    ) -> Response[APIKeyV1]:
+    ) -> Response[APIKeyV1 | None]:
         return await asyncio_detailed(
             body=body,
             client=self._client,

@@ -1,13 +1,15 @@
 """Following pages: the loop behind every operation's iterate() and aiterate().
 
 Which operations page, and where each page says what comes next, the pipeline reads from the spec
-(pipeline/pagination.py); the endpoint module hands it over as attribute names. Hand-written (runtime/
-in the generator's repository), the same for every spec.
+(pipeline/pagination.py); the endpoint module hands it over as attribute names. A cursor the loop has
+sent already is errors.RepeatedCursor: asking for it again would never end, and stopping without a word
+would pass for the last page. Hand-written (runtime/ in the generator's repository), the same for every spec.
 """
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from typing import Any
 
+from . import errors
 from .types import Unset
 
 
@@ -21,26 +23,55 @@ def _at(page: object, names: Sequence[str]) -> Any:
     return value
 
 
-def _next(page: object, sent: object, next_at: Sequence[str], has_more_at: Sequence[str]) -> object:
-    """The next page's cursor, or None at the end: `has_more` false, no cursor, or the one just sent back
-    again (which would never end)."""
-    if has_more_at and not _at(page, has_more_at):
-        return None
-    cursor = _at(page, next_at)
-    return None if cursor is None or cursor == "" or cursor == sent else cursor
+class _Cursors:
+    """The cursors sent so far, and the next one each page gives."""
+
+    def __init__(self, first: object, next_at: Sequence[str], has_more_at: Sequence[str], route: str) -> None:
+        self.next_at, self.has_more_at, self.route = next_at, has_more_at, route
+        self.sent: set[object] = {first} if _hashable(first) else set()
+        self.pages = 0
+
+    def after(self, page: object) -> object:
+        """The next page's cursor, or None at the end: `has_more` false, or no cursor."""
+        self.pages += 1
+        if self.has_more_at and not _at(page, self.has_more_at):
+            return None
+        cursor = _at(page, self.next_at)
+        if cursor is None or cursor == "":
+            return None
+        if not _hashable(cursor):  # not a cursor JSON gives (a string or a number): sent back as it came
+            return cursor
+        if cursor in self.sent:
+            raise errors.RepeatedCursor(self.route, cursor, self.pages)
+        self.sent.add(cursor)
+        return cursor
+
+
+def _hashable(value: object) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
 
 
 def follow(
-    fetch: Callable[[Any], object], first: object, items: str, next_at: Sequence[str], has_more_at: Sequence[str]
+    fetch: Callable[[Any], object],
+    first: object,
+    items: str,
+    next_at: Sequence[str],
+    has_more_at: Sequence[str],
+    route: str = "",
 ) -> Iterator[Any]:
     """Every item of every page: `fetch(cursor)` returns a page, starting with the cursor the caller gave."""
+    cursors = _Cursors(first, next_at, has_more_at, route)
     cursor = first
     while True:
         page = fetch(cursor)
         found = getattr(page, items)
         if not isinstance(found, Unset):
             yield from found
-        cursor = _next(page, cursor, next_at, has_more_at)
+        cursor = cursors.after(page)
         if cursor is None:
             return
 
@@ -51,8 +82,10 @@ async def afollow(
     items: str,
     next_at: Sequence[str],
     has_more_at: Sequence[str],
+    route: str = "",
 ) -> AsyncIterator[Any]:
     """follow(), for async code."""
+    cursors = _Cursors(first, next_at, has_more_at, route)
     cursor = first
     while True:
         page = await fetch(cursor)
@@ -60,6 +93,6 @@ async def afollow(
         if not isinstance(found, Unset):
             for item in found:
                 yield item
-        cursor = _next(page, cursor, next_at, has_more_at)
+        cursor = cursors.after(page)
         if cursor is None:
             return

@@ -1,12 +1,12 @@
 """`AuthenticatedClient`, with the defaults this spec states, and every operation reachable from it."""
 
 import os
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Generic
 
 from attrs import define, field
 
 from . import errors
-from ._base_client import BaseAuthenticatedClient, BaseClient, check_token, user_agent
+from ._base_client import BaseAuthenticatedClient, BaseClient, Raises, check_token, user_agent
 from ._logging import configure_logging
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ def _token_from_environment() -> str:
 
 
 @define
-class Client(BaseClient):
+class Client(BaseClient[Raises]):
     """A client that sends no API key, for operations that need none.
 
     `base_url` is the server (default: https://api.example.test). The keyword arguments
@@ -48,7 +48,7 @@ class Client(BaseClient):
 
 
 @define
-class AuthenticatedClient(BaseAuthenticatedClient):
+class AuthenticatedClient(BaseAuthenticatedClient[Raises]):
     """The client: every operation is reachable from it as `client.<group>.<operation>(...)`, and for
     async code as `await client.aio.<group>.<operation>(...)`.
 
@@ -67,124 +67,124 @@ class AuthenticatedClient(BaseAuthenticatedClient):
     auth_header_name: str = "Authorization"
 
     @property
-    def files(self) -> "_group_files.Files":
+    def files(self) -> "_group_files.Files[Raises]":
         """3 operations: create_file, get_content, replace_content"""
         from .api.files import Files
 
         return Files(self)
 
     @property
-    def flags(self) -> "_group_flags.Flags":
+    def flags(self) -> "_group_flags.Flags[Raises]":
         """1 operation: replace_flag"""
         from .api.flags import Flags
 
         return Flags(self)
 
     @property
-    def health(self) -> "_group_health.Health":
+    def health(self) -> "_group_health.Health[Raises]":
         """1 operation: get_health"""
         from .api.health import Health
 
         return Health(self)
 
     @property
-    def owners(self) -> "_group_owners.Owners":
+    def owners(self) -> "_group_owners.Owners[Raises]":
         """1 operation: create_owner"""
         from .api.owners import Owners
 
         return Owners(self)
 
     @property
-    def priorities(self) -> "_group_priorities.Priorities":
+    def priorities(self) -> "_group_priorities.Priorities[Raises]":
         """1 operation: replace_priorities"""
         from .api.priorities import Priorities
 
         return Priorities(self)
 
     @property
-    def search(self) -> "_group_search.Search":
+    def search(self) -> "_group_search.Search[Raises]":
         """1 operation: create_search"""
         from .api.search import Search
 
         return Search(self)
 
     @property
-    def trees(self) -> "_group_trees.Trees":
+    def trees(self) -> "_group_trees.Trees[Raises]":
         """1 operation: get_tree"""
         from .api.trees import Trees
 
         return Trees(self)
 
     @property
-    def widgets(self) -> "_group_widgets.Widgets":
+    def widgets(self) -> "_group_widgets.Widgets[Raises]":
         """6 operations: archive_widget, create_widget, delete_widget, get_widget, list_widgets, update_widget"""
         from .api.widgets import Widgets
 
         return Widgets(self)
 
     @property
-    def aio(self) -> "AsyncAPI":
+    def aio(self) -> "AsyncAPI[Raises]":
         """The same operations for async code: `await client.aio.<group>.<operation>(...)`."""
         return AsyncAPI(self)
 
 
-class AsyncAPI:
+class AsyncAPI(Generic[Raises]):
     """Every operation of the client for async code: `await client.aio.<group>.<operation>(...)`."""
 
-    def __init__(self, client: AuthenticatedClient) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises]) -> None:
         self._client = client
 
     @property
-    def files(self) -> "_group_files.AsyncFiles":
+    def files(self) -> "_group_files.AsyncFiles[Raises]":
         """3 operations: create_file, get_content, replace_content"""
         from .api.files import AsyncFiles
 
         return AsyncFiles(self._client)
 
     @property
-    def flags(self) -> "_group_flags.AsyncFlags":
+    def flags(self) -> "_group_flags.AsyncFlags[Raises]":
         """1 operation: replace_flag"""
         from .api.flags import AsyncFlags
 
         return AsyncFlags(self._client)
 
     @property
-    def health(self) -> "_group_health.AsyncHealth":
+    def health(self) -> "_group_health.AsyncHealth[Raises]":
         """1 operation: get_health"""
         from .api.health import AsyncHealth
 
         return AsyncHealth(self._client)
 
     @property
-    def owners(self) -> "_group_owners.AsyncOwners":
+    def owners(self) -> "_group_owners.AsyncOwners[Raises]":
         """1 operation: create_owner"""
         from .api.owners import AsyncOwners
 
         return AsyncOwners(self._client)
 
     @property
-    def priorities(self) -> "_group_priorities.AsyncPriorities":
+    def priorities(self) -> "_group_priorities.AsyncPriorities[Raises]":
         """1 operation: replace_priorities"""
         from .api.priorities import AsyncPriorities
 
         return AsyncPriorities(self._client)
 
     @property
-    def search(self) -> "_group_search.AsyncSearch":
+    def search(self) -> "_group_search.AsyncSearch[Raises]":
         """1 operation: create_search"""
         from .api.search import AsyncSearch
 
         return AsyncSearch(self._client)
 
     @property
-    def trees(self) -> "_group_trees.AsyncTrees":
+    def trees(self) -> "_group_trees.AsyncTrees[Raises]":
         """1 operation: get_tree"""
         from .api.trees import AsyncTrees
 
         return AsyncTrees(self._client)
 
     @property
-    def widgets(self) -> "_group_widgets.AsyncWidgets":
+    def widgets(self) -> "_group_widgets.AsyncWidgets[Raises]":
         """6 operations: archive_widget, create_widget, delete_widget, get_widget, list_widgets, update_widget"""
         from .api.widgets import AsyncWidgets
 

@@ -1,7 +1,8 @@
 """Contains all the data models used in inputs/outputs"""
 
 import importlib
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 if TYPE_CHECKING:
     from .archive_widget_reason import ArchiveWidgetReason
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     from .priority import Priority
     from .rectangle import Rectangle, RectangleDict
     from .replace_priorities_body import ReplacePrioritiesBody, ReplacePrioritiesBodyDict
-    from .replace_priorities_response_200 import ReplacePrioritiesResponse200, ReplacePrioritiesResponse200Dict
+    from .replace_priorities_response_200 import ReplacePrioritiesResponse200
     from .search_form import SearchForm, SearchFormDict
     from .shape import Shape
     from .timestamps import Timestamps, TimestampsDict
@@ -28,11 +29,11 @@ if TYPE_CHECKING:
     from .upload_form import UploadForm, UploadFormDict
     from .widget import Widget, WidgetDict
     from .widget_input import WidgetInput, WidgetInputDict
-    from .widget_labels import WidgetLabels, WidgetLabelsDict
+    from .widget_labels import WidgetLabels
     from .widget_mode import WidgetMode
     from .widget_page import WidgetPage, WidgetPageDict
     from .widget_patch import WidgetPatch, WidgetPatchDict
-    from .widget_scores import WidgetScores, WidgetScoresDict
+    from .widget_scores import WidgetScores
 
 # Public name -> the module that defines it, imported on first access.
 _MODULES: dict[str, str] = {
@@ -66,7 +67,6 @@ _MODULES: dict[str, str] = {
     "ReplacePrioritiesBody": ".replace_priorities_body",
     "ReplacePrioritiesBodyDict": ".replace_priorities_body",
     "ReplacePrioritiesResponse200": ".replace_priorities_response_200",
-    "ReplacePrioritiesResponse200Dict": ".replace_priorities_response_200",
     "SearchForm": ".search_form",
     "SearchFormDict": ".search_form",
     "Shape": ".shape",
@@ -81,15 +81,20 @@ _MODULES: dict[str, str] = {
     "WidgetInput": ".widget_input",
     "WidgetInputDict": ".widget_input",
     "WidgetLabels": ".widget_labels",
-    "WidgetLabelsDict": ".widget_labels",
     "WidgetMode": ".widget_mode",
     "WidgetPage": ".widget_page",
     "WidgetPageDict": ".widget_page",
     "WidgetPatch": ".widget_patch",
     "WidgetPatchDict": ".widget_patch",
     "WidgetScores": ".widget_scores",
-    "WidgetScoresDict": ".widget_scores",
 }
+
+ReplacePrioritiesResponse200Dict: TypeAlias = Mapping[str, "int"]
+"""The mapping a caller may give in place of `ReplacePrioritiesResponse200`: a free-form object, any keys, values in their JSON form."""
+WidgetLabelsDict: TypeAlias = Mapping[str, "str"]
+"""The mapping a caller may give in place of `WidgetLabels`: a free-form object, any keys, values in their JSON form."""
+WidgetScoresDict: TypeAlias = Mapping[str, "int"]
+"""The mapping a caller may give in place of `WidgetScores`: a free-form object, any keys, values in their JSON form."""
 
 __all__ = (
     "ArchiveWidgetReason",

@@ -6,8 +6,7 @@ from typing import Any, Literal, Required, Self, TypedDict
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._read import excerpt, expected, unknown_field
-from ..errors import InvalidField
+from .._read import excerpt, expected, field_error, unknown_field
 from ..types import model_repr, reading_strictly
 
 
@@ -59,7 +58,7 @@ class Cat:
             if type(f_meows) is not bool:
                 raise expected("a boolean", f_meows)
         except (KeyError, TypeError, ValueError, AttributeError) as error:
-            raise InvalidField.at(field, error) from error
+            raise field_error(field, error, src_dict, _DECLARED, "Cat") from error
         model = cls(  # in the order the fields are declared: positional arguments cost a third of keywords
             f_pet_type,
             f_meows,

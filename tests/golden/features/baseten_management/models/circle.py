@@ -5,8 +5,7 @@ from typing import Any, Required, Self, TypedDict
 
 from attrs import define as _attrs_define
 
-from .._read import expected, unknown_field
-from ..errors import InvalidField
+from .._read import expected, field_error, unknown_field
 from ..types import model_repr, reading_strictly
 
 
@@ -45,7 +44,7 @@ class Circle:
             if type(f_radius) is not float and type(f_radius) is not int:
                 raise expected("a number", f_radius)
         except (KeyError, TypeError, ValueError, AttributeError) as error:
-            raise InvalidField.at(field, error) from error
+            raise field_error(field, error, src_dict, _DECLARED, "Circle") from error
         model = cls(  # in the order the fields are declared: positional arguments cost a third of keywords
             f_radius,
         )

@@ -6,8 +6,7 @@ from typing import Any, Required, Self, TypedDict
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._read import expected, read_int, unknown_field
-from ..errors import InvalidField
+from .._read import expected, field_error, read_int, unknown_field
 from ..types import model_repr, reading_strictly
 
 
@@ -50,7 +49,7 @@ class CreateFileResponse201:
             if type(f_size) is not int:
                 f_size = read_int(f_size)
         except (KeyError, TypeError, ValueError, AttributeError) as error:
-            raise InvalidField.at(field, error) from error
+            raise field_error(field, error, src_dict, _DECLARED, "CreateFileResponse201") from error
         model = cls(  # in the order the fields are declared: positional arguments cost a third of keywords
             f_size,
         )

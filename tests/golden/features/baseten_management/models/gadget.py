@@ -7,9 +7,8 @@ from typing import Any, Literal, NotRequired, Required, Self, TypedDict
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._read import excerpt, expected, parse_datetime, unknown_field
+from .._read import excerpt, expected, field_error, parse_datetime, unknown_field
 from .._wire import wire_datetime
-from ..errors import InvalidField
 from ..types import UNSET, Unset, model_repr, reading_strictly
 
 
@@ -83,7 +82,7 @@ class Gadget:
                 if f_version != 2 or type(f_version) is not int:
                     raise ValueError(f"must be 2, got {excerpt(f_version)}")
         except (KeyError, TypeError, ValueError, AttributeError) as error:
-            raise InvalidField.at(field, error) from error
+            raise field_error(field, error, src_dict, _DECLARED, "Gadget") from error
         model = cls(  # in the order the fields are declared: positional arguments cost a third of keywords
             f_created_at,
             f_serial,

@@ -6,8 +6,7 @@ from typing import Any, NotRequired, Required, Self, TypedDict
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._read import expected, unknown_field, unlisted_tag
-from ..errors import InvalidField
+from .._read import expected, field_error, unknown_field, unlisted_tag
 from ..types import UNSET, UnknownVariant, Unset, model_repr, reading_strictly
 
 
@@ -102,7 +101,7 @@ class GetTreeResponse200:
                 else:
                     raise expected("an object", f_pet)
         except (KeyError, TypeError, ValueError, AttributeError) as error:
-            raise InvalidField.at(field, error) from error
+            raise field_error(field, error, src_dict, _DECLARED, "GetTreeResponse200") from error
         model = cls(  # in the order the fields are declared: positional arguments cost a third of keywords
             f_root,
             f_folder,

@@ -6,8 +6,7 @@ from typing import Any, NotRequired, Required, Self, TypedDict
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._read import expected, item_error, no_branch, unknown_field, unlisted_tag
-from ..errors import InvalidField
+from .._read import expected, field_error, item_error, no_branch, unknown_field, unlisted_tag
 from ..types import UNSET, UnknownVariant, Unset, model_repr, reading_strictly
 
 
@@ -163,7 +162,7 @@ class Owner:
                 if not (f_nickname is None or isinstance(f_nickname, str) or type(f_nickname) is int):
                     raise expected("a string or an integer or null", f_nickname)
         except (KeyError, TypeError, ValueError, AttributeError) as error:
-            raise InvalidField.at(field, error) from error
+            raise field_error(field, error, src_dict, _DECLARED, "Owner") from error
         model = cls(  # in the order the fields are declared: positional arguments cost a third of keywords
             f_name,
             f_pets,

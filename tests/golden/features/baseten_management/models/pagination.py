@@ -6,8 +6,7 @@ from typing import Any, NotRequired, Required, Self, TypedDict
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._read import expected, unknown_field
-from ..errors import InvalidField
+from .._read import expected, field_error, unknown_field
 from ..types import UNSET, Unset, model_repr, reading_strictly
 
 
@@ -65,7 +64,7 @@ class Pagination:
                 if not (f_cursor is None or isinstance(f_cursor, str)):
                     raise expected("a string or null", f_cursor)
         except (KeyError, TypeError, ValueError, AttributeError) as error:
-            raise InvalidField.at(field, error) from error
+            raise field_error(field, error, src_dict, _DECLARED, "Pagination") from error
         model = cls(  # in the order the fields are declared: positional arguments cost a third of keywords
             f_has_more,
             f_cursor,

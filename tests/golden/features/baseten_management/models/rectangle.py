@@ -5,8 +5,7 @@ from typing import Any, Required, Self, TypedDict
 
 from attrs import define as _attrs_define
 
-from .._read import expected, unknown_field
-from ..errors import InvalidField
+from .._read import expected, field_error, unknown_field
 from ..types import model_repr, reading_strictly
 
 
@@ -54,7 +53,7 @@ class Rectangle:
             if type(f_height) is not float and type(f_height) is not int:
                 raise expected("a number", f_height)
         except (KeyError, TypeError, ValueError, AttributeError) as error:
-            raise InvalidField.at(field, error) from error
+            raise field_error(field, error, src_dict, _DECLARED, "Rectangle") from error
         model = cls(  # in the order the fields are declared: positional arguments cost a third of keywords
             f_width,
             f_height,

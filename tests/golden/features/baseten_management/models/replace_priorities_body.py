@@ -6,8 +6,7 @@ from typing import Any, Literal, NotRequired, Required, Self, TypedDict
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._read import excerpt, expected, item_error, unknown_field
-from ..errors import InvalidField
+from .._read import excerpt, expected, field_error, item_error, unknown_field
 from ..models.nullable_colour import NullableColour
 from ..models.priority import Priority
 from ..types import UNSET, Unset, model_repr, reading_strictly
@@ -38,14 +37,14 @@ class ReplacePrioritiesBody:
         additional_properties."""
         f_priorities: list[Any] = []
         for priorities_item_data in self.priorities:
-            priorities_item = priorities_item_data.value
+            priorities_item = Priority.to_wire(priorities_item_data, "priorities[]")
             f_priorities.append(priorities_item)
 
         f_colour: None | str | Unset
         if isinstance(self.colour, Unset):
             f_colour = UNSET
         elif isinstance(self.colour, NullableColour):
-            f_colour = self.colour.value
+            f_colour = NullableColour.to_wire(self.colour, "colour")
         else:
             f_colour = self.colour
 
@@ -94,7 +93,7 @@ class ReplacePrioritiesBody:
                 if f_version != 1 or type(f_version) is not int:
                     raise ValueError(f"must be 1, got {excerpt(f_version)}")
         except (KeyError, TypeError, ValueError, AttributeError) as error:
-            raise InvalidField.at(field, error) from error
+            raise field_error(field, error, src_dict, _DECLARED, "ReplacePrioritiesBody") from error
         model = cls(  # in the order the fields are declared: positional arguments cost a third of keywords
             f_priorities,
             f_colour,

@@ -6,8 +6,7 @@ from typing import Any, NotRequired, Required, Self, TypedDict
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._read import expected, read_int, unknown_field
-from ..errors import InvalidField
+from .._read import expected, field_error, read_int, unknown_field
 from ..types import UNSET, Unset, model_repr, reading_strictly
 
 
@@ -72,7 +71,7 @@ class SearchForm:
                 if type(f_exact) is not bool:
                     raise expected("a boolean", f_exact)
         except (KeyError, TypeError, ValueError, AttributeError) as error:
-            raise InvalidField.at(field, error) from error
+            raise field_error(field, error, src_dict, _DECLARED, "SearchForm") from error
         model = cls(  # in the order the fields are declared: positional arguments cost a third of keywords
             f_query,
             f_limit,

@@ -7,9 +7,8 @@ from typing import Any, NotRequired, Required, Self, TypedDict
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._read import expected, parse_datetime, unknown_field
+from .._read import expected, field_error, parse_datetime, unknown_field
 from .._wire import wire_datetime
-from ..errors import InvalidField
 from ..types import UNSET, Unset, model_repr, reading_strictly
 
 
@@ -63,7 +62,7 @@ class Timestamps:
             if f_updated_at is not UNSET:
                 f_updated_at = parse_datetime(f_updated_at)
         except (KeyError, TypeError, ValueError, AttributeError) as error:
-            raise InvalidField.at(field, error) from error
+            raise field_error(field, error, src_dict, _DECLARED, "Timestamps") from error
         model = cls(  # in the order the fields are declared: positional arguments cost a third of keywords
             f_created_at,
             f_updated_at,

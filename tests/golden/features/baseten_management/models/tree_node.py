@@ -6,8 +6,7 @@ from typing import Any, NotRequired, Required, Self, TypedDict
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._read import expected, item_error, unknown_field
-from ..errors import InvalidField
+from .._read import expected, field_error, item_error, unknown_field
 from ..types import UNSET, Unset, model_repr, reading_strictly
 
 
@@ -75,7 +74,7 @@ class TreeNode:
                     raise item_error(len(children_item_read), children_item_error) from children_item_error
                 f_children = children_item_read
         except (KeyError, TypeError, ValueError, AttributeError) as error:
-            raise InvalidField.at(field, error) from error
+            raise field_error(field, error, src_dict, _DECLARED, "TreeNode") from error
         model = cls(  # in the order the fields are declared: positional arguments cost a third of keywords
             f_label,
             f_children,

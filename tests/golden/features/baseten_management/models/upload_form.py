@@ -9,8 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import types
-from .._read import expected, item_error, read_int, unknown_field
-from ..errors import InvalidField
+from .._read import expected, field_error, item_error, read_int, unknown_field
 from ..types import UNSET, File, Unset, model_repr, reading_strictly
 
 
@@ -159,7 +158,7 @@ class UploadForm:
                     raise item_error(len(labels_item_read), labels_item_error) from labels_item_error
                 f_labels = labels_item_read
         except (KeyError, TypeError, ValueError, AttributeError) as error:
-            raise InvalidField.at(field, error) from error
+            raise field_error(field, error, src_dict, _DECLARED, "UploadForm") from error
         model = cls(  # in the order the fields are declared: positional arguments cost a third of keywords
             f_file,
             f_description,

@@ -8,9 +8,8 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._read import expected, item_error, parse_date, parse_datetime, parse_uuid, read_int, unknown_field
+from .._read import expected, field_error, item_error, parse_date, parse_datetime, parse_uuid, read_int, unknown_field
 from .._wire import wire_date, wire_datetime
-from ..errors import InvalidField
 from ..models.nullable_colour import NullableColour
 from ..models.priority import Priority
 from ..models.shape import Shape
@@ -77,19 +76,19 @@ class Widget:
 
         f_name = self.name
 
-        f_kind = self.kind.value
+        f_kind = Shape.to_wire(self.kind, "kind")
 
         f_created_at = wire_datetime(self.created_at, "created_at")
 
         f_priority: int | Unset = UNSET
         if not isinstance(self.priority, Unset):
-            f_priority = self.priority.value
+            f_priority = Priority.to_wire(self.priority, "priority")
 
         f_colour: None | str | Unset
         if isinstance(self.colour, Unset):
             f_colour = UNSET
         elif isinstance(self.colour, NullableColour):
-            f_colour = self.colour.value
+            f_colour = NullableColour.to_wire(self.colour, "colour")
         else:
             f_colour = self.colour
 
@@ -109,7 +108,7 @@ class Widget:
 
         f_mode: str | Unset = UNSET
         if not isinstance(self.mode, Unset):
-            f_mode = self.mode.value
+            f_mode = WidgetMode.to_wire(self.mode, "mode")
 
         f_camel_case = self.camel_case
 
@@ -304,7 +303,7 @@ class Widget:
                     raise item_error(len(tags_item_read), tags_item_error) from tags_item_error
                 f_tags = tags_item_read
         except (KeyError, TypeError, ValueError, AttributeError) as error:
-            raise InvalidField.at(field, error) from error
+            raise field_error(field, error, src_dict, _DECLARED, "Widget") from error
         model = cls(  # in the order the fields are declared: positional arguments cost a third of keywords
             f_id,
             f_name,

@@ -7,9 +7,8 @@ from typing import Any, Literal, NotRequired, Required, Self, TypedDict
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._read import expected, parse_date, unknown_field
+from .._read import expected, field_error, parse_date, unknown_field
 from .._wire import wire_date
-from ..errors import InvalidField
 from ..models.priority import Priority
 from ..models.shape import Shape
 from ..types import UNSET, Unset, model_repr, reading_strictly
@@ -46,11 +45,11 @@ class WidgetInput:
         additional_properties."""
         f_name = self.name
 
-        f_kind = self.kind.value
+        f_kind = Shape.to_wire(self.kind, "kind")
 
         f_priority: int | Unset = UNSET
         if not isinstance(self.priority, Unset):
-            f_priority = self.priority.value
+            f_priority = Priority.to_wire(self.priority, "priority")
 
         f_due: str | Unset = UNSET
         if not isinstance(self.due, Unset):
@@ -108,7 +107,7 @@ class WidgetInput:
                 if not isinstance(f_class_, str):
                     raise expected("a string", f_class_)
         except (KeyError, TypeError, ValueError, AttributeError) as error:
-            raise InvalidField.at(field, error) from error
+            raise field_error(field, error, src_dict, _DECLARED, "WidgetInput") from error
         model = cls(  # in the order the fields are declared: positional arguments cost a third of keywords
             f_name,
             f_kind,

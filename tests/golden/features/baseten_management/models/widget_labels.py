@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypedDict
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -64,10 +64,7 @@ class WidgetLabels:
         return key in self.additional_properties
 
 
-# The mapping a caller may give in place of WidgetLabels (body={...}): its keys as the spec names them,
-# so that mypy rejects a misspelt one. Values are in their JSON form, as from_dict() reads them.
-class WidgetLabelsDict(TypedDict, total=False):
-    pass
-
-
-WidgetLabelsDict.__doc__ = """The mapping a caller may give in place of `WidgetLabels`: its fields by their names in the spec, in their JSON form."""
+# The mapping a caller may give in place of WidgetLabels: a free-form object, any keys. An alias
+# (Mapping[str, ...]), defined in the package's __init__ (templates/models_init.py.jinja), where the
+# reference finds its docstring.
+from ..models import WidgetLabelsDict as WidgetLabelsDict

@@ -6,8 +6,7 @@ from typing import Any, Required, Self, TypedDict
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._read import expected, item_error, unknown_field
-from ..errors import InvalidField
+from .._read import expected, field_error, item_error, unknown_field
 from ..types import model_repr, reading_strictly
 
 
@@ -70,7 +69,7 @@ class WidgetPage:
             f_pagination = src_dict["pagination"]
             f_pagination = Pagination.from_dict(f_pagination)
         except (KeyError, TypeError, ValueError, AttributeError) as error:
-            raise InvalidField.at(field, error) from error
+            raise field_error(field, error, src_dict, _DECLARED, "WidgetPage") from error
         model = cls(  # in the order the fields are declared: positional arguments cost a third of keywords
             f_items,
             f_pagination,

@@ -5,8 +5,7 @@ from typing import Any, Literal, NotRequired, Self, TypedDict
 
 from attrs import define as _attrs_define
 
-from .._read import expected, unknown_field
-from ..errors import InvalidField
+from .._read import expected, field_error, unknown_field
 from ..models.nullable_colour import NullableColour
 from ..types import UNSET, Unset, model_repr, reading_strictly
 
@@ -35,7 +34,7 @@ class WidgetPatch:
         if isinstance(self.colour, Unset):
             f_colour = UNSET
         elif isinstance(self.colour, NullableColour):
-            f_colour = self.colour.value
+            f_colour = NullableColour.to_wire(self.colour, "colour")
         else:
             f_colour = self.colour
 
@@ -67,7 +66,7 @@ class WidgetPatch:
                 elif f_colour is not None:
                     raise expected("a string or null", f_colour)
         except (KeyError, TypeError, ValueError, AttributeError) as error:
-            raise InvalidField.at(field, error) from error
+            raise field_error(field, error, src_dict, _DECLARED, "WidgetPatch") from error
         model = cls(  # in the order the fields are declared: positional arguments cost a third of keywords
             f_name,
             f_colour,

@@ -8,7 +8,9 @@
 """
 
 import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic
+
+from ..._base_client import Raises
 
 if TYPE_CHECKING:
     from ...client import AuthenticatedClient
@@ -23,56 +25,56 @@ __all__ = (
 )
 
 
-class Files:
+class Files(Generic[Raises]):
     """`client.files`: each operation of the group, called as `client.files.<name>(...)`."""
 
-    def __init__(self, client: "AuthenticatedClient") -> None:
+    def __init__(self, client: "AuthenticatedClient[Raises]") -> None:
         self._client = client
 
     @property
-    def create_file(self) -> "_create_file.Operation":
+    def create_file(self) -> "_create_file.Operation[Raises]":
         """`POST /files`: Upload a file (multipart)"""
         from .create_file import Operation
 
         return Operation(self._client)
 
     @property
-    def get_content(self) -> "_get_content.Operation":
+    def get_content(self) -> "_get_content.Operation[Raises]":
         """`GET /files/{name}/content`: Download a file's bytes"""
         from .get_content import Operation
 
         return Operation(self._client)
 
     @property
-    def replace_content(self) -> "_replace_content.Operation":
+    def replace_content(self) -> "_replace_content.Operation[Raises]":
         """`PUT /files/{name}/content`: Replace a file's bytes (octet-stream)"""
         from .replace_content import Operation
 
         return Operation(self._client)
 
 
-class AsyncFiles:
+class AsyncFiles(Generic[Raises]):
     """`client.aio.files`: each operation of the group for async code, `await client.aio.files.<name>(...)`."""
 
-    def __init__(self, client: "AuthenticatedClient") -> None:
+    def __init__(self, client: "AuthenticatedClient[Raises]") -> None:
         self._client = client
 
     @property
-    def create_file(self) -> "_create_file.AsyncOperation":
+    def create_file(self) -> "_create_file.AsyncOperation[Raises]":
         """`POST /files`: Upload a file (multipart)"""
         from .create_file import AsyncOperation
 
         return AsyncOperation(self._client)
 
     @property
-    def get_content(self) -> "_get_content.AsyncOperation":
+    def get_content(self) -> "_get_content.AsyncOperation[Raises]":
         """`GET /files/{name}/content`: Download a file's bytes"""
         from .get_content import AsyncOperation
 
         return AsyncOperation(self._client)
 
     @property
-    def replace_content(self) -> "_replace_content.AsyncOperation":
+    def replace_content(self) -> "_replace_content.AsyncOperation[Raises]":
         """`PUT /files/{name}/content`: Replace a file's bytes (octet-stream)"""
         from .replace_content import AsyncOperation
 

@@ -4,19 +4,24 @@ From the client: `client.files.create_file(...)`, or
 `await client.aio.files.create_file(...)`.
 """
 
-from typing import Any
+from typing import Any, Generic, Literal, overload
 
 import httpx
 
-from ... import errors
-from ..._base_client import secret_of
+from ... import _pacing, errors
+from ..._base_client import Raises, secret_of
 from ..._read import hiding
+from ..._wire import checked_arguments
 from ...client import AuthenticatedClient, Client
 from ...models.create_file_response_201 import CreateFileResponse201
 from ...models.upload_form import UploadForm, UploadFormDict
 from ...types import Response, model_body, status
 
+# At most 100 requests in 1.0 s per API key (generator-config.yaml rate_limits).
+_RATE_LIMIT = _pacing.RateLimit("POST /files", 100, 1.0)
 
+
+@checked_arguments
 def _get_kwargs(
     *,
     body: UploadForm | UploadFormDict,
@@ -51,8 +56,8 @@ def _parse_success(response: httpx.Response, secret: str) -> CreateFileResponse2
 
 
 def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CreateFileResponse201]:
+    *, client: AuthenticatedClient[bool] | Client[bool], response: httpx.Response
+) -> Response[CreateFileResponse201 | None]:
     parsed: CreateFileResponse201 | None
     if not response.is_success:
         parsed = None
@@ -75,7 +80,7 @@ def _build_response(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: UploadForm | UploadFormDict,
 ) -> CreateFileResponse201:
     """POST /files
@@ -90,6 +95,7 @@ def sync(
         errors.UnexpectedStatus: a 2xx the spec does not document for this operation.
         errors.UnexpectedResponse: a success whose body does not match the spec.
         errors.APIConnectionError: no connection or no answer in time (errors.APITimeoutError), after retries.
+        errors.InvalidField: before anything is sent, an argument the call cannot send (named).
 
     Returns:
         CreateFileResponse201
@@ -98,7 +104,8 @@ def sync(
     response = client.request(
         **_get_kwargs(
             body=body,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
@@ -107,14 +114,15 @@ def sync(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: UploadForm | UploadFormDict,
 ) -> CreateFileResponse201:
     """POST /files: sync(), for async code: the same arguments, result and errors."""
     response = await client.async_request(
         **_get_kwargs(
             body=body,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
@@ -123,9 +131,9 @@ async def asyncio(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: UploadForm | UploadFormDict,
-) -> Response[CreateFileResponse201]:
+) -> Response[CreateFileResponse201 | None]:
     """POST /files: sync(), returning the whole Response: status, headers, raw body, and `parsed`, the body
     as the spec documents it for the status.
 
@@ -135,32 +143,34 @@ def sync_detailed(
     response = client.request(
         **_get_kwargs(
             body=body,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: UploadForm | UploadFormDict,
-) -> Response[CreateFileResponse201]:
+) -> Response[CreateFileResponse201 | None]:
     """POST /files: sync_detailed(), for async code."""
     response = await client.async_request(
         **_get_kwargs(
             body=body,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 
 
-class Operation:
+class Operation(Generic[Raises]):
     """`POST /files`: Upload a file (multipart)
 
     `client.files.create_file(...)` is sync(); `.detailed(...)` is sync_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     def __call__(
@@ -173,24 +183,38 @@ class Operation:
             client=self._client,
         )
 
+    @overload
+    def detailed(
+        self: "Operation[Literal[True]]",
+        *,
+        body: UploadForm | UploadFormDict,
+    ) -> Response[CreateFileResponse201]: ...
+
+    @overload
+    def detailed(
+        self: "Operation[bool]",
+        *,
+        body: UploadForm | UploadFormDict,
+    ) -> Response[CreateFileResponse201 | None]: ...
+
     def detailed(
         self,
         *,
         body: UploadForm | UploadFormDict,
-    ) -> Response[CreateFileResponse201]:
+    ) -> Response[CreateFileResponse201 | None]:
         return sync_detailed(
             body=body,
             client=self._client,
         )
 
 
-class AsyncOperation:
+class AsyncOperation(Generic[Raises]):
     """`POST /files`: Upload a file (multipart)
 
     `await client.aio.files.create_file(...)` is asyncio(); `.detailed(...)` is asyncio_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     async def __call__(
@@ -203,11 +227,25 @@ class AsyncOperation:
             client=self._client,
         )
 
+    @overload
+    async def detailed(
+        self: "AsyncOperation[Literal[True]]",
+        *,
+        body: UploadForm | UploadFormDict,
+    ) -> Response[CreateFileResponse201]: ...
+
+    @overload
+    async def detailed(
+        self: "AsyncOperation[bool]",
+        *,
+        body: UploadForm | UploadFormDict,
+    ) -> Response[CreateFileResponse201 | None]: ...
+
     async def detailed(
         self,
         *,
         body: UploadForm | UploadFormDict,
-    ) -> Response[CreateFileResponse201]:
+    ) -> Response[CreateFileResponse201 | None]:
         return await asyncio_detailed(
             body=body,
             client=self._client,

@@ -5,18 +5,22 @@ From the client: `client.files.get_content(...)`, or
 """
 
 from io import BytesIO
-from typing import Any
+from typing import Any, Generic, Literal, overload
 
 import httpx
 
-from ... import errors
-from ..._base_client import secret_of
+from ... import _pacing, errors
+from ..._base_client import Raises, secret_of
 from ..._read import hiding
-from ..._wire import path_segment
+from ..._wire import checked_arguments, path_segment
 from ...client import AuthenticatedClient, Client
 from ...types import File, Response, status
 
+# At most 100 requests in 1.0 s per API key (generator-config.yaml rate_limits).
+_RATE_LIMIT = _pacing.RateLimit("GET /files/{name}/content", 100, 1.0)
 
+
+@checked_arguments
 def _get_kwargs(
     name: str,
 ) -> dict[str, Any]:
@@ -43,7 +47,9 @@ def _parse_success(response: httpx.Response, secret: str) -> File:
     raise errors.UnexpectedStatus.of(response, secret)
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[File]:
+def _build_response(
+    *, client: AuthenticatedClient[bool] | Client[bool], response: httpx.Response
+) -> Response[File | None]:
     parsed: File | None
     if not response.is_success:
         parsed = None
@@ -67,7 +73,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync(
     name: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
 ) -> File:
     """GET /files/{name}/content
 
@@ -81,6 +87,7 @@ def sync(
         errors.UnexpectedStatus: a 2xx the spec does not document for this operation.
         errors.UnexpectedResponse: a success whose body does not match the spec.
         errors.APIConnectionError: no connection or no answer in time (errors.APITimeoutError), after retries.
+        errors.InvalidField: before anything is sent, an argument the call cannot send (named).
 
     Returns:
         File
@@ -89,7 +96,8 @@ def sync(
     response = client.request(
         **_get_kwargs(
             name=name,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
@@ -99,13 +107,14 @@ def sync(
 async def asyncio(
     name: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
 ) -> File:
     """GET /files/{name}/content: sync(), for async code: the same arguments, result and errors."""
     response = await client.async_request(
         **_get_kwargs(
             name=name,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
@@ -115,8 +124,8 @@ async def asyncio(
 def sync_detailed(
     name: str,
     *,
-    client: AuthenticatedClient | Client,
-) -> Response[File]:
+    client: AuthenticatedClient[bool] | Client[bool],
+) -> Response[File | None]:
     """GET /files/{name}/content: sync(), returning the whole Response: status, headers, raw body, and `parsed`, the body
     as the spec documents it for the status.
 
@@ -126,7 +135,8 @@ def sync_detailed(
     response = client.request(
         **_get_kwargs(
             name=name,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 
@@ -134,24 +144,25 @@ def sync_detailed(
 async def asyncio_detailed(
     name: str,
     *,
-    client: AuthenticatedClient | Client,
-) -> Response[File]:
+    client: AuthenticatedClient[bool] | Client[bool],
+) -> Response[File | None]:
     """GET /files/{name}/content: sync_detailed(), for async code."""
     response = await client.async_request(
         **_get_kwargs(
             name=name,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 
 
-class Operation:
+class Operation(Generic[Raises]):
     """`GET /files/{name}/content`: Download a file's bytes
 
     `client.files.get_content(...)` is sync(); `.detailed(...)` is sync_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     def __call__(
@@ -163,23 +174,35 @@ class Operation:
             client=self._client,
         )
 
+    @overload
+    def detailed(
+        self: "Operation[Literal[True]]",
+        name: str,
+    ) -> Response[File]: ...
+
+    @overload
+    def detailed(
+        self: "Operation[bool]",
+        name: str,
+    ) -> Response[File | None]: ...
+
     def detailed(
         self,
         name: str,
-    ) -> Response[File]:
+    ) -> Response[File | None]:
         return sync_detailed(
             name=name,
             client=self._client,
         )
 
 
-class AsyncOperation:
+class AsyncOperation(Generic[Raises]):
     """`GET /files/{name}/content`: Download a file's bytes
 
     `await client.aio.files.get_content(...)` is asyncio(); `.detailed(...)` is asyncio_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     async def __call__(
@@ -191,10 +214,22 @@ class AsyncOperation:
             client=self._client,
         )
 
+    @overload
+    async def detailed(
+        self: "AsyncOperation[Literal[True]]",
+        name: str,
+    ) -> Response[File]: ...
+
+    @overload
+    async def detailed(
+        self: "AsyncOperation[bool]",
+        name: str,
+    ) -> Response[File | None]: ...
+
     async def detailed(
         self,
         name: str,
-    ) -> Response[File]:
+    ) -> Response[File | None]:
         return await asyncio_detailed(
             name=name,
             client=self._client,

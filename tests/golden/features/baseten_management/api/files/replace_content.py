@@ -4,18 +4,22 @@ From the client: `client.files.replace_content(...)`, or
 `await client.aio.files.replace_content(...)`.
 """
 
-from typing import Any
+from typing import Any, Generic, Literal, overload
 
 import httpx
 
-from ... import errors
-from ..._base_client import secret_of
+from ... import _pacing, errors
+from ..._base_client import Raises, secret_of
 from ..._read import hiding
-from ..._wire import path_segment
+from ..._wire import checked_arguments, path_segment
 from ...client import AuthenticatedClient, Client
 from ...types import File, Response, status
 
+# At most 100 requests in 1.0 s per API key (generator-config.yaml rate_limits).
+_RATE_LIMIT = _pacing.RateLimit("PUT /files/{name}/content", 100, 1.0)
 
+
+@checked_arguments
 def _get_kwargs(
     name: str,
     *,
@@ -28,6 +32,8 @@ def _get_kwargs(
         "url": f"/files/{path_segment(name, 'name')}/content",
     }
 
+    if not isinstance(body, File):
+        raise errors.InvalidField("body", f"expected a File, got {type(body).__name__}")
     _kwargs["content"] = body.payload.read()
     headers["Content-Type"] = "application/octet-stream"
 
@@ -47,7 +53,7 @@ def _parse_success(response: httpx.Response, secret: str) -> None:
     raise errors.UnexpectedStatus.of(response, secret)
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[None]:
+def _build_response(*, client: AuthenticatedClient[bool] | Client[bool], response: httpx.Response) -> Response[None]:
     parsed: None
     if not response.is_success:
         parsed = None
@@ -72,7 +78,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync(
     name: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: File,
 ) -> None:
     """PUT /files/{name}/content
@@ -88,6 +94,7 @@ def sync(
         errors.UnexpectedStatus: a 2xx the spec does not document for this operation.
         errors.UnexpectedResponse: a success whose body does not match the spec.
         errors.APIConnectionError: no connection or no answer in time (errors.APITimeoutError), after retries.
+        errors.InvalidField: before anything is sent, an argument the call cannot send (named).
 
     Returns:
         None
@@ -97,7 +104,8 @@ def sync(
         **_get_kwargs(
             name=name,
             body=body,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
@@ -107,7 +115,7 @@ def sync(
 async def asyncio(
     name: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: File,
 ) -> None:
     """PUT /files/{name}/content: sync(), for async code: the same arguments, result and errors."""
@@ -115,7 +123,8 @@ async def asyncio(
         **_get_kwargs(
             name=name,
             body=body,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
@@ -125,7 +134,7 @@ async def asyncio(
 def sync_detailed(
     name: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: File,
 ) -> Response[None]:
     """PUT /files/{name}/content: sync(), returning the whole Response: status, headers, raw body, and `parsed`, the body
@@ -138,7 +147,8 @@ def sync_detailed(
         **_get_kwargs(
             name=name,
             body=body,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 
@@ -146,7 +156,7 @@ def sync_detailed(
 async def asyncio_detailed(
     name: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: File,
 ) -> Response[None]:
     """PUT /files/{name}/content: sync_detailed(), for async code."""
@@ -154,18 +164,19 @@ async def asyncio_detailed(
         **_get_kwargs(
             name=name,
             body=body,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 
 
-class Operation:
+class Operation(Generic[Raises]):
     """`PUT /files/{name}/content`: Replace a file's bytes (octet-stream)
 
     `client.files.replace_content(...)` is sync(); `.detailed(...)` is sync_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     def __call__(
@@ -180,6 +191,22 @@ class Operation:
             client=self._client,
         )
 
+    @overload
+    def detailed(
+        self: "Operation[Literal[True]]",
+        name: str,
+        *,
+        body: File,
+    ) -> Response[None]: ...
+
+    @overload
+    def detailed(
+        self: "Operation[bool]",
+        name: str,
+        *,
+        body: File,
+    ) -> Response[None]: ...
+
     def detailed(
         self,
         name: str,
@@ -193,13 +220,13 @@ class Operation:
         )
 
 
-class AsyncOperation:
+class AsyncOperation(Generic[Raises]):
     """`PUT /files/{name}/content`: Replace a file's bytes (octet-stream)
 
     `await client.aio.files.replace_content(...)` is asyncio(); `.detailed(...)` is asyncio_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     async def __call__(
@@ -213,6 +240,22 @@ class AsyncOperation:
             body=body,
             client=self._client,
         )
+
+    @overload
+    async def detailed(
+        self: "AsyncOperation[Literal[True]]",
+        name: str,
+        *,
+        body: File,
+    ) -> Response[None]: ...
+
+    @overload
+    async def detailed(
+        self: "AsyncOperation[bool]",
+        name: str,
+        *,
+        body: File,
+    ) -> Response[None]: ...
 
     async def detailed(
         self,

@@ -6,7 +6,9 @@
 """
 
 import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic
+
+from ..._base_client import Raises
 
 if TYPE_CHECKING:
     from ...client import AuthenticatedClient
@@ -15,28 +17,28 @@ if TYPE_CHECKING:
 __all__ = ("replace_flag",)
 
 
-class Flags:
+class Flags(Generic[Raises]):
     """`client.flags`: each operation of the group, called as `client.flags.<name>(...)`."""
 
-    def __init__(self, client: "AuthenticatedClient") -> None:
+    def __init__(self, client: "AuthenticatedClient[Raises]") -> None:
         self._client = client
 
     @property
-    def replace_flag(self) -> "_replace_flag.Operation":
+    def replace_flag(self) -> "_replace_flag.Operation[Raises]":
         """`PUT /flags/{enabled}`: A boolean in the path"""
         from .replace_flag import Operation
 
         return Operation(self._client)
 
 
-class AsyncFlags:
+class AsyncFlags(Generic[Raises]):
     """`client.aio.flags`: each operation of the group for async code, `await client.aio.flags.<name>(...)`."""
 
-    def __init__(self, client: "AuthenticatedClient") -> None:
+    def __init__(self, client: "AuthenticatedClient[Raises]") -> None:
         self._client = client
 
     @property
-    def replace_flag(self) -> "_replace_flag.AsyncOperation":
+    def replace_flag(self) -> "_replace_flag.AsyncOperation[Raises]":
         """`PUT /flags/{enabled}`: A boolean in the path"""
         from .replace_flag import AsyncOperation
 

@@ -4,18 +4,22 @@ From the client: `client.flags.replace_flag(...)`, or
 `await client.aio.flags.replace_flag(...)`.
 """
 
-from typing import Any
+from typing import Any, Generic, Literal, overload
 
 import httpx
 
-from ... import errors
-from ..._base_client import secret_of
+from ... import _pacing, errors
+from ..._base_client import Raises, secret_of
 from ..._read import hiding
-from ..._wire import path_segment
+from ..._wire import checked_arguments, path_segment
 from ...client import AuthenticatedClient, Client
 from ...types import Response, status
 
+# At most 100 requests in 1.0 s per API key (generator-config.yaml rate_limits).
+_RATE_LIMIT = _pacing.RateLimit("PUT /flags/{enabled}", 100, 1.0)
 
+
+@checked_arguments
 def _get_kwargs(
     enabled: bool,
 ) -> dict[str, Any]:
@@ -40,7 +44,7 @@ def _parse_success(response: httpx.Response, secret: str) -> None:
     raise errors.UnexpectedStatus.of(response, secret)
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[None]:
+def _build_response(*, client: AuthenticatedClient[bool] | Client[bool], response: httpx.Response) -> Response[None]:
     parsed: None
     if not response.is_success:
         parsed = None
@@ -65,7 +69,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync(
     enabled: bool,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
 ) -> None:
     """PUT /flags/{enabled}
 
@@ -79,6 +83,7 @@ def sync(
         errors.UnexpectedStatus: a 2xx the spec does not document for this operation.
         errors.UnexpectedResponse: a success whose body does not match the spec.
         errors.APIConnectionError: no connection or no answer in time (errors.APITimeoutError), after retries.
+        errors.InvalidField: before anything is sent, an argument the call cannot send (named).
 
     Returns:
         None
@@ -87,7 +92,8 @@ def sync(
     response = client.request(
         **_get_kwargs(
             enabled=enabled,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
@@ -97,13 +103,14 @@ def sync(
 async def asyncio(
     enabled: bool,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
 ) -> None:
     """PUT /flags/{enabled}: sync(), for async code: the same arguments, result and errors."""
     response = await client.async_request(
         **_get_kwargs(
             enabled=enabled,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
@@ -113,7 +120,7 @@ async def asyncio(
 def sync_detailed(
     enabled: bool,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
 ) -> Response[None]:
     """PUT /flags/{enabled}: sync(), returning the whole Response: status, headers, raw body, and `parsed`, the body
     as the spec documents it for the status.
@@ -124,7 +131,8 @@ def sync_detailed(
     response = client.request(
         **_get_kwargs(
             enabled=enabled,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 
@@ -132,24 +140,25 @@ def sync_detailed(
 async def asyncio_detailed(
     enabled: bool,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
 ) -> Response[None]:
     """PUT /flags/{enabled}: sync_detailed(), for async code."""
     response = await client.async_request(
         **_get_kwargs(
             enabled=enabled,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 
 
-class Operation:
+class Operation(Generic[Raises]):
     """`PUT /flags/{enabled}`: A boolean in the path
 
     `client.flags.replace_flag(...)` is sync(); `.detailed(...)` is sync_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     def __call__(
@@ -161,6 +170,18 @@ class Operation:
             client=self._client,
         )
 
+    @overload
+    def detailed(
+        self: "Operation[Literal[True]]",
+        enabled: bool,
+    ) -> Response[None]: ...
+
+    @overload
+    def detailed(
+        self: "Operation[bool]",
+        enabled: bool,
+    ) -> Response[None]: ...
+
     def detailed(
         self,
         enabled: bool,
@@ -171,13 +192,13 @@ class Operation:
         )
 
 
-class AsyncOperation:
+class AsyncOperation(Generic[Raises]):
     """`PUT /flags/{enabled}`: A boolean in the path
 
     `await client.aio.flags.replace_flag(...)` is asyncio(); `.detailed(...)` is asyncio_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     async def __call__(
@@ -188,6 +209,18 @@ class AsyncOperation:
             enabled=enabled,
             client=self._client,
         )
+
+    @overload
+    async def detailed(
+        self: "AsyncOperation[Literal[True]]",
+        enabled: bool,
+    ) -> Response[None]: ...
+
+    @overload
+    async def detailed(
+        self: "AsyncOperation[bool]",
+        enabled: bool,
+    ) -> Response[None]: ...
 
     async def detailed(
         self,

@@ -6,7 +6,9 @@
 """
 
 import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic
+
+from ..._base_client import Raises
 
 if TYPE_CHECKING:
     from ...client import AuthenticatedClient
@@ -15,28 +17,28 @@ if TYPE_CHECKING:
 __all__ = ("get_health",)
 
 
-class Health:
+class Health(Generic[Raises]):
     """`client.health`: each operation of the group, called as `client.health.<name>(...)`."""
 
-    def __init__(self, client: "AuthenticatedClient") -> None:
+    def __init__(self, client: "AuthenticatedClient[Raises]") -> None:
         self._client = client
 
     @property
-    def get_health(self) -> "_get_health.Operation":
+    def get_health(self) -> "_get_health.Operation[Raises]":
         """`GET /health`: Health, as plain text"""
         from .get_health import Operation
 
         return Operation(self._client)
 
 
-class AsyncHealth:
+class AsyncHealth(Generic[Raises]):
     """`client.aio.health`: each operation of the group for async code, `await client.aio.health.<name>(...)`."""
 
-    def __init__(self, client: "AuthenticatedClient") -> None:
+    def __init__(self, client: "AuthenticatedClient[Raises]") -> None:
         self._client = client
 
     @property
-    def get_health(self) -> "_get_health.AsyncOperation":
+    def get_health(self) -> "_get_health.AsyncOperation[Raises]":
         """`GET /health`: Health, as plain text"""
         from .get_health import AsyncOperation
 

@@ -4,17 +4,22 @@ From the client: `client.health.get_health(...)`, or
 `await client.aio.health.get_health(...)`.
 """
 
-from typing import Any
+from typing import Any, Generic, Literal, overload
 
 import httpx
 
-from ... import errors
-from ..._base_client import secret_of
+from ... import _pacing, errors
+from ..._base_client import Raises, secret_of
 from ..._read import hiding
+from ..._wire import checked_arguments
 from ...client import AuthenticatedClient, Client
 from ...types import Response, status
 
+# At most 100 requests in 1.0 s per API key (generator-config.yaml rate_limits).
+_RATE_LIMIT = _pacing.RateLimit("GET /health", 100, 1.0)
 
+
+@checked_arguments
 def _get_kwargs() -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -38,7 +43,9 @@ def _parse_success(response: httpx.Response, secret: str) -> str:
     raise errors.UnexpectedStatus.of(response, secret)
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[str]:
+def _build_response(
+    *, client: AuthenticatedClient[bool] | Client[bool], response: httpx.Response
+) -> Response[str | None]:
     parsed: str | None
     if not response.is_success:
         parsed = None
@@ -61,7 +68,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
 ) -> str:
     """GET /health
 
@@ -72,12 +79,13 @@ def sync(
         errors.UnexpectedStatus: a 2xx the spec does not document for this operation.
         errors.UnexpectedResponse: a success whose body does not match the spec.
         errors.APIConnectionError: no connection or no answer in time (errors.APITimeoutError), after retries.
+        errors.InvalidField: before anything is sent, an argument the call cannot send (named).
 
     Returns:
         str
     """
 
-    response = client.request(**_get_kwargs())
+    response = client.request(**_get_kwargs(), rate_limit=_RATE_LIMIT)
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
     return _parse_success(response, secret_of(client))
@@ -85,10 +93,10 @@ def sync(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
 ) -> str:
     """GET /health: sync(), for async code: the same arguments, result and errors."""
-    response = await client.async_request(**_get_kwargs())
+    response = await client.async_request(**_get_kwargs(), rate_limit=_RATE_LIMIT)
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
     return _parse_success(response, secret_of(client))
@@ -96,34 +104,34 @@ async def asyncio(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
-) -> Response[str]:
+    client: AuthenticatedClient[bool] | Client[bool],
+) -> Response[str | None]:
     """GET /health: sync(), returning the whole Response: status, headers, raw body, and `parsed`, the body
     as the spec documents it for the status.
 
     With raise_on_unexpected_status (the default) it raises as sync() does; without it, it returns any
     status, `parsed` being the documented model for it or None.
     """
-    response = client.request(**_get_kwargs())
+    response = client.request(**_get_kwargs(), rate_limit=_RATE_LIMIT)
     return _build_response(client=client, response=response)
 
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
-) -> Response[str]:
+    client: AuthenticatedClient[bool] | Client[bool],
+) -> Response[str | None]:
     """GET /health: sync_detailed(), for async code."""
-    response = await client.async_request(**_get_kwargs())
+    response = await client.async_request(**_get_kwargs(), rate_limit=_RATE_LIMIT)
     return _build_response(client=client, response=response)
 
 
-class Operation:
+class Operation(Generic[Raises]):
     """`GET /health`: Health, as plain text
 
     `client.health.get_health(...)` is sync(); `.detailed(...)` is sync_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     def __call__(
@@ -133,21 +141,31 @@ class Operation:
             client=self._client,
         )
 
+    @overload
+    def detailed(
+        self: "Operation[Literal[True]]",
+    ) -> Response[str]: ...
+
+    @overload
+    def detailed(
+        self: "Operation[bool]",
+    ) -> Response[str | None]: ...
+
     def detailed(
         self,
-    ) -> Response[str]:
+    ) -> Response[str | None]:
         return sync_detailed(
             client=self._client,
         )
 
 
-class AsyncOperation:
+class AsyncOperation(Generic[Raises]):
     """`GET /health`: Health, as plain text
 
     `await client.aio.health.get_health(...)` is asyncio(); `.detailed(...)` is asyncio_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     async def __call__(
@@ -157,9 +175,19 @@ class AsyncOperation:
             client=self._client,
         )
 
+    @overload
+    async def detailed(
+        self: "AsyncOperation[Literal[True]]",
+    ) -> Response[str]: ...
+
+    @overload
+    async def detailed(
+        self: "AsyncOperation[bool]",
+    ) -> Response[str | None]: ...
+
     async def detailed(
         self,
-    ) -> Response[str]:
+    ) -> Response[str | None]:
         return await asyncio_detailed(
             client=self._client,
         )

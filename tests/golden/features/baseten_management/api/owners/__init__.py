@@ -6,7 +6,9 @@
 """
 
 import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic
+
+from ..._base_client import Raises
 
 if TYPE_CHECKING:
     from ...client import AuthenticatedClient
@@ -15,28 +17,28 @@ if TYPE_CHECKING:
 __all__ = ("create_owner",)
 
 
-class Owners:
+class Owners(Generic[Raises]):
     """`client.owners`: each operation of the group, called as `client.owners.<name>(...)`."""
 
-    def __init__(self, client: "AuthenticatedClient") -> None:
+    def __init__(self, client: "AuthenticatedClient[Raises]") -> None:
         self._client = client
 
     @property
-    def create_owner(self) -> "_create_owner.Operation":
+    def create_owner(self) -> "_create_owner.Operation[Raises]":
         """`POST /owners`: Register an owner and their pets"""
         from .create_owner import Operation
 
         return Operation(self._client)
 
 
-class AsyncOwners:
+class AsyncOwners(Generic[Raises]):
     """`client.aio.owners`: each operation of the group for async code, `await client.aio.owners.<name>(...)`."""
 
-    def __init__(self, client: "AuthenticatedClient") -> None:
+    def __init__(self, client: "AuthenticatedClient[Raises]") -> None:
         self._client = client
 
     @property
-    def create_owner(self) -> "_create_owner.AsyncOperation":
+    def create_owner(self) -> "_create_owner.AsyncOperation[Raises]":
         """`POST /owners`: Register an owner and their pets"""
         from .create_owner import AsyncOperation
 

@@ -4,18 +4,23 @@ From the client: `client.owners.create_owner(...)`, or
 `await client.aio.owners.create_owner(...)`.
 """
 
-from typing import Any
+from typing import Any, Generic, Literal, overload
 
 import httpx
 
-from ... import errors
-from ..._base_client import secret_of
+from ... import _pacing, errors
+from ..._base_client import Raises, secret_of
 from ..._read import hiding
+from ..._wire import checked_arguments
 from ...client import AuthenticatedClient, Client
 from ...models.owner import Owner, OwnerDict
 from ...types import Response, model_body, status
 
+# At most 100 requests in 1.0 s per API key (generator-config.yaml rate_limits).
+_RATE_LIMIT = _pacing.RateLimit("POST /owners", 100, 1.0)
 
+
+@checked_arguments
 def _get_kwargs(
     *,
     body: Owner | OwnerDict,
@@ -65,7 +70,9 @@ def _parse_error(response: httpx.Response) -> Owner | None:
     return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Owner]:
+def _build_response(
+    *, client: AuthenticatedClient[bool] | Client[bool], response: httpx.Response
+) -> Response[Owner | None]:
     parsed: Owner | None
     if not response.is_success:
         parsed = _parse_error(response)
@@ -88,7 +95,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: Owner | OwnerDict,
 ) -> Owner:
     """POST /owners
@@ -103,6 +110,7 @@ def sync(
         errors.UnexpectedStatus: a 2xx the spec does not document for this operation.
         errors.UnexpectedResponse: a success whose body does not match the spec.
         errors.APIConnectionError: no connection or no answer in time (errors.APITimeoutError), after retries.
+        errors.InvalidField: before anything is sent, an argument the call cannot send (named).
 
     Returns:
         Owner
@@ -111,7 +119,8 @@ def sync(
     response = client.request(
         **_get_kwargs(
             body=body,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, _parse_error(response), secret_of(client))
@@ -120,14 +129,15 @@ def sync(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: Owner | OwnerDict,
 ) -> Owner:
     """POST /owners: sync(), for async code: the same arguments, result and errors."""
     response = await client.async_request(
         **_get_kwargs(
             body=body,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, _parse_error(response), secret_of(client))
@@ -136,9 +146,9 @@ async def asyncio(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: Owner | OwnerDict,
-) -> Response[Owner]:
+) -> Response[Owner | None]:
     """POST /owners: sync(), returning the whole Response: status, headers, raw body, and `parsed`, the body
     as the spec documents it for the status.
 
@@ -148,32 +158,34 @@ def sync_detailed(
     response = client.request(
         **_get_kwargs(
             body=body,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: Owner | OwnerDict,
-) -> Response[Owner]:
+) -> Response[Owner | None]:
     """POST /owners: sync_detailed(), for async code."""
     response = await client.async_request(
         **_get_kwargs(
             body=body,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 
 
-class Operation:
+class Operation(Generic[Raises]):
     """`POST /owners`: Register an owner and their pets
 
     `client.owners.create_owner(...)` is sync(); `.detailed(...)` is sync_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     def __call__(
@@ -186,24 +198,38 @@ class Operation:
             client=self._client,
         )
 
+    @overload
+    def detailed(
+        self: "Operation[Literal[True]]",
+        *,
+        body: Owner | OwnerDict,
+    ) -> Response[Owner]: ...
+
+    @overload
+    def detailed(
+        self: "Operation[bool]",
+        *,
+        body: Owner | OwnerDict,
+    ) -> Response[Owner | None]: ...
+
     def detailed(
         self,
         *,
         body: Owner | OwnerDict,
-    ) -> Response[Owner]:
+    ) -> Response[Owner | None]:
         return sync_detailed(
             body=body,
             client=self._client,
         )
 
 
-class AsyncOperation:
+class AsyncOperation(Generic[Raises]):
     """`POST /owners`: Register an owner and their pets
 
     `await client.aio.owners.create_owner(...)` is asyncio(); `.detailed(...)` is asyncio_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     async def __call__(
@@ -216,11 +242,25 @@ class AsyncOperation:
             client=self._client,
         )
 
+    @overload
+    async def detailed(
+        self: "AsyncOperation[Literal[True]]",
+        *,
+        body: Owner | OwnerDict,
+    ) -> Response[Owner]: ...
+
+    @overload
+    async def detailed(
+        self: "AsyncOperation[bool]",
+        *,
+        body: Owner | OwnerDict,
+    ) -> Response[Owner | None]: ...
+
     async def detailed(
         self,
         *,
         body: Owner | OwnerDict,
-    ) -> Response[Owner]:
+    ) -> Response[Owner | None]:
         return await asyncio_detailed(
             body=body,
             client=self._client,

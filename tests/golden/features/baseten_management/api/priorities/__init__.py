@@ -6,7 +6,9 @@
 """
 
 import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic
+
+from ..._base_client import Raises
 
 if TYPE_CHECKING:
     from ...client import AuthenticatedClient
@@ -15,28 +17,28 @@ if TYPE_CHECKING:
 __all__ = ("replace_priorities",)
 
 
-class Priorities:
+class Priorities(Generic[Raises]):
     """`client.priorities`: each operation of the group, called as `client.priorities.<name>(...)`."""
 
-    def __init__(self, client: "AuthenticatedClient") -> None:
+    def __init__(self, client: "AuthenticatedClient[Raises]") -> None:
         self._client = client
 
     @property
-    def replace_priorities(self) -> "_replace_priorities.Operation":
+    def replace_priorities(self) -> "_replace_priorities.Operation[Raises]":
         """`PUT /priorities`: Set priorities (int enum, const and nullable enum in a body)"""
         from .replace_priorities import Operation
 
         return Operation(self._client)
 
 
-class AsyncPriorities:
+class AsyncPriorities(Generic[Raises]):
     """`client.aio.priorities`: each operation of the group for async code, `await client.aio.priorities.<name>(...)`."""
 
-    def __init__(self, client: "AuthenticatedClient") -> None:
+    def __init__(self, client: "AuthenticatedClient[Raises]") -> None:
         self._client = client
 
     @property
-    def replace_priorities(self) -> "_replace_priorities.AsyncOperation":
+    def replace_priorities(self) -> "_replace_priorities.AsyncOperation[Raises]":
         """`PUT /priorities`: Set priorities (int enum, const and nullable enum in a body)"""
         from .replace_priorities import AsyncOperation
 

@@ -4,19 +4,24 @@ From the client: `client.priorities.replace_priorities(...)`, or
 `await client.aio.priorities.replace_priorities(...)`.
 """
 
-from typing import Any
+from typing import Any, Generic, Literal, overload
 
 import httpx
 
-from ... import errors
-from ..._base_client import secret_of
+from ... import _pacing, errors
+from ..._base_client import Raises, secret_of
 from ..._read import hiding
+from ..._wire import checked_arguments
 from ...client import AuthenticatedClient, Client
 from ...models.replace_priorities_body import ReplacePrioritiesBody, ReplacePrioritiesBodyDict
 from ...models.replace_priorities_response_200 import ReplacePrioritiesResponse200
 from ...types import UNSET, Response, Unset, model_body, status
 
+# At most 100 requests in 1.0 s per API key (generator-config.yaml rate_limits).
+_RATE_LIMIT = _pacing.RateLimit("PUT /priorities", 100, 1.0)
 
+
+@checked_arguments
 def _get_kwargs(
     *,
     body: ReplacePrioritiesBody | ReplacePrioritiesBodyDict | Unset = UNSET,
@@ -56,8 +61,8 @@ def _parse_success(response: httpx.Response, secret: str) -> ReplacePrioritiesRe
 
 
 def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ReplacePrioritiesResponse200]:
+    *, client: AuthenticatedClient[bool] | Client[bool], response: httpx.Response
+) -> Response[ReplacePrioritiesResponse200 | None]:
     parsed: ReplacePrioritiesResponse200 | None
     if not response.is_success:
         parsed = None
@@ -80,7 +85,7 @@ def _build_response(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: ReplacePrioritiesBody | ReplacePrioritiesBodyDict | Unset = UNSET,
 ) -> ReplacePrioritiesResponse200:
     """PUT /priorities
@@ -95,6 +100,7 @@ def sync(
         errors.UnexpectedStatus: a 2xx the spec does not document for this operation.
         errors.UnexpectedResponse: a success whose body does not match the spec.
         errors.APIConnectionError: no connection or no answer in time (errors.APITimeoutError), after retries.
+        errors.InvalidField: before anything is sent, an argument the call cannot send (named).
 
     Returns:
         ReplacePrioritiesResponse200
@@ -103,7 +109,8 @@ def sync(
     response = client.request(
         **_get_kwargs(
             body=body,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
@@ -112,14 +119,15 @@ def sync(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: ReplacePrioritiesBody | ReplacePrioritiesBodyDict | Unset = UNSET,
 ) -> ReplacePrioritiesResponse200:
     """PUT /priorities: sync(), for async code: the same arguments, result and errors."""
     response = await client.async_request(
         **_get_kwargs(
             body=body,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
@@ -128,9 +136,9 @@ async def asyncio(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: ReplacePrioritiesBody | ReplacePrioritiesBodyDict | Unset = UNSET,
-) -> Response[ReplacePrioritiesResponse200]:
+) -> Response[ReplacePrioritiesResponse200 | None]:
     """PUT /priorities: sync(), returning the whole Response: status, headers, raw body, and `parsed`, the body
     as the spec documents it for the status.
 
@@ -140,32 +148,34 @@ def sync_detailed(
     response = client.request(
         **_get_kwargs(
             body=body,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: ReplacePrioritiesBody | ReplacePrioritiesBodyDict | Unset = UNSET,
-) -> Response[ReplacePrioritiesResponse200]:
+) -> Response[ReplacePrioritiesResponse200 | None]:
     """PUT /priorities: sync_detailed(), for async code."""
     response = await client.async_request(
         **_get_kwargs(
             body=body,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 
 
-class Operation:
+class Operation(Generic[Raises]):
     """`PUT /priorities`: Set priorities (int enum, const and nullable enum in a body)
 
     `client.priorities.replace_priorities(...)` is sync(); `.detailed(...)` is sync_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     def __call__(
@@ -178,24 +188,38 @@ class Operation:
             client=self._client,
         )
 
+    @overload
+    def detailed(
+        self: "Operation[Literal[True]]",
+        *,
+        body: ReplacePrioritiesBody | ReplacePrioritiesBodyDict | Unset = UNSET,
+    ) -> Response[ReplacePrioritiesResponse200]: ...
+
+    @overload
+    def detailed(
+        self: "Operation[bool]",
+        *,
+        body: ReplacePrioritiesBody | ReplacePrioritiesBodyDict | Unset = UNSET,
+    ) -> Response[ReplacePrioritiesResponse200 | None]: ...
+
     def detailed(
         self,
         *,
         body: ReplacePrioritiesBody | ReplacePrioritiesBodyDict | Unset = UNSET,
-    ) -> Response[ReplacePrioritiesResponse200]:
+    ) -> Response[ReplacePrioritiesResponse200 | None]:
         return sync_detailed(
             body=body,
             client=self._client,
         )
 
 
-class AsyncOperation:
+class AsyncOperation(Generic[Raises]):
     """`PUT /priorities`: Set priorities (int enum, const and nullable enum in a body)
 
     `await client.aio.priorities.replace_priorities(...)` is asyncio(); `.detailed(...)` is asyncio_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     async def __call__(
@@ -208,11 +232,25 @@ class AsyncOperation:
             client=self._client,
         )
 
+    @overload
+    async def detailed(
+        self: "AsyncOperation[Literal[True]]",
+        *,
+        body: ReplacePrioritiesBody | ReplacePrioritiesBodyDict | Unset = UNSET,
+    ) -> Response[ReplacePrioritiesResponse200]: ...
+
+    @overload
+    async def detailed(
+        self: "AsyncOperation[bool]",
+        *,
+        body: ReplacePrioritiesBody | ReplacePrioritiesBodyDict | Unset = UNSET,
+    ) -> Response[ReplacePrioritiesResponse200 | None]: ...
+
     async def detailed(
         self,
         *,
         body: ReplacePrioritiesBody | ReplacePrioritiesBodyDict | Unset = UNSET,
-    ) -> Response[ReplacePrioritiesResponse200]:
+    ) -> Response[ReplacePrioritiesResponse200 | None]:
         return await asyncio_detailed(
             body=body,
             client=self._client,

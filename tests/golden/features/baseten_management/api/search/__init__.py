@@ -6,7 +6,9 @@
 """
 
 import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic
+
+from ..._base_client import Raises
 
 if TYPE_CHECKING:
     from ...client import AuthenticatedClient
@@ -15,28 +17,28 @@ if TYPE_CHECKING:
 __all__ = ("create_search",)
 
 
-class Search:
+class Search(Generic[Raises]):
     """`client.search`: each operation of the group, called as `client.search.<name>(...)`."""
 
-    def __init__(self, client: "AuthenticatedClient") -> None:
+    def __init__(self, client: "AuthenticatedClient[Raises]") -> None:
         self._client = client
 
     @property
-    def create_search(self) -> "_create_search.Operation":
+    def create_search(self) -> "_create_search.Operation[Raises]":
         """`POST /search`: Search with a form body"""
         from .create_search import Operation
 
         return Operation(self._client)
 
 
-class AsyncSearch:
+class AsyncSearch(Generic[Raises]):
     """`client.aio.search`: each operation of the group for async code, `await client.aio.search.<name>(...)`."""
 
-    def __init__(self, client: "AuthenticatedClient") -> None:
+    def __init__(self, client: "AuthenticatedClient[Raises]") -> None:
         self._client = client
 
     @property
-    def create_search(self) -> "_create_search.AsyncOperation":
+    def create_search(self) -> "_create_search.AsyncOperation[Raises]":
         """`POST /search`: Search with a form body"""
         from .create_search import AsyncOperation
 

@@ -4,19 +4,24 @@ From the client: `client.search.create_search(...)`, or
 `await client.aio.search.create_search(...)`.
 """
 
-from typing import Any
+from typing import Any, Generic, Literal, overload
 
 import httpx
 
-from ... import errors
-from ..._base_client import secret_of
+from ... import _pacing, errors
+from ..._base_client import Raises, secret_of
 from ..._read import expected, hiding, item_error
+from ..._wire import checked_arguments
 from ...client import AuthenticatedClient, Client
 from ...models.gadget import Gadget
 from ...models.search_form import SearchForm, SearchFormDict
 from ...types import UNSET, Response, Unset, model_body, status
 
+# At most 100 requests in 1.0 s per API key (generator-config.yaml rate_limits).
+_RATE_LIMIT = _pacing.RateLimit("POST /search", 100, 1.0)
 
+
+@checked_arguments
 def _get_kwargs(
     *,
     body: SearchForm | SearchFormDict | Unset = UNSET,
@@ -64,7 +69,9 @@ def _parse_success(response: httpx.Response, secret: str) -> list[Gadget]:
     raise errors.UnexpectedStatus.of(response, secret)
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[list[Gadget]]:
+def _build_response(
+    *, client: AuthenticatedClient[bool] | Client[bool], response: httpx.Response
+) -> Response[list[Gadget] | None]:
     parsed: list[Gadget] | None
     if not response.is_success:
         parsed = None
@@ -87,7 +94,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: SearchForm | SearchFormDict | Unset = UNSET,
 ) -> list[Gadget]:
     """POST /search
@@ -102,6 +109,7 @@ def sync(
         errors.UnexpectedStatus: a 2xx the spec does not document for this operation.
         errors.UnexpectedResponse: a success whose body does not match the spec.
         errors.APIConnectionError: no connection or no answer in time (errors.APITimeoutError), after retries.
+        errors.InvalidField: before anything is sent, an argument the call cannot send (named).
 
     Returns:
         list[Gadget]
@@ -110,7 +118,8 @@ def sync(
     response = client.request(
         **_get_kwargs(
             body=body,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
@@ -119,14 +128,15 @@ def sync(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: SearchForm | SearchFormDict | Unset = UNSET,
 ) -> list[Gadget]:
     """POST /search: sync(), for async code: the same arguments, result and errors."""
     response = await client.async_request(
         **_get_kwargs(
             body=body,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
@@ -135,9 +145,9 @@ async def asyncio(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: SearchForm | SearchFormDict | Unset = UNSET,
-) -> Response[list[Gadget]]:
+) -> Response[list[Gadget] | None]:
     """POST /search: sync(), returning the whole Response: status, headers, raw body, and `parsed`, the body
     as the spec documents it for the status.
 
@@ -147,32 +157,34 @@ def sync_detailed(
     response = client.request(
         **_get_kwargs(
             body=body,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: SearchForm | SearchFormDict | Unset = UNSET,
-) -> Response[list[Gadget]]:
+) -> Response[list[Gadget] | None]:
     """POST /search: sync_detailed(), for async code."""
     response = await client.async_request(
         **_get_kwargs(
             body=body,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 
 
-class Operation:
+class Operation(Generic[Raises]):
     """`POST /search`: Search with a form body
 
     `client.search.create_search(...)` is sync(); `.detailed(...)` is sync_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     def __call__(
@@ -185,24 +197,38 @@ class Operation:
             client=self._client,
         )
 
+    @overload
+    def detailed(
+        self: "Operation[Literal[True]]",
+        *,
+        body: SearchForm | SearchFormDict | Unset = UNSET,
+    ) -> Response[list[Gadget]]: ...
+
+    @overload
+    def detailed(
+        self: "Operation[bool]",
+        *,
+        body: SearchForm | SearchFormDict | Unset = UNSET,
+    ) -> Response[list[Gadget] | None]: ...
+
     def detailed(
         self,
         *,
         body: SearchForm | SearchFormDict | Unset = UNSET,
-    ) -> Response[list[Gadget]]:
+    ) -> Response[list[Gadget] | None]:
         return sync_detailed(
             body=body,
             client=self._client,
         )
 
 
-class AsyncOperation:
+class AsyncOperation(Generic[Raises]):
     """`POST /search`: Search with a form body
 
     `await client.aio.search.create_search(...)` is asyncio(); `.detailed(...)` is asyncio_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     async def __call__(
@@ -215,11 +241,25 @@ class AsyncOperation:
             client=self._client,
         )
 
+    @overload
+    async def detailed(
+        self: "AsyncOperation[Literal[True]]",
+        *,
+        body: SearchForm | SearchFormDict | Unset = UNSET,
+    ) -> Response[list[Gadget]]: ...
+
+    @overload
+    async def detailed(
+        self: "AsyncOperation[bool]",
+        *,
+        body: SearchForm | SearchFormDict | Unset = UNSET,
+    ) -> Response[list[Gadget] | None]: ...
+
     async def detailed(
         self,
         *,
         body: SearchForm | SearchFormDict | Unset = UNSET,
-    ) -> Response[list[Gadget]]:
+    ) -> Response[list[Gadget] | None]:
         return await asyncio_detailed(
             body=body,
             client=self._client,

@@ -6,7 +6,9 @@
 """
 
 import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic
+
+from ..._base_client import Raises
 
 if TYPE_CHECKING:
     from ...client import AuthenticatedClient
@@ -15,28 +17,28 @@ if TYPE_CHECKING:
 __all__ = ("get_tree",)
 
 
-class Trees:
+class Trees(Generic[Raises]):
     """`client.trees`: each operation of the group, called as `client.trees.<name>(...)`."""
 
-    def __init__(self, client: "AuthenticatedClient") -> None:
+    def __init__(self, client: "AuthenticatedClient[Raises]") -> None:
         self._client = client
 
     @property
-    def get_tree(self) -> "_get_tree.Operation":
+    def get_tree(self) -> "_get_tree.Operation[Raises]":
         """`GET /trees/{tree_id}`: A tree and a folder"""
         from .get_tree import Operation
 
         return Operation(self._client)
 
 
-class AsyncTrees:
+class AsyncTrees(Generic[Raises]):
     """`client.aio.trees`: each operation of the group for async code, `await client.aio.trees.<name>(...)`."""
 
-    def __init__(self, client: "AuthenticatedClient") -> None:
+    def __init__(self, client: "AuthenticatedClient[Raises]") -> None:
         self._client = client
 
     @property
-    def get_tree(self) -> "_get_tree.AsyncOperation":
+    def get_tree(self) -> "_get_tree.AsyncOperation[Raises]":
         """`GET /trees/{tree_id}`: A tree and a folder"""
         from .get_tree import AsyncOperation
 

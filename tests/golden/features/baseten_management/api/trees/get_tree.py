@@ -4,19 +4,23 @@ From the client: `client.trees.get_tree(...)`, or
 `await client.aio.trees.get_tree(...)`.
 """
 
-from typing import Any
+from typing import Any, Generic, Literal, overload
 
 import httpx
 
-from ... import errors
-from ..._base_client import secret_of
+from ... import _pacing, errors
+from ..._base_client import Raises, secret_of
 from ..._read import hiding
-from ..._wire import path_segment
+from ..._wire import checked_arguments, path_segment
 from ...client import AuthenticatedClient, Client
 from ...models.get_tree_response_200 import GetTreeResponse200
 from ...types import UNSET, Response, Unset, status
 
+# At most 100 requests in 1.0 s per API key (generator-config.yaml rate_limits).
+_RATE_LIMIT = _pacing.RateLimit("GET /trees/{tree_id}", 100, 1.0)
 
+
+@checked_arguments
 def _get_kwargs(
     tree_id: int,
     *,
@@ -62,7 +66,9 @@ def _parse_success(response: httpx.Response, secret: str) -> GetTreeResponse200:
     raise errors.UnexpectedStatus.of(response, secret)
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[GetTreeResponse200]:
+def _build_response(
+    *, client: AuthenticatedClient[bool] | Client[bool], response: httpx.Response
+) -> Response[GetTreeResponse200 | None]:
     parsed: GetTreeResponse200 | None
     if not response.is_success:
         parsed = None
@@ -86,7 +92,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync(
     tree_id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     depth: int | None | Unset = UNSET,
     x_include_folder: bool,
 ) -> GetTreeResponse200:
@@ -104,6 +110,7 @@ def sync(
         errors.UnexpectedStatus: a 2xx the spec does not document for this operation.
         errors.UnexpectedResponse: a success whose body does not match the spec.
         errors.APIConnectionError: no connection or no answer in time (errors.APITimeoutError), after retries.
+        errors.InvalidField: before anything is sent, an argument the call cannot send (named).
 
     Returns:
         GetTreeResponse200
@@ -114,7 +121,8 @@ def sync(
             tree_id=tree_id,
             depth=depth,
             x_include_folder=x_include_folder,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
@@ -124,7 +132,7 @@ def sync(
 async def asyncio(
     tree_id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     depth: int | None | Unset = UNSET,
     x_include_folder: bool,
 ) -> GetTreeResponse200:
@@ -134,7 +142,8 @@ async def asyncio(
             tree_id=tree_id,
             depth=depth,
             x_include_folder=x_include_folder,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
@@ -144,10 +153,10 @@ async def asyncio(
 def sync_detailed(
     tree_id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     depth: int | None | Unset = UNSET,
     x_include_folder: bool,
-) -> Response[GetTreeResponse200]:
+) -> Response[GetTreeResponse200 | None]:
     """GET /trees/{tree_id}: sync(), returning the whole Response: status, headers, raw body, and `parsed`, the body
     as the spec documents it for the status.
 
@@ -159,7 +168,8 @@ def sync_detailed(
             tree_id=tree_id,
             depth=depth,
             x_include_folder=x_include_folder,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 
@@ -167,28 +177,29 @@ def sync_detailed(
 async def asyncio_detailed(
     tree_id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     depth: int | None | Unset = UNSET,
     x_include_folder: bool,
-) -> Response[GetTreeResponse200]:
+) -> Response[GetTreeResponse200 | None]:
     """GET /trees/{tree_id}: sync_detailed(), for async code."""
     response = await client.async_request(
         **_get_kwargs(
             tree_id=tree_id,
             depth=depth,
             x_include_folder=x_include_folder,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 
 
-class Operation:
+class Operation(Generic[Raises]):
     """`GET /trees/{tree_id}`: A tree and a folder
 
     `client.trees.get_tree(...)` is sync(); `.detailed(...)` is sync_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     def __call__(
@@ -205,13 +216,31 @@ class Operation:
             client=self._client,
         )
 
+    @overload
+    def detailed(
+        self: "Operation[Literal[True]]",
+        tree_id: int,
+        *,
+        depth: int | None | Unset = UNSET,
+        x_include_folder: bool,
+    ) -> Response[GetTreeResponse200]: ...
+
+    @overload
+    def detailed(
+        self: "Operation[bool]",
+        tree_id: int,
+        *,
+        depth: int | None | Unset = UNSET,
+        x_include_folder: bool,
+    ) -> Response[GetTreeResponse200 | None]: ...
+
     def detailed(
         self,
         tree_id: int,
         *,
         depth: int | None | Unset = UNSET,
         x_include_folder: bool,
-    ) -> Response[GetTreeResponse200]:
+    ) -> Response[GetTreeResponse200 | None]:
         return sync_detailed(
             tree_id=tree_id,
             depth=depth,
@@ -220,13 +249,13 @@ class Operation:
         )
 
 
-class AsyncOperation:
+class AsyncOperation(Generic[Raises]):
     """`GET /trees/{tree_id}`: A tree and a folder
 
     `await client.aio.trees.get_tree(...)` is asyncio(); `.detailed(...)` is asyncio_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     async def __call__(
@@ -243,13 +272,31 @@ class AsyncOperation:
             client=self._client,
         )
 
+    @overload
+    async def detailed(
+        self: "AsyncOperation[Literal[True]]",
+        tree_id: int,
+        *,
+        depth: int | None | Unset = UNSET,
+        x_include_folder: bool,
+    ) -> Response[GetTreeResponse200]: ...
+
+    @overload
+    async def detailed(
+        self: "AsyncOperation[bool]",
+        tree_id: int,
+        *,
+        depth: int | None | Unset = UNSET,
+        x_include_folder: bool,
+    ) -> Response[GetTreeResponse200 | None]: ...
+
     async def detailed(
         self,
         tree_id: int,
         *,
         depth: int | None | Unset = UNSET,
         x_include_folder: bool,
-    ) -> Response[GetTreeResponse200]:
+    ) -> Response[GetTreeResponse200 | None]:
         return await asyncio_detailed(
             tree_id=tree_id,
             depth=depth,

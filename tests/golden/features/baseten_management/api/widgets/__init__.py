@@ -11,7 +11,9 @@
 """
 
 import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic
+
+from ..._base_client import Raises
 
 if TYPE_CHECKING:
     from ...client import AuthenticatedClient
@@ -32,98 +34,98 @@ __all__ = (
 )
 
 
-class Widgets:
+class Widgets(Generic[Raises]):
     """`client.widgets`: each operation of the group, called as `client.widgets.<name>(...)`."""
 
-    def __init__(self, client: "AuthenticatedClient") -> None:
+    def __init__(self, client: "AuthenticatedClient[Raises]") -> None:
         self._client = client
 
     @property
-    def archive_widget(self) -> "_archive_widget.Operation":
+    def archive_widget(self) -> "_archive_widget.Operation[Raises]":
         """`POST /widgets/{widget_id}/archive`: Archive a widget (deprecated)"""
         from .archive_widget import Operation
 
         return Operation(self._client)
 
     @property
-    def create_widget(self) -> "_create_widget.Operation":
+    def create_widget(self) -> "_create_widget.Operation[Raises]":
         """`POST /widgets`: Create a widget"""
         from .create_widget import Operation
 
         return Operation(self._client)
 
     @property
-    def delete_widget(self) -> "_delete_widget.Operation":
+    def delete_widget(self) -> "_delete_widget.Operation[Raises]":
         """`DELETE /widgets/{widget_id}`: Delete a widget"""
         from .delete_widget import Operation
 
         return Operation(self._client)
 
     @property
-    def get_widget(self) -> "_get_widget.Operation":
+    def get_widget(self) -> "_get_widget.Operation[Raises]":
         """`GET /widgets/{widget_id}`: Get a widget"""
         from .get_widget import Operation
 
         return Operation(self._client)
 
     @property
-    def list_widgets(self) -> "_list_widgets.Operation":
+    def list_widgets(self) -> "_list_widgets.Operation[Raises]":
         """`GET /widgets`: List widgets, a page at a time"""
         from .list_widgets import Operation
 
         return Operation(self._client)
 
     @property
-    def update_widget(self) -> "_update_widget.Operation":
+    def update_widget(self) -> "_update_widget.Operation[Raises]":
         """`PATCH /widgets/{widget_id}`: Change a widget"""
         from .update_widget import Operation
 
         return Operation(self._client)
 
 
-class AsyncWidgets:
+class AsyncWidgets(Generic[Raises]):
     """`client.aio.widgets`: each operation of the group for async code, `await client.aio.widgets.<name>(...)`."""
 
-    def __init__(self, client: "AuthenticatedClient") -> None:
+    def __init__(self, client: "AuthenticatedClient[Raises]") -> None:
         self._client = client
 
     @property
-    def archive_widget(self) -> "_archive_widget.AsyncOperation":
+    def archive_widget(self) -> "_archive_widget.AsyncOperation[Raises]":
         """`POST /widgets/{widget_id}/archive`: Archive a widget (deprecated)"""
         from .archive_widget import AsyncOperation
 
         return AsyncOperation(self._client)
 
     @property
-    def create_widget(self) -> "_create_widget.AsyncOperation":
+    def create_widget(self) -> "_create_widget.AsyncOperation[Raises]":
         """`POST /widgets`: Create a widget"""
         from .create_widget import AsyncOperation
 
         return AsyncOperation(self._client)
 
     @property
-    def delete_widget(self) -> "_delete_widget.AsyncOperation":
+    def delete_widget(self) -> "_delete_widget.AsyncOperation[Raises]":
         """`DELETE /widgets/{widget_id}`: Delete a widget"""
         from .delete_widget import AsyncOperation
 
         return AsyncOperation(self._client)
 
     @property
-    def get_widget(self) -> "_get_widget.AsyncOperation":
+    def get_widget(self) -> "_get_widget.AsyncOperation[Raises]":
         """`GET /widgets/{widget_id}`: Get a widget"""
         from .get_widget import AsyncOperation
 
         return AsyncOperation(self._client)
 
     @property
-    def list_widgets(self) -> "_list_widgets.AsyncOperation":
+    def list_widgets(self) -> "_list_widgets.AsyncOperation[Raises]":
         """`GET /widgets`: List widgets, a page at a time"""
         from .list_widgets import AsyncOperation
 
         return AsyncOperation(self._client)
 
     @property
-    def update_widget(self) -> "_update_widget.AsyncOperation":
+    def update_widget(self) -> "_update_widget.AsyncOperation[Raises]":
         """`PATCH /widgets/{widget_id}`: Change a widget"""
         from .update_widget import AsyncOperation
 

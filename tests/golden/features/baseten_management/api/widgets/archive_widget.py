@@ -6,20 +6,24 @@ From the client: `client.widgets.archive_widget(...)`, or
 `await client.aio.widgets.archive_widget(...)`.
 """
 
-from typing import Any
+from typing import Any, Generic, Literal, overload
 
 import httpx
 
-from ... import errors
-from ..._base_client import secret_of
+from ... import _pacing, errors
+from ..._base_client import Raises, secret_of
 from ..._deprecation import warn_deprecated
 from ..._read import hiding
-from ..._wire import path_segment
+from ..._wire import checked_arguments, path_segment
 from ...client import AuthenticatedClient, Client
 from ...models.archive_widget_reason import ArchiveWidgetReason
 from ...types import UNSET, Response, Unset, status
 
+# At most 100 requests in 1.0 s per API key (generator-config.yaml rate_limits).
+_RATE_LIMIT = _pacing.RateLimit("POST /widgets/{widget_id}/archive", 100, 1.0)
 
+
+@checked_arguments
 def _get_kwargs(
     widget_id: int,
     *,
@@ -31,7 +35,7 @@ def _get_kwargs(
 
     json_reason: str | Unset = UNSET
     if not isinstance(reason, Unset):
-        json_reason = reason.value
+        json_reason = ArchiveWidgetReason.to_wire(reason, "reason")
 
     params.append(("reason", json_reason))
 
@@ -58,7 +62,7 @@ def _parse_success(response: httpx.Response, secret: str) -> None:
     raise errors.UnexpectedStatus.of(response, secret)
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[None]:
+def _build_response(*, client: AuthenticatedClient[bool] | Client[bool], response: httpx.Response) -> Response[None]:
     parsed: None
     if not response.is_success:
         parsed = None
@@ -83,7 +87,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync(
     widget_id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     reason: ArchiveWidgetReason | Unset = UNSET,
 ) -> None:
     """POST /widgets/{widget_id}/archive
@@ -101,6 +105,7 @@ def sync(
         errors.UnexpectedStatus: a 2xx the spec does not document for this operation.
         errors.UnexpectedResponse: a success whose body does not match the spec.
         errors.APIConnectionError: no connection or no answer in time (errors.APITimeoutError), after retries.
+        errors.InvalidField: before anything is sent, an argument the call cannot send (named).
 
     Returns:
         None
@@ -110,7 +115,8 @@ def sync(
         **_get_kwargs(
             widget_id=widget_id,
             reason=reason,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
@@ -120,7 +126,7 @@ def sync(
 async def asyncio(
     widget_id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     reason: ArchiveWidgetReason | Unset = UNSET,
 ) -> None:
     """POST /widgets/{widget_id}/archive: sync(), for async code: the same arguments, result and errors."""
@@ -128,7 +134,8 @@ async def asyncio(
         **_get_kwargs(
             widget_id=widget_id,
             reason=reason,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
@@ -138,7 +145,7 @@ async def asyncio(
 def sync_detailed(
     widget_id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     reason: ArchiveWidgetReason | Unset = UNSET,
 ) -> Response[None]:
     """POST /widgets/{widget_id}/archive: sync(), returning the whole Response: status, headers, raw body, and `parsed`, the body
@@ -151,7 +158,8 @@ def sync_detailed(
         **_get_kwargs(
             widget_id=widget_id,
             reason=reason,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 
@@ -159,7 +167,7 @@ def sync_detailed(
 async def asyncio_detailed(
     widget_id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     reason: ArchiveWidgetReason | Unset = UNSET,
 ) -> Response[None]:
     """POST /widgets/{widget_id}/archive: sync_detailed(), for async code."""
@@ -167,18 +175,19 @@ async def asyncio_detailed(
         **_get_kwargs(
             widget_id=widget_id,
             reason=reason,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 
 
-class Operation:
+class Operation(Generic[Raises]):
     """`POST /widgets/{widget_id}/archive`: Archive a widget (deprecated)
 
     `client.widgets.archive_widget(...)` is sync(); `.detailed(...)` is sync_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     def __call__(
@@ -193,6 +202,22 @@ class Operation:
             client=self._client,
         )
 
+    @overload
+    def detailed(
+        self: "Operation[Literal[True]]",
+        widget_id: int,
+        *,
+        reason: ArchiveWidgetReason | Unset = UNSET,
+    ) -> Response[None]: ...
+
+    @overload
+    def detailed(
+        self: "Operation[bool]",
+        widget_id: int,
+        *,
+        reason: ArchiveWidgetReason | Unset = UNSET,
+    ) -> Response[None]: ...
+
     def detailed(
         self,
         widget_id: int,
@@ -206,13 +231,13 @@ class Operation:
         )
 
 
-class AsyncOperation:
+class AsyncOperation(Generic[Raises]):
     """`POST /widgets/{widget_id}/archive`: Archive a widget (deprecated)
 
     `await client.aio.widgets.archive_widget(...)` is asyncio(); `.detailed(...)` is asyncio_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     async def __call__(
@@ -226,6 +251,22 @@ class AsyncOperation:
             reason=reason,
             client=self._client,
         )
+
+    @overload
+    async def detailed(
+        self: "AsyncOperation[Literal[True]]",
+        widget_id: int,
+        *,
+        reason: ArchiveWidgetReason | Unset = UNSET,
+    ) -> Response[None]: ...
+
+    @overload
+    async def detailed(
+        self: "AsyncOperation[bool]",
+        widget_id: int,
+        *,
+        reason: ArchiveWidgetReason | Unset = UNSET,
+    ) -> Response[None]: ...
 
     async def detailed(
         self,

@@ -4,20 +4,25 @@ From the client: `client.widgets.create_widget(...)`, or
 `await client.aio.widgets.create_widget(...)`.
 """
 
-from typing import Any
+from typing import Any, Generic, Literal, overload
 
 import httpx
 
-from ... import errors
-from ..._base_client import secret_of
+from ... import _pacing, errors
+from ..._base_client import Raises, secret_of
 from ..._read import hiding
+from ..._wire import checked_arguments
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.widget import Widget
 from ...models.widget_input import WidgetInput, WidgetInputDict
 from ...types import UNSET, Response, Unset, model_body, status
 
+# At most 100 requests in 1.0 s per API key (generator-config.yaml rate_limits).
+_RATE_LIMIT = _pacing.RateLimit("POST /widgets", 100, 1.0)
 
+
+@checked_arguments
 def _get_kwargs(
     *,
     body: WidgetInput | WidgetInputDict,
@@ -76,7 +81,9 @@ def _parse_error(response: httpx.Response) -> Error | None:
     return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Widget | Error]:
+def _build_response(
+    *, client: AuthenticatedClient[bool] | Client[bool], response: httpx.Response
+) -> Response[Widget | Error | None]:
     parsed: Widget | Error | None
     if not response.is_success:
         parsed = _parse_error(response)
@@ -99,7 +106,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: WidgetInput | WidgetInputDict,
     idempotency_key: str | Unset = UNSET,
 ) -> Widget:
@@ -116,6 +123,7 @@ def sync(
         errors.UnexpectedStatus: a 2xx the spec does not document for this operation.
         errors.UnexpectedResponse: a success whose body does not match the spec.
         errors.APIConnectionError: no connection or no answer in time (errors.APITimeoutError), after retries.
+        errors.InvalidField: before anything is sent, an argument the call cannot send (named).
 
     Returns:
         Widget
@@ -125,7 +133,8 @@ def sync(
         **_get_kwargs(
             body=body,
             idempotency_key=idempotency_key,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, _parse_error(response), secret_of(client))
@@ -134,7 +143,7 @@ def sync(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: WidgetInput | WidgetInputDict,
     idempotency_key: str | Unset = UNSET,
 ) -> Widget:
@@ -143,7 +152,8 @@ async def asyncio(
         **_get_kwargs(
             body=body,
             idempotency_key=idempotency_key,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, _parse_error(response), secret_of(client))
@@ -152,10 +162,10 @@ async def asyncio(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: WidgetInput | WidgetInputDict,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Widget | Error]:
+) -> Response[Widget | Error | None]:
     """POST /widgets: sync(), returning the whole Response: status, headers, raw body, and `parsed`, the body
     as the spec documents it for the status.
 
@@ -166,34 +176,36 @@ def sync_detailed(
         **_get_kwargs(
             body=body,
             idempotency_key=idempotency_key,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: WidgetInput | WidgetInputDict,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Widget | Error]:
+) -> Response[Widget | Error | None]:
     """POST /widgets: sync_detailed(), for async code."""
     response = await client.async_request(
         **_get_kwargs(
             body=body,
             idempotency_key=idempotency_key,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 
 
-class Operation:
+class Operation(Generic[Raises]):
     """`POST /widgets`: Create a widget
 
     `client.widgets.create_widget(...)` is sync(); `.detailed(...)` is sync_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     def __call__(
@@ -208,12 +220,28 @@ class Operation:
             client=self._client,
         )
 
+    @overload
+    def detailed(
+        self: "Operation[Literal[True]]",
+        *,
+        body: WidgetInput | WidgetInputDict,
+        idempotency_key: str | Unset = UNSET,
+    ) -> Response[Widget]: ...
+
+    @overload
+    def detailed(
+        self: "Operation[bool]",
+        *,
+        body: WidgetInput | WidgetInputDict,
+        idempotency_key: str | Unset = UNSET,
+    ) -> Response[Widget | Error | None]: ...
+
     def detailed(
         self,
         *,
         body: WidgetInput | WidgetInputDict,
         idempotency_key: str | Unset = UNSET,
-    ) -> Response[Widget | Error]:
+    ) -> Response[Widget | Error | None]:
         return sync_detailed(
             body=body,
             idempotency_key=idempotency_key,
@@ -221,13 +249,13 @@ class Operation:
         )
 
 
-class AsyncOperation:
+class AsyncOperation(Generic[Raises]):
     """`POST /widgets`: Create a widget
 
     `await client.aio.widgets.create_widget(...)` is asyncio(); `.detailed(...)` is asyncio_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     async def __call__(
@@ -242,12 +270,28 @@ class AsyncOperation:
             client=self._client,
         )
 
+    @overload
+    async def detailed(
+        self: "AsyncOperation[Literal[True]]",
+        *,
+        body: WidgetInput | WidgetInputDict,
+        idempotency_key: str | Unset = UNSET,
+    ) -> Response[Widget]: ...
+
+    @overload
+    async def detailed(
+        self: "AsyncOperation[bool]",
+        *,
+        body: WidgetInput | WidgetInputDict,
+        idempotency_key: str | Unset = UNSET,
+    ) -> Response[Widget | Error | None]: ...
+
     async def detailed(
         self,
         *,
         body: WidgetInput | WidgetInputDict,
         idempotency_key: str | Unset = UNSET,
-    ) -> Response[Widget | Error]:
+    ) -> Response[Widget | Error | None]:
         return await asyncio_detailed(
             body=body,
             idempotency_key=idempotency_key,

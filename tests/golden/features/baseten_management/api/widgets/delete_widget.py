@@ -4,18 +4,22 @@ From the client: `client.widgets.delete_widget(...)`, or
 `await client.aio.widgets.delete_widget(...)`.
 """
 
-from typing import Any
+from typing import Any, Generic, Literal, overload
 
 import httpx
 
-from ... import errors
-from ..._base_client import secret_of
+from ... import _pacing, errors
+from ..._base_client import Raises, secret_of
 from ..._read import hiding
-from ..._wire import path_segment
+from ..._wire import checked_arguments, path_segment
 from ...client import AuthenticatedClient, Client
 from ...types import UNSET, Response, Unset, status
 
+# At most 100 requests in 1.0 s per API key (generator-config.yaml rate_limits).
+_RATE_LIMIT = _pacing.RateLimit("DELETE /widgets/{widget_id}", 100, 1.0)
 
+
+@checked_arguments
 def _get_kwargs(
     widget_id: str,
     *,
@@ -50,7 +54,7 @@ def _parse_success(response: httpx.Response, secret: str) -> None:
     raise errors.UnexpectedStatus.of(response, secret)
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[None]:
+def _build_response(*, client: AuthenticatedClient[bool] | Client[bool], response: httpx.Response) -> Response[None]:
     parsed: None
     if not response.is_success:
         parsed = None
@@ -75,7 +79,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync(
     widget_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     idempotency_key: str | Unset = UNSET,
     x_trace_id: str | Unset = UNSET,
 ) -> None:
@@ -93,6 +97,7 @@ def sync(
         errors.UnexpectedStatus: a 2xx the spec does not document for this operation.
         errors.UnexpectedResponse: a success whose body does not match the spec.
         errors.APIConnectionError: no connection or no answer in time (errors.APITimeoutError), after retries.
+        errors.InvalidField: before anything is sent, an argument the call cannot send (named).
 
     Returns:
         None
@@ -103,7 +108,8 @@ def sync(
             widget_id=widget_id,
             idempotency_key=idempotency_key,
             x_trace_id=x_trace_id,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
@@ -113,7 +119,7 @@ def sync(
 async def asyncio(
     widget_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     idempotency_key: str | Unset = UNSET,
     x_trace_id: str | Unset = UNSET,
 ) -> None:
@@ -123,7 +129,8 @@ async def asyncio(
             widget_id=widget_id,
             idempotency_key=idempotency_key,
             x_trace_id=x_trace_id,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
@@ -133,7 +140,7 @@ async def asyncio(
 def sync_detailed(
     widget_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     idempotency_key: str | Unset = UNSET,
     x_trace_id: str | Unset = UNSET,
 ) -> Response[None]:
@@ -148,7 +155,8 @@ def sync_detailed(
             widget_id=widget_id,
             idempotency_key=idempotency_key,
             x_trace_id=x_trace_id,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 
@@ -156,7 +164,7 @@ def sync_detailed(
 async def asyncio_detailed(
     widget_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     idempotency_key: str | Unset = UNSET,
     x_trace_id: str | Unset = UNSET,
 ) -> Response[None]:
@@ -166,18 +174,19 @@ async def asyncio_detailed(
             widget_id=widget_id,
             idempotency_key=idempotency_key,
             x_trace_id=x_trace_id,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 
 
-class Operation:
+class Operation(Generic[Raises]):
     """`DELETE /widgets/{widget_id}`: Delete a widget
 
     `client.widgets.delete_widget(...)` is sync(); `.detailed(...)` is sync_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     def __call__(
@@ -194,6 +203,24 @@ class Operation:
             client=self._client,
         )
 
+    @overload
+    def detailed(
+        self: "Operation[Literal[True]]",
+        widget_id: str,
+        *,
+        idempotency_key: str | Unset = UNSET,
+        x_trace_id: str | Unset = UNSET,
+    ) -> Response[None]: ...
+
+    @overload
+    def detailed(
+        self: "Operation[bool]",
+        widget_id: str,
+        *,
+        idempotency_key: str | Unset = UNSET,
+        x_trace_id: str | Unset = UNSET,
+    ) -> Response[None]: ...
+
     def detailed(
         self,
         widget_id: str,
@@ -209,13 +236,13 @@ class Operation:
         )
 
 
-class AsyncOperation:
+class AsyncOperation(Generic[Raises]):
     """`DELETE /widgets/{widget_id}`: Delete a widget
 
     `await client.aio.widgets.delete_widget(...)` is asyncio(); `.detailed(...)` is asyncio_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     async def __call__(
@@ -231,6 +258,24 @@ class AsyncOperation:
             x_trace_id=x_trace_id,
             client=self._client,
         )
+
+    @overload
+    async def detailed(
+        self: "AsyncOperation[Literal[True]]",
+        widget_id: str,
+        *,
+        idempotency_key: str | Unset = UNSET,
+        x_trace_id: str | Unset = UNSET,
+    ) -> Response[None]: ...
+
+    @overload
+    async def detailed(
+        self: "AsyncOperation[bool]",
+        widget_id: str,
+        *,
+        idempotency_key: str | Unset = UNSET,
+        x_trace_id: str | Unset = UNSET,
+    ) -> Response[None]: ...
 
     async def detailed(
         self,

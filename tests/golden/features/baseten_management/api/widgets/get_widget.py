@@ -4,20 +4,24 @@ From the client: `client.widgets.get_widget(...)`, or
 `await client.aio.widgets.get_widget(...)`.
 """
 
-from typing import Any
+from typing import Any, Generic, Literal, overload
 
 import httpx
 
-from ... import errors
-from ..._base_client import secret_of
+from ... import _pacing, errors
+from ..._base_client import Raises, secret_of
 from ..._read import hiding
-from ..._wire import path_segment
+from ..._wire import checked_arguments, path_segment
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.widget import Widget
 from ...types import UNSET, Response, Unset, status
 
+# At most 100 requests in 1.0 s per API key (generator-config.yaml rate_limits).
+_RATE_LIMIT = _pacing.RateLimit("GET /widgets/{widget_id}", 100, 1.0)
 
+
+@checked_arguments
 def _get_kwargs(
     widget_id: str,
     *,
@@ -70,7 +74,9 @@ def _parse_error(response: httpx.Response) -> Error | None:
     return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Widget | Error]:
+def _build_response(
+    *, client: AuthenticatedClient[bool] | Client[bool], response: httpx.Response
+) -> Response[Widget | Error | None]:
     parsed: Widget | Error | None
     if not response.is_success:
         parsed = _parse_error(response)
@@ -94,7 +100,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync(
     widget_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     x_trace_id: str,
     session: str | Unset = UNSET,
 ) -> Widget:
@@ -112,6 +118,7 @@ def sync(
         errors.UnexpectedStatus: a 2xx the spec does not document for this operation.
         errors.UnexpectedResponse: a success whose body does not match the spec.
         errors.APIConnectionError: no connection or no answer in time (errors.APITimeoutError), after retries.
+        errors.InvalidField: before anything is sent, an argument the call cannot send (named).
 
     Returns:
         Widget
@@ -122,7 +129,8 @@ def sync(
             widget_id=widget_id,
             x_trace_id=x_trace_id,
             session=session,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, _parse_error(response), secret_of(client))
@@ -132,7 +140,7 @@ def sync(
 async def asyncio(
     widget_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     x_trace_id: str,
     session: str | Unset = UNSET,
 ) -> Widget:
@@ -142,7 +150,8 @@ async def asyncio(
             widget_id=widget_id,
             x_trace_id=x_trace_id,
             session=session,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, _parse_error(response), secret_of(client))
@@ -152,10 +161,10 @@ async def asyncio(
 def sync_detailed(
     widget_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     x_trace_id: str,
     session: str | Unset = UNSET,
-) -> Response[Widget | Error]:
+) -> Response[Widget | Error | None]:
     """GET /widgets/{widget_id}: sync(), returning the whole Response: status, headers, raw body, and `parsed`, the body
     as the spec documents it for the status.
 
@@ -167,7 +176,8 @@ def sync_detailed(
             widget_id=widget_id,
             x_trace_id=x_trace_id,
             session=session,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 
@@ -175,28 +185,29 @@ def sync_detailed(
 async def asyncio_detailed(
     widget_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     x_trace_id: str,
     session: str | Unset = UNSET,
-) -> Response[Widget | Error]:
+) -> Response[Widget | Error | None]:
     """GET /widgets/{widget_id}: sync_detailed(), for async code."""
     response = await client.async_request(
         **_get_kwargs(
             widget_id=widget_id,
             x_trace_id=x_trace_id,
             session=session,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 
 
-class Operation:
+class Operation(Generic[Raises]):
     """`GET /widgets/{widget_id}`: Get a widget
 
     `client.widgets.get_widget(...)` is sync(); `.detailed(...)` is sync_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     def __call__(
@@ -213,13 +224,31 @@ class Operation:
             client=self._client,
         )
 
+    @overload
+    def detailed(
+        self: "Operation[Literal[True]]",
+        widget_id: str,
+        *,
+        x_trace_id: str,
+        session: str | Unset = UNSET,
+    ) -> Response[Widget]: ...
+
+    @overload
+    def detailed(
+        self: "Operation[bool]",
+        widget_id: str,
+        *,
+        x_trace_id: str,
+        session: str | Unset = UNSET,
+    ) -> Response[Widget | Error | None]: ...
+
     def detailed(
         self,
         widget_id: str,
         *,
         x_trace_id: str,
         session: str | Unset = UNSET,
-    ) -> Response[Widget | Error]:
+    ) -> Response[Widget | Error | None]:
         return sync_detailed(
             widget_id=widget_id,
             x_trace_id=x_trace_id,
@@ -228,13 +257,13 @@ class Operation:
         )
 
 
-class AsyncOperation:
+class AsyncOperation(Generic[Raises]):
     """`GET /widgets/{widget_id}`: Get a widget
 
     `await client.aio.widgets.get_widget(...)` is asyncio(); `.detailed(...)` is asyncio_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     async def __call__(
@@ -251,13 +280,31 @@ class AsyncOperation:
             client=self._client,
         )
 
+    @overload
+    async def detailed(
+        self: "AsyncOperation[Literal[True]]",
+        widget_id: str,
+        *,
+        x_trace_id: str,
+        session: str | Unset = UNSET,
+    ) -> Response[Widget]: ...
+
+    @overload
+    async def detailed(
+        self: "AsyncOperation[bool]",
+        widget_id: str,
+        *,
+        x_trace_id: str,
+        session: str | Unset = UNSET,
+    ) -> Response[Widget | Error | None]: ...
+
     async def detailed(
         self,
         widget_id: str,
         *,
         x_trace_id: str,
         session: str | Unset = UNSET,
-    ) -> Response[Widget | Error]:
+    ) -> Response[Widget | Error | None]:
         return await asyncio_detailed(
             widget_id=widget_id,
             x_trace_id=x_trace_id,

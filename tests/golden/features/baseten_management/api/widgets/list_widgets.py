@@ -6,15 +6,15 @@ From the client: `client.widgets.list_widgets(...)`, or
 
 import datetime
 from collections.abc import AsyncIterator, Iterator
-from typing import Any
+from typing import Any, Generic, Literal, overload
 
 import httpx
 
-from ... import errors
-from ..._base_client import secret_of
+from ... import _pacing, errors
+from ..._base_client import Raises, secret_of
 from ..._pagination import afollow, follow
 from ..._read import hiding
-from ..._wire import wire_date
+from ..._wire import checked_arguments, wire_date
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.shape import Shape
@@ -22,7 +22,11 @@ from ...models.widget import Widget
 from ...models.widget_page import WidgetPage
 from ...types import UNSET, Response, Unset, status
 
+# At most 100 requests in 1.0 s per API key (generator-config.yaml rate_limits).
+_RATE_LIMIT = _pacing.RateLimit("GET /widgets", 100, 1.0)
 
+
+@checked_arguments
 def _get_kwargs(
     *,
     from_: datetime.date,
@@ -40,7 +44,7 @@ def _get_kwargs(
 
     json_type_: str | Unset = UNSET
     if not isinstance(type_, Unset):
-        json_type_ = type_.value
+        json_type_ = Shape.to_wire(type_, "type_")
 
     params.append(("type", json_type_))
 
@@ -96,7 +100,9 @@ def _parse_error(response: httpx.Response) -> Error | None:
     return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[WidgetPage | Error]:
+def _build_response(
+    *, client: AuthenticatedClient[bool] | Client[bool], response: httpx.Response
+) -> Response[WidgetPage | Error | None]:
     parsed: WidgetPage | Error | None
     if not response.is_success:
         parsed = _parse_error(response)
@@ -119,7 +125,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     from_: datetime.date,
     type_: Shape | Unset = UNSET,
     cursor: str | Unset = UNSET,
@@ -144,6 +150,7 @@ def sync(
         errors.UnexpectedStatus: a 2xx the spec does not document for this operation.
         errors.UnexpectedResponse: a success whose body does not match the spec.
         errors.APIConnectionError: no connection or no answer in time (errors.APITimeoutError), after retries.
+        errors.InvalidField: before anything is sent, an argument the call cannot send (named).
 
     Returns:
         WidgetPage
@@ -157,7 +164,8 @@ def sync(
             limit=limit,
             camel_case=camel_case,
             tag=tag,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, _parse_error(response), secret_of(client))
@@ -166,7 +174,7 @@ def sync(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     from_: datetime.date,
     type_: Shape | Unset = UNSET,
     cursor: str | Unset = UNSET,
@@ -183,7 +191,8 @@ async def asyncio(
             limit=limit,
             camel_case=camel_case,
             tag=tag,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, _parse_error(response), secret_of(client))
@@ -192,14 +201,14 @@ async def asyncio(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     from_: datetime.date,
     type_: Shape | Unset = UNSET,
     cursor: str | Unset = UNSET,
     limit: int | Unset = 20,
     camel_case: bool | Unset = UNSET,
     tag: list[str] | Unset = UNSET,
-) -> Response[WidgetPage | Error]:
+) -> Response[WidgetPage | Error | None]:
     """GET /widgets: sync(), returning the whole Response: status, headers, raw body, and `parsed`, the body
     as the spec documents it for the status.
 
@@ -214,21 +223,22 @@ def sync_detailed(
             limit=limit,
             camel_case=camel_case,
             tag=tag,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     from_: datetime.date,
     type_: Shape | Unset = UNSET,
     cursor: str | Unset = UNSET,
     limit: int | Unset = 20,
     camel_case: bool | Unset = UNSET,
     tag: list[str] | Unset = UNSET,
-) -> Response[WidgetPage | Error]:
+) -> Response[WidgetPage | Error | None]:
     """GET /widgets: sync_detailed(), for async code."""
     response = await client.async_request(
         **_get_kwargs(
@@ -238,14 +248,15 @@ async def asyncio_detailed(
             limit=limit,
             camel_case=camel_case,
             tag=tag,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 
 
 def iterate(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     from_: datetime.date,
     type_: Shape | Unset = UNSET,
     cursor: str | Unset = UNSET,
@@ -256,8 +267,9 @@ def iterate(
     """GET /widgets, every item, page after page.
 
     Each page's `pagination.cursor` is sent as `cursor` for the next, until `pagination.has_more` is false, until
-    it is null or the one just sent. The other arguments go with every page unchanged; each page is
-    retried like any call, and an error raises as sync() does."""
+    it is null; a cursor already sent raises errors.RepeatedCursor (the server would repeat itself for
+    ever). The other arguments go with every page unchanged; each page is retried like any call, and
+    an error raises as sync() does."""
 
     def page(cursor: Any) -> WidgetPage:
         return sync(
@@ -270,12 +282,12 @@ def iterate(
             tag=tag,
         )
 
-    return follow(page, cursor, "items", ["pagination", "cursor"], ["pagination", "has_more"])
+    return follow(page, cursor, "items", ["pagination", "cursor"], ["pagination", "has_more"], "GET /widgets")
 
 
 def aiterate(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     from_: datetime.date,
     type_: Shape | Unset = UNSET,
     cursor: str | Unset = UNSET,
@@ -296,16 +308,16 @@ def aiterate(
             tag=tag,
         )
 
-    return afollow(page, cursor, "items", ["pagination", "cursor"], ["pagination", "has_more"])
+    return afollow(page, cursor, "items", ["pagination", "cursor"], ["pagination", "has_more"], "GET /widgets")
 
 
-class Operation:
+class Operation(Generic[Raises]):
     """`GET /widgets`: List widgets, a page at a time
 
     `client.widgets.list_widgets(...)` is sync(); `.detailed(...)` is sync_detailed(); `.iterate(...)` is iterate().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     def __call__(
@@ -328,6 +340,30 @@ class Operation:
             client=self._client,
         )
 
+    @overload
+    def detailed(
+        self: "Operation[Literal[True]]",
+        *,
+        from_: datetime.date,
+        type_: Shape | Unset = UNSET,
+        cursor: str | Unset = UNSET,
+        limit: int | Unset = 20,
+        camel_case: bool | Unset = UNSET,
+        tag: list[str] | Unset = UNSET,
+    ) -> Response[WidgetPage]: ...
+
+    @overload
+    def detailed(
+        self: "Operation[bool]",
+        *,
+        from_: datetime.date,
+        type_: Shape | Unset = UNSET,
+        cursor: str | Unset = UNSET,
+        limit: int | Unset = 20,
+        camel_case: bool | Unset = UNSET,
+        tag: list[str] | Unset = UNSET,
+    ) -> Response[WidgetPage | Error | None]: ...
+
     def detailed(
         self,
         *,
@@ -337,7 +373,7 @@ class Operation:
         limit: int | Unset = 20,
         camel_case: bool | Unset = UNSET,
         tag: list[str] | Unset = UNSET,
-    ) -> Response[WidgetPage | Error]:
+    ) -> Response[WidgetPage | Error | None]:
         return sync_detailed(
             from_=from_,
             type_=type_,
@@ -369,13 +405,13 @@ class Operation:
         )
 
 
-class AsyncOperation:
+class AsyncOperation(Generic[Raises]):
     """`GET /widgets`: List widgets, a page at a time
 
     `await client.aio.widgets.list_widgets(...)` is asyncio(); `.detailed(...)` is asyncio_detailed(); `.aiterate(...)` is aiterate().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     async def __call__(
@@ -398,6 +434,30 @@ class AsyncOperation:
             client=self._client,
         )
 
+    @overload
+    async def detailed(
+        self: "AsyncOperation[Literal[True]]",
+        *,
+        from_: datetime.date,
+        type_: Shape | Unset = UNSET,
+        cursor: str | Unset = UNSET,
+        limit: int | Unset = 20,
+        camel_case: bool | Unset = UNSET,
+        tag: list[str] | Unset = UNSET,
+    ) -> Response[WidgetPage]: ...
+
+    @overload
+    async def detailed(
+        self: "AsyncOperation[bool]",
+        *,
+        from_: datetime.date,
+        type_: Shape | Unset = UNSET,
+        cursor: str | Unset = UNSET,
+        limit: int | Unset = 20,
+        camel_case: bool | Unset = UNSET,
+        tag: list[str] | Unset = UNSET,
+    ) -> Response[WidgetPage | Error | None]: ...
+
     async def detailed(
         self,
         *,
@@ -407,7 +467,7 @@ class AsyncOperation:
         limit: int | Unset = 20,
         camel_case: bool | Unset = UNSET,
         tag: list[str] | Unset = UNSET,
-    ) -> Response[WidgetPage | Error]:
+    ) -> Response[WidgetPage | Error | None]:
         return await asyncio_detailed(
             from_=from_,
             type_=type_,

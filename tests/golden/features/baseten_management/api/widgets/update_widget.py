@@ -4,20 +4,24 @@ From the client: `client.widgets.update_widget(...)`, or
 `await client.aio.widgets.update_widget(...)`.
 """
 
-from typing import Any
+from typing import Any, Generic, Literal, overload
 
 import httpx
 
-from ... import errors
-from ..._base_client import secret_of
+from ... import _pacing, errors
+from ..._base_client import Raises, secret_of
 from ..._read import hiding
-from ..._wire import path_segment
+from ..._wire import checked_arguments, path_segment
 from ...client import AuthenticatedClient, Client
 from ...models.widget import Widget
 from ...models.widget_patch import WidgetPatch, WidgetPatchDict
 from ...types import UNSET, Response, Unset, model_body, status
 
+# At most 100 requests in 1.0 s per API key (generator-config.yaml rate_limits).
+_RATE_LIMIT = _pacing.RateLimit("PATCH /widgets/{widget_id}", 100, 1.0)
 
+
+@checked_arguments
 def _get_kwargs(
     widget_id: str,
     *,
@@ -60,7 +64,9 @@ def _parse_success(response: httpx.Response, secret: str) -> Widget:
     raise errors.UnexpectedStatus.of(response, secret)
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Widget]:
+def _build_response(
+    *, client: AuthenticatedClient[bool] | Client[bool], response: httpx.Response
+) -> Response[Widget | None]:
     parsed: Widget | None
     if not response.is_success:
         parsed = None
@@ -84,7 +90,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync(
     widget_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: WidgetPatch | WidgetPatchDict | Unset = UNSET,
     x_trace_id: str | Unset = UNSET,
 ) -> Widget:
@@ -102,6 +108,7 @@ def sync(
         errors.UnexpectedStatus: a 2xx the spec does not document for this operation.
         errors.UnexpectedResponse: a success whose body does not match the spec.
         errors.APIConnectionError: no connection or no answer in time (errors.APITimeoutError), after retries.
+        errors.InvalidField: before anything is sent, an argument the call cannot send (named).
 
     Returns:
         Widget
@@ -112,7 +119,8 @@ def sync(
             widget_id=widget_id,
             body=body,
             x_trace_id=x_trace_id,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
@@ -122,7 +130,7 @@ def sync(
 async def asyncio(
     widget_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: WidgetPatch | WidgetPatchDict | Unset = UNSET,
     x_trace_id: str | Unset = UNSET,
 ) -> Widget:
@@ -132,7 +140,8 @@ async def asyncio(
             widget_id=widget_id,
             body=body,
             x_trace_id=x_trace_id,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
@@ -142,10 +151,10 @@ async def asyncio(
 def sync_detailed(
     widget_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: WidgetPatch | WidgetPatchDict | Unset = UNSET,
     x_trace_id: str | Unset = UNSET,
-) -> Response[Widget]:
+) -> Response[Widget | None]:
     """PATCH /widgets/{widget_id}: sync(), returning the whole Response: status, headers, raw body, and `parsed`, the body
     as the spec documents it for the status.
 
@@ -157,7 +166,8 @@ def sync_detailed(
             widget_id=widget_id,
             body=body,
             x_trace_id=x_trace_id,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 
@@ -165,28 +175,29 @@ def sync_detailed(
 async def asyncio_detailed(
     widget_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient[bool] | Client[bool],
     body: WidgetPatch | WidgetPatchDict | Unset = UNSET,
     x_trace_id: str | Unset = UNSET,
-) -> Response[Widget]:
+) -> Response[Widget | None]:
     """PATCH /widgets/{widget_id}: sync_detailed(), for async code."""
     response = await client.async_request(
         **_get_kwargs(
             widget_id=widget_id,
             body=body,
             x_trace_id=x_trace_id,
-        )
+        ),
+        rate_limit=_RATE_LIMIT,
     )
     return _build_response(client=client, response=response)
 
 
-class Operation:
+class Operation(Generic[Raises]):
     """`PATCH /widgets/{widget_id}`: Change a widget
 
     `client.widgets.update_widget(...)` is sync(); `.detailed(...)` is sync_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     def __call__(
@@ -203,13 +214,31 @@ class Operation:
             client=self._client,
         )
 
+    @overload
+    def detailed(
+        self: "Operation[Literal[True]]",
+        widget_id: str,
+        *,
+        body: WidgetPatch | WidgetPatchDict | Unset = UNSET,
+        x_trace_id: str | Unset = UNSET,
+    ) -> Response[Widget]: ...
+
+    @overload
+    def detailed(
+        self: "Operation[bool]",
+        widget_id: str,
+        *,
+        body: WidgetPatch | WidgetPatchDict | Unset = UNSET,
+        x_trace_id: str | Unset = UNSET,
+    ) -> Response[Widget | None]: ...
+
     def detailed(
         self,
         widget_id: str,
         *,
         body: WidgetPatch | WidgetPatchDict | Unset = UNSET,
         x_trace_id: str | Unset = UNSET,
-    ) -> Response[Widget]:
+    ) -> Response[Widget | None]:
         return sync_detailed(
             widget_id=widget_id,
             body=body,
@@ -218,13 +247,13 @@ class Operation:
         )
 
 
-class AsyncOperation:
+class AsyncOperation(Generic[Raises]):
     """`PATCH /widgets/{widget_id}`: Change a widget
 
     `await client.aio.widgets.update_widget(...)` is asyncio(); `.detailed(...)` is asyncio_detailed().
     """
 
-    def __init__(self, client: AuthenticatedClient | Client) -> None:
+    def __init__(self, client: AuthenticatedClient[Raises] | Client[Raises]) -> None:
         self._client = client
 
     async def __call__(
@@ -241,13 +270,31 @@ class AsyncOperation:
             client=self._client,
         )
 
+    @overload
+    async def detailed(
+        self: "AsyncOperation[Literal[True]]",
+        widget_id: str,
+        *,
+        body: WidgetPatch | WidgetPatchDict | Unset = UNSET,
+        x_trace_id: str | Unset = UNSET,
+    ) -> Response[Widget]: ...
+
+    @overload
+    async def detailed(
+        self: "AsyncOperation[bool]",
+        widget_id: str,
+        *,
+        body: WidgetPatch | WidgetPatchDict | Unset = UNSET,
+        x_trace_id: str | Unset = UNSET,
+    ) -> Response[Widget | None]: ...
+
     async def detailed(
         self,
         widget_id: str,
         *,
         body: WidgetPatch | WidgetPatchDict | Unset = UNSET,
         x_trace_id: str | Unset = UNSET,
-    ) -> Response[Widget]:
+    ) -> Response[Widget | None]:
         return await asyncio_detailed(
             widget_id=widget_id,
             body=body,
