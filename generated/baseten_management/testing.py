@@ -53,7 +53,7 @@ from typing import TYPE_CHECKING, Any, Literal, Self
 
 import httpx
 
-from . import _base_client, _waiters
+from . import _base_client, _pacing, _waiters
 from ._fake import ANY_OPERATION, NO_BODY, Call, FakeAPI, FakeClock, SpecViolation
 from .client import AuthenticatedClient  # type: ignore[import-not-found, unused-ignore]  # generated
 from .types import Unset
@@ -189,20 +189,24 @@ class FakeBaseten:
         self._report(exc_value)
 
     def _patch_clock(self) -> None:
-        """The client's waits go by the fake's clock: the modules' `time` and async sleep, put back on exit."""
+        """The client's waits go by the fake's clock: the modules' `time`, the clock the request loop reads
+        (retries, pacing, deadlines) and the async sleep, put back on exit."""
         shim = _ClockTime(self.clock)
         replaced: list[tuple[object, str, object]] = [(_base_client, "time", shim), (_waiters, "time", shim)]
+        replaced += [(_base_client, "_clock", self.clock.monotonic)]
         replaced += [(_base_client, "_async_sleep", self.clock.async_sleep)]
         replaced += [(_waiters, "_async_sleep", self.clock.async_sleep)]
         for module, name, value in replaced:
             if hasattr(module, name):
                 self._patched.append((module, name, getattr(module, name)))
                 setattr(module, name, value)
+        _pacing.forget()  # the pacing windows hold moments of the clock they were made on
 
     def _unpatch_clock(self) -> None:
         while self._patched:
             module, name, value = self._patched.pop()
             setattr(module, name, value)
+        _pacing.forget()
 
     def _report(self, raised: BaseException | None) -> None:
         left = list(self._api.violations)
