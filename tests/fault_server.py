@@ -20,6 +20,7 @@ class Step:
     headers: dict[str, str] = field(default_factory=dict)
     reset: bool = False  # read the request, then drop the connection with a TCP RST
     delay: float = 0.0  # seconds to wait before answering
+    held: threading.Event | None = None  # answer only once the test sets it: a call held as long as it must be
 
 
 class FaultServer:
@@ -73,6 +74,8 @@ class FaultServer:
                     connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
                     return
                 time.sleep(step.delay)
+                if step.held is not None:
+                    step.held.wait(timeout=60)
                 headers = {"content-type": "application/json", **step.headers, "content-length": str(len(step.body))}
                 lines = [f"HTTP/1.1 {step.status} X"] + [f"{name}: {value}" for name, value in headers.items()]
                 try:

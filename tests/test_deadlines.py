@@ -108,11 +108,13 @@ def test_a_pool_timeout_is_not_retried_and_says_how_to_size_the_pool(op: Operati
 
 
 def test_a_full_pool_raises_at_its_pool_timeout_without_a_retry():
-    """One connection, held by a slow call: the second call waits its pool timeout once, then raises."""
+    """One connection, held by a slow call until the second has given up: the second call waits its pool
+    timeout once, then raises."""
     op = OPERATIONS[0]
     module = endpoint_module(op.key)
     reply = success_reply(op)
-    with fault_server(Step(reply.status_code, reply.content, dict(reply.headers), delay=3.0)) as server:
+    released = threading.Event()
+    with fault_server(Step(reply.status_code, reply.content, dict(reply.headers), held=released)) as server:
         client = import_generated("client").AuthenticatedClient(
             base_url=server.url,
             token=TOKEN,
@@ -126,5 +128,6 @@ def test_a_full_pool_raises_at_its_pool_timeout_without_a_retry():
             threading.Event().wait(0.01)
         with pytest.raises(errors.APITimeoutError) as raised:
             module.sync_detailed(client=client, **example_call(op, module.sync_detailed).arguments)
+        released.set()
         slow.join()
     assert isinstance(raised.value.__cause__, httpx.PoolTimeout) and len(server.received) == 1

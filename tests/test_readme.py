@@ -8,9 +8,7 @@ import pytest
 from contract.generated_package import missing_operations
 from contract.spec_model import current_spec, example_value, operations, success_response
 from pipeline.project import ROOT, current
-from pipeline.spec_diff import diff_report
 from tests.clock import move_waiters_clock
-from tests.real_specs import SHARED_SPECS, skip_without_real_specs
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 EXAMPLES = re.findall(r"```python\n(.*?)```", README, re.S)
@@ -54,19 +52,3 @@ def test_readme_example_runs(example: str, monkeypatch: pytest.MonkeyPatch, caps
     assert seen, "the example sent no request"
     assert all(FAKE_KEY in (request.headers.get("authorization") or "") for request in seen)
     assert FAKE_KEY not in capsys.readouterr().out
-
-
-def test_the_report_excerpt_is_what_spec_diff_says_on_the_revision_it_names():
-    """README's "When Baseten changes its spec" quotes the report on a real revision: each quoted line is one
-    the report on those two specs prints (the first names openapi.yaml and the URL, as update-spec does)."""
-    section = README.split("## When Baseten changes its spec", 1)[1]
-    dates = re.search(r"(\d{4}-\d{2}-\d{2}) → (\d{4}-\d{2}-\d{2})", section)
-    excerpt = re.search(r"```text\n(.*?)```", section, re.S)
-    assert dates and excerpt, "the section names a revision and quotes its report"
-    skip_without_real_specs()
-    old, new = (next(iter(SHARED_SPECS.glob(f"*{date}*.json")), None) for date in dates.groups())
-    if old is None or new is None:
-        pytest.skip(f"the specs of {dates.group(1)} and {dates.group(2)} are not both in {SHARED_SPECS}")
-    report = diff_report(current(), old, new).render(str(old), str(new)).splitlines()
-    quoted = [line.strip() for line in excerpt.group(1).splitlines()[1:] if line.strip()]
-    assert [line for line in quoted if line not in {shown.strip() for shown in report}] == []

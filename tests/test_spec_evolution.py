@@ -11,6 +11,7 @@ documents finds.
 import copy
 import http.server
 import json
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -468,6 +469,36 @@ def test_on_real_history_calls_added_and_removed_are_the_operations_that_came_an
     )
     text = report.render(old.name, new.name)
     assert f"routes: {len(added)} added, {len(removed)} removed" in text and "renamed" not in text
+    if quoted_revision() == (old.name, new.name):  # README quotes this report: each line it shows is in it
+        assert [line for line in quoted_report() if line not in {shown.strip() for shown in text.splitlines()}] == []
+
+
+README_SECTION = (ROOT / "README.md").read_text(encoding="utf-8").split("## When Baseten changes its spec", 1)[-1]
+
+
+def quoted_revision() -> tuple[str, str] | None:
+    """The two real specs whose report README's "When Baseten changes its spec" quotes (by their dates)."""
+    dates = re.search(r"(\d{4}-\d{2}-\d{2}) → (\d{4}-\d{2}-\d{2})", README_SECTION)
+    paths = (
+        [next((p.name for p in real_spec_paths() if date in p.name), "") for date in dates.groups()] if dates else []
+    )
+    return (paths[0], paths[1]) if len(paths) == 2 and all(paths) else None
+
+
+def quoted_report() -> list[str]:
+    excerpt = re.search(r"```text\n(.*?)```", README_SECTION, re.S)
+    assert excerpt, "README quotes the report"
+    return [line.strip() for line in excerpt.group(1).splitlines()[1:] if line.strip()]  # the first names the files
+
+
+def test_readme_quotes_a_report_on_a_revision_it_names():
+    """The check itself runs in the real-history test above, on the report it makes anyway."""
+    skip_without_real_specs()
+    assert quoted_revision() in real_pairs_by_name() and quoted_report()
+
+
+def real_pairs_by_name() -> list[tuple[str, str]]:
+    return [(old.name, new.name) for old, new in real_pairs()]
 
 
 def test_spec_diff_names_an_overlay_action_that_no_longer_selects_anything(tmp_path: Path):
