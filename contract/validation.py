@@ -155,7 +155,8 @@ def response_errors(request: httpx.Request, response: httpx.Response, server: st
 
 def _binary_body(request: httpx.Request, response: httpx.Response, server: str) -> bool:
     spec, base_path = current_spec(), urlsplit(server).path.rstrip("/")
-    path = request.url.path[len(base_path) :] if request.url.path.startswith(base_path) else request.url.path
+    sent = request.url.raw_path.decode("ascii").split("?")[0]  # as sent: a value's own "/" stays %2F, one segment
+    path = sent[len(base_path) :] if sent.startswith(base_path) else sent
     for template, item in (spec.get("paths") or {}).items():
         operation = resolve(spec, item).get(request.method.lower())
         if operation is None or not _matches(template, path):

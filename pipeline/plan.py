@@ -329,7 +329,8 @@ def _field(prop: Any, data: Any, spec: dict[str, Any], readers: Readers) -> Fiel
     raw = (getattr(data, "properties", None) or {}).get(wire)
     if raw is not None and hasattr(raw, "ref"):  # a Reference: the component's own bounds
         raw = resolve(spec, {"$ref": raw.ref}) or {}
-    kind = readers.with_unknown(prop, _type(prop))
+    # A union with UnknownVariant as the model declares it: with_unknown() finds the union by its whole text.
+    kind = readers.with_unknown(prop, _text(prop.get_type_string())).replace(" | Unset", "")
     return Field(str(prop.python_name), wire, kind, bool(prop.required), _bounds_of(raw) if raw else ())
 
 

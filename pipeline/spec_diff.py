@@ -275,7 +275,7 @@ def _models(old: ClientPlan, new: ClientPlan) -> list[Change]:
         used = _used_by(new, name)
         for wire, f in was.items():
             if wire not in now:
-                changes.append(Change(BREAKING, "fields", f"`{name}.{f.name}` removed{used}"))
+                changes.append(Change(BREAKING, "fields", f"`{name}.{f.name}`{_key(f)} removed{used}"))
         for wire, f in now.items():
             if wire not in was:
                 if f.required and "in" in sides:
@@ -288,6 +288,11 @@ def _models(old: ClientPlan, new: ClientPlan) -> list[Change]:
             for kind, text in _field(was[wire], now[wire], sides):
                 changes.append(Change(kind, "fields", f"`{name}.{text}{used if kind in (BREAKING, RUN_TIME) else ''}"))
     return changes
+
+
+def _key(f: Field) -> str:
+    """The field's key in the spec beside its attribute, where the two differ (` (key `camelCase`)`)."""
+    return "" if f.name == f.wire else f" (key `{f.wire}`)"
 
 
 def _field(was: Field, now: Field, sides: frozenset[str]) -> list[tuple[str, str]]:
@@ -305,7 +310,7 @@ def _field(was: Field, now: Field, sides: frozenset[str]) -> list[tuple[str, str
         parts.append((_worst(kinds), f"is `{now.type}` (was `{was.type}`)"))
     else:
         parts += _bounds(was.bounds, now.bounds, sides)
-    return _one_line(f"{now.name}`", parts)
+    return _one_line(f"{now.name}`{_key(now)}", parts)
 
 
 def _used_by(plan: ClientPlan, name: str, shown: int = 2) -> str:

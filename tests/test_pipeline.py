@@ -26,7 +26,7 @@ from pipeline.auth_scheme import derive_auth_header
 from pipeline.build import check_every_operation_generated
 from pipeline.golden import GOLDEN_OUT, GOLDEN_SPEC
 from pipeline.openapi import load_document
-from pipeline.project import ROOT
+from pipeline.project import ROOT, current
 from pipeline.update_spec import as_yaml
 from tests.operation_calls import SPEC, THINGS, Run, run_pipeline, spec_slice
 
@@ -190,10 +190,10 @@ def test_a_reference_to_another_document_is_refused_and_never_fetched(workspace:
     try:
         spec = load_document(workspace.spec)
         remote = f"http://127.0.0.1:{server.server_port}/remote.json#/Thing"
-        holder = first_ref_holder(spec["paths"])
-        assert holder is not None, "the sliced spec refers to a schema"
-        holder["$ref"] = remote
-        holder["default"] = {}  # checked against its schema (annotations.py), which must not fetch it either
+        # With a default beside it, checked against its schema (annotations.py), which must not fetch it either.
+        schema = {"$ref": remote, "default": {}}
+        response = {"description": "ok", "content": {"application/json": {"schema": schema}}}
+        spec["paths"]["/v1/from_elsewhere"] = {"get": {"responses": {"200": response}}}
         workspace.write_spec(spec)
         result = workspace.run()
     finally:
@@ -529,7 +529,8 @@ def test_defaults_that_do_not_fit_are_listed_in_one_warning_and_not_used(flawed:
         for node in ast.walk(ast.parse(model))
         if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None
     }
-    assert {declared.get(snake_case(prop), "UNSET") for prop in flawed.properties} == {"UNSET"}, declared
+    attributes = [naming.attribute_name(prop, current().field_prefix) for prop in flawed.properties]
+    assert {declared.get(attribute, "UNSET") for attribute in attributes} == {"UNSET"}, declared
 
 
 def test_an_overlay_fixes_the_client_and_leaves_openapi_yaml_as_published(flawed: Flawed):

@@ -364,7 +364,7 @@ def test_a_relaxed_bound_on_a_result_may_affect_callers_and_breaks_nothing(tmp_p
     schema, _ = response_object(revised, ("integer", "number"))
     bounded(revised, schema, name, "minimum", 0)
     report = diff_with(tmp_path, revised, base)
-    assert not report.breaking and any(f"{name}` minimum 0 (was 1)" in line for line in report.of(RUN_TIME))
+    assert not report.breaking and any(name in line and "minimum 0 (was 1)" in line for line in report.of(RUN_TIME))
 
 
 def test_a_tighter_bound_on_a_request_may_affect_callers_and_breaks_nothing(tmp_path: Path):
@@ -377,7 +377,7 @@ def test_a_tighter_bound_on_a_request_may_affect_callers_and_breaks_nothing(tmp_
         pytest.skip("no JSON body has a string property")
     bounded(revised, schema, name, "maxLength", 3)
     report = diff_with(tmp_path, revised)
-    assert not report.breaking and any(f"{name}` maxLength 3 set" in line for line in report.of(RUN_TIME))
+    assert not report.breaking and any(name in line and "maxLength 3" in line for line in report.of(RUN_TIME))
 
 
 def test_an_added_operation_is_not_breaking(tmp_path: Path):
