@@ -36,6 +36,7 @@ import subprocess
 import sys
 import types
 import typing
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -423,6 +424,27 @@ def shown_default(value: Any) -> str | None:
     return repr(value)
 
 
+class _Models(Mapping[str, Any]):
+    """The names of a package's `models`, each looked up as an attribute (they load on first use): where an
+    annotation names one its own module imports only for type checkers (a free-form alias in models/__init__,
+    a model imported lazily), typing.get_type_hints finds it here."""
+
+    def __init__(self, cls: type) -> None:
+        self._models = importlib.import_module(f"{cls.__module__.split('.')[0]}.models")
+
+    def __getitem__(self, name: str) -> Any:
+        try:
+            return getattr(self._models, name)
+        except AttributeError:
+            raise KeyError(name) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(getattr(self._models, "__all__", ()))
+
+    def __len__(self) -> int:
+        return len(getattr(self._models, "__all__", ()))
+
+
 def model_class(cls: type) -> ModelClass:
     import attrs
 
@@ -431,7 +453,7 @@ def model_class(cls: type) -> ModelClass:
         rows = [Row(member.name, "", repr(member.value)) for member in cls]
         return ModelClass(cls.__name__, "enum", docstring, rows, [])
     if attrs.has(cls):
-        hints = typing.get_type_hints(cls)
+        hints = typing.get_type_hints(cls, localns=_Models(cls))
         rows = [
             Row(
                 f.alias if f.init else f.name,
@@ -450,7 +472,7 @@ def model_class(cls: type) -> ModelClass:
         return ModelClass(cls.__name__, "model", docstring, rows, methods)
     if typing.is_typeddict(cls):
         rows = []
-        for key, annotation in typing.get_type_hints(cls, include_extras=True).items():
+        for key, annotation in typing.get_type_hints(cls, localns=_Models(cls), include_extras=True).items():
             origin = typing.get_origin(annotation)
             required = origin is typing.Required or (
                 origin is not typing.NotRequired and getattr(cls, "__total__", True)
