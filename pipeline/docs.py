@@ -445,6 +445,11 @@ class _Models(Mapping[str, Any]):
         return len(getattr(self._models, "__all__", ()))
 
 
+def type_hints(cls: type, include_extras: bool = False) -> dict[str, Any]:
+    """typing.get_type_hints for a generated model or TypedDict, the models' names at hand (_Models)."""
+    return typing.get_type_hints(cls, localns=_Models(cls), include_extras=include_extras)
+
+
 def model_class(cls: type) -> ModelClass:
     import attrs
 
@@ -453,7 +458,7 @@ def model_class(cls: type) -> ModelClass:
         rows = [Row(member.name, "", repr(member.value)) for member in cls]
         return ModelClass(cls.__name__, "enum", docstring, rows, [])
     if attrs.has(cls):
-        hints = typing.get_type_hints(cls, localns=_Models(cls))
+        hints = type_hints(cls)
         rows = [
             Row(
                 f.alias if f.init else f.name,
@@ -472,7 +477,7 @@ def model_class(cls: type) -> ModelClass:
         return ModelClass(cls.__name__, "model", docstring, rows, methods)
     if typing.is_typeddict(cls):
         rows = []
-        for key, annotation in typing.get_type_hints(cls, localns=_Models(cls), include_extras=True).items():
+        for key, annotation in type_hints(cls, include_extras=True).items():
             origin = typing.get_origin(annotation)
             required = origin is typing.Required or (
                 origin is not typing.NotRequired and getattr(cls, "__total__", True)

@@ -35,6 +35,7 @@ from contract.generated_package import import_generated, package_name
 from contract.generator_names import endpoint_module, operation_name
 from contract.python_values import class_names
 from contract.spec_model import Operation
+from pipeline.docs import type_hints
 from pipeline.project import ROOT, current
 from pipeline.waiters import check_waiters
 from tests.operation_calls import OPERATIONS, SPEC, cases, paged_operations, tree_attributes
@@ -227,7 +228,7 @@ def test_every_model_has_a_page_with_its_fields_keys_or_values(reference: Path, 
     if issubclass(cls, enum.Enum):
         assert all(str(member.value) in text for member in cls), f"{cls.__name__}: a value is missing"
         return
-    hints = typing.get_type_hints(cls)
+    hints = type_hints(cls)
     names = (
         {f.name: f.alias if f.init else f.name for f in attrs.fields(cls)} if attrs.has(cls) else {n: n for n in hints}
     )
