@@ -51,6 +51,8 @@ def carries(text: str, value: Any) -> bool:
     """Whether `text`, as sent in a path, query, header, form or multipart part, carries the JSON value:
     true/false for a boolean, the same number (3 and 3.0 alike) for a number, JSON for an object or a
     list, the string itself (or the same instant or UUID) for a string, `null` for null."""
+    if isinstance(value, Joined):
+        return value.carried_by(text)
     if isinstance(value, bool):
         return text == ("true" if value else "false")
     if isinstance(value, int | float):
@@ -77,6 +79,55 @@ def wire_pairs(name: str, value: Any) -> list[tuple[str, Any]]:
     if isinstance(value, dict):
         return [pair for key, item in value.items() for pair in wire_pairs(key, item)]
     return [(name, value)]
+
+
+@dataclass(frozen=True)
+class Joined:
+    """A query value written as one text (a style with explode false): an array's items, or an object's
+    keys and values in turn, joined by `separator`."""
+
+    separator: str
+    value: list[Any] | dict[str, Any]
+
+    def carried_by(self, text: str) -> bool:
+        """Each item carried in turn (an object's properties in any order), where the text splits into as
+        many parts; else (an item holds the separator) the text is the items joined."""
+        parts = text.split(self.separator) if text else []
+        if isinstance(self.value, dict):
+            keys, texts = parts[::2], parts[1::2]
+            sent = dict(zip(keys, texts, strict=False))
+            if len(parts) == 2 * len(self.value) and sent.keys() == self.value.keys():
+                return all(_item_carried(sent[key], item) for key, item in self.value.items())
+            return False
+        if len(parts) == len(self.value):
+            return all(_item_carried(part, item) for part, item in zip(parts, self.value, strict=True))
+        return text == self.separator.join("" if item is None else str(item) for item in self.value)
+
+
+def _item_carried(text: str, item: Any) -> bool:
+    return text == "" if item is None else carries(text, item)
+
+
+def query_pairs(parameter: dict[str, Any], value: Any) -> list[tuple[str, Any]]:
+    """What a query parameter becomes on the wire, by its style and explode (OpenAPI 3.1, 4.8.12.4): form
+    exploded as wire_pairs; form, spaceDelimited or pipeDelimited unexploded one pair, an array's items (an
+    object's keys and values in turn) joined; deepObject one pair per property, `name[key]`."""
+    name, style = parameter["name"], parameter.get("style", "form")
+    explode = parameter.get("explode", style == "form")
+    if value is None:
+        return []
+    if style == "deepObject" and isinstance(value, dict):
+        return [pair for key, item in value.items() for pair in _deep(f"{name}[{key}]", item)]
+    separator = {"form": ",", "spaceDelimited": " ", "pipeDelimited": "|"}.get(style, ",")
+    if not explode and isinstance(value, dict | list):
+        return [(name, Joined(separator, value))]
+    return wire_pairs(name, value)
+
+
+def _deep(name: str, value: Any) -> list[tuple[str, Any]]:
+    if isinstance(value, dict):
+        return [pair for key, item in value.items() for pair in _deep(f"{name}[{key}]", item)]
+    return [] if value is None else [(name, value)]
 
 
 def same_pairs(sent: list[tuple[str, str]], expected: list[tuple[str, Any]]) -> bool:
@@ -275,7 +326,7 @@ def build_call(op: Operation, function: Callable[..., Any], values: dict[tuple[s
         if location == "path":
             call.path_values[name] = value
         elif location == "query":
-            call.query += wire_pairs(name, value)
+            call.query += query_pairs(parameter, value)
         elif location == "header":
             call.headers[name] = value
         else:

@@ -37,7 +37,7 @@ from .stock import stock_templates
 from .swap import staging_directory, swap_in
 from .trees import tree_differences
 from .waiters import Waiter, check_waiters, polled, waiters_by_operation
-from .wire_support import wire_problems
+from .wire_support import query_styles, wire_problems
 
 
 @dataclass(frozen=True)
@@ -267,6 +267,8 @@ def operation_facts(project: Project, derived: Derived) -> dict[str, Any]:
         "rate_limits": rate_limits_by_operation(derived.rate_limits, derived.names),
         # The names a group of the client tree must not take (tree.jinja).
         "client_members": client_members(project.runtime),
+        # A query parameter's serialisation where it is not form, exploded (wire_support.py).
+        "query_styles": query_styles(project.spec, derived.names),
     }
 
 

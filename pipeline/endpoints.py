@@ -45,6 +45,7 @@ class Facts:
     waiters: dict[str, list[dict[str, Any]]]  # waiters.waiters_by_operation()
     rate_limits: dict[str, list[float]]  # [requests, seconds]
     client_members: frozenset[str]  # a group named like one gets a trailing underscore
+    query_styles: dict[str, dict[str, str]]  # a query parameter's wire name -> wire_support.QUERY_STYLES
 
     @classmethod
     def of(cls, facts: dict[str, Any]) -> "Facts":
@@ -55,6 +56,7 @@ class Facts:
             facts["waiters"],
             facts["rate_limits"],
             frozenset(facts["client_members"]),
+            facts["query_styles"],
         )
 
 
@@ -108,6 +110,22 @@ class EndpointPlan:
     item_imports: list[str]  # what that type needs imported
     client_type: str  # the client the module functions take
     tree_client_type: str  # the client the tree's classes take (generic in the client's Raises)
+    query_styles: dict[str, str]  # a query parameter's wire name -> how it is written, where not form exploded
+
+    def query_statement(self, prop: Any, value: str) -> str:
+        """The statement that adds a query parameter to `params`, given the expression of its wire value (a
+        JSON-ready value: the stock conversion has run). Form, exploded (OpenAPI's default) repeats the key
+        for each item of an array and writes an object's properties as keys of their own."""
+        name = in_double_quote_literal(_untrusted(prop.name))
+        how = self.query_styles.get(_untrusted(prop.name), "")
+        if how == "deepObject":
+            return f'params.extend(deep_object("{name}", {value}))'
+        if how:
+            return f'params.append(("{name}", delimited({value}, {json.dumps(how)}, "{prop.python_name}")))'
+        if not prop.json_is_dict:
+            return f'params.append(("{name}", {value}))'
+        statement = f"params.extend({value}.items())"
+        return statement if prop.required else f"if not isinstance({value}, Unset):\n    {statement}"
 
     @property
     def parse_error(self) -> str:
@@ -200,6 +218,7 @@ class EndpointPlans:
             tree_client_type="AuthenticatedClient[Raises]"
             if secured
             else "AuthenticatedClient[Raises] | Client[Raises]",
+            query_styles=self.facts.query_styles.get(key, {}),
         )
 
     @staticmethod
