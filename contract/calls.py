@@ -8,7 +8,7 @@ import json
 import typing
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
@@ -213,6 +213,9 @@ class Call:
     cookies: dict[str, Any]
     content: Content | None  # the request body's media type, when a body is sent
     body: Any  # as wire_body gives it
+    # The media types of each documented response that has a body: Accept must name one of each the client
+    # reads (JSON, +json, text/*, application/octet-stream), and nothing else.
+    answers: list[list[str]] = field(default_factory=list)
 
     def assert_sent(self, request: httpx.Request, base_url: str = "") -> None:
         """The request carries exactly this; timestamps may be written another way for the same instant.
@@ -233,6 +236,13 @@ class Call:
         assert same_pairs(query, self.query), f"query {query}, expected {self.query}"
         for name, value in self.headers.items():
             assert carries(request.headers.get(name, ""), value), f"header {name}: {request.headers.get(name)!r}"
+        if self.answers:
+            accepted = {media.strip() for media in request.headers.get("accept", "").split(",")}
+            documented = {media for media_types in self.answers for media in media_types}
+            assert accepted <= documented, f"Accept {sorted(accepted)}, documented {sorted(documented)}"
+            for media_types in self.answers:
+                read = set(filter(readable, media_types))
+                assert not read or accepted & read, f"Accept {sorted(accepted)} names none of {sorted(read)}"
         cookie_header = request.headers.get("cookie", "")
         sent_cookies = dict(part.split("=", 1) for part in cookie_header.split("; ") if part)
         assert sent_cookies.keys() == self.cookies.keys(), f"cookies {cookie_header!r}"
@@ -242,6 +252,27 @@ class Call:
         else:
             assert request.headers["content-type"].split(";")[0] == self.content.media_type.split(";")[0]
             assert body_arrived(self.content, request, self.body), "the body differs from what was given"
+
+
+def readable(media: str) -> bool:
+    """A media type the generated client reads a response from."""
+    kind = media.split(";")[0].strip().lower()
+    is_json = kind == "application/json" or kind.endswith("+json")
+    return is_json or kind == "application/octet-stream" or kind.startswith("text/")
+
+
+def documented_answers(op: Operation) -> list[list[str]]:
+    """The media types of each documented response with a body; none where the spec has the caller say
+    what to accept (a header parameter Accept)."""
+    spec = current_spec()
+    if any(str(parameter.get("name", "")).lower() == "accept" for parameter in op.params_in("header")):
+        return []
+    return [
+        [str(media) for media in content]
+        for response in (op.spec.get("responses") or {}).values()
+        for content in [resolve(spec, response).get("content") or {}]
+        if content
+    ]
 
 
 def path_value(parameter: dict[str, Any]) -> Any:
@@ -310,7 +341,7 @@ def example_request_body(op: Operation) -> Any:
 def build_call(op: Operation, function: Callable[..., Any], values: dict[tuple[str, str], Any], body: Any) -> Call:
     """The call that passes `values` ((location, name) -> JSON value) and `body` (None: no body)."""
     hints = typing.get_type_hints(function)
-    call = Call({}, op.path, {}, [], {}, {}, None, None)
+    call = Call({}, op.path, {}, [], {}, {}, None, None, documented_answers(op))
     for parameter in op.parameters:
         location, name = parameter["in"], parameter["name"]
         if location not in ("path", "query", "header", "cookie"):

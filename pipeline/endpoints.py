@@ -35,6 +35,35 @@ def _untrusted(value: Any) -> str:
     return str(getattr(value, "get_untrusted_value", lambda: value)())
 
 
+# The generator reads a response from the first of its media types it has a reading for (0.29.1,
+# parser/responses.py): JSON (and any +json), text/*, application/octet-stream.
+READS = {
+    "response.json()": lambda media: media == "application/json" or media.endswith("+json"),
+    "response.text": lambda media: media.startswith("text/"),
+    "response.content": lambda media: media == "application/octet-stream",
+}
+
+
+def _accept(endpoint: Any) -> str:
+    """The media types the operation's documented responses are read from, in order: a server that could
+    answer in several (XML first, JSON second) answers in one the client reads. None where a header
+    parameter of the spec's is named Accept: the caller sets it."""
+    if any(_untrusted(parameter.name).lower() == "accept" for parameter in endpoint.header_parameters):
+        return ""
+    found: list[str] = []
+    responses = [*endpoint.responses.patterns, endpoint.responses.default]
+    for response in responses:
+        read = READS.get(str(response.source["attribute"])) if response is not None else None
+        content = getattr(response.data, "content", None) or {} if read is not None else {}
+        written = [_untrusted(media).strip() for media in content]
+        chosen = next((media for media in written if read(media.split(";")[0].strip().lower())), None)
+        if chosen is None and written:
+            chosen = written[0]  # read as the generator's content_type_overrides say
+        if chosen is not None and chosen not in found:
+            found.append(chosen)
+    return ", ".join(found)
+
+
 @dataclass(frozen=True)
 class Facts:
     """What the pipeline derived, by "group.name" of the operation (build.py template_facts())."""
@@ -111,6 +140,8 @@ class EndpointPlan:
     client_type: str  # the client the module functions take
     tree_client_type: str  # the client the tree's classes take (generic in the client's Raises)
     query_styles: dict[str, str]  # a query parameter's wire name -> how it is written, where not form exploded
+    accept: str  # the Accept header: the media types its responses are read from ("" where none, or a parameter)
+    has_headers: bool  # whether _get_kwargs builds a `headers` dict
 
     def query_statement(self, prop: Any, value: str) -> str:
         """The statement that adds a query parameter to `params`, given the expression of its wire value (a
@@ -219,6 +250,8 @@ class EndpointPlans:
             if secured
             else "AuthenticatedClient[Raises] | Client[Raises]",
             query_styles=self.facts.query_styles.get(key, {}),
+            accept=_accept(endpoint),
+            has_headers=bool(endpoint.header_parameters or bodies or _accept(endpoint)),
         )
 
     @staticmethod

@@ -24,6 +24,7 @@ QUERY_STYLES = {
     ("spaceDelimited", False): " ",
     ("pipeDelimited", False): "|",
     ("deepObject", True): "deepObject",
+    ("deepObject", False): "deepObject",  # explode's default; OpenAPI defines deepObject by its exploded form only
 }
 
 
@@ -44,11 +45,14 @@ def wire_problems(spec: dict[str, Any]) -> list[str]:
                 continue
             if location == "query" and (style, explode) in QUERY_STYLES:
                 continue
+            can = (
+                "form, spaceDelimited or pipeDelimited with explode false, form with explode true, or deepObject"
+                if location == "query"
+                else f"style {default}, explode {str(default == 'form').lower()}"
+            )
             problems.append(
                 f"{op.label}: {location} parameter '{parameter.get('name')}' asks for style {style}, explode"
-                f" {str(explode).lower()}; the generated client sends a {location} parameter as style {default},"
-                f" explode {str(default == 'form').lower()}"
-                + (", or as form, spaceDelimited, pipeDelimited or deepObject" if location == "query" else "")
+                f" {str(explode).lower()}; the generated client sends a {location} parameter as {can}"
             )
     return problems
 

@@ -33,6 +33,9 @@ def _get_kwargs(
     point: GetSearchPoint | Unset = UNSET,
 ) -> dict[str, Any]:
 
+    headers: dict[str, Any] = {}
+    headers["Accept"] = "application/json"
+
     params: list[tuple[str, Any]] = []
 
     json_ids = ids
@@ -72,6 +75,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
