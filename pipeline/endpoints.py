@@ -54,8 +54,9 @@ def _accept(endpoint: Any) -> str:
     responses = [*endpoint.responses.patterns, endpoint.responses.default]
     for response in responses:
         read = READS.get(str(response.source["attribute"])) if response is not None else None
-        content = getattr(response.data, "content", None) or {} if read is not None else {}
-        written = [_untrusted(media).strip() for media in content]
+        if read is None:  # no body
+            continue
+        written = [_untrusted(media).strip() for media in getattr(response.data, "content", None) or {}]
         chosen = next((media for media in written if read(media.split(";")[0].strip().lower())), None)
         if chosen is None and written:
             chosen = written[0]  # read as the generator's content_type_overrides say
@@ -193,8 +194,9 @@ class EndpointPlans:
         found = endpoint.responses.default
         default = self._response(found, 200, 599) if found is not None else None
         default_is_success = default is not None and not successes
-        success_types = list(dict.fromkeys(r.type for r in successes + ([default] if default_is_success else [])))  # type: ignore[list-item]
-        error_types = list(dict.fromkeys(r.type for r in errors + ([default] if default else [])))
+        defaults = [default] if default is not None else []
+        success_types = list(dict.fromkeys(r.type for r in successes + (defaults if default_is_success else [])))
+        error_types = list(dict.fromkeys(r.type for r in errors + defaults))
         every = list(dict.fromkeys(success_types + error_types))
         models = [body for body in endpoint.bodies if isinstance(body.prop, ModelProperty)]
         mapped = models[0].prop if models else None

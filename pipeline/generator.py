@@ -164,12 +164,14 @@ def _rename_collisions(waited: Collection[tuple[str, str]], parsed: list[Any]) -
 
 
 def _plans_for_templates(parsed: list[Any], facts: dict[str, Any]) -> None:
-    """Give the templates what is decided in Python: `readers` (readers.py, the reading code) and `endpoints`
-    (endpoints.py, a plan for each operation); the templates print them (in the child only; the generator
+    """Give the templates what is decided in Python: `readers` (readers.py, the reading code), `model_plans`
+    (models.py, a plan for each model) and `endpoints` (endpoints.py, a plan for each operation); the
+    templates print them (in the child only; the generator
     makes its Jinja environment once the document is parsed)."""
     import jinja2
 
     from .endpoints import EndpointPlans, Facts
+    from .models import ModelPlans
     from .readers import Readers
 
     setup = jinja2.Environment.__init__
@@ -187,6 +189,7 @@ def _plans_for_templates(parsed: list[Any], facts: dict[str, Any]) -> None:
 
         readers = Readers(parsed[-1].models if parsed else [], stock)
         self.globals["readers"] = readers
+        self.globals["model_plans"] = ModelPlans(readers)
         if facts:
             self.globals["endpoints"] = EndpointPlans(Facts.of(facts), readers, stock_macro)
 
