@@ -2,7 +2,9 @@
 and beside Baseten's own SDK (pydantic models, PyPI `baseten`) where it is installed and has the model:
 
 - a page of 1,000 items of one model (DeploymentV1 where the spec has it, else its model with the most
-  properties), each filled with every property the schema declares;
+  properties), each filled with every property the schema declares: the time to read it, and the memory
+  the models keep, against the parsed JSON's (the strings are shared, so the floor is what a client that
+  hands out dicts keeps);
 - a model holding a union whose object branches are told apart by a const tag (AuditLogEntryV1 on
   Baseten's specs): one entry of each tag, the slowest reported.
 
@@ -10,11 +12,13 @@ Run by benchmarks/run.py in a fresh interpreter with the generated package on it
 """
 
 import argparse
+import gc
 import importlib
 import json
 import re
 import sys
 import timeit
+import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -29,6 +33,18 @@ PREFERRED_ITEM = "DeploymentV1"  # the model the issue's target names, where the
 def best(function: Callable[[], object], number: int) -> float:
     """Seconds a call, the best of five blocks of `number` calls."""
     return min(timeit.repeat(function, number=number, repeat=5)) / number
+
+
+def retained(build: Callable[[], object]) -> int:
+    """Bytes still allocated while what `build` returns is kept (what a caller holding a page pays)."""
+    gc.collect()
+    tracemalloc.start()
+    kept = build()
+    gc.collect()
+    size = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    del kept
+    return size
 
 
 def page_model(schemas: dict[str, Any]) -> str:
@@ -63,6 +79,12 @@ def measure(spec: dict[str, Any], package: str) -> list[dict[str, Any]]:
     loads = best(lambda: json.loads(text), 20)
     parse = best(lambda: [ours.from_dict(entry) for entry in json.loads(text)], 20)
     rows.append({"figure": f"read {PAGE} {item} (ms)", "ours": parse * 1e3, "floor": loads * 1e3, "target": "<= 3"})
+    kept, floor_kept = (
+        retained(lambda: [ours.from_dict(entry) for entry in json.loads(text)]),
+        retained(lambda: json.loads(text)),
+    )
+    rows.append({"figure": f"memory kept by {PAGE} {item} (KiB)", "ours": kept / 1024, "floor": floor_kept / 1024,
+                 "target": "<= floor"})  # fmt: skip
     peer = peer_class(item)
     if peer is not None:
         try:

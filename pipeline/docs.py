@@ -459,16 +459,16 @@ def model_class(cls: type) -> ModelClass:
         return ModelClass(cls.__name__, "enum", docstring, rows, [])
     if attrs.has(cls):
         hints = type_hints(cls)
-        rows = [
-            Row(
-                f.alias if f.init else f.name,
-                type_text(hints.get(f.name, Any)),
-                shown_default(f.default) if f.init else None,
-                described.get(f.name, ""),
-                f.init,
-            )
-            for f in attrs.fields(cls)
-        ]
+        rows = []
+        for f in attrs.fields(cls):
+            name, hint = f.alias if f.init else f.name, hints.get(f.name, Any)
+            shown = getattr(cls, f.name.lstrip("_"), None)
+            if f.name.startswith("_") and isinstance(shown, property):  # kept privately, shown as a property
+                name = f.name.lstrip("_")
+                hint = typing.get_type_hints(shown.fget, localns=_Models(cls)).get("return", Any)
+            row = Row(name, type_text(hint), shown_default(f.default) if f.init else None, "", f.init)
+            row.description = described.get(name, "")
+            rows.append(row)
         methods = [
             (call, " ".join((getattr(cls, name).__doc__ or "").split()))
             for name, call in (("to_dict", "to_dict()"), ("from_dict", f"{cls.__name__}.from_dict(data)"))

@@ -53,7 +53,7 @@ from .. import types
 from .._read import {_HELPERS}
 from .._wire import wire_date, wire_datetime
 from ..errors import InvalidField
-from ..types import UNSET, UnknownVariant, Unset, model_repr, reading_strictly
+from ..types import UNSET, UnknownVariant, Unset, model_repr, no_extra_is_empty, reading_strictly
 """
 
 ENUM = "from .._enums import OpenIntEnum, OpenStrEnum\n"

@@ -30,7 +30,16 @@ from .imports import endpoint_imports, imported_names
 # A model's own attributes and methods (templates/model.py.jinja), and the module names its class body
 # refers to in annotations.
 MODEL_MEMBERS = frozenset(
-    {"additional_keys", "additional_properties", "from_dict", "to_dict", "to_multipart", "types", "json"}
+    {
+        "_additional_properties",
+        "additional_keys",
+        "additional_properties",
+        "from_dict",
+        "to_dict",
+        "to_multipart",
+        "types",
+        "json",
+    }
 )
 # The arguments an operation's functions take beside its parameters, and the names their bodies use
 # (templates/endpoint_module.py.jinja, runtime/).

@@ -218,7 +218,7 @@ def misplaced_fields(value: Any, where: str = "body") -> list[str]:
         return [found for key, item in value.items() for found in misplaced_fields(item, f"{where}.{key}")]
     if not attrs.has(type(value)):
         return []
-    declared = [field.name for field in attrs.fields(type(value)) if field.name != "additional_properties"]
+    declared = [field.name for field in attrs.fields(type(value)) if field.init]
     extra = getattr(value, "additional_properties", {})
     found = [f"{where}: {type(value).__name__} kept {sorted(extra)}"] if declared and extra else []
     for name in declared:

@@ -132,12 +132,17 @@ def model_repr(model: Any, hidden: tuple[str, ...] = ()) -> str:
     shown = [
         f"{field.name}={'[REDACTED]' if field.name in hidden else repr(scrub_value(getattr(model, field.name)))}"
         for field in fields(type(model))
-        if field.name != "additional_properties" and not isinstance(getattr(model, field.name), Unset)
+        if field.repr and not isinstance(getattr(model, field.name), Unset)
     ]
     extra = getattr(model, "additional_properties", None)
     if extra:
         shown.append(f"additional_properties={scrub_value(extra)!r}")
     return scrub(f"{type(model).__name__}({', '.join(shown)})")
+
+
+def no_extra_is_empty(extra: dict[str, Any] | None) -> dict[str, Any]:
+    """How models compare their undeclared fields: none yet (the dict is made on first use) is none at all."""
+    return extra or {}
 
 
 _STRICTLY: ContextVar[bool] = ContextVar("strictly", default=False)

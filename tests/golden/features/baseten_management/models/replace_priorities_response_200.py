@@ -8,14 +8,18 @@ from attrs import field as _attrs_field
 
 from .._read import expected, read_int
 from ..errors import InvalidField
-from ..types import model_repr
+from ..types import model_repr, no_extra_is_empty
 
 
 @_attrs_define
 class ReplacePrioritiesResponse200:
     """The `ReplacePrioritiesResponse200` object: the spec declares no fields (any it holds are in additional_properties)."""
 
-    additional_properties: dict[str, int] = _attrs_field(init=False, factory=dict)
+    # Made on first use (the additional_properties property): most instances hold no undeclared key, and an
+    # empty dict apiece is memory kept for nothing.
+    _additional_properties: dict[str, int] | None = _attrs_field(
+        init=False, default=None, repr=False, eq=no_extra_is_empty
+    )
 
     def __repr__(self) -> str:
         return model_repr(self)
@@ -24,7 +28,8 @@ class ReplacePrioritiesResponse200:
         """The model as JSON writes it: the fields that are set, by their names in the spec, and any in
         additional_properties."""
         out: dict[str, Any] = {}
-        out.update(self.additional_properties)
+        if self._additional_properties:
+            out.update(self._additional_properties)
         return out
 
     @classmethod
@@ -44,12 +49,24 @@ class ReplacePrioritiesResponse200:
             raise InvalidField.at(field, error) from error
         model = cls(  # in the order the fields are declared: positional arguments cost a third of keywords
         )
-        model.additional_properties = extra
+        model._additional_properties = extra or None
         return model
 
     @property
+    def additional_properties(self) -> dict[str, int]:
+        """Fields the server sent that the spec does not declare; set one to send it."""
+        extra = self._additional_properties
+        if extra is None:
+            extra = self._additional_properties = {}
+        return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, int]) -> None:
+        self._additional_properties = value
+
+    @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        return list(self._additional_properties or ())
 
     def __getitem__(self, key: str) -> int:
         return self.additional_properties[key]
@@ -61,7 +78,7 @@ class ReplacePrioritiesResponse200:
         del self.additional_properties[key]
 
     def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        return key in (self._additional_properties or ())
 
 
 # The mapping a caller may give in place of ReplacePrioritiesResponse200: a free-form object, any keys. An alias

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .._read import expected, field_error, read_int, unknown_field
-from ..types import UNSET, Unset, model_repr, reading_strictly
+from ..types import UNSET, Unset, model_repr, no_extra_is_empty, reading_strictly
 
 
 @_attrs_define
@@ -25,7 +25,11 @@ class SearchForm:
     query: str
     limit: int | Unset = UNSET
     exact: bool | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # Made on first use (the additional_properties property): most instances hold no undeclared key, and an
+    # empty dict apiece is memory kept for nothing.
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, repr=False, eq=no_extra_is_empty
+    )
 
     def __repr__(self) -> str:
         return model_repr(self)
@@ -40,7 +44,8 @@ class SearchForm:
         f_exact = self.exact
 
         out: dict[str, Any] = {}
-        out.update(self.additional_properties)
+        if self._additional_properties:
+            out.update(self._additional_properties)
         out["query"] = f_query
         if f_limit is not UNSET:
             out["limit"] = f_limit
@@ -80,12 +85,24 @@ class SearchForm:
         if len(src_dict) > 1 and not _DECLARED.issuperset(src_dict):
             if reading_strictly():  # the caller's own mapping: a key the model does not declare is a mistake
                 raise unknown_field(src_dict, _DECLARED, "SearchForm")
-            model.additional_properties = {key: value for key, value in src_dict.items() if key not in _DECLARED}
+            model._additional_properties = {key: value for key, value in src_dict.items() if key not in _DECLARED}
         return model
 
     @property
+    def additional_properties(self) -> dict[str, Any]:
+        """Fields the server sent that the spec does not declare; set one to send it."""
+        extra = self._additional_properties
+        if extra is None:
+            extra = self._additional_properties = {}
+        return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._additional_properties = value
+
+    @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        return list(self._additional_properties or ())
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -97,7 +114,7 @@ class SearchForm:
         del self.additional_properties[key]
 
     def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        return key in (self._additional_properties or ())
 
 
 # The mapping a caller may give in place of SearchForm (body={...}): its keys as the spec names them,

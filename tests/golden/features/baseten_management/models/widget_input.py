@@ -11,7 +11,7 @@ from .._read import expected, field_error, parse_date, unknown_field
 from .._wire import wire_date
 from ..models.priority import Priority
 from ..models.shape import Shape
-from ..types import UNSET, Unset, model_repr, reading_strictly
+from ..types import UNSET, Unset, model_repr, no_extra_is_empty, reading_strictly
 
 
 @_attrs_define
@@ -35,7 +35,11 @@ class WidgetInput:
     due: datetime.date | Unset = UNSET
     camel_case: str | Unset = UNSET
     class_: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # Made on first use (the additional_properties property): most instances hold no undeclared key, and an
+    # empty dict apiece is memory kept for nothing.
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, repr=False, eq=no_extra_is_empty
+    )
 
     def __repr__(self) -> str:
         return model_repr(self)
@@ -60,7 +64,8 @@ class WidgetInput:
         f_class_ = self.class_
 
         out: dict[str, Any] = {}
-        out.update(self.additional_properties)
+        if self._additional_properties:
+            out.update(self._additional_properties)
         out["name"] = f_name
         out["kind"] = f_kind
         if f_priority is not UNSET:
@@ -119,12 +124,24 @@ class WidgetInput:
         if len(src_dict) > 2 and not _DECLARED.issuperset(src_dict):
             if reading_strictly():  # the caller's own mapping: a key the model does not declare is a mistake
                 raise unknown_field(src_dict, _DECLARED, "WidgetInput")
-            model.additional_properties = {key: value for key, value in src_dict.items() if key not in _DECLARED}
+            model._additional_properties = {key: value for key, value in src_dict.items() if key not in _DECLARED}
         return model
 
     @property
+    def additional_properties(self) -> dict[str, Any]:
+        """Fields the server sent that the spec does not declare; set one to send it."""
+        extra = self._additional_properties
+        if extra is None:
+            extra = self._additional_properties = {}
+        return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._additional_properties = value
+
+    @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        return list(self._additional_properties or ())
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -136,7 +153,7 @@ class WidgetInput:
         del self.additional_properties[key]
 
     def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        return key in (self._additional_properties or ())
 
 
 # The mapping a caller may give in place of WidgetInput (body={...}): its keys as the spec names them,
