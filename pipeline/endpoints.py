@@ -20,6 +20,7 @@ from openapi_python_client.parser.properties import ModelProperty
 from openapi_python_client.parser.properties.union import UnionProperty
 from openapi_python_client.strings import in_double_quote_literal
 
+from .naming import group_attribute
 from .readers import Readers
 
 # Stock macros the plan hands a response or a body to, where the generator's own conversion is kept:
@@ -223,7 +224,7 @@ class EndpointPlans:
             key=key,
             name=str(endpoint.name),
             route=self.facts.routes[key],
-            group_attribute=f"{tag}_" if tag in self.facts.client_members or tag == "aio" else tag,
+            group_attribute=group_attribute(tag, self.facts.client_members),
             operation_class=self._class_name(endpoint, "Operation"),
             async_operation_class=self._class_name(endpoint, "AsyncOperation"),
             deprecated=key in self.facts.deprecated,

@@ -172,6 +172,7 @@ def _plans_for_templates(parsed: list[Any], facts: dict[str, Any]) -> None:
 
     from .endpoints import EndpointPlans, Facts
     from .models import ModelPlans
+    from .naming import group_attribute
     from .readers import Readers
 
     setup = jinja2.Environment.__init__
@@ -190,6 +191,7 @@ def _plans_for_templates(parsed: list[Any], facts: dict[str, Any]) -> None:
         readers = Readers(parsed[-1].models if parsed else [], stock)
         self.globals["readers"] = readers
         self.globals["model_plans"] = ModelPlans(readers)
+        self.globals["group_attribute_of"] = group_attribute
         if facts:
             self.globals["endpoints"] = EndpointPlans(Facts.of(facts), readers, stock_macro)
 

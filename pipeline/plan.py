@@ -19,7 +19,7 @@ from typing import Any
 
 from . import PipelineError, generator_fixes
 from .auth_scheme import derive_auth_header
-from .naming import rename_collisions
+from .naming import group_attribute, rename_collisions
 from .openapi import operations, resolve
 from .operation_names import OperationName, operation_names
 from .pagination import paginated
@@ -163,7 +163,7 @@ def client_plan(spec: dict[str, Any], project: Project) -> ClientPlan:
     }
     pages = paginated(spec, names)
     raw = {(op.method, op.path): op for op in operations(prepared)}
-    members = set(client_members(project.runtime)) | {"aio"}
+    members = set(client_members(project.runtime))
     readers = Readers(data.models)
     deprecated = {(op.method, op.path) for op in operations(spec) if op.operation.get("deprecated")}
     calls: dict[tuple[str, str], Call] = {}
@@ -279,7 +279,7 @@ def _call(
             failures.append(default)
     result = " | ".join(dict.fromkeys(_response_type(r, readers) for r in successes)) or "NoReturn"
     errors = tuple(dict.fromkeys(t for t in (_response_type(r, readers) for r in failures) if t != "None"))
-    attribute = name.group + "_" if name.group in members else name.group
+    attribute = group_attribute(name.group, members)
     return Call(
         method, path, name.group, attribute, name.name, tuple(arguments), result, errors, body_model, False, False,
         bool(endpoint.requires_security),

@@ -24,13 +24,15 @@ rewrite, and the generator behaviour it answers (the upstream issue whose fix wo
   of repr().
 - titles that would name two classes alike (two components, or two inline schemas under one parent):
   the generator refuses the second (openapi-python-client#652); without the title each is named by its place.
+- two components whose classes differ only in case (`APIKey`, `ApiKey`) would share a module, the second
+  written over the first: the later is titled with a number (`ApiKey2`).
 """
 
 import copy
 from collections import Counter
 from typing import Any
 
-from openapi_python_client.strings import pascal_case
+from openapi_python_client.strings import ClassName, PythonIdentifier, pascal_case
 
 from .naming import class_collides
 from .openapi import Location, mapping, operations, resolve, schema_roots, schema_tree, sequence, subschemas, where
@@ -58,6 +60,7 @@ def prepare_spec(
     mark_secrets(prepared)
     notes += _name_past_imports(prepared, field_prefix)
     notes += _drop_colliding_titles(prepared)
+    notes += _separate_modules(prepared, field_prefix)
     return prepared, notes
 
 
@@ -240,6 +243,27 @@ def _name_past_imports(spec: dict[str, Any], field_prefix: str) -> list[str]:
             name = pascal_case(str(schema.get("title") or key)) + "Model"
             schema["title"] = name
             notes.append(f"components > schemas > {key}: named {name}, as {key} is a name the client imports")
+    return notes
+
+
+def _separate_modules(spec: dict[str, Any], field_prefix: str) -> list[str]:
+    """Two components whose classes differ only in case (`APIKey`, `ApiKey`) would be written to one module
+    (`api_key.py`), the second over the first: the generator checks class names, not modules. The later
+    one is titled with a number after it (`ApiKey2`)."""
+    notes, taken = [], set()
+    components = mapping(mapping(spec, "components"), "schemas")
+    for key, schema in components.items():
+        if not isinstance(schema, dict):
+            continue
+        name = str(ClassName(str(schema.get("title") or key), field_prefix))
+        module, number = str(PythonIdentifier(name, field_prefix)), 1
+        while module in taken:
+            number += 1
+            module = str(PythonIdentifier(f"{name}{number}", field_prefix))
+        taken.add(module)
+        if number > 1:
+            schema["title"] = f"{name}{number}"
+            notes.append(f"components > schemas > {key}: named {name}{number}, as {name}'s module is another's")
     return notes
 
 

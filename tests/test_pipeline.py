@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 from openapi_python_client.config import ConfigFile
-from openapi_python_client.strings import snake_case
+from openapi_python_client.strings import ClassName, snake_case
 
 from pipeline import PipelineError, build, leniency, naming, openapi, spec_check, swap
 from pipeline.auth_scheme import derive_auth_header
@@ -27,6 +27,7 @@ from pipeline.build import check_every_operation_generated
 from pipeline.golden import GOLDEN_OUT, GOLDEN_SPEC
 from pipeline.openapi import load_document
 from pipeline.project import ROOT, current
+from pipeline.runtime import client_members
 from pipeline.update_spec import as_yaml
 from tests.operation_calls import SPEC, THINGS, Run, run_pipeline, spec_slice
 
@@ -590,26 +591,102 @@ def test_3_0_habits_in_a_3_1_document_are_read_as_they_mean_and_listed():
     assert spec["components"]["schemas"]["Count"]["exclusiveMinimum"] is True  # the published spec is untouched
 
 
-def test_a_name_the_client_keeps_is_renamed_by_the_rule(tmp_path: Path):
-    """tests/specs/collisions.yaml names parameters, properties and schemas as the generated code names its
-    own (pipeline/naming.py): each is renamed by the stated rule, and the client imports and type-checks."""
+# The client's members a group could be named like (a group's name is snake_case: not USER_AGENT).
+GROUPS_TAKEN = {name for name in [*client_members(current().runtime), "aio"] if snake_case(name) == name}
+
+
+def colliding_spec() -> dict[str, Any]:
+    """A spec built from pipeline/naming.py's reserved names: a query parameter named after each name an
+    operation's functions use, a property after each model member, a schema after each class a module
+    imports, a group (tag) after each member of the client, and a waited operation's parameters after the
+    waiter's own arguments."""
+    string = {"type": "string"}
+    properties = {}
+    for name in sorted(naming.model_members()):  # two wire names may make one attribute: one of each
+        properties.setdefault(naming.attribute_name(name, current().field_prefix), name)
+    schemas: dict[str, Any] = {
+        "Thing": {"type": "object", "properties": {name: string for name in properties.values()}},
+        "Status": {"type": "object", "properties": {"status": {"type": "string", "enum": ["READY", "FAILED"]}}},
+    }
+    for name in sorted(naming.CLASS_NAMES):
+        schemas[name] = {"type": "object", "properties": {"value": string}}
+
+    def answer(schema: str) -> dict[str, Any]:
+        content = {"application/json": {"schema": {"$ref": f"#/components/schemas/{schema}"}}}
+        return {"200": {"description": "It", "content": content}}
+
+    classes = "GetClassesResponse200"
+    schemas[classes] = {"type": "object", "properties": {}}
+    for index, name in enumerate(sorted(naming.CLASS_NAMES)):
+        schemas[classes]["properties"][f"p{index}"] = {"$ref": f"#/components/schemas/{name}"}
+    query = [{"name": name, "in": "query", "schema": string} for name in sorted(naming.ENDPOINT_NAMES)]
+    waited = [{"name": name, "in": "query", "schema": string} for name in sorted(naming.WAITER_ARGUMENTS)]
+    body = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}}
+    paths: dict[str, Any] = {
+        "/v1/things": {"post": {"operationId": "create_thing", "tags": ["things"], "parameters": query,
+                                "requestBody": body, "responses": answer("Thing")}},
+        "/v1/status": {"get": {"operationId": "get_status", "tags": ["things"], "parameters": waited,
+                               "responses": answer("Status")}},
+        "/v1/classes": {"get": {"operationId": "get_classes", "tags": ["things"], "responses": answer(classes)}},
+    }  # fmt: skip
+    for member in sorted(GROUPS_TAKEN):
+        operation = {"operationId": f"get_{member}", "tags": [member], "responses": answer("Thing")}
+        paths[f"/v1/groups/{member}"] = {"get": operation}
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Reserved names", "version": "1"},
+        "servers": [{"url": "https://api.example.com"}],
+        "paths": paths,
+        "components": {"schemas": schemas},
+    }
+
+
+def test_each_name_the_client_keeps_is_renamed_by_the_rule(tmp_path: Path):
+    """Every name pipeline/naming.py reserves, taken by the spec, is renamed by its rule (the wire names
+    stay), and the client imports and type-checks (make generate's gate)."""
     ws = Workspace(tmp_path)
-    shutil.copy(ROOT / "tests" / "specs" / "collisions.yaml", ws.spec)
-    shutil.copy(ROOT / "generator-config.yaml", ws.config)
+    ws.write_spec(colliding_spec())
     shutil.copytree(ROOT / "templates", ws.templates)
+    config = load_document(ROOT / "generator-config.yaml")
+    waiter = {"operation": "GET /v1/status", "field": "status", "success": ["READY"], "failure": ["FAILED"]}
+    config.update(waiters={"wait_for_status": waiter}, rate_limits={}, operation_overrides={})
+    ws.config.write_text(json.dumps(config), encoding="utf-8")
 
     result = ws.run()
 
     assert result.returncode == 0, result.stderr
-    package = next(ws.out.iterdir())
-    create = next((package / "api" / "things").glob("post_*.py")).read_text(encoding="utf-8")
-    for argument in ("body: Thing | ThingDict", "body_: str | Unset", "headers_: int | Unset"):
-        assert argument in create
-    thing = (package / "models" / "thing.py").read_text(encoding="utf-8")
-    assert "    to_dict_: str\n" in thing and 'out["to_dict"] = f_to_dict_' in thing  # the wire name stays
-    assert {p.stem for p in (package / "models").glob("*_model.py")} == {
-        "response_model", "file_model", "unset_model", "client_model", "open_str_enum_model"
-    }  # fmt: skip
+    package = next(p for p in ws.out.iterdir() if (p / "__init__.py").is_file())
+
+    def arguments(module: Path, function: str) -> set[str]:
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        found = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == function)
+        return {a.arg for a in found.args.args + found.args.kwonlyargs}
+
+    things = package / "api" / "things"
+    taken = arguments(things / "create_thing.py", "sync_detailed") - {"client", "body"}  # the function's own
+    assert len(taken) == len(naming.ENDPOINT_NAMES) and not taken & naming.ENDPOINT_NAMES, sorted(taken)
+    waited = arguments(things / "get_status.py", "wait_for_status")
+    assert {f"{name}_" for name in naming.WAITER_ARGUMENTS} | naming.WAITER_ARGUMENTS <= waited
+    thing = ast.parse((package / "models" / "thing.py").read_text(encoding="utf-8"))
+    cls = next(n for n in thing.body if isinstance(n, ast.ClassDef) and n.name == "Thing")
+    attributes = {n.target.id for n in cls.body if isinstance(n, ast.AnnAssign) and isinstance(n.target, ast.Name)}
+    wanted = {naming.attribute_name(name, current().field_prefix) for name in naming.model_members()}
+    assert wanted <= attributes and not wanted & naming.model_members(), sorted(wanted - attributes)
+    exported = set(import_module_all(package / "models" / "__init__.py"))
+    assert not exported & naming.CLASS_NAMES
+    for name in naming.CLASS_NAMES:  # UNSET and Unset: UNSETModel and UnsetModel2, which has a module of its own
+        assert any(e.startswith(f"{ClassName(name, '')}Model") for e in exported), f"no class for the schema {name}"
+    client = (package / "client.py").read_text(encoding="utf-8")
+    for member in GROUPS_TAKEN:
+        assert f"    def {member}_(self)" in client, f"the group {member} is not client.{member}_"
+
+
+def import_module_all(module: Path) -> list[str]:
+    """A module's __all__, read without importing it."""
+    for node in ast.parse(module.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "__all__" for t in node.targets):
+            return list(ast.literal_eval(node.value))
+    return []
 
 
 @pytest.mark.parametrize("tree", [ROOT / "generated", GOLDEN_OUT], ids=["generated", "golden"])

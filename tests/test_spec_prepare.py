@@ -31,3 +31,13 @@ def test_a_nullable_enum_becomes_the_enum_or_null_and_keeps_its_name():
     # the enum branch is titled after its property, so its class is named for it rather than by position
     assert inline == {"anyOf": [{"type": "string", "enum": ["x"], "title": "inline"}, {"type": "null"}], "default": "x"}
     assert spec["components"]["schemas"]["Mode"]["enum"] == ["A", "B", None]  # the input is not modified
+
+
+def test_two_schemas_whose_classes_differ_only_in_case_get_modules_of_their_own():
+    spec = {"components": {"schemas": {"APIKey": {"type": "object"}, "ApiKey": {"type": "object"}}}}
+
+    prepared, notes = prepare_spec(spec, {})
+
+    assert prepared["components"]["schemas"]["ApiKey"]["title"] == "ApiKey2"
+    assert "title" not in prepared["components"]["schemas"]["APIKey"]
+    assert notes == ["components > schemas > ApiKey: named ApiKey2, as ApiKey's module is another's"]
