@@ -22,6 +22,7 @@ from . import PipelineError, imports
 from .auth_scheme import AuthHeader, derive_auth_header
 from .client_defaults import ClientDefaults, derive_client_defaults
 from .generator import generate as run_generator
+from .left_out import pruned
 from .openapi import operations
 from .operation_names import OperationName, operation_names
 from .package_check import check_package
@@ -110,6 +111,7 @@ def staged_build(project: Project) -> Iterator[Built]:
     if problems:
         raise PipelineError(*(f"{spec_path}: {line}" for line in problems + structural_errors(spec)))
     warnings = _warnings(project, notes)
+    warnings += [f"{spec_path}: {derived.defaults.note}"] if derived.defaults.note else []
     # 4. Generate, with the meta-schema check alongside.
     staging = staging_directory(project.generated.parent)
     try:
@@ -117,7 +119,7 @@ def staged_build(project: Project) -> Iterator[Built]:
         try:
             accepted = project.generated.parent / "build" / "accepted-specs"
             waited = polled(derived.waiters, derived.names)
-            run_generator(
+            left_out = run_generator(
                 prepared,
                 project.config_path,
                 templates,
@@ -126,17 +128,21 @@ def staged_build(project: Project) -> Iterator[Built]:
                 waited,
             )
         except PipelineError as err:
-            raise PipelineError(*(f"{spec_path}: {line}" for line in err.problems)) from None
+            lines = left_out_warning(spec_path, err.warnings)
+            raise PipelineError(*(f"{spec_path}: {line}" for line in err.problems), warnings=lines) from None
+        warnings += left_out_warning(spec_path, [part.describe() for part in left_out])
         # 5. Verify.
         packages = [p for p in (staging / "out").iterdir() if p.is_dir()]
         if len(packages) != 1:
             raise PipelineError(f"the generator wrote {len(packages)} packages, expected one")
         install_runtime(project.runtime, packages[0])
         # The spec's data for the package's testing module (the fake API), read by nothing else.
-        data = spec_data(spec, derived.names, derived.pages, derived.waiters, derived.defaults.base_url)
+        # The fake answers what the client has: the spec less what the generator left out.
+        client_spec = pruned(spec, left_out)
+        data = spec_data(client_spec, derived.names, derived.pages, derived.waiters, derived.defaults.base_url)
         write_spec_data(data, packages[0])
         (packages[0] / "py.typed").write_text("# Marker file for PEP 561\n", encoding="utf-8")
-        check_every_operation_generated(spec_path, spec, packages[0])
+        check_every_operation_generated(spec_path, client_spec, packages[0], derived.names)
         yield Built(packages[0], derived, warnings)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -264,11 +270,32 @@ def _stage_templates(project: Project, derived: Derived, staged: Path) -> Path:
     return staged
 
 
-def check_every_operation_generated(spec_path: Path, spec: dict[str, Any], package: Path) -> None:
-    """The generator can drop an operation it cannot parse and still exit 0; count them."""
-    expected, found = sum(1 for _ in operations(spec)), len(endpoint_modules(package))
-    if found != expected:
-        raise PipelineError(f"{spec_path}: {expected} operations in the spec, but the generator wrote {found}")
+def check_every_operation_generated(
+    spec_path: Path, spec: dict[str, Any], package: Path, names: dict[tuple[str, str], OperationName]
+) -> None:
+    """The generator can drop an operation and still exit 0: each operation of `spec` (less what the
+    generator said it left out) has its module, named where one is missing."""
+    modules = {(op.method, op.path): names[(op.method, op.path)] for op in operations(spec)}
+    missing = [
+        f"{method.upper()} {path}"
+        for (method, path), name in modules.items()
+        if not (package / "api" / name.group / f"{name.name}.py").is_file()
+    ]
+    if missing:
+        raise PipelineError(
+            *(f"{spec_path}: {label}: the generator wrote no module for it, and gave no reason" for label in missing)
+        )
+
+
+def left_out_warning(spec_path: Path, parts: list[str]) -> list[str]:
+    """The warning that lists what the generator left out (LeftOut.describe lines), one line a part."""
+    if not parts:
+        return []
+    return [
+        f"{spec_path}: {len(parts)} part(s) of the spec openapi-python-client cannot build, left out of the client"
+        " (its docstring lists them):",
+        *(f"  {part}" for part in parts),
+    ]
 
 
 def endpoint_modules(package: Path) -> list[Path]:
