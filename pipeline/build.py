@@ -11,6 +11,7 @@ interrupted run leaves generated/ as it was.
 
 import hashlib
 import json
+import re
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -81,6 +82,7 @@ class Built:
     package: Path  # the generated package, in the staging directory
     derived: Derived
     warnings: list[str] = field(default_factory=list)
+    modules: dict[str, str] = field(default_factory=dict)  # a module of the package -> its place in the spec
 
 
 @contextmanager
@@ -119,7 +121,7 @@ def staged_build(project: Project) -> Iterator[Built]:
         try:
             accepted = project.generated.parent / "build" / "accepted-specs"
             waited = polled(derived.waiters, derived.names)
-            left_out = run_generator(
+            generated = run_generator(
                 prepared,
                 project.config_path,
                 templates,
@@ -128,8 +130,9 @@ def staged_build(project: Project) -> Iterator[Built]:
                 waited,
             )
         except PipelineError as err:
-            lines = left_out_warning(spec_path, err.warnings)
+            lines = warnings + left_out_warning(spec_path, err.warnings or [])
             raise PipelineError(*(f"{spec_path}: {line}" for line in err.problems), warnings=lines) from None
+        left_out = generated.left_out
         warnings += left_out_warning(spec_path, [part.describe() for part in left_out])
         # 5. Verify.
         packages = [p for p in (staging / "out").iterdir() if p.is_dir()]
@@ -142,8 +145,11 @@ def staged_build(project: Project) -> Iterator[Built]:
         data = spec_data(client_spec, derived.names, derived.pages, derived.waiters, derived.defaults.base_url)
         write_spec_data(data, packages[0])
         (packages[0] / "py.typed").write_text("# Marker file for PEP 561\n", encoding="utf-8")
-        check_every_operation_generated(spec_path, client_spec, packages[0], derived.names)
-        yield Built(packages[0], derived, warnings)
+        try:
+            check_every_operation_generated(spec_path, client_spec, packages[0], derived.names)
+        except PipelineError as err:
+            raise PipelineError(*err.problems, warnings=warnings) from None
+        yield Built(packages[0], derived, warnings, generated.modules)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
@@ -165,13 +171,31 @@ def _generate(project: Project) -> tuple[str, list[str]]:
         # 6. Check that the new client imports and type-checks, unless it is the tree already in place.
         differences = tree_differences(built.package.parent, out)
         if differences:
-            check_package(built.package, project.generated.parent / "build", _within(built.package.name, differences))
+            changed = _within(built.package.name, differences)
+            try:
+                check_package(built.package, project.generated.parent / "build", changed)
+            except PipelineError as err:  # each module named by its place in the spec; every warning of the run
+                problems = _placed(err.problems, built.package.name, built.modules)
+                raise PipelineError(*problems, warnings=built.warnings) from None
         # 7. Swap it in; the old tree takes its place in the staging directory, removed with it.
         swap_in(built.package.parent, out)
         package = out / built.package.name
         operations_count, auth = len(endpoint_modules(package)), built.derived.auth.describe()
         summary = f"{out}/{package.name}: {operations_count} operations, auth header {auth}"
         return "\n".join([summary, *(f"  {line}" for line in built.derived.left_out)]), built.warnings
+
+
+def _placed(lines: list[str], package: str, modules: dict[str, str]) -> list[str]:
+    """Lines naming a generated module (`pkg/models/thing.py:12: ...`, `pkg.models.thing: ...`) led by the
+    place in the spec it came from (`components > schemas > Thing: pkg/models/thing.py:12: ...`)."""
+    named = re.compile(rf"\b{re.escape(package)}[./]((?:models|api)[./][\w./]+?)(?:\.py)?\b(?=[:\s]|$)")
+    placed = []
+    for line in lines:
+        match = named.search(line)
+        module = match.group(1).replace(".", "/") + ".py" if match else ""
+        indent = line[: len(line) - len(line.lstrip())]
+        placed.append(f"{indent}{modules[module]}: {line.lstrip()}" if module in modules else line)
+    return placed
 
 
 def _within(package: str, differences: list[str]) -> list[str] | None:

@@ -17,6 +17,7 @@ import subprocess
 import sys
 import traceback
 from collections.abc import Callable, Collection
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -36,9 +37,9 @@ def generate(
     workdir: Path,
     alongside: Callable[[], list[str]],
     waited: Collection[tuple[str, str]] = (),
-) -> list[LeftOut]:
-    """Generate into `workdir`; what the generator left out. PipelineError listing what `alongside()` found,
-    or else what stopped the generator (with the parts it left out as warnings).
+) -> "Generated":
+    """Generate into `workdir`; what the generator left out, and where each module came from. PipelineError
+    listing what `alongside()` found, or else what stopped the generator (the parts left out its warnings).
     `waited`: the (group, name) of the operations a waiter polls (naming.rename_collisions)."""
     spec = workdir / "openapi.json"
     spec.write_text(json.dumps(prepared), encoding="utf-8")
@@ -65,20 +66,18 @@ def generate(
         process.kill()
         raise PipelineError(*found)
     returncode, stdout, stderr = process.wait()
-    left_out, stops = _read_report(workdir / REPORT)
-    if returncode != 0 or stops:
-        warnings = [part.describe() for part in left_out]
-        raise PipelineError(*(stops or refusals(stderr, stdout)), warnings=warnings)
-    return left_out
-
-
-def _read_report(report: Path) -> tuple[list[LeftOut], list[str]]:
-    """What the child wrote (_Report): the parts left out, and the lines that stop the run."""
-    if not report.is_file():
-        return [], []
-    found = json.loads(report.read_text(encoding="utf-8"))
+    found = json.loads((workdir / REPORT).read_text(encoding="utf-8")) if (workdir / REPORT).is_file() else {}
     left_out = [LeftOut(tuple(location), reason) for location, reason in found.get("left_out", [])]
-    return left_out, list(found.get("stops", []))
+    stops = found.get("stops", [])
+    if returncode != 0 or stops:
+        raise PipelineError(*(stops or refusals(stderr, stdout)), warnings=[part.describe() for part in left_out])
+    return Generated(left_out, found.get("modules", {}))
+
+
+@dataclass(frozen=True)
+class Generated:
+    left_out: list[LeftOut]  # what the generator could not build, in document order
+    modules: dict[str, str]  # a generated module ("models/thing.py") -> the place in the spec it came from
 
 
 class _Generator:
@@ -208,7 +207,11 @@ class _Report:
         self.write()
 
     def write(self) -> None:
-        found = {"left_out": [[list(part.location), part.reason] for part in self.left_out], "stops": self.stops}
+        found = {
+            "left_out": [[list(part.location), part.reason] for part in self.left_out],
+            "stops": self.stops,
+            "modules": self.modules,
+        }
         self.path.write_text(json.dumps(found), encoding="utf-8")
 
 
@@ -287,7 +290,10 @@ def _unreadable(data: dict[str, Any]) -> list[str]:
         by_place: dict[str, dict[str, None]] = {}
         for error in err.errors():
             by_place.setdefault(where(_in_document(data, error["loc"])), {})[error["msg"]] = None
-        return [_cut(f"{place}: openapi-python-client cannot read it: {'; '.join(said)}") for place, said in by_place.items()]
+        return [
+            _cut(f"{place}: openapi-python-client cannot read it: {'; '.join(said)}")
+            for place, said in by_place.items()
+        ]
     return []
 
 

@@ -81,13 +81,16 @@ def _crashes_leave_out_their_part() -> None:
     def failed(crash: Exception) -> str:
         return f"the generator failed on it: {type(crash).__name__}: {' '.join(str(crash).split())}"
 
-    create, process = properties.update_schemas_with_data, properties.process_model
+    # Both are called by name from the properties package, so the names there are the ones to replace.
+    create, process = getattr(properties, "update_schemas_with_data"), getattr(properties, "process_model")  # noqa: B009
 
     def update_schemas_with_data(**kwargs: Any) -> Any:
         try:
             return create(**kwargs)
         except Exception as crash:  # noqa: BLE001 - the part's error, as its own refusals are
-            return PropertyError(header=f"Unable to parse schema {kwargs['ref_path'].get_untrusted_value()}", detail=failed(crash))
+            return PropertyError(
+                header=f"Unable to parse schema {kwargs['ref_path'].get_untrusted_value()}", detail=failed(crash)
+            )
 
     def process_model(model: Any, **kwargs: Any) -> Any:
         try:
@@ -103,6 +106,6 @@ def _crashes_leave_out_their_part() -> None:
         except Exception as crash:  # noqa: BLE001
             return ParseError(detail=failed(crash)), kwargs["schemas"], kwargs["parameters"]
 
-    properties.update_schemas_with_data = update_schemas_with_data
-    properties.process_model = process_model
+    setattr(properties, "update_schemas_with_data", update_schemas_with_data)  # noqa: B010
+    setattr(properties, "process_model", process_model)  # noqa: B010
     Endpoint.from_data = staticmethod(endpoint_from_data)  # type: ignore[method-assign]

@@ -16,12 +16,12 @@ from typing import Any
 import jsonschema_rs
 from jsonschema.exceptions import best_match
 from jsonschema.validators import validator_for
+from jsonschema_path import SchemaPath
 from openapi_schema_validator import OAS30Validator, OAS31Validator
 from openapi_schema_validator._specifications import REGISTRY as OAS_SCHEMAS
 from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
 from openapi_spec_validator.validation import keywords
 from openapi_spec_validator.validation.validators import SpecValidator
-from jsonschema_path import SchemaPath
 
 from . import PipelineError
 from .leniency import as_the_meta_schema_reads

@@ -22,7 +22,7 @@ import pytest
 from openapi_python_client.config import ConfigFile
 from openapi_python_client.strings import snake_case
 
-from pipeline import PipelineError, build, leniency, left_out, naming, openapi, spec_check, swap
+from pipeline import PipelineError, build, left_out, leniency, naming, openapi, spec_check, swap
 from pipeline.auth_scheme import derive_auth_header
 from pipeline.build import check_every_operation_generated
 from pipeline.golden import GOLDEN_OUT, GOLDEN_SPEC
@@ -781,7 +781,9 @@ def test_a_generator_crash_is_one_line_naming_where_it_was_and_the_rest_is_still
 
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert result.returncode == 1 and len(errors) == 1, result.stderr
-    assert re.search(r"openapi-python-client failed: UndefinedError: .* \(writing components > schemas > \w+\)$", errors[0])
+    assert re.search(
+        r"openapi-python-client failed: UndefinedError: .* \(writing components > schemas > \w+\)$", errors[0]
+    )
     assert "  POST /v1/refused: Unsupported content type application/xml" in result.stderr.splitlines()
     assert snapshot(workspace.out) == before
 
