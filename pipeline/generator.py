@@ -37,10 +37,12 @@ def generate(
     workdir: Path,
     alongside: Callable[[], list[str]],
     waited: Collection[tuple[str, str]] = (),
+    facts: dict[str, Any] | None = None,
 ) -> "Generated":
     """Generate into `workdir`; what the generator left out, and where each module came from. PipelineError
     listing what `alongside()` found, or else what stopped the generator (the parts left out its warnings).
-    `waited`: the (group, name) of the operations a waiter polls (naming.rename_collisions)."""
+    `waited`: the (group, name) of the operations a waiter polls (naming.rename_collisions);
+    `facts`: what the pipeline derived about each operation (build.operation_facts), for the plans."""
     spec = workdir / "openapi.json"
     spec.write_text(json.dumps(prepared), encoding="utf-8")
     arguments = [
@@ -56,7 +58,7 @@ def generate(
     env = {"PATH": path, "NO_COLOR": "1", "_TYPER_STANDARD_TRACEBACK": "1"}
     package_dir = workdir / "out"
     package_dir.mkdir()
-    process = _Generator(arguments, package_dir, env, workdir, waited)
+    process = _Generator(arguments, package_dir, env, workdir, waited, facts or {})
     try:
         found = alongside()
     except BaseException:
@@ -91,7 +93,13 @@ class _Generator:
     """
 
     def __init__(
-        self, arguments: list[str], cwd: Path, env: dict[str, str], logs: Path, waited: Collection[tuple[str, str]]
+        self,
+        arguments: list[str],
+        cwd: Path,
+        env: dict[str, str],
+        logs: Path,
+        waited: Collection[tuple[str, str]],
+        facts: dict[str, Any],
     ) -> None:
         self._out, self._err = (open(logs / name, "w+", encoding="utf-8") for name in ("stdout", "stderr"))
         self._process: subprocess.Popen[bytes] | None = None
@@ -120,7 +128,7 @@ class _Generator:
                 generator_fixes.apply()
                 _keep_where_schemas_belong()
                 _rename_collisions(waited, parsed, report)
-                _readers_for_templates(parsed, report)
+                _plans_for_templates(parsed, facts, report)
                 _report_what_stops(report)
                 app(arguments, prog_name="openapi-python-client")
             except SystemExit as exit:
@@ -341,28 +349,39 @@ def _stop_lines(error: Any, modules: dict[str, str]) -> list[str]:
     return [_cut(f"openapi-python-client: {_one_line(error.header)}: {_one_line(detail)}".rstrip(": "))]
 
 
-def _readers_for_templates(parsed: list[Any], report: _Report) -> None:
-    """Give the templates `readers` (readers.py): the reading code is decided in Python, the templates print
-    it; and `left_out`, the docstring's lines for what the generator could not build (in the child only;
-    the generator makes its Jinja environment once the document is parsed). Each render notes the place
-    it writes, for a crash to name."""
+def _plans_for_templates(parsed: list[Any], facts: dict[str, Any] | None, report: _Report) -> None:
+    """Give the templates what is decided in Python: `readers` (readers.py, the reading code), `model_plans`
+    (models.py, a plan for each model), `endpoints` (endpoints.py, a plan for each operation) and
+    `left_out`, the docstring's lines for what the generator could not build; the templates print them (in
+    the child only; the generator makes its Jinja environment once the document is parsed). Each render
+    notes the place it writes, for a crash to name."""
     import jinja2
 
+    from .endpoints import EndpointPlans, Facts
+    from .models import ModelPlans
     from .readers import Readers
 
     setup = jinja2.Environment.__init__
 
-    def with_readers(self: jinja2.Environment, *args: Any, **kwargs: Any) -> None:
+    def with_plans(self: jinja2.Environment, *args: Any, **kwargs: Any) -> None:
         setup(self, *args, **kwargs)
 
         def stock(prop: Any, name: str) -> str:  # a kind readers.py does not know: its stock construct macro
             macros: Any = self.get_template(f"property_templates/{prop.template}").module
             return str(macros.construct(prop, name))
 
-        self.globals["readers"] = Readers(parsed[-1].models if parsed else [], stock)
+        def stock_macro(name: str, *arguments: Any) -> str:  # endpoint_macros.py.jinja's, where the plan keeps one
+            macros: Any = self.get_template("endpoint_macros.py.jinja").module
+            return str(getattr(macros, name)(*arguments))
+
+        readers = Readers(parsed[-1].models if parsed else [], stock)
+        self.globals["readers"] = readers
+        self.globals["model_plans"] = ModelPlans(readers)
+        if facts:
+            self.globals["endpoints"] = EndpointPlans(Facts.of(facts), readers, stock_macro)
         self.globals["left_out"] = [part.markdown() for part in report.left_out]
 
-    jinja2.Environment.__init__ = with_readers  # type: ignore[method-assign]
+    jinja2.Environment.__init__ = with_plans  # type: ignore[method-assign]
     render = jinja2.Template.render
 
     def noting_the_place(self: jinja2.Template, *args: Any, **kwargs: Any) -> str:
