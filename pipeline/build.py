@@ -97,7 +97,8 @@ def staged_build(project: Project) -> Iterator[Built]:
         found = dict.fromkeys(refs + structural_errors(overlaid))
         raise PipelineError(*(f"{spec_path}: {line}" for line in found))
     spec = project.spec  # the overlay applied, unfit defaults and examples taken out
-    problems = wire_problems(spec)
+    problems: list[str] = []
+    sent_wrong = wire_problems(spec)  # operations the client would send wrong: left out, not generated
     # 2. Derive what the templates need, and 3. prepare the generator's copy of the spec.
     try:
         derived = derive(spec, project)
@@ -129,6 +130,7 @@ def staged_build(project: Project) -> Iterator[Built]:
                 lambda: structural_errors_once(spec, accepted),
                 waited,
                 operation_facts(project, derived),
+                sent_wrong,
             )
         except PipelineError as err:
             lines = warnings + left_out_warning(spec_path, err.warnings or [])
@@ -324,8 +326,8 @@ def left_out_warning(spec_path: Path, parts: list[str]) -> list[str]:
     if not parts:
         return []
     return [
-        f"{spec_path}: {len(parts)} part(s) of the spec openapi-python-client cannot build, left out of the client"
-        " (its docstring lists them):",
+        f"{spec_path}: {len(parts)} part(s) of the spec the client cannot have, left out of it"
+        " (the package's LEFT_OUT and docstring list them):",
         *(f"  {part}" for part in parts),
     ]
 

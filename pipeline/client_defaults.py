@@ -45,11 +45,11 @@ def _first_server(spec: dict[str, Any]) -> tuple[str, str]:
     unset = re.findall(r"\{([^{}]*)\}", url)
     if unset:  # OpenAPI asks each to be declared with a default; the caller says where the server is
         return "", (
-            f"servers > 0 > url: {url!r} has a variable with no default ({', '.join(unset)});"
+            f"#/servers/0/url: {url!r} has a variable with no default ({', '.join(unset)});"
             " the client has no default server: pass base_url"
         )
     if not _URL.match(url):
-        raise PipelineError(f"servers > 0 > url: {url!r} is not an absolute http(s) URL")
+        raise PipelineError(f"#/servers/0/url: {url!r} is not an absolute http(s) URL")
     return url.rstrip("/"), ""
 
 

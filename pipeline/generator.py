@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from . import PipelineError, generator_fixes
-from .left_out import LeftOut, read_errors, schema_place, without_success
+from .left_out import LeftOut, as_mapping, in_document_order, read_errors, schema_place, without_success
 from .openapi import Location, where
 
 MAX_LINE = 300  # characters of a stop's message kept
@@ -38,11 +38,13 @@ def generate(
     alongside: Callable[[], list[str]],
     waited: Collection[tuple[str, str]] = (),
     facts: dict[str, Any] | None = None,
+    left_out: Collection[LeftOut] = (),
 ) -> "Generated":
     """Generate into `workdir`; what the generator left out, and where each module came from. PipelineError
     listing what `alongside()` found, or else what stopped the generator (the parts left out its warnings).
     `waited`: the (group, name) of the operations a waiter polls (naming.rename_collisions);
-    `facts`: what the pipeline derived about each operation (build.operation_facts), for the plans."""
+    `facts`: what the pipeline derived about each operation (build.operation_facts), for the plans;
+    `left_out`: the operations the pipeline leaves out (wire_support.py), listed with the generator's."""
     spec = workdir / "openapi.json"
     spec.write_text(json.dumps(prepared), encoding="utf-8")
     arguments = [
@@ -58,7 +60,7 @@ def generate(
     env = {"PATH": path, "NO_COLOR": "1", "_TYPER_STANDARD_TRACEBACK": "1"}
     package_dir = workdir / "out"
     package_dir.mkdir()
-    process = _Generator(arguments, package_dir, env, workdir, waited, facts or {})
+    process = _Generator(arguments, package_dir, env, workdir, waited, facts or {}, list(left_out))
     try:
         found = alongside()
     except BaseException:
@@ -100,6 +102,7 @@ class _Generator:
         logs: Path,
         waited: Collection[tuple[str, str]],
         facts: dict[str, Any],
+        left_out: list[LeftOut],
     ) -> None:
         self._out, self._err = (open(logs / name, "w+", encoding="utf-8") for name in ("stdout", "stderr"))
         self._process: subprocess.Popen[bytes] | None = None
@@ -116,7 +119,7 @@ class _Generator:
         pid = os.fork()
         if pid == 0:  # the child: nothing here returns
             code = 1
-            report = _Report(logs.resolve() / REPORT)
+            report = _Report(logs.resolve() / REPORT, left_out)
             try:
                 os.chdir(cwd)
                 os.environ.update(env)
@@ -168,8 +171,9 @@ class _Report:
     left out (once it has parsed the spec) and the lines that stop the run; and which generated module
     came from which place in the spec, to name the place when ruff cannot parse the module."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, preset: list[LeftOut]) -> None:
         self.path = path
+        self.preset = preset  # what the pipeline leaves out before the generator reads the spec
         self.spec: dict[str, Any] = {}
         self.left_out: list[LeftOut] = []
         self.stops: list[str] = []
@@ -196,7 +200,9 @@ class _Report:
             responses = endpoints[operation][1].responses.patterns if operation in endpoints else []
             return any(response.status_code.pattern.upper().startswith("2") for response in responses)
 
-        self.left_out = without_success(self.left_out, succeeds, spec)
+        read = without_success(self.left_out, succeeds, spec)
+        gone = {part.location for part in self.preset}  # what the generator says of an operation left out anyway
+        self.left_out = in_document_order([*self.preset, *(part for part in read if part.location[:3] not in gone)], spec)
         for part in self.left_out:  # the generator wrote no call for these; the templates write none either
             if part.location in endpoints:
                 collection, endpoint = endpoints[part.location]
@@ -226,7 +232,7 @@ class _Report:
 def _place_of(thing: Any, spec: dict[str, Any]) -> str:
     """Where a model, enum or endpoint the generator parsed is in the spec, as a message names it."""
     if hasattr(thing, "method"):
-        return f"{thing.method.upper()} {_text(thing.path)}"
+        return LeftOut(("paths", str(_text(thing.path)), str(thing.method).lower()), "").place
     return where(schema_place(str(_text(thing.name)), getattr(thing, "roots", ()), getattr(thing, "data", None), spec))
 
 
@@ -380,6 +386,7 @@ def _plans_for_templates(parsed: list[Any], facts: dict[str, Any] | None, report
         if facts:
             self.globals["endpoints"] = EndpointPlans(Facts.of(facts), readers, stock_macro)
         self.globals["left_out"] = [part.markdown() for part in report.left_out]
+        self.globals["left_out_mapping"] = repr(as_mapping(report.left_out))
 
     jinja2.Environment.__init__ = with_plans  # type: ignore[method-assign]
     render = jinja2.Template.render

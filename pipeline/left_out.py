@@ -1,14 +1,12 @@
-"""What openapi-python-client cannot build, left out of the client: one LeftOut each, named by its place in
-the document, with the generator's reason.
+"""What the client cannot have, left out of it: one LeftOut each, named by its place in the document (its
+JSON pointer), with the reason.
 
-The generator skips an operation it cannot parse, omits a response or a request body's media type it
-cannot read, and drops a schema it cannot build (and every schema that uses it), and says so in a
+openapi-python-client skips an operation it cannot parse, omits a response or a request body's media type
+it cannot read, and drops a schema it cannot build (and every schema that uses it), and says so in a
 paragraph each, naming generated classes rather than places. `read_errors` turns its errors into places
-in the document: `GET /v1/x` for an operation (as README and the reference name a route), and the path
-of keys for anything else, `components > schemas > Thing`, `paths > /v1/x > get > responses > 200`
-(the form every message of the pipeline uses; a JSON pointer would write `/v1/x` as `~1v1~1x`). The
-package's docstring, the reference's front page, lists them (`markdown`, read back by `from_docstring`),
-and `pruned` is the spec less them: the API the client implements.
+in the document. The pipeline adds the operations the client would send wrong (wire_support.py). The
+package's `LEFT_OUT` (`as_mapping`, read back by `from_mapping`) and its docstring, the reference's front
+page, list them; `pruned` is the spec less them: the API the client implements.
 """
 
 import copy
@@ -20,7 +18,6 @@ from typing import Any
 from .openapi import HTTP_METHODS, Location, lookup, mapping, pointer_tokens, walk, where
 
 MAX_REASON = 240  # characters of the generator's reason kept
-SECTION = "## Left out"
 _OPERATION = re.compile(r"^WARNING parsing (\S+) (.+?) within \S*\.( Endpoint will not be generated\.)?$")
 _SCHEMA = re.compile(r"^Unable to (?:parse|process) schema (.+?):?$")
 _RESPONSE = re.compile(r"^Cannot parse response for status code '?([^' ]+?)'? \((.*)\), response will be omitted")
@@ -36,34 +33,31 @@ class LeftOut:
 
     @property
     def place(self) -> str:
-        """`GET /v1/x` for an operation, `components > schemas > Thing` for anything else."""
+        """Its JSON pointer, and for an operation its route: `#/paths/~1v1~1x/get (GET /v1/x)`."""
         if len(self.location) == 3 and self.location[0] == "paths" and self.location[2] in HTTP_METHODS:
-            return f"{str(self.location[2]).upper()} {self.location[1]}"
+            return f"{where(self.location)} ({str(self.location[2]).upper()} {self.location[1]})"
         return where(self.location)
 
     def describe(self) -> str:
         return f"{self.place}: {self.reason}"
 
     def markdown(self) -> str:
-        """Its line in the package docstring's list (from_docstring reads it back)."""
-        return f"- `{self.place}`: {self.reason}"
+        """Its line in the package docstring's list."""
+        return f"- `{where(self.location)}`{self.place[len(where(self.location)) :]}: {self.reason}"
 
 
-def from_docstring(docstring: str) -> list[LeftOut]:
-    """The parts a package's docstring lists as left out (LeftOut.markdown, under SECTION)."""
-    if SECTION not in docstring:
-        return []
-    found = []
-    for line in docstring.split(SECTION, 1)[1].splitlines():
-        if line.startswith("## "):
-            break
-        match = re.match(r"^- `(.+?)`: (.*)$", line)
-        if match:
-            place, reason = match.groups()
-            operation = re.match(r"^([A-Z]+) (/.*)$", place)
-            location = ("paths", operation.group(2), operation.group(1).lower()) if operation else place.split(" > ")
-            found.append(LeftOut(tuple(location), reason))
+def as_mapping(parts: Iterable[LeftOut]) -> dict[str, str]:
+    """The package's LEFT_OUT: each part's JSON pointer -> why (two reasons at one place joined)."""
+    found: dict[str, str] = {}
+    for part in parts:
+        pointer = where(part.location)
+        found[pointer] = f"{found[pointer]}; {part.reason}" if pointer in found else part.reason
     return found
+
+
+def from_mapping(left_out: dict[str, str]) -> list[LeftOut]:
+    """The parts a package's LEFT_OUT lists (as_mapping)."""
+    return [LeftOut(tuple(pointer_tokens(pointer)), reason) for pointer, reason in left_out.items()]
 
 
 def read_errors(errors: Iterable[Any], spec: dict[str, Any]) -> tuple[list[LeftOut], list[Any]]:
@@ -78,7 +72,7 @@ def read_errors(errors: Iterable[Any], spec: dict[str, Any]) -> tuple[list[LeftO
             others.append(error)
     left_components = {part.location for part in parts if part.location[:2] == ("components", "schemas")}
     parts = [_named_missing_reference(part, spec, left_components) for part in parts]
-    return _in_document_order(list(dict.fromkeys(parts)), spec), others
+    return in_document_order(list(dict.fromkeys(parts)), spec), others
 
 
 def _read(error: Any, spec: dict[str, Any]) -> Iterator[LeftOut]:
@@ -222,10 +216,10 @@ def without_success(parts: list[LeftOut], succeeds: Callable[[Location], bool], 
     for operation, responses in gone.items():
         why = "; ".join(f"its {part.location[4]} response: {part.reason}" for part in responses)
         kept.append(LeftOut(operation, f"no success it documents can be read: {why}"))
-    return _in_document_order(list(dict.fromkeys(kept)), spec)
+    return in_document_order(list(dict.fromkeys(kept)), spec)
 
 
-def _in_document_order(parts: list[LeftOut], spec: dict[str, Any]) -> list[LeftOut]:
+def in_document_order(parts: list[LeftOut], spec: dict[str, Any]) -> list[LeftOut]:
     paths = {path: index for index, path in enumerate(mapping(spec, "paths"))}
     schemas = {name: index for index, name in enumerate(mapping(mapping(spec, "components"), "schemas"))}
 
