@@ -202,7 +202,9 @@ class _Report:
 
         read = without_success(self.left_out, succeeds, spec)
         gone = {part.location for part in self.preset}  # what the generator says of an operation left out anyway
-        self.left_out = in_document_order([*self.preset, *(part for part in read if part.location[:3] not in gone)], spec)
+        self.left_out = in_document_order(
+            [*self.preset, *(part for part in read if part.location[:3] not in gone)], spec
+        )
         for part in self.left_out:  # the generator wrote no call for these; the templates write none either
             if part.location in endpoints:
                 collection, endpoint = endpoints[part.location]

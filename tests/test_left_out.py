@@ -49,7 +49,9 @@ def test_an_operation_left_out_has_no_call(part: LeftOut):
 
 
 @pytest.mark.parametrize(
-    "part", cases(list(LEFT_OUT.values()), "nothing left out"), ids=lambda part: where(part.location) if part else "none"
+    "part",
+    cases(list(LEFT_OUT.values()), "nothing left out"),
+    ids=lambda part: where(part.location) if part else "none",
 )
 def test_each_part_left_out_is_named_by_a_place_the_spec_has_and_a_reason(part: LeftOut):
     found, _ = lookup(PUBLISHED, where(part.location))

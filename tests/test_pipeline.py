@@ -251,7 +251,11 @@ def test_a_part_left_out_quotes_the_names_it_is_about(workspace: Workspace):
     spec["paths"]["/v1/named_alike"] = {"get": {"responses": {"200": response}}}
     workspace.write_spec(spec)
     result = workspace.run()
-    (line,) = [line for line in result.stderr.splitlines() if line.startswith("  #/paths/~1v1~1named_alike/get (GET /v1/named_alike):")]
+    (line,) = [
+        line
+        for line in result.stderr.splitlines()
+        if line.startswith("  #/paths/~1v1~1named_alike/get (GET /v1/named_alike):")
+    ]
     assert result.returncode == 0 and "'foo-bar'" in line and "'foo.bar'" in line, result.stderr
     assert " object at 0x" not in result.stderr
 
