@@ -97,7 +97,7 @@ def reference_cycles(spec: dict[str, Any]) -> list[str]:
 
     edges = {name: sorted(set(targets(schema))) for name, schema in schemas.items()}
     return [
-        f"components > schemas > {cycle[0]}: refers to itself through $ref and allOf alone"
+        f"{where(('components', 'schemas', cycle[0]))}: refers to itself through $ref and allOf alone"
         f" ({' -> '.join(cycle)}); no schema can be unfolded from it"
         for cycle in _cycles(edges)
     ]
