@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+from pipeline.left_out import LeftOut, from_mapping
 from pipeline.project import current
 
 
@@ -27,6 +28,12 @@ def import_generated(relative: str = "") -> ModuleType:
     if sys.path[:1] != [generated]:
         sys.path.insert(0, generated)
     return importlib.import_module(f"{package_name()}{'.' + relative if relative else ''}")
+
+
+@functools.cache
+def left_out() -> list[LeftOut]:
+    """What `make generate` left out of this client, as its LEFT_OUT lists it (pipeline/left_out.py)."""
+    return from_mapping(getattr(import_generated(), "LEFT_OUT", {}))
 
 
 def missing_operations(source: str) -> list[str]:

@@ -50,7 +50,10 @@ def _parsed() -> tuple[dict[tuple[str, str], OperationName], dict[tuple[str, str
         for tag, collection in data.endpoint_collections_by_tag.items()
         for endpoint in collection.endpoints
     }
-    return names, {key: by_name[(name.group, name.name)] for key, name in names.items()}
+    # An operation the generator left out has no Endpoint (the package docstring lists it).
+    return names, {
+        key: by_name[(name.group, name.name)] for key, name in names.items() if (name.group, name.name) in by_name
+    }
 
 
 def operation_name(key: tuple[str, str]) -> OperationName:

@@ -1,22 +1,27 @@
 """What the spec says, read straight from the document: operations, their parameters and bodies, the
 responses they document, and small example values."""
 
+import functools
 import json
 from dataclasses import dataclass, field
 from typing import Any
 
 from openapi_schema_validator import OAS30Validator, OAS31Validator
 
+from contract.generated_package import left_out
 from pipeline import openapi
+from pipeline.left_out import pruned
 from pipeline.openapi import resolve
 from pipeline.project import current
 
 __all__ = ["resolve"]  # re-exported for the tests: one resolver everywhere
 
 
+@functools.cache
 def current_spec() -> dict[str, Any]:
-    """The spec the client is built from (openapi.yaml, its overlay applied; see pipeline/project.py)."""
-    return current().spec
+    """The API the client implements: the spec it is built from (openapi.yaml, its overlay applied; see
+    pipeline/project.py), less the parts `make generate` left out (the package's docstring lists them)."""
+    return pruned(current().spec, left_out())
 
 
 _VALIDATORS: dict[int, tuple[dict[str, Any], Any]] = {}

@@ -6,8 +6,11 @@ command line behind `make generate`, `check`, `update-spec`, `spec-diff` and `do
 
 
 class PipelineError(Exception):
-    """Problems with the inputs, each said in one line: which file, where, what."""
+    """Problems with the inputs, each said in one line: which file, where, what; and `warnings`, where the
+    run knows them, what else it found that stops nothing (said with the problems: each run reports all
+    it found)."""
 
-    def __init__(self, *problems: str):
+    def __init__(self, *problems: str, warnings: list[str] | None = None):
         self.problems = [line for problem in problems for line in str(problem).splitlines()]
+        self.warnings = warnings
         super().__init__("\n".join(self.problems))

@@ -127,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except PipelineError as err:
         if args.command in ("generate", "check"):  # every problem the run found: the warnings too
-            for line in input_warnings(project):
+            for line in input_warnings(project) if err.warnings is None else err.warnings:
                 print(f"warning: {line}" if not line.startswith("  ") else line, file=sys.stderr)
         for line in err.problems:
             print(f"error: {line}" if not line.startswith("  ") else line, file=sys.stderr)

@@ -11,6 +11,7 @@ interrupted run leaves generated/ as it was.
 
 import hashlib
 import json
+import re
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,6 +23,7 @@ from . import PipelineError, imports
 from .auth_scheme import AuthHeader, derive_auth_header
 from .client_defaults import ClientDefaults, derive_client_defaults
 from .generator import generate as run_generator
+from .left_out import pruned
 from .openapi import operations
 from .operation_names import OperationName, operation_names
 from .package_check import check_package
@@ -80,6 +82,7 @@ class Built:
     package: Path  # the generated package, in the staging directory
     derived: Derived
     warnings: list[str] = field(default_factory=list)
+    modules: dict[str, str] = field(default_factory=dict)  # a module of the package -> its place in the spec
 
 
 @contextmanager
@@ -94,7 +97,8 @@ def staged_build(project: Project) -> Iterator[Built]:
         found = dict.fromkeys(refs + structural_errors(overlaid))
         raise PipelineError(*(f"{spec_path}: {line}" for line in found))
     spec = project.spec  # the overlay applied, unfit defaults and examples taken out
-    problems = wire_problems(spec)
+    problems: list[str] = []
+    sent_wrong = wire_problems(spec)  # operations the client would send wrong: left out, not generated
     # 2. Derive what the templates need, and 3. prepare the generator's copy of the spec.
     try:
         derived = derive(spec, project)
@@ -110,6 +114,7 @@ def staged_build(project: Project) -> Iterator[Built]:
     if problems:
         raise PipelineError(*(f"{spec_path}: {line}" for line in problems + structural_errors(spec)))
     warnings = _warnings(project, notes)
+    warnings += [f"{spec_path}: {derived.defaults.note}"] if derived.defaults.note else []
     # 4. Generate, with the meta-schema check alongside.
     staging = staging_directory(project.generated.parent)
     try:
@@ -117,7 +122,7 @@ def staged_build(project: Project) -> Iterator[Built]:
         try:
             accepted = project.generated.parent / "build" / "accepted-specs"
             waited = polled(derived.waiters, derived.names)
-            run_generator(
+            generated = run_generator(
                 prepared,
                 project.config_path,
                 templates,
@@ -125,20 +130,29 @@ def staged_build(project: Project) -> Iterator[Built]:
                 lambda: structural_errors_once(spec, accepted),
                 waited,
                 operation_facts(project, derived),
+                sent_wrong,
             )
         except PipelineError as err:
-            raise PipelineError(*(f"{spec_path}: {line}" for line in err.problems)) from None
+            lines = warnings + left_out_warning(spec_path, err.warnings or [])
+            raise PipelineError(*(f"{spec_path}: {line}" for line in err.problems), warnings=lines) from None
+        left_out = generated.left_out
+        warnings += left_out_warning(spec_path, [part.describe() for part in left_out])
         # 5. Verify.
         packages = [p for p in (staging / "out").iterdir() if p.is_dir()]
         if len(packages) != 1:
             raise PipelineError(f"the generator wrote {len(packages)} packages, expected one")
         install_runtime(project.runtime, packages[0])
         # The spec's data for the package's testing module (the fake API), read by nothing else.
-        data = spec_data(spec, derived.names, derived.pages, derived.waiters, derived.defaults.base_url)
+        # The fake answers what the client has: the spec less what the generator left out.
+        client_spec = pruned(spec, left_out)
+        data = spec_data(client_spec, derived.names, derived.pages, derived.waiters, derived.defaults.base_url)
         write_spec_data(data, packages[0])
         (packages[0] / "py.typed").write_text("# Marker file for PEP 561\n", encoding="utf-8")
-        check_every_operation_generated(spec_path, spec, packages[0])
-        yield Built(packages[0], derived, warnings)
+        try:
+            check_every_operation_generated(spec_path, client_spec, packages[0], derived.names)
+        except PipelineError as err:
+            raise PipelineError(*err.problems, warnings=warnings) from None
+        yield Built(packages[0], derived, warnings, generated.modules)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
@@ -160,13 +174,31 @@ def _generate(project: Project) -> tuple[str, list[str]]:
         # 6. Check that the new client imports and type-checks, unless it is the tree already in place.
         differences = tree_differences(built.package.parent, out)
         if differences:
-            check_package(built.package, project.generated.parent / "build", _within(built.package.name, differences))
+            changed = _within(built.package.name, differences)
+            try:
+                check_package(built.package, project.generated.parent / "build", changed)
+            except PipelineError as err:  # each module named by its place in the spec; every warning of the run
+                problems = _placed(err.problems, built.package.name, built.modules)
+                raise PipelineError(*problems, warnings=built.warnings) from None
         # 7. Swap it in; the old tree takes its place in the staging directory, removed with it.
         swap_in(built.package.parent, out)
         package = out / built.package.name
         operations_count, auth = len(endpoint_modules(package)), built.derived.auth.describe()
         summary = f"{out}/{package.name}: {operations_count} operations, auth header {auth}"
         return "\n".join([summary, *(f"  {line}" for line in built.derived.left_out)]), built.warnings
+
+
+def _placed(lines: list[str], package: str, modules: dict[str, str]) -> list[str]:
+    """Lines naming a generated module (`pkg/models/thing.py:12: ...`, `pkg.models.thing: ...`) led by the
+    place in the spec it came from (`components > schemas > Thing: pkg/models/thing.py:12: ...`)."""
+    named = re.compile(rf"\b{re.escape(package)}[./]((?:models|api)[./][\w./]+?)(?:\.py)?\b(?=[:\s]|$)")
+    placed = []
+    for line in lines:
+        match = named.search(line)
+        module = match.group(1).replace(".", "/") + ".py" if match else ""
+        indent = line[: len(line) - len(line.lstrip())]
+        placed.append(f"{indent}{modules[module]}: {line.lstrip()}" if module in modules else line)
+    return placed
 
 
 def _within(package: str, differences: list[str]) -> list[str] | None:
@@ -272,11 +304,32 @@ def operation_facts(project: Project, derived: Derived) -> dict[str, Any]:
     }
 
 
-def check_every_operation_generated(spec_path: Path, spec: dict[str, Any], package: Path) -> None:
-    """The generator can drop an operation it cannot parse and still exit 0; count them."""
-    expected, found = sum(1 for _ in operations(spec)), len(endpoint_modules(package))
-    if found != expected:
-        raise PipelineError(f"{spec_path}: {expected} operations in the spec, but the generator wrote {found}")
+def check_every_operation_generated(
+    spec_path: Path, spec: dict[str, Any], package: Path, names: dict[tuple[str, str], OperationName]
+) -> None:
+    """The generator can drop an operation and still exit 0: each operation of `spec` (less what the
+    generator said it left out) has its module, named where one is missing."""
+    modules = {(op.method, op.path): names[(op.method, op.path)] for op in operations(spec)}
+    missing = [
+        f"{method.upper()} {path}"
+        for (method, path), name in modules.items()
+        if not (package / "api" / name.group / f"{name.name}.py").is_file()
+    ]
+    if missing:
+        raise PipelineError(
+            *(f"{spec_path}: {label}: the generator wrote no module for it, and gave no reason" for label in missing)
+        )
+
+
+def left_out_warning(spec_path: Path, parts: list[str]) -> list[str]:
+    """The warning that lists what the generator left out (LeftOut.describe lines), one line a part."""
+    if not parts:
+        return []
+    return [
+        f"{spec_path}: {len(parts)} part(s) of the spec the client cannot have, left out of it"
+        " (the package's LEFT_OUT and docstring list them):",
+        *(f"  {part}" for part in parts),
+    ]
 
 
 def endpoint_modules(package: Path) -> list[Path]:

@@ -24,24 +24,33 @@ _ENV_VARIABLE = re.compile(r"\$\{?([A-Z][A-Z0-9_]*)\}?")
 class ClientDefaults:
     base_url: str  # "" when the spec names no absolute server: base_url stays a required argument
     api_key_env: str  # "" when not configured: the token must be passed
+    note: str = ""  # why the spec's first server is not the default, where a reader should know
 
 
 def derive_client_defaults(spec: dict[str, Any], api_key_env: str) -> ClientDefaults:
-    return ClientDefaults(_first_server(spec), api_key_env)
+    base_url, note = _first_server(spec)
+    return ClientDefaults(base_url, api_key_env, note)
 
 
-def _first_server(spec: dict[str, Any]) -> str:
+def _first_server(spec: dict[str, Any]) -> tuple[str, str]:
+    """The default base_url (each server variable at its default), and a note where there is none."""
     servers = spec.get("servers") or []
     if not servers or not isinstance(servers[0], dict):
-        return ""
+        return "", ""
     url = str(servers[0].get("url", ""))
     for name, variable in (servers[0].get("variables") or {}).items():
         url = url.replace("{" + name + "}", str(variable.get("default", "")))
     if url.startswith("/"):
-        return ""  # relative to wherever the spec was served from: nothing to default to
+        return "", ""  # relative to wherever the spec was served from: nothing to default to
+    unset = re.findall(r"\{([^{}]*)\}", url)
+    if unset:  # OpenAPI asks each to be declared with a default; the caller says where the server is
+        return "", (
+            f"#/servers/0/url: {url!r} has a variable with no default ({', '.join(unset)});"
+            " the client has no default server: pass base_url"
+        )
     if not _URL.match(url):
-        raise PipelineError(f"servers[0].url {url!r} is not an absolute http(s) URL")
-    return url.rstrip("/")
+        raise PipelineError(f"#/servers/0/url: {url!r} is not an absolute http(s) URL")
+    return url.rstrip("/"), ""
 
 
 def sample_key_variable(spec: dict[str, Any], auth: AuthHeader) -> str:

@@ -10,6 +10,9 @@ spec itself (plan.py), so both read the document alike. Each goes when the upstr
   or a backslash was refused ("Value say "hi" is not valid for enum").
 - A name from the document quoted in a message says the name: UntrustedString has no repr of its own
   ("Properties <...UntrustedString object at 0x7f29...>"). No template prints one, so the code is the same.
+- An exception while the generator builds one schema or one operation (an enum whose values make the same
+  member name twice: `ValueError: Duplicate key GMT0 in enum`) is that part's error, as the generator's own
+  refusals are: the part is left out, named, and the rest is generated; it ended the whole run.
 """
 
 from typing import Any
@@ -25,6 +28,7 @@ def apply() -> None:
     _string_values_by_repr()
     _enum_defaults_as_written()
     _readable_names()
+    _crashes_leave_out_their_part()
 
 
 def _string_values_by_repr() -> None:
@@ -67,3 +71,41 @@ def _readable_names() -> None:
         return repr(self.get_untrusted_value())
 
     UntrustedString.__repr__ = quoted  # type: ignore[method-assign,assignment]
+
+
+def _crashes_leave_out_their_part() -> None:
+    from openapi_python_client.parser import properties
+    from openapi_python_client.parser.errors import ParseError, PropertyError
+    from openapi_python_client.parser.openapi import Endpoint
+
+    def failed(crash: Exception) -> str:
+        return f"the generator failed on it: {type(crash).__name__}: {' '.join(str(crash).split())}"
+
+    # Both are called by name from the properties package, so the names there are the ones to replace.
+    create, process = getattr(properties, "update_schemas_with_data"), getattr(properties, "process_model")  # noqa: B009
+
+    def update_schemas_with_data(**kwargs: Any) -> Any:
+        try:
+            return create(**kwargs)
+        except Exception as crash:  # noqa: BLE001 - the part's error, as its own refusals are
+            return PropertyError(
+                header=f"Unable to parse schema {kwargs['ref_path'].get_untrusted_value()}", detail=failed(crash)
+            )
+
+    def process_model(model: Any, **kwargs: Any) -> Any:
+        try:
+            return process(model, **kwargs)
+        except Exception as crash:  # noqa: BLE001
+            return PropertyError(detail=failed(crash))
+
+    from_data = Endpoint.from_data
+
+    def endpoint_from_data(**kwargs: Any) -> Any:
+        try:
+            return from_data(**kwargs)
+        except Exception as crash:  # noqa: BLE001
+            return ParseError(detail=failed(crash)), kwargs["schemas"], kwargs["parameters"]
+
+    setattr(properties, "update_schemas_with_data", update_schemas_with_data)  # noqa: B010
+    setattr(properties, "process_model", process_model)  # noqa: B010
+    Endpoint.from_data = staticmethod(endpoint_from_data)  # type: ignore[method-assign]

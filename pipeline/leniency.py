@@ -29,7 +29,7 @@ def tolerated(spec: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
         for op in operations(spec):
             if "title" in op.operation:
                 del op.operation["title"]
-                notes.append(f"paths > {op.path} > {op.method}: `title` is not a field of an operation; left out")
+                notes.append(f"{where(op.location)}: `title` is not a field of an operation; left out")
     notes += [
         f"{where(location)}: `const` is not in OpenAPI 3.0; read as `enum` of its value" for location in _consts(spec)
     ]
@@ -51,7 +51,7 @@ def _status_ranges(spec: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     for path, method, key in found:
         responses = spec["paths"][path][method]["responses"]
         responses[key.upper()] = responses.pop(key)
-    return spec, [f"paths > {path} > {method} > responses > {key}: written {key.upper()} in OpenAPI; read as that"
+    return spec, [f"{where(('paths', path, method, 'responses', key))}: written {key.upper()} in OpenAPI; read as that"
                   for path, method, key in found]  # fmt: skip
 
 

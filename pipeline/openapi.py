@@ -1,7 +1,7 @@
 """The lowest layer: reading an OpenAPI document and walking it. Every other module builds on these.
 
 A location in a document is a tuple of keys and indexes, e.g. ("paths", "/v1/x", "get"); `where()`
-writes it for people as `paths > /v1/x > get` (" > " because path keys hold slashes themselves).
+writes it as its JSON pointer, `#/paths/~1v1~1x/get`, the form every message of the pipeline names a place by.
 """
 
 import json
@@ -138,7 +138,8 @@ def first_line(text: str) -> str:
 
 
 def where(location: Location) -> str:
-    return " > ".join(map(str, location)) or "the top level"
+    """The JSON pointer of `location` (RFC 6901, as a `$ref` writes it): `#/components/schemas/a~1b`; `#`."""
+    return "#" + "".join("/" + str(key).replace("~", "~0").replace("/", "~1") for key in location)
 
 
 def pointer_tokens(ref: str) -> list[str]:

@@ -16,6 +16,7 @@ from typing import Any
 import jsonschema_rs
 from jsonschema.exceptions import best_match
 from jsonschema.validators import validator_for
+from jsonschema_path import SchemaPath
 from openapi_schema_validator import OAS30Validator, OAS31Validator
 from openapi_schema_validator._specifications import REGISTRY as OAS_SCHEMAS
 from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
@@ -24,7 +25,7 @@ from openapi_spec_validator.validation.validators import SpecValidator
 
 from . import PipelineError
 from .leniency import as_the_meta_schema_reads
-from .openapi import first_line, load_document, lookup, walk, where
+from .openapi import Location, first_line, load_document, lookup, walk, where
 
 MAX_MESSAGE = 200  # characters of a validator message kept
 
@@ -96,7 +97,7 @@ def reference_cycles(spec: dict[str, Any]) -> list[str]:
 
     edges = {name: sorted(set(targets(schema))) for name, schema in schemas.items()}
     return [
-        f"components > schemas > {cycle[0]}: refers to itself through $ref and allOf alone"
+        f"{where(('components', 'schemas', cycle[0]))}: refers to itself through $ref and allOf alone"
         f" ({' -> '.join(cycle)}); no schema can be unfolded from it"
         for cycle in _cycles(edges)
     ]
@@ -187,7 +188,8 @@ _DIALECTS = {
 
 def _fast_schema_check(version: str, checker: type[keywords.SchemaValidator]) -> type[keywords.SchemaValidator]:
     """openapi-spec-validator's per-schema check, asking jsonschema-rs first: only a schema it refuses (or
-    one written in another dialect) is checked again by the slow validator, for its message."""
+    one written in another dialect) is checked again by the slow validator, for its message. The error
+    keeps the schema it is about (`holder`): its path is relative to that schema."""
 
     def _validate_schema_meta(self: Any, schema: Any, schema_value: Any) -> Any:
         dialect = _DIALECTS[version]
@@ -196,17 +198,55 @@ def _fast_schema_check(version: str, checker: type[keywords.SchemaValidator]) ->
             own_dialect = self._get_default_jsonschema_dialect_id(schema) == OAS31Validator.META_SCHEMA["$id"]
         if own_dialect and dialect.is_valid(schema_value):
             return None
-        return checker._validate_schema_meta(self, schema, schema_value)
+        error = checker._validate_schema_meta(self, schema, schema_value)
+        if error is None:
+            return None
+        # The check stops at its first problem; every one is listed, each kept beside the first.
+        try:
+            found = _meta_errors(self._get_schema_checker(schema, schema_value), schema_value) or [error]
+        except ValueError:  # an unknown dialect: that is the one problem
+            found = [error]
+        for each in found:
+            each.holder = schema_value
+        found[0].also = found[1:]
+        return found[0]
 
     return type(checker.__name__, (checker,), {"_validate_schema_meta": _validate_schema_meta})
 
 
+def _meta_errors(check: Any, schema_value: Any) -> list[Any]:
+    """Every error the Schema Object's meta-schema finds in a schema (jsonschema's check_schema, which `check`
+    is, raises the first)."""
+    cls = getattr(getattr(check, "func", check), "__self__", None)
+    if cls is None:
+        return []
+    meta = validator_for(cls.META_SCHEMA, default=cls)
+    format_checker = getattr(check, "keywords", {}).get("format_checker", meta.FORMAT_CHECKER)
+    checking = meta(schema=cls.META_SCHEMA, format_checker=format_checker, registry=OAS_SCHEMAS)
+    return list(checking.iter_errors(schema_value))
+
+
+def _located(checker: type[keywords.KeywordValidator]) -> type[keywords.KeywordValidator]:
+    """A keyword check whose errors say where they are: one that carries no path of its own (a duplicate
+    `required` entry, a path parameter the path lacks) keeps the node the check was reading (`holder`)."""
+
+    def __call__(self: Any, *args: Any, **kwargs: Any) -> Iterator[Any]:
+        node = next((arg for arg in args if isinstance(arg, SchemaPath)), None)
+        for error in checker.__call__(self, *args, **kwargs):
+            if node is not None and getattr(error, "holder", None) is None and not getattr(error, "path", None):
+                error.holder = node.read_value()
+            yield error
+
+    return type(checker.__name__, (checker,), {"__call__": __call__})
+
+
 def _structural(validator: type[SpecValidator], version: str) -> type[SpecValidator]:
     schema = _fast_schema_check(version, validator.keyword_validators["schema"])  # type: ignore[arg-type]
+    checks = {**validator.keyword_validators, "default": _NoDefaultCheck, "schema": schema}
     return type(
         validator.__name__,
         (validator,),
-        {"keyword_validators": {**validator.keyword_validators, "default": _NoDefaultCheck, "schema": schema}},
+        {"keyword_validators": {name: _located(check) for name, check in checks.items()}},
     )
 
 
@@ -230,7 +270,10 @@ def structural_errors(spec: dict[str, Any]) -> list[str]:
             errors = list(validator.root_validator(validator.schema_path))
         except Exception as err:  # noqa: BLE001 - a check that trips over the document is a finding too
             return [f"invalid OpenAPI: {type(err).__name__}: {first_line(str(err))[:MAX_MESSAGE]}"]
-    return list(dict.fromkeys(_describe(spec, error) for error in errors))
+    errors = [each for error in errors for each in (error, *getattr(error, "also", ()))]
+    places = _Places(spec)
+    # One line a site: the same problem at two places is two lines (each names its place).
+    return list(dict.fromkeys(_describe(places, error) for error in errors))
 
 
 def structural_errors_once(spec: dict[str, Any], accepted: Path) -> list[str]:
@@ -250,24 +293,36 @@ def structural_errors_once(spec: dict[str, Any], accepted: Path) -> list[str]:
     return errors
 
 
-def _describe(spec: dict[str, Any], error: Any) -> str:
+class _Places:
+    """Where a node of the document sits, found by identity (the checks read the document's own objects);
+    the document is walked once, at the first question."""
+
+    def __init__(self, spec: dict[str, Any]):
+        self._spec = spec
+        self._where: dict[int, Location] | None = None
+
+    def of(self, node: Any) -> Location | None:
+        if self._where is None:
+            self._where = {}
+            for found, location in walk(self._spec):
+                self._where.setdefault(id(found), location)
+        return self._where.get(id(node))
+
+
+def _describe(places: _Places, error: Any) -> str:
+    """`invalid OpenAPI at <where in the document>: <what>`: the full location, whichever check found it."""
     if getattr(error, "context", None):  # anyOf/oneOf: the branch that came closest says what is wrong, and where
+        holder = getattr(error, "holder", None)
         error = best_match([error])
         while error.context:
             error = best_match(error.context)
+        error.holder = holder
     path = tuple(getattr(error, "absolute_path", ()) or ())
+    holder = getattr(error, "holder", None)
+    base = places.of(holder) if holder is not None else ()
     message = first_line(getattr(error, "message", str(error)))
     if len(message) > MAX_MESSAGE:
         message = message[:MAX_MESSAGE] + "..."
-    return f"invalid OpenAPI at {where(path) if path else _locate(spec, error)}: {message}"
-
-
-def _locate(spec: dict[str, Any], error: Any) -> str:
-    """Where a located-nowhere error's schema node sits (keyword checks give no path); its title too."""
-    node = getattr(error, "schema", None)
-    if isinstance(node, dict) and node:
-        for found, location in walk(spec):
-            if found is node or found == node:
-                title = f" (schema '{node['title']}')" if isinstance(node.get("title"), str) else ""
-                return where(location) + title
-    return "the top level"
+    if base is None:  # a node the walk does not reach (a value, not a mapping or a list): its path alone
+        base = ()
+    return f"invalid OpenAPI at {where((*base, *path))}: {message}"

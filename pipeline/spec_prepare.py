@@ -242,7 +242,8 @@ def _name_past_imports(spec: dict[str, Any], field_prefix: str) -> list[str]:
         if isinstance(schema, dict) and class_collides(str(schema.get("title") or key), field_prefix):
             name = pascal_case(str(schema.get("title") or key)) + "Model"
             schema["title"] = name
-            notes.append(f"components > schemas > {key}: named {name}, as {key} is a name the client imports")
+            at = where(("components", "schemas", key))
+            notes.append(f"{at}: named {name}, as {key} is a name the client imports")
     return notes
 
 
@@ -273,7 +274,8 @@ def _drop_colliding_titles(spec: dict[str, Any]) -> list[str]:
     names = Counter(pascal_case(str(s.get("title") or key)) for key, s in components.items() if isinstance(s, dict))
     for key, schema in components.items():
         if isinstance(schema, dict) and "title" in schema and names[pascal_case(str(schema["title"]))] > 1:
-            notes.append(f"components > schemas > {key}: title {schema.pop('title')!r} is shared; named {key!r}")
+            at = where(("components", "schemas", key))
+            notes.append(f"{at}: title {schema.pop('title')!r} is shared; named {key!r}")
     # Inline schemas under one parent (an operation, or a model's properties) are named parent + title.
     for op in operations(spec):
         tops: list[tuple[Any, Location]] = []

@@ -7,12 +7,13 @@ upstream: openapi-python-client#1064). For the query, the styles OpenAPI defines
 (endpoints.py prints the code, runtime/_wire.py writes it): form with explode false (`?ids=1,2,3`, and an
 object's keys and values in turn), spaceDelimited and pipeDelimited (an array's items joined by a space or
 a `|`), deepObject (`?filter[status]=ACTIVE`). A style a location does not take, or one for another
-location than the query (matrix, label, a path array with explode), would be sent wrong: such a spec
-stops `make generate`, naming the parameter.
+location than the query (matrix, label, a path array with explode), would be sent wrong: the operation
+is left out of the client (left_out.py), named with the parameter, and the rest generated.
 """
 
 from typing import Any
 
+from .left_out import LeftOut
 from .openapi import operations
 from .operation_names import OperationName
 
@@ -34,7 +35,8 @@ def _style(parameter: dict[str, Any]) -> tuple[str, bool]:
     return style, bool(parameter.get("explode", style == "form"))
 
 
-def wire_problems(spec: dict[str, Any]) -> list[str]:
+def wire_problems(spec: dict[str, Any]) -> list[LeftOut]:
+    """The operations the client would send wrong, each with why: left out of it."""
     problems = []
     for op in operations(spec):
         for parameter in op.parameters(spec):
@@ -51,8 +53,11 @@ def wire_problems(spec: dict[str, Any]) -> list[str]:
                 else f"style {default}, explode {str(default == 'form').lower()}"
             )
             problems.append(
-                f"{op.label}: {location} parameter '{parameter.get('name')}' asks for style {style}, explode"
-                f" {str(explode).lower()}; the generated client sends a {location} parameter as {can}"
+                LeftOut(
+                    op.location,
+                    f"{location} parameter '{parameter.get('name')}' asks for style {style}, explode"
+                    f" {str(explode).lower()}; the generated client sends a {location} parameter as {can}",
+                )
             )
     return problems
 

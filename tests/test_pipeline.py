@@ -8,6 +8,7 @@ scratch copy holds openapi.yaml's first operation and what it refers to (a slice
 import ast
 import http.server
 import json
+import re
 import shutil
 import signal
 import subprocess
@@ -21,11 +22,12 @@ import pytest
 from openapi_python_client.config import ConfigFile
 from openapi_python_client.strings import ClassName, snake_case
 
-from pipeline import PipelineError, build, leniency, naming, openapi, spec_check, swap
+from pipeline import PipelineError, build, left_out, leniency, naming, openapi, spec_check, swap
 from pipeline.auth_scheme import derive_auth_header
 from pipeline.build import check_every_operation_generated
 from pipeline.golden import GOLDEN_OUT, GOLDEN_SPEC
 from pipeline.openapi import load_document
+from pipeline.operation_names import operation_names
 from pipeline.project import ROOT, current
 from pipeline.runtime import client_members
 from pipeline.update_spec import as_yaml
@@ -126,16 +128,6 @@ def clashing_operation_names(ws: Workspace) -> None:
     ws.write_spec(spec)
 
 
-def unsupported_parameter_style(ws: Workspace) -> None:
-    spec = load_document(ws.spec)
-    path_item = next(iter(spec["paths"].values()))
-    operation = next(op for method, op in path_item.items() if method != "parameters")
-    # An exploded object in a header is `a=1,b=2`; the client writes a header as `a,1,b,2`.
-    labels = {"name": "X-Labels", "in": "header", "explode": True, "schema": {"type": "object"}}
-    operation["parameters"] = [*operation.get("parameters", []), labels]
-    ws.write_spec(spec)
-
-
 def misspelled_config_key(ws: Workspace) -> None:
     key = "package_name_override"
     assert key in ConfigFile.model_fields, "the generator renamed the key this test misspells"
@@ -153,8 +145,7 @@ def broken_template(ws: Workspace) -> None:
         (yaml_syntax_error, "YAML syntax error"),
         (dangling_ref, "NoSuchSchemaAnywhere"),
         (not_openapi_3, "not an OpenAPI 3.0/3.1 document"),
-        (invalid_structure, "invalid OpenAPI at paths"),
-        (unsupported_parameter_style, "header parameter 'X-Labels' asks for style simple, explode true"),
+        (invalid_structure, "invalid OpenAPI at #/paths"),
         (malformed_operation_override, "operation_overrides: 'GET /v1/x'"),
         (clashing_operation_names, "are both api.same.same_name"),
         (misspelled_config_key, "did you mean 'package_name_override'"),
@@ -253,7 +244,7 @@ def test_schemas_that_are_each_other_through_references_alone_are_named(workspac
     assert "RecursionError" not in result.stderr and len(errors) == 1, result.stderr
 
 
-def test_a_refusal_quotes_the_names_it_is_about(workspace: Workspace):
+def test_a_part_left_out_quotes_the_names_it_is_about(workspace: Workspace):
     """Two properties the generator would give one attribute: the names, not `<UntrustedString at 0x...>`."""
     spec = load_document(workspace.spec)
     schema = {"type": "object", "properties": {"foo-bar": {"type": "string"}, "foo.bar": {"type": "string"}}}
@@ -261,7 +252,12 @@ def test_a_refusal_quotes_the_names_it_is_about(workspace: Workspace):
     spec["paths"]["/v1/named_alike"] = {"get": {"responses": {"200": response}}}
     workspace.write_spec(spec)
     result = workspace.run()
-    assert result.returncode == 1 and "'foo-bar'" in result.stderr and "'foo.bar'" in result.stderr, result.stderr
+    (line,) = [
+        line
+        for line in result.stderr.splitlines()
+        if line.startswith("  #/paths/~1v1~1named_alike/get (GET /v1/named_alike):")
+    ]
+    assert result.returncode == 0 and "'foo-bar'" in line and "'foo.bar'" in line, result.stderr
     assert " object at 0x" not in result.stderr
 
 
@@ -292,13 +288,16 @@ def test_a_changed_or_rejected_spec_is_checked_every_time(tmp_path: Path, monkey
     assert checked == [changed, changed]
 
 
-def test_an_operation_the_generator_dropped_fails_the_run(workspace: Workspace):
-    # The generator exits 0 when it skips an operation it cannot parse; the pipeline counts modules.
+def test_an_operation_the_generator_dropped_without_a_word_fails_the_run(workspace: Workspace):
+    # The generator can skip an operation and exit 0: each operation it did not say it left out has its module.
     spec = load_document(workspace.spec)
     package = next(p for p in workspace.out.iterdir() if p.is_dir())
-    next(p for p in package.glob("api/*/*.py") if p.name != "__init__.py").unlink()
-    with pytest.raises(PipelineError, match="operations in the spec, but the generator wrote"):
-        check_every_operation_generated(workspace.spec, spec, package)
+    names = operation_names(spec, current().operation_overrides, current().field_prefix)
+    (method, path), name = next(iter(names.items()))
+    (package / "api" / name.group / f"{name.name}.py").unlink()
+    said = f"{method.upper()} {path}: the generator wrote no module for it, and gave no reason"
+    with pytest.raises(PipelineError, match=re.escape(said)):
+        check_every_operation_generated(workspace.spec, spec, package, names)
 
 
 def test_a_rerun_with_nothing_changed_does_nothing_and_any_change_regenerates(
@@ -524,7 +523,7 @@ def test_defaults_that_do_not_fit_are_listed_in_one_warning_and_not_used(flawed:
     warnings = [line for line in flawed.result.stderr.splitlines() if "do not fit their schema" in line]
     assert len(warnings) == 1 and warnings[0].startswith("warning:"), flawed.result.stderr  # one lists them all
     for prop in flawed.properties:
-        assert f"components > schemas > {flawed.component} > properties > {prop} > default" in flawed.result.stderr
+        assert f"#/components/schemas/{flawed.component}/properties/{prop}/default" in flawed.result.stderr
     model = next(flawed.workspace.out.glob(f"*/models/{snake_case(flawed.component)}.py")).read_text(encoding="utf-8")
     declared = {
         node.target.id: ast.unparse(node.value)
@@ -559,8 +558,8 @@ def test_a_3_0_flaw_the_generator_reads_is_a_warning_and_the_rest_still_stops(tm
     result = ws.run()
 
     assert result.returncode == 0, result.stderr
-    assert "paths > /v1/notes > get: `title` is not a field of an operation; left out" in result.stderr
-    assert "components > schemas > Note > properties > kind: `const` is not in OpenAPI 3.0" in result.stderr
+    assert "#/paths/~1v1~1notes/get: `title` is not a field of an operation; left out" in result.stderr
+    assert "#/components/schemas/Note/properties/kind: `const` is not in OpenAPI 3.0" in result.stderr
     spec = load_document(ws.spec)
     spec["paths"]["/v1/notes"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]["type"] = "objekt"
     ws.write_spec(spec)
@@ -584,9 +583,9 @@ def test_3_0_habits_in_a_3_1_document_are_read_as_they_mean_and_listed():
     }
     assert read["components"]["schemas"]["Count"] == {"type": "integer", "exclusiveMinimum": 0, "maximum": 9}
     assert notes == [
-        "paths > /v1/x > get > responses > 4xx: written 4XX in OpenAPI; read as that",
-        "components > schemas > Count: `exclusiveMinimum: true` is OpenAPI 3.0's; read as `exclusiveMinimum: 0`",
-        "components > schemas > Count: a boolean `exclusiveMaximum` says nothing here in OpenAPI 3.1; left out",
+        "#/paths/~1v1~1x/get/responses/4xx: written 4XX in OpenAPI; read as that",
+        "#/components/schemas/Count: `exclusiveMinimum: true` is OpenAPI 3.0's; read as `exclusiveMinimum: 0`",
+        "#/components/schemas/Count: a boolean `exclusiveMaximum` says nothing here in OpenAPI 3.1; left out",
     ]
     assert spec["components"]["schemas"]["Count"]["exclusiveMinimum"] is True  # the published spec is untouched
 
@@ -746,18 +745,179 @@ def test_a_waiter_is_generated_on_its_group_and_one_whose_operation_is_absent_is
     assert "def wait_for_thing(self)" in group and "wait_for_other" not in group
 
 
-def test_every_operation_the_generator_refuses_is_listed_with_its_reason(workspace: Workspace):
-    """Two operations the generator cannot make (a body of a media type it does not support): both named."""
+def test_every_operation_the_client_cannot_have_is_left_out_and_listed_with_its_reason(workspace: Workspace):
+    """Two operations the generator cannot make (a body of a media type it does not read) and one the client
+    would send wrong (a path parameter in the matrix style is `;id=5`; the client writes `5`): each named by
+    its JSON pointer, with why, in a warning and in the package's LEFT_OUT; the client is generated without
+    them."""
     spec = load_document(workspace.spec)
     for path in ("/v1/refused_one", "/v1/refused_two"):
         body = {"content": {"application/xml": {"schema": {"type": "object"}}}, "required": True}
         spec["paths"][path] = {"post": {"requestBody": body, "responses": {"204": {"description": "done"}}}}
+    matrix = {"name": "id", "in": "path", "required": True, "style": "matrix", "schema": {"type": "string"}}
+    get = {"parameters": [matrix], "responses": {"204": {"description": "ok"}}}
+    spec["paths"]["/v1/refused_three/{id}"] = {"get": get}
     workspace.write_spec(spec)
     result = workspace.run()
-    assert result.returncode != 0
-    for path in ("/v1/refused_one", "/v1/refused_two"):
-        assert f"POST {path}: not generated" in result.stderr, result.stderr
-    assert "Traceback" not in result.stderr
+    assert result.returncode == 0, result.stderr
+    said = [
+        *(f"#/paths/~1v1~1refused_{n}/post (POST /v1/refused_{n}): Unsupported content type application/xml"
+          for n in ("one", "two")),
+        "#/paths/~1v1~1refused_three~1{id}/get (GET /v1/refused_three/{id}): path parameter 'id' asks for style"
+        " matrix, explode false; the generated client sends a path parameter as style simple, explode false",
+    ]  # fmt: skip
+    assert [line for line in result.stderr.splitlines() if "/v1/refused_" in line] == [f"  {line}" for line in said]
+    package = next(workspace.out.iterdir())
+    assert [part.describe() for part in left_out.from_mapping(left_out_of(package))] == said
+    assert not list(package.glob("api/*/*refused*")) and "Traceback" not in result.stderr
+
+
+def docstring(package: Path) -> str:
+    return ast.get_docstring(ast.parse((package / "__init__.py").read_text(encoding="utf-8"))) or ""
+
+
+def left_out_of(package: Path) -> dict[str, str]:
+    """The package's LEFT_OUT, read from its source."""
+    tree = ast.parse((package / "__init__.py").read_text(encoding="utf-8"))
+    (value,) = [
+        node.value
+        for node in tree.body
+        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.target.id == "LEFT_OUT"
+    ]
+    assert value is not None
+    found: dict[str, str] = ast.literal_eval(value)
+    return found
+
+
+@pytest.fixture(scope="session")
+def parts_left_out(tmp_path_factory: pytest.TempPathFactory) -> tuple[Workspace, Run]:
+    """tests/specs/left_out.yaml, generated once: what the generator cannot build beside what it can."""
+    ws = Workspace(tmp_path_factory.mktemp("left_out"))
+    shutil.copy(ROOT / "tests" / "specs" / "left_out.yaml", ws.spec)
+    shutil.copy(ROOT / "generator-config.yaml", ws.config)
+    shutil.copytree(ROOT / "templates", ws.templates)
+    return ws, ws.run()
+
+
+LEFT_OUT = [
+    "#/paths/~1v1~1notes/get/responses/400: uses #/components/schemas/Label, left out",
+    "#/paths/~1v1~1notes~1{note_id}~1archive/post (POST /v1/notes/{note_id}/archive): path parameter 'note_id'"
+    " asks for style matrix, explode false; the generated client sends a path parameter as style simple, explode"
+    " false",
+    "#/paths/~1v1~1reports/post (POST /v1/reports): Unsupported content type application/xml",
+    "#/paths/~1v1~1labels~1{label_id}/get (GET /v1/labels/{label_id}): no success it documents can be read: its 200"
+    " response: uses #/components/schemas/Label, left out",
+    "#/paths/~1v1~1labels/post (POST /v1/labels): uses #/components/schemas/Label, left out",
+    "#/components/schemas/Label: Cannot take allOf a non-object",
+    "#/components/schemas/Survey: Cannot take allOf a non-object",
+    "#/components/schemas/Timezone: the generator failed on it: ValueError: Duplicate key GMT0 in enum"
+    " timezone.Timezone; consider setting literal_enums in your config",
+]
+
+
+def test_what_the_generator_cannot_build_is_left_out_one_warning_line_each_and_the_rest_generated(parts_left_out):
+    """An endpoint it skips, a response it omits, schemas it cannot build and one it crashed on: each a line
+    naming its place in the document and why, in one warning; the run goes on and the client has the rest."""
+    ws, result = parts_left_out
+    assert result.returncode == 0, result.stderr
+    (warning,) = [line for line in result.stderr.splitlines() if "cannot have, left out of it" in line]
+    listed = result.stderr.split(warning + "\n", 1)[1].splitlines()[: len(LEFT_OUT)]
+    assert warning.startswith(f"warning: {ws.spec}: 8 part(s)") and listed == [f"  {line}" for line in LEFT_OUT]
+    package = next(ws.out.iterdir())
+    modules = sorted(str(p.relative_to(package / "api")) for p in package.glob("api/*/*.py"))
+    assert modules == ["notes/__init__.py", "notes/create_note.py", "notes/get_note.py", "notes/list_notes.py"]
+    models = {p.stem for p in (package / "models").glob("*.py")}
+    assert "note" in models and not models & {"label", "survey", "timezone"}
+    assert "400" not in (package / "api" / "notes" / "list_notes.py").read_text(encoding="utf-8").split("def ")[1]
+
+
+def test_the_package_and_its_docstring_and_so_the_reference_list_what_was_left_out(parts_left_out):
+    ws, result = parts_left_out
+    package = next(ws.out.iterdir())
+    assert [part.describe() for part in left_out.from_mapping(left_out_of(package))] == LEFT_OUT
+    text = docstring(package)
+    listed = text.split("## Left out", 1)[1]
+    assert [line for line in listed.splitlines() if line.startswith("- `")] == [
+        part.markdown() for part in left_out.from_mapping(left_out_of(package))
+    ]
+    assert text.index("## Groups") < text.index("## Left out")
+    assert "client.labels" not in text and "client.reports" not in text  # no group is left without a call
+
+
+def test_the_same_problem_at_several_places_is_a_line_for_each_at_its_full_location():
+    """The Schema Object's meta-schema, checked schema by schema: each problem located from the top of the
+    document, two alike kept apart, and every problem of one schema listed (the check stops at its first)."""
+    anchored = {"$recursiveAnchor": True, "type": "object"}
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "x", "version": "1"},
+        "paths": {},
+        "components": {
+            "schemas": {
+                "Filter": anchored,
+                "BetaFilter": dict(anchored),
+                "Resource": {"required": ["id", "id"], "properties": {"n": {"type": "integer", "minimum": "0"}}},
+            }
+        },
+    }
+    assert sorted(spec_check.structural_errors(spec)) == [
+        "invalid OpenAPI at #/components/schemas/BetaFilter/$recursiveAnchor: True is not of type 'string'",
+        "invalid OpenAPI at #/components/schemas/Filter/$recursiveAnchor: True is not of type 'string'",
+        "invalid OpenAPI at #/components/schemas/Resource/properties/n/minimum: '0' is not of type 'number'",
+        "invalid OpenAPI at #/components/schemas/Resource/required: ['id', 'id'] has non-unique elements",
+    ]
+
+
+def test_a_generator_crash_is_one_line_naming_where_it_was_and_the_rest_is_still_listed(workspace: Workspace):
+    """A template that fails on every model: one error line, naming the schema being written, beside the
+    warning of the part left out in the same run; generated/ untouched."""
+    before = snapshot(workspace.out)
+    with (workspace.templates / "model.py.jinja").open("a", encoding="utf-8") as template:
+        template.write("{{ model.class_info.name.no_such_method() }}\n")
+    spec = load_document(workspace.spec)
+    body = {"content": {"application/xml": {"schema": {"type": "object"}}}, "required": True}
+    spec["paths"]["/v1/refused"] = {"post": {"requestBody": body, "responses": {"204": {"description": "done"}}}}
+    workspace.write_spec(spec)
+
+    result = workspace.run()
+
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert result.returncode == 1 and len(errors) == 1, result.stderr
+    assert re.search(
+        r"openapi-python-client failed: UndefinedError: .* \(writing #/components/schemas/\w+\)$", errors[0]
+    )
+    said = "  #/paths/~1v1~1refused/post (POST /v1/refused): Unsupported content type application/xml"
+    assert said in result.stderr.splitlines()
+    assert snapshot(workspace.out) == before
+
+
+def test_a_document_the_generator_cannot_read_is_refused_at_each_place_in_a_short_line(workspace: Workspace):
+    """The generator's model of OpenAPI refuses an object `const` (four kinds tried at each place): a line a
+    place, short, where the generator printed 1,100 characters on one."""
+    spec = load_document(workspace.spec)
+    spec.setdefault("components", {}).setdefault("schemas", {}).update(
+        {"Ping": {"const": {"PING": "PONG!"}}, "Pong": {"const": {"PONG": "PING!"}}}
+    )
+    workspace.write_spec(spec)
+    result = workspace.run()
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert result.returncode == 1 and len(errors) == 2, result.stderr
+    for name, line in zip(["Ping", "Pong"], errors, strict=True):
+        assert line.startswith(f"error: {workspace.spec}: #/components/schemas/{name}/const: openapi-python-client")
+        assert len(line) < 300
+
+
+def test_a_server_url_whose_variable_has_no_default_is_a_warning_and_no_default_server(workspace: Workspace):
+    """`servers: [{url: '{siteUrl}'}]`: the generator reads it; the caller says where the server is."""
+    spec = load_document(workspace.spec)
+    spec["servers"] = [{"url": "{siteUrl}"}]
+    workspace.write_spec(spec)
+    result = workspace.run()
+    assert result.returncode == 0, result.stderr
+    said = "#/servers/0/url: '{siteUrl}' has a variable with no default (siteUrl); the client has no default server"
+    assert said in result.stderr
+    client = (next(workspace.out.iterdir()) / "client.py").read_text(encoding="utf-8")
+    assert "{siteUrl}" not in client
 
 
 @pytest.mark.parametrize(

@@ -8,11 +8,14 @@ from pathlib import Path
 
 import pytest
 
+from contract.generated_package import left_out
 from pipeline.plan import Call, ClientPlan, Model, client_plan
 from pipeline.project import current
 
 PLAN: ClientPlan = client_plan(current().spec, current())
 PACKAGE = current().generated / current().package_name
+# The operations `make generate` left out of the client (its LEFT_OUT): route -> the warning's line.
+LEFT_OUT = {f"{str(p.location[2]).upper()} {p.location[1]}": p.describe() for p in left_out() if len(p.location) == 3}
 
 
 def without_unset(annotation: str) -> str:
@@ -30,6 +33,8 @@ def function(tree: ast.Module, name: str) -> ast.FunctionDef:
 
 @pytest.mark.parametrize("call", PLAN.calls.values(), ids=lambda call: call.route)
 def test_a_planned_call_is_the_generated_function(call: Call):
+    if call.route in LEFT_OUT:
+        pytest.skip(f"left out of the client: {LEFT_OUT[call.route]}")
     sync = function(module(PACKAGE / "api" / call.group / f"{call.name}.py"), "sync")
     declared = {
         a.arg: (without_unset(ast.unparse(a.annotation)) if a.annotation else "")

@@ -1,0 +1,58 @@
+"""What `make generate` left out of the client (the package's LEFT_OUT), read against the spec as published.
+
+The rest of the suite reads the spec less what was left out (contract/spec_model.current_spec); here
+every operation of the whole spec is looked at: one left out is skipped, saying where and why, and is
+checked to have no call; each other one has its module.
+"""
+
+import importlib.util
+
+import pytest
+
+from contract.generated_package import import_generated, left_out, package_name
+from pipeline.left_out import LeftOut
+from pipeline.openapi import lookup, operations, where
+from pipeline.operation_names import operation_names
+from pipeline.project import current
+from tests.operation_calls import cases
+
+PUBLISHED = current().spec  # openapi.yaml with its overlay applied, nothing taken out
+NAMES = operation_names(PUBLISHED, current().operation_overrides, current().field_prefix)
+LEFT_OUT = {part.location: part for part in left_out()}
+OPERATIONS = [op.location for op in operations(PUBLISHED)]
+
+
+def has_module(location: tuple[str, ...]) -> bool:
+    name = NAMES[(location[2], location[1])]
+    import_generated()  # generated/ on sys.path
+    try:
+        return importlib.util.find_spec(f"{package_name()}.api.{name.group}.{name.name}") is not None
+    except ModuleNotFoundError:  # not even its group
+        return False
+
+
+@pytest.mark.parametrize("location", OPERATIONS, ids=where)
+def test_each_operation_of_the_spec_has_its_call_unless_it_was_left_out(location: tuple[str, ...]):
+    part = LEFT_OUT.get(location)
+    if part is not None:
+        pytest.skip(f"left out of the client: {part.describe()}")
+    assert has_module(location), f"{where(location)} has no module and is not in LEFT_OUT"
+
+
+@pytest.mark.parametrize(
+    "part",
+    cases([part for part in LEFT_OUT.values() if part.location in OPERATIONS], "no operation left out"),
+    ids=lambda part: where(part.location) if part else "none",
+)
+def test_an_operation_left_out_has_no_call(part: LeftOut):
+    assert not has_module(part.location), f"{part.describe()}, yet the client has a module for it"
+
+
+@pytest.mark.parametrize(
+    "part",
+    cases(list(LEFT_OUT.values()), "nothing left out"),
+    ids=lambda part: where(part.location) if part else "none",
+)
+def test_each_part_left_out_is_named_by_a_place_the_spec_has_and_a_reason(part: LeftOut):
+    found, _ = lookup(PUBLISHED, where(part.location))
+    assert found and part.reason.strip(), part.describe()
