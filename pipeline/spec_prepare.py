@@ -264,7 +264,8 @@ def _separate_modules(spec: dict[str, Any], field_prefix: str) -> list[str]:
         taken.add(module)
         if number > 1:
             schema["title"] = f"{name}{number}"
-            notes.append(f"components > schemas > {key}: named {name}{number}, as {name}'s module is another's")
+            at = where(("components", "schemas", key))
+            notes.append(f"{at}: named {name}{number}, as {name}'s module is another's")
     return notes
 
 

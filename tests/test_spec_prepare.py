@@ -40,4 +40,4 @@ def test_two_schemas_whose_classes_differ_only_in_case_get_modules_of_their_own(
 
     assert prepared["components"]["schemas"]["ApiKey"]["title"] == "ApiKey2"
     assert "title" not in prepared["components"]["schemas"]["APIKey"]
-    assert notes == ["components > schemas > ApiKey: named ApiKey2, as ApiKey's module is another's"]
+    assert notes == ["#/components/schemas/ApiKey: named ApiKey2, as ApiKey's module is another's"]
