@@ -13,6 +13,7 @@ import subprocess
 import sys
 import typing
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -37,6 +38,7 @@ def main() -> None:
     sample = curl_sample(op.spec)
     request_json = sample.data if sample and sample.data else example_value(spec, json_request_schema(spec, op))
     success = success_response(spec, op)
+    assert success is not None, f"{CREATE}: no success response in the spec"
     status, response_json = success.status, example_value(spec, success.schema)
 
     package = next(p.name for p in args.generated.iterdir() if (p / "__init__.py").exists())
@@ -60,23 +62,25 @@ def main() -> None:
             port = free_port()
             command = [sys.executable, str(HERE / "loopback_server.py"), str(port), json.dumps(response_json)]
             server = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+            assert server.stdout is not None
             server.stdout.readline()  # "ready"
             base_url = f"http://127.0.0.1:{port}"
-        extra = {"transport": transport} if transport else {}
+        extra: dict[str, Any] = {"transport": transport} if transport else {}
         # pace=False: the floor sends as fast as it can; pacing to the documented rate limit (100 a second
         # by default) would measure the wait it asks for, not what the client costs.
         ours = client_module.AuthenticatedClient(base_url=base_url, token="bench-key", httpx_args=extra, pace=False)
         raw = httpx.Client(base_url=base_url, headers={"Authorization": "Bearer bench-key"}, **extra)
 
-        def generated_call(ours=ours) -> None:
+        def generated_call(ours: Any = ours) -> None:
             module.sync_detailed(client=ours, body=body)
 
-        def raw_call(raw=raw) -> None:
+        def raw_call(raw: httpx.Client = raw) -> None:
             response = raw.post(CREATE[1], json=request_json)
             response.raise_for_status()
             response.json()
 
-        generated_call(), raw_call()  # warm up connections and caches
+        generated_call()  # warm up connections and caches
+        raw_call()
         ours_s, raw_s = alternate(per_call(generated_call, calls), per_call(raw_call, calls), rounds)
         results[setting] = {"ours": ours_s, "raw": raw_s}
         if server is not None:
@@ -97,7 +101,8 @@ def main() -> None:
         def canned_call() -> None:
             module.sync_detailed(client=canned, body=body)
 
-        fake_call(), canned_call()
+        fake_call()
+        canned_call()
         fake_s, canned_s = alternate(per_call(fake_call, 1000), per_call(canned_call, 1000), 7)
     results["fake"] = {"ours": fake_s, "raw": canned_s}
     print(json.dumps(results))

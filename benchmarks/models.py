@@ -20,6 +20,7 @@ import sys
 import timeit
 import tracemalloc
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,10 @@ def retained(build: Callable[[], object]) -> int:
     tracemalloc.stop()
     del kept
     return size
+
+
+def read_model(cls: Any, body: bytes) -> object:
+    return cls.from_dict(json.loads(body))
 
 
 def page_model(schemas: dict[str, Any]) -> str:
@@ -102,8 +107,8 @@ def measure(spec: dict[str, Any], package: str) -> list[dict[str, Any]]:
             entry = example_value(spec, schemas[name], all_properties=True)
             entry[prop] = example_value(spec, branch, all_properties=True)
             body = json.dumps(entry).encode()
-            loads = best(lambda body=body: json.loads(body), 2000)
-            parse = best(lambda body=body, cls=cls: cls.from_dict(json.loads(body)), 2000)
+            loads = best(partial(json.loads, body), 2000)
+            parse = best(partial(read_model, cls, body), 2000)
             if parse / loads > worst[0] / worst[1]:
                 worst = (parse, loads, str(entry[prop][tag]))
         rows.append({"figure": f"read one {name}, slowest {tag} ({worst[2]}) (us)", "ours": worst[0] * 1e6,

@@ -275,8 +275,8 @@ def _drop_colliding_titles(spec: dict[str, Any]) -> list[str]:
     names = Counter(pascal_case(str(s.get("title") or key)) for key, s in components.items() if isinstance(s, dict))
     for key, schema in components.items():
         if isinstance(schema, dict) and "title" in schema and names[pascal_case(str(schema["title"]))] > 1:
-            at = where(("components", "schemas", key))
-            notes.append(f"{at}: title {schema.pop('title')!r} is shared; named {key!r}")
+            place = where(("components", "schemas", key))
+            notes.append(f"{place}: title {schema.pop('title')!r} is shared; named {key!r}")
     # Inline schemas under one parent (an operation, or a model's properties) are named parent + title.
     for op in operations(spec):
         tops: list[tuple[Any, Location]] = []
