@@ -1,19 +1,5 @@
-"""python -m pipeline generate|check|update-spec|spec-diff|docs [options]
-
-generate:    validate the spec and config, derive the client defaults, run the generator into a staging
-             directory, and replace generated/ only when all of that succeeded.
-check:       the same into a staging directory, then compare with generated/ (drift check).
-update-spec: read --url (http(s), file:// or a path) into --spec (untouched on any failure), report what
-             changed, set the next version and write its CHANGELOG.md section.
-spec-diff:   what changed from the committed --spec to the working one (or from --spec to --new), as the
-             client shows it; exit 1 on a change that breaks code written for the old client, 2 if it
-             cannot tell.
-docs:        an HTML reference of the generated package in --docs (pdoc).
-stock-check: do the overrides in --templates follow the installed generator's templates (pipeline/stock.py)?
-merge-templates: after a generator bump, three-way merge each override with its stock template's change.
-dist:        build the wheel and sdist into --dist and check them (pipeline/dist.py).
-effective-spec: the spec the client is built from, as JSON on stdout: --spec with its overlay applied
-             and the defaults and examples that do not fit their schema taken out (make mock serves it).
+"""python -m pipeline <command> [options]: the Makefile's commands. Each is a function below, listed in
+COMMANDS with its one-line help (`python -m pipeline --help`); generate is the pipeline itself (build.py).
 """
 
 import argparse
@@ -22,6 +8,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from . import PipelineError
@@ -46,21 +33,107 @@ def committed(spec: Path, scratch: Path) -> Path:
     return path
 
 
+def _generate(project: Project, args: argparse.Namespace) -> int:
+    """validate the spec and config, generate into a staging directory, replace --out only if all of it succeeded"""
+    summary, warnings = generate(project)
+    _print_warnings(warnings)
+    print(summary)
+    for golden in golden_projects(project):
+        line = generate(golden)[0].splitlines()[0].replace(str(golden.generated), os.path.relpath(golden.generated))
+        print(f"{line} (the golden record of {golden.spec_path.name})")
+    return 0
+
+
+def _check(project: Project, args: argparse.Namespace) -> int:
+    """generate into a staging directory and compare with --out (and the golden record), and check the overrides
+    follow the installed generator's templates"""
+    print(check_stock(project.templates))
+    for each in [project, *golden_projects(project)]:
+        print(check_drift(each))
+    return 0
+
+
+def _spec_diff(project: Project, args: argparse.Namespace) -> int:
+    """what changed from the committed --spec to the working one (or to --new), as callers of the client see it;
+    exit 1 on a change that breaks code written for the old client, 2 if it cannot tell"""
+    with tempfile.TemporaryDirectory() as scratch:
+        if args.new:
+            report, breaking = spec_diff(project, args.spec, args.new)
+        else:
+            labels = (f"{args.spec} (committed)", f"{args.spec} (working tree)")
+            report, breaking = spec_diff(project, committed(args.spec, Path(scratch)), args.spec, labels)
+    print(report)
+    return 1 if breaking else 0
+
+
+def _update_spec(project: Project, args: argparse.Namespace) -> int:
+    """read --url into --spec (untouched on any failure), report what changed, set the next version and its
+    CHANGELOG.md section"""
+    print(update_spec(project, args.url))
+    return 0
+
+
+def _docs(project: Project, args: argparse.Namespace) -> int:
+    """an HTML reference of the generated package in --docs (pdoc)"""
+    print(build_docs(project, args.docs))
+    return 0
+
+
+def _effective_spec(project: Project, args: argparse.Namespace) -> int:
+    """the spec the client is built from, as JSON: --spec with its overlay applied, the defaults and examples
+    that do not fit their schema taken out (make mock serves it)"""
+    print(json.dumps(project.spec, indent=1))
+    return 0
+
+
+def _stock_check(project: Project, args: argparse.Namespace) -> int:
+    """do the overrides in --templates follow the installed generator's templates (stock.py)?"""
+    print(check_stock(project.templates))
+    return 0
+
+
+def _merge_templates(project: Project, args: argparse.Namespace) -> int:
+    """after a generator bump, three-way merge each override with its stock template's change"""
+    wheels = project.generated.parent / "build" / "generator-wheels"
+    wheels.mkdir(parents=True, exist_ok=True)
+    print("\n".join(merge_templates(project.templates, wheels)))
+    return 0
+
+
+def _dist(project: Project, args: argparse.Namespace) -> int:
+    """build the wheel and sdist into --dist and check them (dist.py)"""
+    print(build_dist(project, args.dist))
+    return 0
+
+
+COMMANDS: dict[str, Callable[[Project, argparse.Namespace], int]] = {
+    "generate": _generate,
+    "check": _check,
+    "update-spec": _update_spec,
+    "spec-diff": _spec_diff,
+    "docs": _docs,
+    "effective-spec": _effective_spec,
+    "stock-check": _stock_check,
+    "merge-templates": _merge_templates,
+    "dist": _dist,
+}
+
+
+def _print_warnings(lines: list[str]) -> None:
+    for line in lines:
+        print(f"warning: {line}" if not line.startswith("  ") else line, file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     defaults = Project()
-    parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__.splitlines()[0])
-    commands = [
-        "generate",
-        "check",
-        "update-spec",
-        "spec-diff",
-        "docs",
-        "effective-spec",
-        "stock-check",
-        "merge-templates",
-        "dist",
-    ]
-    parser.add_argument("command", choices=commands)
+    commands = "\n".join(f"  {name:16}{' '.join((run.__doc__ or '').split())}" for name, run in COMMANDS.items())
+    parser = argparse.ArgumentParser(
+        prog="python -m pipeline",
+        description=__doc__.splitlines()[0],
+        epilog=f"commands:\n{commands}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("command", choices=list(COMMANDS))
     parser.add_argument("--spec", type=Path, default=Path("openapi.yaml"))
     parser.add_argument("--overlay", type=Path, help="default: openapi.overlay.yaml beside --spec")
     parser.add_argument("--config", type=Path, default=Path("generator-config.yaml"))
@@ -83,56 +156,16 @@ def main(argv: list[str] | None = None) -> int:
         changelog=beside / "CHANGELOG.md",
     )
     try:
-        if args.command == "spec-diff":
-            with tempfile.TemporaryDirectory() as scratch:
-                if args.new:
-                    report, breaking = spec_diff(project, args.spec, args.new)
-                else:
-                    labels = (f"{args.spec} (committed)", f"{args.spec} (working tree)")
-                    report, breaking = spec_diff(project, committed(args.spec, Path(scratch)), args.spec, labels)
-            print(report)
-            return 1 if breaking else 0
-        if args.command == "docs":
-            print(build_docs(project, args.docs))
-        elif args.command == "effective-spec":
-            print(json.dumps(project.spec, indent=1))
-        elif args.command == "update-spec":
-            print(update_spec(project, args.url))
-        elif args.command == "check":
-            print(check_stock(project.templates))
-            for each in [project, *golden_projects(project)]:
-                print(check_drift(each))
-        elif args.command == "dist":
-            print(build_dist(project, args.dist))
-        elif args.command == "stock-check":
-            print(check_stock(project.templates))
-        elif args.command == "merge-templates":
-            wheels = project.generated.parent / "build" / "generator-wheels"
-            wheels.mkdir(parents=True, exist_ok=True)
-            print("\n".join(merge_templates(project.templates, wheels)))
-        else:
-            summary, warnings = generate(project)
-            for line in warnings:
-                print(f"warning: {line}" if not line.startswith("  ") else line, file=sys.stderr)
-            print(summary)
-            for golden in golden_projects(project):
-                summary = (
-                    generate(golden)[0]
-                    .splitlines()[0]
-                    .replace(str(golden.generated), os.path.relpath(golden.generated))
-                )
-                print(f"{summary} (the golden record of {golden.spec_path.name})")
+        return COMMANDS[args.command](project, args)
     except KeyboardInterrupt:
         print(f"interrupted: {args.out}/ is as it was", file=sys.stderr)
         return 130
     except PipelineError as err:
         if args.command in ("generate", "check"):  # every problem the run found: the warnings too
-            for line in input_warnings(project) if err.warnings is None else err.warnings:
-                print(f"warning: {line}" if not line.startswith("  ") else line, file=sys.stderr)
+            _print_warnings(input_warnings(project) if err.warnings is None else err.warnings)
         for line in err.problems:
             print(f"error: {line}" if not line.startswith("  ") else line, file=sys.stderr)
         return 2 if args.command == "spec-diff" else 1
-    return 0
 
 
 if __name__ == "__main__":
