@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from . import PipelineError, imports
-from .auth_scheme import AuthHeader, derive_auth_header
+from .auth_scheme import Auth, derive_auth
 from .client_defaults import ClientDefaults, derive_client_defaults
 from .generator import generate as run_generator
 from .openapi import operations
@@ -44,7 +44,7 @@ from .wire_support import wire_problems
 class Derived:
     """What the pipeline reads from the spec for the templates, each derived once."""
 
-    auth: AuthHeader
+    auth: Auth
     defaults: ClientDefaults
     names: dict[tuple[str, str], OperationName]
     pages: dict[str, Pages]
@@ -64,8 +64,10 @@ def derive(spec: dict[str, Any], project: Project) -> Derived:
     if problems:
         raise PipelineError(*problems)
     limits, limits_left_out = check_rate_limits(spec, project.rate_limits)
+    members = set(client_members(project.runtime))  # and the client tree's groups, named as tree.jinja does
+    groups = {f"{name.group}_" if name.group in members | {"aio"} else name.group for name in names.values()}
     return Derived(
-        derive_auth_header(spec),
+        derive_auth(spec, members | groups),  # a credential's keyword is none of the client's attributes
         derive_client_defaults(spec, project.api_key_env),
         names,
         paginated(spec, names),
@@ -109,7 +111,7 @@ def staged_build(project: Project) -> Iterator[Built]:
         raise PipelineError(*(f"{spec_path}: {line}" for line in problems + structure)) from None
     if problems:
         raise PipelineError(*(f"{spec_path}: {line}" for line in problems + structural_errors(spec)))
-    warnings = _warnings(project, notes)
+    warnings = _warnings(project, notes) + [f"{spec_path}: {line}" for line in derived.auth.warnings]
     # 4. Generate, with the meta-schema check alongside.
     staging = staging_directory(project.generated.parent)
     try:
@@ -164,7 +166,7 @@ def _generate(project: Project) -> tuple[str, list[str]]:
         swap_in(built.package.parent, out)
         package = out / built.package.name
         operations_count, auth = len(endpoint_modules(package)), built.derived.auth.describe()
-        summary = f"{out}/{package.name}: {operations_count} operations, auth header {auth}"
+        summary = f"{out}/{package.name}: {operations_count} operations, auth {auth}"
         return "\n".join([summary, *(f"  {line}" for line in built.derived.left_out)]), built.warnings
 
 
@@ -219,8 +221,6 @@ def _stage_templates(project: Project, derived: Derived, staged: Path) -> Path:
     # Every value was checked to be safe inside Jinja and Python string literals (auth_scheme, client_defaults,
     # config_check).
     facts = {
-        "auth_name": derived.auth.name,
-        "auth_prefix": derived.auth.prefix,
         "base_url": derived.defaults.base_url,
         "api_key_env": derived.defaults.api_key_env,
         "log_env": project.log_env,
@@ -232,6 +232,8 @@ def _stage_templates(project: Project, derived: Derived, staged: Path) -> Path:
         else "",
     }
     lines = [f'{{% set {name} = "{value}" %}}' for name, value in facts.items()]
+    # The client's credentials and each operation's own security (auth_scheme.py).
+    lines += [f"{{% set {name} = {json.dumps(value)} %}}" for name, value in derived.auth.facts(derived.names).items()]
     # The imports every endpoint, model and enum module starts with (imports.py).
     lines.append(f"{{% set endpoint_imports = {json.dumps(imports.ENDPOINT)} %}}")
     lines.append(f"{{% set model_imports = {json.dumps(imports.MODEL)} %}}")
