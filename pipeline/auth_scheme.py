@@ -107,9 +107,16 @@ class Auth:
                     ways.append(requirement)
         return " or ".join(" and ".join(by_key[key].describe() for key in way) for way in ways) or "none"
 
-    def facts(self, names: Mapping[tuple[str, str], Any]) -> dict[str, Any]:
-        """What client.py.jinja and endpoint_module.py.jinja print (build.py writes them into derived.jinja).
-        `names`: each operation's OperationName, by (method, path)."""
+    def by_operation(self, names: Mapping[tuple[str, str], Any]) -> dict[str, list[list[str]]]:
+        """Each operation's own security where it differs from the default, by "group.name" (`names`: each
+        operation's OperationName, by (method, path)): endpoints.py's EndpointPlan.security."""
+        return {
+            f"{names[key].group}.{names[key].name}": [list(requirement) for requirement in own]
+            for key, own in sorted(self.operations.items())
+        }
+
+    def facts(self) -> dict[str, Any]:
+        """What client.py.jinja prints (build.py writes them into derived.jinja)."""
         default = self.default_scheme
         header = default if default is not None and default.place == "header" else None
         return {
@@ -131,10 +138,6 @@ class Auth:
                 if keyword != "token"
             ],
             "auth_lines": [f"`{'`, `'.join(s.keywords)}`: `{s.describe()}` ({s.key})" for s in self.sendable],
-            # "group.name" -> the operation's own security as Python source, where it differs from the default.
-            "security": {
-                f"{names[key].group}.{names[key].name}": repr(own) for key, own in sorted(self.operations.items())
-            },
         }
 
 

@@ -26,11 +26,15 @@ _SECURITY = ()
 @checked_arguments
 def _get_kwargs() -> dict[str, Any]:
 
+    headers: dict[str, Any] = {}
+    headers["Accept"] = "text/plain"
+
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/health",
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
