@@ -15,7 +15,10 @@ together. A call sends the first alternative the client has every credential for
   `<name>_password`), with a trailing underscore where that name is taken.
 - A scheme the client cannot send (an http scheme but basic and bearer, as Sentry's `DSN`; mutualTLS; a
   header or cookie name that is no HTTP token) is a warning: it is left out of every choice that offers
-  another way, and where it is an operation's only way, that operation's calls raise ConfigurationError.
+  another way; where it is an operation's only way, that operation's calls carry none of the client's
+  credentials, and the caller arranges it (the client's `headers=`; a client certificate in httpx_args).
+  oauth2 and openIdConnect are sent as a bearer token the caller obtained (as Stainless
+  SDKs do): the client runs no flow.
 - A scheme no operation uses is left out, and stops nothing. Where no operation uses any and the spec has
   no top-level `security` (a spec that declares its schemes and forgot to require them, as Adyen's), every
   operation takes any one of them, with a warning. Without securitySchemes: the generator's bearer token.
@@ -137,10 +140,15 @@ class Auth:
                 for keyword in s.keywords
                 if keyword != "token"
             ],
-            "auth_lines": [f"`{'`, `'.join(s.keywords)}`: `{s.describe()}` ({s.key})" for s in self.sendable],
+            "auth_lines": [
+                f"`{'`, `'.join(s.keywords)}`{_OR_TOKEN if s.keywords == ('username', 'password') else ''}:"
+                f" `{s.describe()}` ({s.key})"
+                for s in self.sendable
+            ],
         }
 
 
+_OR_TOKEN = " (or `token`: `username:password`)"  # http basic as the default scheme
 _VALIDATORS = {"username": "check_username", "password": "check_password"}  # http basic's parts
 GENERATOR_DEFAULT = Scheme("default", "header", "Authorization", "Bearer", ("token",))
 
@@ -192,7 +200,10 @@ def derive_auth(spec: dict[str, Any], taken: Collection[str] = ()) -> Auth:
         line = f"securitySchemes.{key}: {scheme.name} is not a scheme the client can send; left out where"
         line += " another is offered"
         if only_way[key]:
-            line += f"; the only way to call {', '.join(only_way[key])}: those calls raise ConfigurationError"
+            line += (
+                f"; the only way to call {', '.join(only_way[key])}: those calls carry no credentials of the"
+                " client's, the caller arranges them (headers=, a client certificate)"
+            )
         warnings.append(line)
     default = kept.get(("security",), ())
     own = _own(spec, kept, default)

@@ -182,7 +182,7 @@ class EndpointPlan:
     @property
     def security_comment(self) -> str:
         if self.security is not None and not any(self.security):
-            return "The spec's security for this operation asks for no credentials: none are sent, whatever the client holds."
+            return "This operation's security asks for no credentials: none are sent, whatever the client holds."
         return (
             "The credentials this operation takes, where they differ from the spec's top-level security: the\n"
             "# first alternative the client has every credential for is sent."

@@ -779,7 +779,7 @@ class BaseAuthenticatedClient(BaseClient[Raises]):
         if url is not None and url.scheme == "http" and not self._allow_insecure_http and not _loopback(url.host):
             raise errors.ConfigurationError(_in_clear(url.host))
         held = [self._credential(scheme) for scheme in self.SCHEMES.values()]  # each registered with _secrets
-        if all(value is None for value in held):
+        if self.credential_keywords() and all(value is None for value in held):
             raise errors.ConfigurationError(self._no_credentials())
 
     @classmethod
@@ -823,12 +823,17 @@ class BaseAuthenticatedClient(BaseClient[Raises]):
     def _credentials_for(self, method: str, url: str, security: Security | None) -> list[Credential]:
         """What a request carries: the credentials of the first alternative of `security` (None: SECURITY)
         this client has every credential for; an empty alternative (none needed) only where it has none of
-        the others. errors.ConfigurationError naming what it lacks where it meets none."""
+        the others. A scheme the client cannot send (mutualTLS, an http scheme but basic and bearer) is the
+        caller's to arrange (a client certificate, `headers=`): it counts as met and carries nothing (the
+        pipeline keeps such an alternative only where the operation offers no other). errors.
+        ConfigurationError naming what it lacks where it meets none."""
         offered = self.SECURITY if security is None else security
         for requirement in offered:
             carried = []
             for name in requirement:
                 scheme = self.SCHEMES.get(name)
+                if scheme is not None and scheme.place == "unsupported":
+                    continue
                 value = None if scheme is None else self._credential(scheme)
                 if scheme is None or value is None:
                     break
@@ -842,26 +847,22 @@ class BaseAuthenticatedClient(BaseClient[Raises]):
 
     def _lacking(self, method: str, url: str, offered: Security) -> str:
         """What a call needs and this client lacks: the keyword arguments missing for each alternative."""
-        ways, unsendable = [], []
+        ways = []
         for requirement in offered:
-            schemes = {name: self.SCHEMES.get(name) or Scheme("unsupported", "not declared") for name in requirement}
-            cannot = [f"{name} ({scheme.name})" for name, scheme in schemes.items() if scheme.place == "unsupported"]
-            if cannot:
-                unsendable += cannot
-                continue
+            schemes = [self.SCHEMES.get(name) or Scheme("unsupported") for name in requirement]
             missing = [
                 keyword
-                for scheme in schemes.values()
+                for scheme in schemes
                 if self._credential(scheme) is None
                 for keyword in scheme.keywords
                 if getattr(self, keyword, None) is None
             ]
             ways.append(f"{' and '.join(keyword + '=' for keyword in missing)} ({' and '.join(requirement)})")
         path = errors.redacted(url.split("?")[0], self._secret(), 100)
-        parts = [f"pass {', or '.join(ways)} to AuthenticatedClient"] if ways else []
-        if unsendable:
-            parts.append(f"the spec {'also' if ways else 'only'} offers {', '.join(unsendable)}, which it cannot send")
-        return f"{method.upper()} {path} needs credentials this client was not given: {'; '.join(parts)}"
+        return (
+            f"{method.upper()} {path} needs credentials this client was not given: pass {', or '.join(ways)}"
+            " to AuthenticatedClient"
+        )
 
     def _no_credentials(self) -> str:
         ways = []

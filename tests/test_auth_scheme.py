@@ -169,11 +169,14 @@ def test_an_http_scheme_the_client_cannot_send_is_left_out_where_another_is_offe
     )
 
 
-def test_where_it_is_the_only_way_the_operations_calls_raise_and_the_spec_still_generates():
+def test_where_it_is_the_only_way_the_caller_arranges_it_and_the_spec_still_generates():
     spec = spec_with({"auth_token": BEARER, "dsn": DSN}, [{"auth_token": []}], events=[{"dsn": []}])
     auth = derive_auth(spec)
     assert auth.operations == {("get", "/events"): (("dsn",),)}
-    assert auth.warnings[0].endswith("; the only way to call GET /events: those calls raise ConfigurationError")
+    assert auth.warnings[0].endswith(
+        "; the only way to call GET /events: those calls carry no credentials of the client's, the caller arranges"
+        " them (headers=, a client certificate)"
+    )
     assert (
         Scheme("dsn", "unsupported", "http DSN") in auth.schemes and auth.describe() == "Authorization: Bearer <token>"
     )
@@ -220,56 +223,14 @@ def test_real_specs_derive_the_header_their_curl_samples_send(path: Path | None)
 
 # -- worked examples --------------------------------------------------------------------------------------
 
-AUTH_SPEC = """
-openapi: 3.1.0
-info: {title: Credentials, version: "1"}
-servers: [{url: "https://api.example.test"}]
-security: [{AccountAuth: []}]
-components:
-  securitySchemes:
-    AccountAuth: {type: http, scheme: basic}
-    ClientId: {type: apiKey, in: header, name: PLAID-CLIENT-ID}
-    Secret: {type: apiKey, in: header, name: PLAID-SECRET}
-    QueryKey: {type: apiKey, in: query, name: key}
-    SessionCookie: {type: apiKey, in: cookie, name: session}
-    Dsn: {type: http, scheme: DSN}
-    Unused: {type: http, scheme: digest}
-paths:
-  /v1/accounts:
-    get: {responses: {"204": {description: "The default, http basic"}}}
-  /v1/transfers:
-    post:
-      security: [{ClientId: [], Secret: []}]
-      responses: {"204": {description: "Two headers together"}}
-  /v1/reports:
-    get:
-      security: [{ClientId: [], Secret: []}, {AccountAuth: []}]
-      responses: {"204": {description: "Two headers together, or http basic"}}
-  /v1/search:
-    get:
-      security: [{QueryKey: []}]
-      parameters: [{name: q, in: query, required: true, schema: {type: string}}]
-      responses: {"204": {description: "A key in the query"}}
-  /v1/session:
-    get:
-      security: [{SessionCookie: []}]
-      responses: {"204": {description: "A key in a cookie"}}
-  /v1/events:
-    post:
-      security: [{Dsn: []}]
-      responses: {"204": {description: "Only a scheme the client cannot send"}}
-  /v1/health:
-    get:
-      security: []
-      responses: {"204": {description: "No credentials"}}
-"""
+AUTH_SPEC = ROOT / "tests" / "specs" / "auth.yaml"  # `make rehearse SPEC=tests/specs/auth.yaml` runs the suite on it
 
 
 @pytest.fixture(scope="session")
 def generated_auth(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ModuleType, str]]:
     """The package generated from AUTH_SPEC, imported, and what `make generate` printed on stderr."""
     root = tmp_path_factory.mktemp("auth_examples")
-    (root / "openapi.yaml").write_text(AUTH_SPEC, encoding="utf-8")
+    shutil.copy(AUTH_SPEC, root / "openapi.yaml")
     config = (ROOT / "generator-config.yaml").read_text(encoding="utf-8")
     config = config.replace("package_name_override: baseten_management", "package_name_override: auth_examples")
     (root / "generator-config.yaml").write_text(config, encoding="utf-8")
@@ -367,23 +328,35 @@ def test_an_operation_that_needs_no_credentials_sends_none(examples: ModuleType)
     assert server.sent[0].url.query == b""
 
 
-def test_a_scheme_the_client_cannot_send_is_a_warning_and_its_only_operation_raises_saying_so(
+def test_a_scheme_the_client_cannot_send_is_a_warning_and_where_it_is_the_only_way_the_caller_arranges_it(
     examples: ModuleType, generated_auth: tuple[ModuleType, str]
 ):
     assert (
         "openapi.yaml: securitySchemes.Dsn: http DSN is not a scheme the client can send; left out where another"
-        " is offered; the only way to call POST /v1/events: those calls raise ConfigurationError"
+        " is offered; the only way to call POST /v1/events: those calls carry no credentials of the client's,"
+        " the caller arranges them (headers=, a client certificate)"
     ) in generated_auth[1]
-    with pytest.raises(examples.errors.ConfigurationError, match=r"the spec only offers Dsn \(http DSN\)"):
-        client(examples, Recorder(), username="AC01", password="pw").events.create_event()
+    assert "openapi.yaml: securitySchemes.Mtls: mutualTLS is not a scheme the client can send" in generated_auth[1]
+    server = Recorder()
+    built = client(examples, server, username="AC01", password="pw", oauth="oauth-token-1")
+    built.with_options(headers={"Authorization": "DSN dsn-1"}).events.create_event()
+    built.jobs.list_jobs()  # mutual TLS left out: the oauth2 token is the first it can send
+    assert [request.headers.get("authorization") for request in server.sent] == ["DSN dsn-1", "Bearer oauth-token-1"]
+
+
+def test_oauth2_and_openid_connect_send_the_callers_bearer_token(examples: ModuleType):
+    server = Recorder()
+    client(examples, server, oidc="oidc-token-1").jobs.list_jobs()
+    client(examples, server, bearer_auth="bearer-1").accounts.list_accounts()
+    assert [request.headers["authorization"] for request in server.sent] == ["Bearer oidc-token-1", "Bearer bearer-1"]
 
 
 def test_a_client_with_no_credential_at_all_is_refused_when_it_is_built(examples: ModuleType):
     with pytest.raises(examples.errors.ConfigurationError) as raised:
         examples.AuthenticatedClient()
     assert str(raised.value) == (
-        "no credentials: pass username=... and password=... (or set BASETEN_API_KEY), or client_id=..., or"
-        " secret=..., or query_key=..., or session_cookie=..."
+        "no credentials: pass username=... and password=... (or set BASETEN_API_KEY), or bearer_auth=..., or"
+        " client_id=..., or secret=..., or query_key=..., or session_cookie=..., or oauth=..., or oidc=..."
     )
 
 
@@ -522,7 +495,9 @@ def lacking(op: Operation) -> dict[str, str]:
     return {kw: value_of(kw) for name in SCHEMES if name not in named and sendable(name) for kw in keywords_of(name)}
 
 
-UNMET = [op for op in by_security() if offered(op) and () not in offered(op)]
+# Operations whose every alternative asks for a credential the client sends (a scheme it cannot send, as
+# mutualTLS, is the caller's to arrange).
+UNMET = [op for op in by_security() if offered(op) and all(any(map(sendable, r)) for r in offered(op))]
 
 
 @pytest.mark.parametrize(
@@ -535,8 +510,25 @@ def test_a_call_the_client_lacks_the_credentials_for_raises_before_anything_is_s
     errors = import_generated("errors")
     with pytest.raises(errors.ConfigurationError) as raised:
         send(op, lacking(op))
-    wanted = [kw for r in offered(op) if all(map(sendable, r)) for name in r for kw in keywords_of(name)]
-    assert any(f"{keyword}=" in str(raised.value) for keyword in wanted) or "only offers" in str(raised.value)
+    wanted = [kw for r in offered(op) for name in r if sendable(name) for kw in keywords_of(name)]
+    assert any(f"{keyword}=" in str(raised.value) for keyword in wanted)
+
+
+CALLERS_OWN = [op for op in by_security() if offered(op) and not any(map(sendable, sum(offered(op), ())))]
+
+
+@pytest.mark.parametrize(
+    "op",
+    cases(CALLERS_OWN, "no operation that offers only schemes the client cannot send"),
+    ids=lambda op: getattr(op, "id", ""),
+)
+@pytest.mark.usefixtures("no_key_variable")
+def test_an_operation_offering_only_schemes_the_client_cannot_send_carries_none_of_its_credentials(op: Operation):
+    every = {keyword: value_of(keyword) for name in SCHEMES if sendable(name) for keyword in keywords_of(name)}
+    request = send(op, every or {"token": value_of("token")})
+    assert request is not None
+    shown = str(request.url) + repr(request.headers.raw)
+    assert [kw for kw in every or ["token"] if value_of(kw) in shown] == []
 
 
 NONE_NEEDED = [op for op in by_security() if op.spec.get("security", SPEC.get("security")) == []]

@@ -19,7 +19,7 @@ from ...types import Response, status
 _RATE_LIMIT = _pacing.RateLimit("GET /health", 100, 1.0)
 
 
-# The spec's security for this operation asks for no credentials: none are sent, whatever the client holds.
+# This operation's security asks for no credentials: none are sent, whatever the client holds.
 _SECURITY = ()
 
 
