@@ -417,6 +417,8 @@ def edit_template(ws: Workspace) -> str:
 
 @pytest.mark.parametrize("edit", [edit_spec, edit_config, edit_template], ids=lambda edit: edit.__name__)
 def test_drift_check_names_the_stale_files_and_the_fix(workspace: Workspace, edit):
+    if edit is edit_config and not (SPEC.get("components") or {}).get("schemas"):
+        pytest.skip("openapi.yaml has no component schemas: the config edit changes no model")
     stale_file = edit(workspace)
     result = workspace.run("check")
     assert result.returncode != 0
