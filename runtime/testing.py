@@ -94,7 +94,7 @@ class FakeBaseten:
             for keyword in AuthenticatedClient.credential_keywords()
             if keyword not in ("token", "username", "password")
         }
-        self.client = AuthenticatedClient(
+        self.client: AuthenticatedClient[Literal[True]] = AuthenticatedClient(
             base_url=base_url, token=token, httpx_args={"transport": self._api.transport}, **settings
         )
         self._patched: list[tuple[object, str, object]] = []
