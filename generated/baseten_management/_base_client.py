@@ -539,15 +539,15 @@ class BaseClient(Generic[Raises]):
         if "json" in kwargs:
             rest["content"] = _json_content(kwargs["json"])
         own = any(client is pool for pool in self._pools)
-        headers = httpx.Headers() if own else self._request_headers()
-        headers.update({name: value for place, name, value in credentials if place == "header"})
-        headers.update(kwargs.get("headers") or {})
-        if own:
-            rest.update(headers=headers, cookies=kwargs.get("cookies"))
-        else:  # a derived client's, or one set with set_httpx_client: everything goes with the request
-            cookies = {**self._cookies, **(kwargs.get("cookies") or {})}
-            rest.update(headers=headers, cookies=cookies or None, timeout=self._timeout)
         try:
+            headers = httpx.Headers() if own else self._request_headers()
+            headers.update({name: value for place, name, value in credentials if place == "header"})
+            headers.update(kwargs.get("headers") or {})
+            if own:
+                rest.update(headers=headers, cookies=kwargs.get("cookies"))
+            else:  # a derived client's, or one set with set_httpx_client: everything goes with the request
+                cookies = {**self._cookies, **(kwargs.get("cookies") or {})}
+                rest.update(headers=headers, cookies=cookies or None, timeout=self._timeout)
             request = client.build_request(method, url, **rest)
         except httpx.InvalidURL as error:
             shown = errors.redacted(url, secret_of(self), 100)
