@@ -18,7 +18,7 @@ from openapi_core.datatypes import RequestParameters
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
 from contract.spec_model import current_spec, first_content, media_kind, resolve
-from pipeline.openapi import schema_holders, schemas
+from pipeline.openapi import operations, schema_holders, schemas
 
 # The one server openapi-core is told of: each request is judged as if sent there, its path taken relative
 # to the server it was sent to (the spec's, Prism's, a test's). One openapi-core object serves them all.
@@ -95,8 +95,13 @@ def _json_with_parameters(value: bytes | str, **parameters: str) -> Any:
 @functools.cache
 def openapi() -> Any:
     """openapi-core for openapi.yaml, served from JUDGED_AT."""
-    spec = type_lists_as_any_of(current_spec())
+    spec = without_mutual_tls(type_lists_as_any_of(current_spec()))
     spec["servers"] = [{"url": JUDGED_AT}]
+    # An http scheme's name is case-insensitive (RFC 9110); openapi-core 0.23.1 compares the sent one, lowered,
+    # with the spec's as written, so `scheme: DSN` could never match.
+    for scheme in ((spec.get("components") or {}).get("securitySchemes") or {}).values():
+        if isinstance(scheme, dict) and scheme.get("type") == "http" and isinstance(scheme.get("scheme"), str):
+            scheme["scheme"] = scheme["scheme"].lower()
     # openapi-core knows application/json and a few others by name; any +json type is JSON too (RFC 6838).
     # It hands a media type's parameters (`application/json; version=1.2.3`) to the reader: JSON has none to use.
     json_types = {
@@ -122,6 +127,22 @@ def type_lists_as_any_of(spec: dict[str, Any]) -> dict[str, Any]:
             kinds = schema.pop("type")
             rest = {key: schema.pop(key) for key in list(schema) if key not in ("description", "default", "title")}
             schema["anyOf"] = [{"type": kind, **(rest if kind != "null" else {})} for kind in kinds]
+    return spec
+
+
+def without_mutual_tls(spec: dict[str, Any]) -> dict[str, Any]:
+    """The spec without the security requirements that name a mutualTLS scheme, which openapi-core 0.23.1
+    does not know (a KeyError) and no request shows (a client certificate is the connection's)."""
+    schemes = (spec.get("components") or {}).get("securitySchemes") or {}
+    tls = {name for name, scheme in schemes.items() if isinstance(scheme, dict) and scheme.get("type") == "mutualTLS"}
+    if not tls:
+        return spec
+    holders = [spec] + [op.operation for op in operations(spec)]
+    for holder in holders:
+        if isinstance(holder.get("security"), list):
+            holder["security"] = [r for r in holder["security"] if not (isinstance(r, dict) and tls & r.keys())]
+    for name in tls:
+        del schemes[name]
     return spec
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from . import PipelineError, imports
-from .auth_scheme import AuthHeader, derive_auth_header
+from .auth_scheme import Auth, derive_auth
 from .client_defaults import ClientDefaults, derive_client_defaults
 from .generator import generate as run_generator
 from .left_out import pruned
@@ -46,7 +46,7 @@ from .wire_support import query_styles, wire_problems
 class Derived:
     """What the pipeline reads from the spec for the templates, each derived once."""
 
-    auth: AuthHeader
+    auth: Auth
     defaults: ClientDefaults
     names: dict[tuple[str, str], OperationName]
     pages: dict[str, Pages]
@@ -66,8 +66,10 @@ def derive(spec: dict[str, Any], project: Project) -> Derived:
     if problems:
         raise PipelineError(*problems)
     limits, limits_left_out = check_rate_limits(spec, project.rate_limits)
+    members = set(client_members(project.runtime))  # and the client tree's groups, named as tree.jinja does
+    groups = {f"{name.group}_" if name.group in members | {"aio"} else name.group for name in names.values()}
     return Derived(
-        derive_auth_header(spec),
+        derive_auth(spec, members | groups),  # a credential's keyword is none of the client's attributes
         derive_client_defaults(spec, project.api_key_env),
         names,
         paginated(spec, names),
@@ -113,7 +115,7 @@ def staged_build(project: Project) -> Iterator[Built]:
         raise PipelineError(*(f"{spec_path}: {line}" for line in problems + structure)) from None
     if problems:
         raise PipelineError(*(f"{spec_path}: {line}" for line in problems + structural_errors(spec)))
-    warnings = _warnings(project, notes)
+    warnings = _warnings(project, notes) + [f"{spec_path}: {line}" for line in derived.auth.warnings]
     warnings += [f"{spec_path}: {derived.defaults.note}"] if derived.defaults.note else []
     # 4. Generate, with the meta-schema check alongside.
     staging = staging_directory(project.generated.parent)
@@ -184,7 +186,7 @@ def _generate(project: Project) -> tuple[str, list[str]]:
         swap_in(built.package.parent, out)
         package = out / built.package.name
         operations_count, auth = len(endpoint_modules(package)), built.derived.auth.describe()
-        summary = f"{out}/{package.name}: {operations_count} operations, auth header {auth}"
+        summary = f"{out}/{package.name}: {operations_count} operations, auth {auth}"
         return "\n".join([summary, *(f"  {line}" for line in built.derived.left_out)]), built.warnings
 
 
@@ -252,8 +254,6 @@ def _stage_templates(project: Project, derived: Derived, staged: Path) -> Path:
     # Every value was checked to be safe inside Jinja and Python string literals (auth_scheme, client_defaults,
     # config_check).
     facts = {
-        "auth_name": derived.auth.name,
-        "auth_prefix": derived.auth.prefix,
         "base_url": derived.defaults.base_url,
         "api_key_env": derived.defaults.api_key_env,
         "log_env": project.log_env,
@@ -265,6 +265,8 @@ def _stage_templates(project: Project, derived: Derived, staged: Path) -> Path:
         else "",
     }
     lines = [f'{{% set {name} = "{value}" %}}' for name, value in facts.items()]
+    # The client's credentials (auth_scheme.py).
+    lines += [f"{{% set {name} = {json.dumps(value)} %}}" for name, value in derived.auth.facts().items()]
     # The imports every endpoint, model and enum module starts with (imports.py).
     lines.append(f"{{% set endpoint_imports = {json.dumps(imports.ENDPOINT)} %}}")
     lines.append(f"{{% set model_imports = {json.dumps(imports.MODEL)} %}}")
@@ -301,6 +303,8 @@ def operation_facts(project: Project, derived: Derived) -> dict[str, Any]:
         "client_members": client_members(project.runtime),
         # A query parameter's serialisation where it is not form, exploded (wire_support.py).
         "query_styles": query_styles(project.spec, derived.names),
+        # The operation's own security, where it differs from the spec's top-level one (auth_scheme.py).
+        "security": derived.auth.by_operation(derived.names),
     }
 
 

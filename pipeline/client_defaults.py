@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import PipelineError
-from .auth_scheme import AuthHeader
 from .openapi import operations
 
 _URL = re.compile(r"^https?://[^\s\"'\\{}]+$")
@@ -53,9 +52,9 @@ def _first_server(spec: dict[str, Any]) -> tuple[str, str]:
     return url.rstrip("/"), ""
 
 
-def sample_key_variable(spec: dict[str, Any], auth: AuthHeader) -> str:
-    """The variable most curl samples send in the auth header, e.g. BASETEN_API_KEY."""
-    header = re.compile(rf"{re.escape(auth.name)}:[^\"'\n]*", re.IGNORECASE)
+def sample_key_variable(spec: dict[str, Any], header_name: str) -> str:
+    """The variable most curl samples send in the header `token` travels in, e.g. BASETEN_API_KEY."""
+    header = re.compile(rf"{re.escape(header_name)}:[^\"'\n]*", re.IGNORECASE)
     counts: dict[str, int] = {}
     for op in operations(spec):
         for sample in op.operation.get("x-codeSamples") or []:

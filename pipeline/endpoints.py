@@ -66,6 +66,10 @@ def _accept(endpoint: Any) -> str:
     return ", ".join(found)
 
 
+def _security(found: list[list[str]] | None) -> tuple[tuple[str, ...], ...] | None:
+    return None if found is None else tuple(tuple(str(key) for key in requirement) for requirement in found)
+
+
 @dataclass(frozen=True)
 class Facts:
     """What the pipeline derived, by "group.name" of the operation (build.py template_facts())."""
@@ -77,6 +81,7 @@ class Facts:
     rate_limits: dict[str, list[float]]  # [requests, seconds]
     client_members: frozenset[str]  # a group named like one gets a trailing underscore
     query_styles: dict[str, dict[str, str]]  # a query parameter's wire name -> wire_support.QUERY_STYLES
+    security: dict[str, list[list[str]]]  # the operation's own security, where not the default (auth_scheme.py)
 
     @classmethod
     def of(cls, facts: dict[str, Any]) -> "Facts":
@@ -88,6 +93,7 @@ class Facts:
             facts["rate_limits"],
             frozenset(facts["client_members"]),
             facts["query_styles"],
+            facts["security"],
         )
 
 
@@ -144,6 +150,10 @@ class EndpointPlan:
     query_styles: dict[str, str]  # a query parameter's wire name -> how it is written, where not form exploded
     accept: str  # the Accept header: the media types its responses are read from ("" where none, or a parameter)
     has_headers: bool  # whether _get_kwargs builds a `headers` dict
+    # The alternatives of security schemes (their names in the spec) the operation offers, each sent
+    # together, where they differ from the spec's top-level security (None: the client's SECURITY); ()
+    # sends none (`security: []`).
+    security: tuple[tuple[str, ...], ...] | None
 
     def query_statement(self, prop: Any, value: str) -> str:
         """The statement that adds a query parameter to `params`, given the expression of its wire value (a
@@ -164,6 +174,20 @@ class EndpointPlan:
     def parse_error(self) -> str:
         """The expression that reads an error body: `_parse_error(response)`, or None where none is documented."""
         return "_parse_error(response)" if self.error_type != "None" else "None"
+
+    @property
+    def security_code(self) -> str:
+        """`security` as Python source (runtime/_base_client.Security)."""
+        return repr(self.security)
+
+    @property
+    def security_comment(self) -> str:
+        if self.security is not None and not any(self.security):
+            return "This operation's security asks for no credentials: none are sent, whatever the client holds."
+        return (
+            "The credentials this operation takes, where they differ from the spec's top-level security: the\n"
+            "# first alternative the client has every credential for is sent."
+        )
 
     @property
     def only_path(self) -> bool:
@@ -255,6 +279,7 @@ class EndpointPlans:
             query_styles=self.facts.query_styles.get(key, {}),
             accept=_accept(endpoint),
             has_headers=bool(endpoint.header_parameters or bodies or _accept(endpoint)),
+            security=_security(self.facts.security.get(key)),
         )
 
     @staticmethod

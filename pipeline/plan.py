@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import PipelineError, generator_fixes
-from .auth_scheme import derive_auth_header
+from .auth_scheme import derive_auth
 from .naming import group_attribute, rename_collisions
 from .openapi import operations, resolve
 from .operation_names import OperationName, operation_names
@@ -121,7 +121,7 @@ class WaiterPlan:
 
 @dataclass(frozen=True)
 class ClientPlan:
-    auth: str  # the header the key travels in, as `make generate` prints it
+    auth: str  # how the credentials travel, as `make generate` prints it (auth_scheme.Auth.describe)
     calls: dict[tuple[str, str], Call]  # by Call.key
     models: dict[str, Model]
     enums: dict[str, Enum]
@@ -194,7 +194,7 @@ def client_plan(spec: dict[str, Any], project: Project) -> ClientPlan:
         for w in waiters
         if (w.method, route_key(w.path)) in calls
     }
-    plan = ClientPlan(derive_auth_header(spec).describe(), calls, models, enums, planned, tuple(problems))
+    plan = ClientPlan(derive_auth(spec).describe(), calls, models, enums, planned, tuple(problems))
     plan.directions.update(_directions(plan))
     return plan
 

@@ -15,11 +15,21 @@ import pytest
 
 from contract.generated_package import import_generated
 from contract.generator_names import endpoint_module as import_endpoint
-from pipeline.auth_scheme import derive_auth_header
+from pipeline.auth_scheme import derive_auth
 from pipeline.client_defaults import sample_key_variable
 from pipeline.project import ROOT, current
 from tests.fault_server import Step, fault_server
-from tests.operation_calls import OPERATIONS, SPEC, TOKEN, Recorder, call, json_reply, success_reply
+from tests.operation_calls import (
+    OPERATIONS,
+    SPEC,
+    TOKEN,
+    Recorder,
+    call,
+    credentials,
+    json_reply,
+    skip_unless_token_in_a_header,
+    success_reply,
+)
 
 client_module = import_generated("client")
 errors = import_generated("errors")
@@ -27,7 +37,7 @@ models = import_generated("models")
 
 
 def authenticated_client(**options):
-    return client_module.AuthenticatedClient(base_url="https://api.example.test", token=TOKEN, **options)
+    return client_module.AuthenticatedClient(base_url="https://api.example.test", **credentials(), **options)
 
 
 def test_token_never_appears_in_repr_or_str():
@@ -42,7 +52,7 @@ def test_token_never_appears_in_repr_or_str():
 def test_token_never_appears_in_a_log_line(caplog: pytest.LogCaptureFixture):
     caplog.set_level(logging.DEBUG)  # httpx and httpcore log every request and connection step at DEBUG
     with fault_server(Step(status=401, body=b'{"detail": "bad key"}')) as server:
-        client = client_module.AuthenticatedClient(base_url=server.url, token=TOKEN, max_retries=0)
+        client = client_module.AuthenticatedClient(base_url=server.url, **credentials(), max_retries=0)
         with pytest.raises(errors.AuthenticationError):
             call(OPERATIONS[0], Recorder(json_reply(401)), max_retries=0)
         client.request("GET", "/v1/anything")
@@ -53,6 +63,7 @@ def test_token_never_appears_in_a_log_line(caplog: pytest.LogCaptureFixture):
 
 def test_a_token_changed_after_the_first_request_is_sent_from_the_next():
     """The pool is built with the client's headers; a request must still carry the token as it is now."""
+    skip_unless_token_in_a_header()
     seen: list[httpx.Request] = []
     transport = httpx.MockTransport(lambda request: seen.append(request) or httpx.Response(204))
     client = authenticated_client(httpx_args={"transport": transport})
@@ -63,6 +74,7 @@ def test_a_token_changed_after_the_first_request_is_sent_from_the_next():
 
 
 def test_the_auth_header_survives_with_headers_and_timeout_changes():
+    skip_unless_token_in_a_header()
     seen: list[httpx.Request] = []
     transport = httpx.MockTransport(lambda request: seen.append(request) or httpx.Response(204))
     client = authenticated_client(httpx_args={"transport": transport})
@@ -186,7 +198,8 @@ def test_the_token_falls_back_to_the_configured_variable(monkeypatch: pytest.Mon
 
 
 def test_the_configured_variable_is_the_one_the_curl_samples_send():
-    sampled = sample_key_variable(SPEC, derive_auth_header(SPEC))
+    default = derive_auth(SPEC).default_scheme
+    sampled = sample_key_variable(SPEC, default.name) if default and default.place == "header" else ""
     if not sampled:
         pytest.skip("openapi.yaml has no curl sample that sends the API key in the auth header")
     assert sampled == current().api_key_env, "generator-config.yaml's api_key_env differs from the spec's samples"

@@ -6,11 +6,10 @@ from typing import Any
 import pytest
 
 from pipeline import PipelineError
-from pipeline.auth_scheme import AuthHeader
 from pipeline.client_defaults import derive_client_defaults, sample_key_variable
 
 SPEC_PATH = Path("spec.yaml")
-BEARER = AuthHeader("Authorization", "Bearer")
+BEARER = "Authorization"  # the header the key travels in
 
 
 def spec_with(servers: list[dict[str, Any]], sample: str = "") -> dict[str, Any]:

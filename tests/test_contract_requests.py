@@ -13,7 +13,7 @@ from contract.calls import build_call, unsendable
 from contract.generator_names import endpoint_module
 from contract.spec_model import Operation, accepts_no_value, request_body, resolve
 from contract.validation import RequestRejected, assert_valid
-from tests.operation_calls import OPERATIONS, SPEC, Recorder, client_for, success_reply
+from tests.operation_calls import OPERATIONS, SPEC, Recorder, callers_own_headers, client_for, success_reply
 from tests.schema_strategies import CONTRACT_SETTINGS, json_values, misplaced_fields
 
 # openapi-core matches a request to the spec's servers, so the client talks to the first one (mocked).
@@ -140,7 +140,7 @@ def test_requests_built_from_the_spec_are_valid_for_the_spec(op: Operation, data
     if spec_body is not None and spec_body.content.kind in ("json", "form"):
         assert misplaced_fields(planned.arguments.get("body")) == []
     recorder = Recorder(success_reply(op))
-    function(client=client_for(recorder, base_url=SERVER), **planned.arguments)
+    function(client=client_for(recorder, base_url=SERVER, headers=callers_own_headers(op)), **planned.arguments)
 
     (request,) = recorder.requests
     planned.assert_sent(request, SERVER)  # the body included: the request model gives back what was drawn

@@ -16,7 +16,7 @@ from contract.generator_names import endpoint_module
 from contract.spec_model import Operation
 from tests.fault_server import Step, fault_server
 from tests.moved_time import moved_time
-from tests.operation_calls import OPERATIONS, TOKEN, Recorder, call, cases, json_reply, success_reply
+from tests.operation_calls import OPERATIONS, Recorder, call, cases, credentials, json_reply, success_reply
 
 errors = import_generated("errors")
 base_client = import_generated("_base_client")
@@ -90,7 +90,7 @@ def test_an_async_send_that_outlasts_the_deadline_is_cancelled(op: Operation):
     module = endpoint_module(op.key)
     client = import_generated("client").AuthenticatedClient(
         base_url="https://api.example.test",
-        token=TOKEN,
+        **credentials(),
         deadline=0.2,
         httpx_args={"transport": httpx.MockTransport(stall)},
     )
@@ -117,7 +117,7 @@ def test_a_full_pool_raises_at_its_pool_timeout_without_a_retry():
     with fault_server(Step(reply.status_code, reply.content, dict(reply.headers), held=released)) as server:
         client = import_generated("client").AuthenticatedClient(
             base_url=server.url,
-            token=TOKEN,
+            **credentials(),
             timeout=httpx.Timeout(10.0, pool=0.1),
             httpx_args={"limits": httpx.Limits(max_connections=1)},
         )

@@ -5,6 +5,8 @@ import importlib
 import subprocess
 import sys
 
+import pytest
+
 from contract.generated_package import import_generated, package_dir, package_name
 from pipeline.project import current
 
@@ -32,6 +34,8 @@ def test_every_model_module_is_reachable_by_its_public_names_and_they_are_the_sa
 
 
 def test_importing_the_models_package_loads_no_model_until_one_is_used():
+    if not models.__all__:
+        pytest.skip("openapi.yaml has no component schemas: the models package is empty")
     package, first = package_name(), sorted(models.__all__)[0]
     loaded = f"[n for n in sys.modules if n.startswith('{package}.models.')]"
     code = f"import sys; import {package}.models as m; before = {loaded}; m.{first}; after = {loaded}; "

@@ -14,7 +14,7 @@ from contract.generated_package import import_generated, missing_operations
 from contract.generator_names import endpoint_module
 from contract.spec_model import Operation
 from pipeline.project import ROOT, current
-from tests.operation_calls import OPERATIONS, TOKEN
+from tests.operation_calls import OPERATIONS, TOKEN, credentials
 from tests.prism import refuses_valid_request
 
 
@@ -38,7 +38,7 @@ def test_prism_accepts_every_request_the_client_sends(prism_url: str, op: Operat
     client_module = import_generated("client")
     module = endpoint_module(op.key)
     arguments = example_call(op, module.sync_detailed).arguments
-    client = client_module.AuthenticatedClient(base_url=prism_url, token=TOKEN, max_retries=0)
+    client = client_module.AuthenticatedClient(base_url=prism_url, **credentials(), max_retries=0)
     errors = import_generated("errors")
     try:
         status = module.sync_detailed(client=client, **arguments).status_code

@@ -23,7 +23,7 @@ from openapi_python_client.config import ConfigFile
 from openapi_python_client.strings import ClassName, snake_case
 
 from pipeline import PipelineError, build, left_out, leniency, naming, openapi, spec_check, swap
-from pipeline.auth_scheme import derive_auth_header
+from pipeline.auth_scheme import derive_auth
 from pipeline.build import check_every_operation_generated
 from pipeline.golden import GOLDEN_OUT, GOLDEN_SPEC
 from pipeline.openapi import load_document
@@ -417,6 +417,8 @@ def edit_template(ws: Workspace) -> str:
 
 @pytest.mark.parametrize("edit", [edit_spec, edit_config, edit_template], ids=lambda edit: edit.__name__)
 def test_drift_check_names_the_stale_files_and_the_fix(workspace: Workspace, edit):
+    if edit is edit_config and not (SPEC.get("components") or {}).get("schemas"):
+        pytest.skip("openapi.yaml has no component schemas: the config edit changes no model")
     stale_file = edit(workspace)
     result = workspace.run("check")
     assert result.returncode != 0
@@ -448,7 +450,7 @@ API_KEY = {"type": "apiKey", "in": "header", "name": "Authorization", "descripti
 def test_a_new_auth_scheme_regenerates_a_client_that_sends_it(workspace: Workspace):
     """The scheme openapi.yaml does not use replaces the one it does (Baseten switched Api-Key to Bearer)."""
     spec = load_document(workspace.spec)
-    bearer_now = derive_auth_header(spec).prefix == "Bearer"
+    bearer_now = derive_auth(spec).describe().startswith("Authorization: Bearer")
     scheme, expected = (API_KEY, "Api-Key k-123") if bearer_now else (BEARER, "Bearer k-123")
     spec.setdefault("components", {})["securitySchemes"] = {"TheAuth": scheme}
     spec["security"] = [{"TheAuth": []}]
@@ -472,7 +474,7 @@ from {package}.client import AuthenticatedClient
 seen = []
 transport = httpx.MockTransport(lambda request: seen.append(request) or httpx.Response(204))
 client = AuthenticatedClient(base_url="https://x.test", token={token!r}, httpx_args={{"transport": transport}})
-client.get_httpx_client().get("/")
+client.request("GET", "/")  # the spec's default security
 print(seen[0].headers["authorization"])
 """
     result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)

@@ -16,7 +16,7 @@ from contract.generator_names import endpoint_module
 from contract.spec_model import Operation
 from tests.fault_server import Step, fault_server
 from tests.moved_time import moved_time
-from tests.operation_calls import OPERATIONS, TOKEN, Recorder, call, json_reply, success_reply
+from tests.operation_calls import OPERATIONS, TOKEN, Recorder, call, credentials, json_reply, success_reply
 
 client_module = import_generated("client")
 base_client = import_generated("_base_client")
@@ -106,7 +106,7 @@ def test_an_operation_over_a_real_socket_retries_a_429_then_parses(op: Operation
     with fault_server(Step(status=429, headers={"retry-after": "1"}), answer) as server:
         module = endpoint_module(op.key)
         arguments = example_call(op, module.sync_detailed).arguments
-        client = client_module.AuthenticatedClient(base_url=server.url, token=TOKEN)
+        client = client_module.AuthenticatedClient(base_url=server.url, **credentials())
         response = module.sync_detailed(client=client, **arguments)
         assert response.status_code == status and len(server.received) == 2 and waits == [1.0]
         response = asyncio.run(

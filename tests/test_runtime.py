@@ -148,9 +148,12 @@ def test_a_key_that_cannot_travel_in_a_header_is_refused_without_showing_it(toke
 
 
 def test_the_key_is_in_no_repr_and_goes_in_the_auth_header():
-    built = client("https://api.example.test", prefix="Api-Key")
+    seen: list[httpx.Request] = []
+    transport = httpx.MockTransport(lambda request: seen.append(request) or httpx.Response(204))
+    built = client("https://api.example.test", prefix="Api-Key", httpx_args={"transport": transport})
     assert TOKEN not in repr(built)
-    assert built._request_headers()["Authorization"] == f"Api-Key {TOKEN}"
+    built.request("GET", "/")
+    assert seen[0].headers["Authorization"] == f"Api-Key {TOKEN}"
 
 
 def test_unset_and_a_model_print_words():

@@ -19,7 +19,18 @@ from contract.spec_model import Operation, resolve
 from runtime import _secrets
 from runtime import errors as runtime_errors
 from tests.fault_server import Step, fault_server
-from tests.operation_calls import OPERATIONS, SPEC, TOKEN, Recorder, call, cases, client_for, success_reply
+from tests.operation_calls import (
+    OPERATIONS,
+    SPEC,
+    TOKEN,
+    Recorder,
+    call,
+    cases,
+    client_for,
+    credentials,
+    skip_unless_token_in_a_header,
+    success_reply,
+)
 
 errors = import_generated("errors")
 types = import_generated("types")
@@ -83,7 +94,7 @@ def test_httpx_and_httpcore_debug_lines_show_no_key_nor_credential_header(op: Op
     step = Step(reply.status_code, reply.content, {**dict(reply.headers), **echo})
     with fault_server(step) as server, caplog.at_level(logging.DEBUG):
         module = endpoint_module(op.key)
-        client = import_generated("client").AuthenticatedClient(base_url=server.url, token=TOKEN)
+        client = import_generated("client").AuthenticatedClient(base_url=server.url, **credentials())
         module.sync_detailed(client=client, **example_call(op, module.sync_detailed).arguments)
     third_party = [r.getMessage() for r in caplog.records if r.name.split(".")[0] in ("httpx", "httpcore")]
     assert third_party, "httpx logged nothing"  # its request line; httpcore 1.x adds the headers it received
@@ -176,6 +187,7 @@ def test_a_plain_http_server_is_refused_unless_it_is_this_machine_or_the_caller_
 
 @pytest.mark.parametrize("header", ["Authorization", "X-Custom-Api-Key"])
 def test_the_auth_header_does_not_follow_a_redirect_to_another_origin(header: str):
+    skip_unless_token_in_a_header()
     op = OPERATIONS[0]
     module = endpoint_module(op.key)
     reply = success_reply(op)

@@ -19,7 +19,7 @@ from pipeline.project import current
 from pipeline.waiters import Waiter, check_waiters
 from tests.clock import InstantClock, move_waiters_clock
 from tests.fault_server import Step, fault_server
-from tests.operation_calls import OPERATIONS, SPEC, TOKEN, cases, tree_attributes
+from tests.operation_calls import OPERATIONS, SPEC, cases, credentials, tree_attributes
 
 WAITERS = check_waiters(SPEC, current().waiters)[0]
 NEUTRAL = "VALUE_ADDED_AFTER_THIS_SPEC"  # a value the spec does not list yet: the waiter keeps polling
@@ -64,7 +64,7 @@ def run(waiter: Waiter, url: str, mode: str, **options: Any) -> Any:
     """The waiter from the client tree, with its declared interval and timeout unless given (max_retries=0:
     the waiter's own polling is tested)."""
     op = polled(waiter)
-    client = import_generated("client").AuthenticatedClient(base_url=url, token=TOKEN, max_retries=0)
+    client = import_generated("client").AuthenticatedClient(base_url=url, **credentials(), max_retries=0)
     group = tree_attributes()[operation_name(op.key).group]
     arguments = example_call(op, endpoint_module(op.key).sync).arguments
     if mode == "sync":

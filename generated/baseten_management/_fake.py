@@ -453,10 +453,18 @@ class FakeAPI:
                     problems += self.schemas.problems(schema, value, where, request=True)
             elif parameter.get("required"):
                 problems.append(f"{where}: required, not sent")
+        credentials = self._credential_query(route)  # an API key is not recorded with the call
         for name, texts in sent.items():
-            if name not in claimed:
+            if name not in claimed and name not in credentials:
                 values[name] = texts[0] if len(texts) == 1 else texts
         return values
+
+    def _credential_query(self, route: Route) -> set[str]:
+        """The query parameters an apiKey scheme of the operation's security travels in."""
+        schemes = (self.data.get("components") or {}).get("securitySchemes") or {}
+        requirements = route.operation.get("security", self.data.get("security")) or []
+        found = [schemes.get(name) or {} for requirement in requirements for name in requirement]
+        return {str(s.get("name")) for s in found if s.get("type") == "apiKey" and s.get("in") == "query"}
 
     def _joined(self, schema: Any, text: str, separator: str, where: str, problems: list[str]) -> Any:
         kinds = self.schemas.types(schema)

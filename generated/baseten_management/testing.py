@@ -80,14 +80,23 @@ class FakeBaseten:
     and any SpecViolation the code under test caught is raised.
 
     `autocreate=False`: an item nobody created or seeded is a 404, as on the real API, instead of being
-    made up on first read. `token`: the API key the client sends (any will do)."""
+    made up on first read. `token`: the API key the client sends (any will do); where the spec has several
+    security schemes, the client holds a made-up value for each other one too."""
 
     def __init__(self, *, autocreate: bool = True, token: str = "fake-api-key") -> None:
         data = spec_data()
         self.clock = FakeClock()
         base_url = str(data.get("base_url") or DEFAULT_BASE_URL)
         self._api = FakeAPI(data, clock=self.clock, base_path=httpx.URL(base_url).path, autocreate=autocreate)
-        self.client = AuthenticatedClient(base_url=base_url, token=token, httpx_args={"transport": self._api.transport})
+        # `token` for the default scheme, and a made-up value for each other credential the client takes.
+        settings: dict[str, Any] = {
+            keyword: f"fake-{keyword.replace('_', '-')}"
+            for keyword in AuthenticatedClient.credential_keywords()
+            if keyword not in ("token", "username", "password")
+        }
+        self.client: AuthenticatedClient[Literal[True]] = AuthenticatedClient(
+            base_url=base_url, token=token, httpx_args={"transport": self._api.transport}, **settings
+        )
         self._patched: list[tuple[object, str, object]] = []
 
     # -- what a test asks ------------------------------------------------------------------------

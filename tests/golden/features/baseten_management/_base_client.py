@@ -2,20 +2,27 @@
 retries, derived clients and the context managers.
 
 client.py (generated) subclasses BaseClient and BaseAuthenticatedClient with what the spec decides: the
-server, the auth header and its scheme word, the API key's environment variable and the client tree.
+server, the security schemes (how each credential travels, and its keyword arguments), the spec's default
+security, the API key's environment variable and the client tree.
 Hand-written (runtime/ in the generator's repository), it keeps the generator's stock Client and
 AuthenticatedClient interface (the same constructor arguments, attributes and methods), with these
 changes, each for a safe default:
 
-- The token stays out of repr(), exception messages and logs: `token` is repr=False, the auth header is
-  built per request, and the client registers its key with _secrets, which takes it out of every
-  message, log line (httpx's and httpcore's included) and repr. An empty, blank or header-breaking token
-  or header is an errors.ConfigurationError when the client is built, before anything is sent; so is a
-  plain `http://` server other than this machine, which would carry the key in clear, unless
+- Credentials per operation: each request carries those of the first alternative of its operation's
+  security (an endpoint passes `security=` where its own differs from the spec's default, SECURITY) that
+  the client has every credential for: headers, http basic, query parameters, cookies (Scheme). A call
+  none of whose alternatives the client can meet is an errors.ConfigurationError naming the keyword
+  arguments it lacks, before anything is sent. The stock client sent one header with every request.
+- The credentials stay out of repr(), exception messages and logs: they are repr=False, sent per request,
+  and registered with _secrets (a password, and http basic's encoded pair, too), which takes them out of
+  every message, log line (httpx's and httpcore's included) and repr. An empty, blank or header-breaking
+  token or header is an errors.ConfigurationError when the client is built, before anything is sent; so
+  is a plain `http://` server other than this machine, which would carry the key in clear, unless
   `allow_insecure_http=True` says so.
-- Redirects (follow_redirects=True) are followed here, not by httpx, so that the auth header (whatever
-  its name: httpx drops only `Authorization`) and any header whose name says credential are dropped on a
-  redirect to another origin.
+- Redirects (follow_redirects=True) are followed here, not by httpx, so that the credentials (whatever
+  their header's name: httpx drops only `Authorization`; a query parameter) and any header whose name says
+  credential are dropped on a redirect to another origin, and a cookie or query credential is carried on
+  to the same origin.
 - A finite default timeout (5 s to connect, 60 s to read); the stock default (None) can hang forever.
 - request()/async_request(), which the endpoint modules call: this client's headers, cookies and timeout
   go with each request; retries per retries.RetryPolicy; httpx's exceptions become
@@ -34,6 +41,7 @@ changes, each for a safe default:
   knows what `.detailed(...).parsed` holds: the success type where the client raises on anything else.
 """
 
+import base64
 import json
 import logging
 import re
@@ -42,7 +50,7 @@ import sys
 import threading
 import time
 import typing
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, Self, cast
 
@@ -71,6 +79,31 @@ _clock = time.monotonic  # bound here: the tests replace `time` to record the wa
 # What an HTTP header value cannot carry here: control characters (a line break would end the header) and
 # anything outside ASCII, which httpx cannot encode.
 _NOT_IN_A_HEADER = re.compile(r"[^\t\x20-\x7e]")
+# What a cookie value cannot carry (RFC 6265 cookie-octet): besides the above, space, `"`, `,`, `;` and `\`.
+_NOT_IN_A_COOKIE = re.compile(r"[^\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]")
+# What http basic's username and password cannot carry (RFC 7617): control characters; a username, no colon.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+@define(frozen=True)
+class Scheme:
+    """How one of the spec's security schemes carries its credential (pipeline/auth_scheme.py reads them;
+    the generated client lists them in SCHEMES, by their names in the spec)."""
+
+    # "header": `name: prefix <credential>`; "basic": `Authorization: Basic base64(username:password)`;
+    # "query", "cookie": name=<credential>; "unsupported": not sent (name says what the spec asks).
+    place: Literal["header", "basic", "query", "cookie", "unsupported"]
+    name: str = ""
+    prefix: str = ""
+    keywords: tuple[str, ...] = ()  # the client's attributes holding it: ("token",); ("username", "password")
+
+
+# The schemes a request carries together (their names in the spec); () carries none.
+Requirement = tuple[str, ...]
+# An operation's alternatives, in the spec's order: a request carries the first the client has credentials for.
+Security = tuple[Requirement, ...]
+# What a request carries: (place, name, value), its header, query parameter or cookie.
+Credential = tuple[str, str, str]
 
 
 def user_agent(project: str, version: str) -> str:
@@ -80,21 +113,52 @@ def user_agent(project: str, version: str) -> str:
 
 
 def secret_of(client: "BaseClient[bool]") -> str:
-    """The value no message may show: the API key, where the client has one."""
-    return client.token if isinstance(client, BaseAuthenticatedClient) else ""
+    """The value no message may show: the client's first credential, where it has one (every other is
+    registered with _secrets). Rate limits are paced per this value too."""
+    return client._secret() if isinstance(client, BaseAuthenticatedClient) else ""
 
 
-def check_token(_client: object, _attribute: object, token: str) -> None:
+def check_token(_client: object, attribute: Any, token: str | None) -> None:
     """An attrs validator: the key can travel in an HTTP header. The message says what is wrong, never the key.
-    The key is registered with _secrets: no message, log line or repr shows it from now on."""
+    The key is registered with _secrets: no message, log line or repr shows it from now on. None: not given."""
+    if token is None:
+        return
+    what = "the API key" if attribute.name == "token" else f"{attribute.name}="
     if not isinstance(token, str) or not token.strip():
-        raise errors.ConfigurationError("the API key is empty")
+        raise errors.ConfigurationError(f"{what} is empty")
     if _NOT_IN_A_HEADER.search(token) or token != token.strip():
         raise errors.ConfigurationError(
-            "the API key cannot travel in an HTTP header: it holds a line break, another control character,"
+            f"{what} cannot travel in an HTTP header: it holds a line break, another control character,"
             " a character outside ASCII, or space at either end"
         )
     _secrets.remember(token)
+
+
+def check_username(_client: object, attribute: Any, username: str | None) -> None:
+    """An attrs validator: http basic's username (RFC 7617: no colon, no control character; UTF-8)."""
+    if username is None:
+        return
+    if not isinstance(username, str) or not username or ":" in username or _CONTROL.search(username):
+        raise errors.ConfigurationError(
+            f"{attribute.name}= cannot be an http basic username: it is empty, or holds a colon or a control character"
+        )
+
+
+def check_password(_client: object, attribute: Any, password: str | None) -> None:
+    """An attrs validator: http basic's password (no control character; may be empty). Registered with _secrets."""
+    if password is None:
+        return
+    if not isinstance(password, str) or _CONTROL.search(password):
+        raise errors.ConfigurationError(f"{attribute.name}= cannot be an http basic password: a control character")
+    _secrets.remember(password)
+
+
+def _carry_cookies(request: httpx.Request, credentials: Iterable[Credential]) -> None:
+    """Add the cookie credentials to the request's Cookie header (httpx's per-request cookies= warns)."""
+    pairs = "; ".join(f"{name}={value}" for place, name, value in credentials if place == "cookie")
+    if pairs:
+        existing = request.headers.get("Cookie")
+        request.headers["Cookie"] = f"{existing}; {pairs}" if existing else pairs
 
 
 def _check_headers(_client: object, _attribute: object, headers: Mapping[str, str]) -> None:
@@ -222,7 +286,8 @@ def _loopback(host: str) -> bool:
 
 class _Call:
     """One call through the request loop: its attempts and their waits, its redirects, its rate limit and its
-    deadline. request() and async_request() differ only in how they send and sleep."""
+    deadline, and the credentials it carries. request() and async_request() differ only in how they send and
+    sleep."""
 
     def __init__(
         self,
@@ -232,8 +297,10 @@ class _Call:
         url: str,
         kwargs: dict[str, Any],
         rate_limit: RateLimit | None,
+        credentials: list[Credential],
     ) -> None:
         self.owner, self.pool, self.method, self.url, self.kwargs = owner, pool, method, url, kwargs
+        self.credentials = credentials
         self.rate_limit = rate_limit if owner._pace else None
         self.policy = RetryPolicy(max_retries=owner.max_retries)
         self.secret = secret_of(owner)
@@ -249,7 +316,7 @@ class _Call:
         if self.redirect is not None:
             request, self.redirect = self.redirect, None
             return request, 0.0
-        request = self.owner._build_request(self.pool, self.method, self.url, self.kwargs)
+        request = self.owner._build_request(self.pool, self.method, self.url, self.kwargs, self.credentials)
         if self.rate_limit is None:
             return request, 0.0
         now = _clock()
@@ -331,12 +398,24 @@ class _Call:
 
     def _redirected(self, previous: httpx.Request, request: httpx.Request) -> httpx.Request:
         """The redirect as httpx built it, without credentials where it leaves the origin: httpx drops only
-        an `Authorization` header, not the key under another name (`X-API-Key`)."""
+        an `Authorization` header, not the key under another name (`X-API-Key`) nor in the query. To the
+        same origin, the cookie and query credentials go again (httpx keeps only the headers)."""
         if _origin(request.url) != _origin(previous.url):
-            auth_name = self.owner._auth()[0].lower()
+            headers = {name.lower() for place, name, _ in self.credentials if place == "header"}
             for name in list(request.headers):
-                if name.lower() == auth_name or _secrets.SECRET_HEADER.search(name):
+                if name.lower() in headers or _secrets.SECRET_HEADER.search(name):
                     del request.headers[name]
+            for place, name, _ in self.credentials:
+                if place == "query":
+                    request.url = request.url.copy_remove_param(name)
+            return request
+        query = [(name, value) for place, name, value in self.credentials if place == "query"]
+        if query:
+            kept = request.url.query.decode("ascii")
+            missing = [(name, value) for name, value in query if name not in request.url.params]
+            if missing:
+                request.url = request.url.copy_with(query=f"{kept}&{query_string(missing)}".lstrip("&").encode())
+        _carry_cookies(request, self.credentials)
         return request
 
 
@@ -380,9 +459,9 @@ class BaseClient(Generic[Raises]):
     _async_client: httpx.AsyncClient | None = field(default=None, init=False)
     # The client this one was derived from, whose connections it uses: only the pool is shared.
     _origin: "BaseClient[bool] | None" = field(default=None, init=False, repr=False)
-    # The httpx clients built here, which carry this client's headers, cookies and timeout already, each
-    # with the auth header it was built with (the token is a public attribute: it may change since).
-    _pools: list[tuple[httpx.Client | httpx.AsyncClient, tuple[str, str]]] = field(factory=list, init=False, repr=False)
+    # The httpx clients built here, which carry this client's headers, cookies and timeout already (never a
+    # credential: each request carries its own).
+    _pools: list[httpx.Client | httpx.AsyncClient] = field(factory=list, init=False, repr=False)
     _lock: threading.Lock = field(factory=threading.Lock, init=False, repr=False)
     _given: bool = field(default=False, init=False, repr=False)  # set_httpx_client's: never replaced
     _given_async: bool = field(default=False, init=False, repr=False)
@@ -432,37 +511,43 @@ class BaseClient(Generic[Raises]):
         return derived
 
     def _request_headers(self) -> httpx.Headers:
-        """User-Agent, the stored headers and the auth header, built per request so the token never sits in
-        a field repr() shows."""
+        """User-Agent and the stored headers (the caller's win, whatever their case); no credential."""
         headers = httpx.Headers({"User-Agent": self.USER_AGENT})
-        headers.update(self._headers)  # the caller's headers win, whatever their case
-        name, value = self._auth()
-        if name:
-            headers[name] = value
+        headers.update(self._headers)
         return headers
 
-    def _auth(self) -> tuple[str, str]:
-        """The auth header, (name, value); ("", "") for none."""
-        return ("", "")
+    def _credentials_for(self, method: str, url: str, security: Security | None) -> list[Credential]:
+        """What a request carries for its operation's security: none from a client without credentials."""
+        return []
 
     def _build_request(
-        self, client: httpx.Client | httpx.AsyncClient, method: str, url: str, kwargs: dict[str, Any]
+        self,
+        client: httpx.Client | httpx.AsyncClient,
+        method: str,
+        url: str,
+        kwargs: dict[str, Any],
+        credentials: Iterable[Credential] = (),
     ) -> httpx.Request:
-        """The request with this client's headers, cookies and timeout; the call's own (kwargs) win. Where
-        the pool is one this client built, with its headers as they still are, it adds them itself."""
+        """The request with this client's headers, cookies and timeout, and the credentials; the call's own
+        headers and cookies (kwargs) win. Where the pool is one this client built, it adds the client's."""
         if kwargs.get("params"):
             url += ("&" if "?" in url else "?") + query_string(kwargs["params"])
+        query = [(name, value) for place, name, value in credentials if place == "query"]
+        if query:
+            url += ("&" if "?" in url else "?") + query_string(query)
         rest = {key: value for key, value in kwargs.items() if key not in ("headers", "cookies", "params", "json")}
         if "json" in kwargs:
             rest["content"] = _json_content(kwargs["json"])
-        if any(client is pool and auth == self._auth() for pool, auth in self._pools):
-            rest.update(headers=kwargs.get("headers"), cookies=kwargs.get("cookies"))
-        else:  # a derived client's, or one set with set_httpx_client: everything goes with the request
-            mine = self._request_headers()
-            mine.update(kwargs.get("headers") or {})
-            cookies = {**self._cookies, **(kwargs.get("cookies") or {})}
-            rest.update(headers=mine, cookies=cookies or None, timeout=self._timeout)
+        own = any(client is pool for pool in self._pools)
         try:
+            headers = httpx.Headers() if own else self._request_headers()
+            headers.update({name: value for place, name, value in credentials if place == "header"})
+            headers.update(kwargs.get("headers") or {})
+            if own:
+                rest.update(headers=headers, cookies=kwargs.get("cookies"))
+            else:  # a derived client's, or one set with set_httpx_client: everything goes with the request
+                cookies = {**self._cookies, **(kwargs.get("cookies") or {})}
+                rest.update(headers=headers, cookies=cookies or None, timeout=self._timeout)
             request = client.build_request(method, url, **rest)
         except httpx.InvalidURL as error:
             shown = errors.redacted(url, secret_of(self), 100)
@@ -470,19 +555,31 @@ class BaseClient(Generic[Raises]):
         except (TypeError, ValueError) as error:  # a header or cookie value that is not text
             raise _unsendable_header(kwargs, error) from None
         self._check_secure(request)
+        _carry_cookies(request, credentials)
         return request
 
     def _check_secure(self, request: httpx.Request) -> None:
         """Refuse to send the key in clear to another machine (BaseAuthenticatedClient)."""
 
-    def request(self, method: str, url: str, *, rate_limit: RateLimit | None = None, **kwargs: Any) -> httpx.Response:
+    def request(
+        self,
+        method: str,
+        url: str,
+        *,
+        rate_limit: RateLimit | None = None,
+        security: Security | None = None,
+        **kwargs: Any,
+    ) -> httpx.Response:
         """Send a request (kwargs as httpx's: params, json, content, data, files, headers, cookies) with
-        this client's headers, cookies and timeout, retrying as RetryPolicy(max_retries) allows, within
-        `rate_limit` (the endpoint's) and the client's deadline.
+        this client's headers, cookies and timeout, and the credentials `security` (the endpoint's; None:
+        the spec's default) asks for, retrying as RetryPolicy(max_retries) allows, within `rate_limit` (the
+        endpoint's) and the client's deadline.
 
-        Raises errors.APIConnectionError (errors.APITimeoutError for a timeout) when no response came."""
+        Raises errors.ConfigurationError, before anything is sent, where the client lacks the credentials,
+        and errors.APIConnectionError (errors.APITimeoutError for a timeout) when no response came."""
+        credentials = self._credentials_for(method, url, security)
         pool = self.get_httpx_client()
-        call = _Call(self, pool, method, url, kwargs, rate_limit)
+        call = _Call(self, pool, method, url, kwargs, rate_limit, credentials)
         while True:
             request, wait = call.prepare()
             if wait > 0:
@@ -502,11 +599,18 @@ class BaseClient(Generic[Raises]):
                 time.sleep(delay)
 
     async def async_request(
-        self, method: str, url: str, *, rate_limit: RateLimit | None = None, **kwargs: Any
+        self,
+        method: str,
+        url: str,
+        *,
+        rate_limit: RateLimit | None = None,
+        security: Security | None = None,
+        **kwargs: Any,
     ) -> httpx.Response:
         """request(), with the async httpx client. The deadline also cancels a send that outlasts it."""
+        credentials = self._credentials_for(method, url, security)
         pool = self.get_async_httpx_client()
-        call = _Call(self, pool, method, url, kwargs, rate_limit)
+        call = _Call(self, pool, method, url, kwargs, rate_limit, credentials)
         while True:
             request, wait = call.prepare()
             if wait > 0:
@@ -554,8 +658,8 @@ class BaseClient(Generic[Raises]):
             follow_redirects=self._follow_redirects,
             **self._httpx_args,
         )
-        kept = [(p, auth) for p, auth in self._pools if not p.is_closed and p is not replacing]
-        self._pools[:] = [*kept, (pool, self._auth())]
+        kept = [p for p in self._pools if not p.is_closed and p is not replacing]
+        self._pools[:] = [*kept, pool]
         return pool
 
     def get_httpx_client(self) -> httpx.Client:
@@ -650,10 +754,21 @@ def _running_loop() -> object | None:
 
 @define
 class BaseAuthenticatedClient(BaseClient[Raises]):
-    """BaseClient with an API key, sent in every request's auth header (`auth_header_name`, its value
-    `prefix` and the key); the generated AuthenticatedClient gives them the spec's defaults."""
+    """BaseClient with credentials: each request carries those its operation's security asks for.
 
-    token: str = field(kw_only=True, repr=False, validator=check_token)
+    SCHEMES (the spec's security schemes by their names in it) and SECURITY (what an operation that states
+    no security of its own asks for) are the generated AuthenticatedClient's, with a field for each
+    credential; here, one scheme: `token`. A token sent in a header takes the header's name and word from
+    `auth_header_name` and `prefix`, the stock client's attributes, to which the generated client gives the
+    spec's. For http basic as the first scheme, `token` may hold `username:password` (as curl's -u; without
+    a colon, the username, with an empty password), which `username` and `password` override.
+    """
+
+    SCHEMES: ClassVar[Mapping[str, Scheme]] = {"token": Scheme("header", keywords=("token",))}
+    SECURITY: ClassVar[Security] = (("token",),)
+    KEY_VARIABLE: ClassVar[str] = ""  # the environment variable `token` is read from where not given
+
+    token: str | None = field(default=None, kw_only=True, repr=False, validator=check_token)
     prefix: str = field(default="Bearer", kw_only=True)
     auth_header_name: str = field(default="Authorization", kw_only=True)
     # A plain http:// server other than this machine gets the key in clear: only where the caller says so.
@@ -663,9 +778,110 @@ class BaseAuthenticatedClient(BaseClient[Raises]):
         url = httpx.URL(self._base_url) if isinstance(self._base_url, str) else None
         if url is not None and url.scheme == "http" and not self._allow_insecure_http and not _loopback(url.host):
             raise errors.ConfigurationError(_in_clear(url.host))
+        held = [self._credential(scheme) for scheme in self.SCHEMES.values()]  # each registered with _secrets
+        if self.credential_keywords() and all(value is None for value in held):
+            raise errors.ConfigurationError(self._no_credentials())
 
-    def _auth(self) -> tuple[str, str]:
-        return self.auth_header_name, f"{self.prefix} {self.token}" if self.prefix else self.token
+    @classmethod
+    def credential_keywords(cls) -> list[str]:
+        """The keyword arguments that carry credentials, in the order of the spec's schemes: `token` (or, for
+        http basic, `username` and `password`) first."""
+        return [keyword for scheme in cls.SCHEMES.values() for keyword in scheme.keywords]
+
+    def _credential(self, scheme: Scheme) -> str | None:
+        """What `scheme` sends (a header's value after its word, http basic's encoded pair, a query
+        parameter's or a cookie's value); None where this client lacks it."""
+        if scheme.place == "unsupported" or not scheme.keywords:
+            return None
+        if scheme.place == "basic":
+            username, password = (getattr(self, keyword, None) for keyword in scheme.keywords)
+            if username is None and password is None and scheme.keywords == ("username", "password") and self.token:
+                username, _, password = self.token.partition(":")
+            if username is None or password is None:
+                return None
+            encoded = base64.b64encode(f"{username}:{password}".encode()).decode("ascii")
+            _secrets.remember(encoded)  # a server may echo the header
+            return encoded
+        value: str | None = getattr(self, scheme.keywords[0], None)
+        if value is not None and scheme.place == "cookie" and _NOT_IN_A_COOKIE.search(value):
+            raise errors.ConfigurationError(
+                f"{scheme.keywords[0]}= cannot travel in a cookie: it holds a space, a quote, a comma, a"
+                " semicolon, a backslash or a control character"
+            )
+        return value
+
+    def _carried(self, scheme: Scheme, value: str) -> Credential:
+        if scheme.place == "basic":
+            return ("header", "Authorization", f"Basic {value}")
+        if scheme.place == "header":
+            name, prefix = (
+                (self.auth_header_name, self.prefix) if scheme.keywords == ("token",) else (scheme.name, scheme.prefix)
+            )
+            return ("header", name, f"{prefix} {value}" if prefix else value)
+        return (scheme.place, scheme.name, value)
+
+    def _credentials_for(self, method: str, url: str, security: Security | None) -> list[Credential]:
+        """What a request carries: the credentials of the first alternative of `security` (None: SECURITY)
+        this client has every credential for; an empty alternative (none needed) only where it has none of
+        the others. A scheme the client cannot send (mutualTLS, an http scheme but basic and bearer) is the
+        caller's to arrange (a client certificate, `headers=`): it counts as met and carries nothing (the
+        pipeline keeps such an alternative only where the operation offers no other). errors.
+        ConfigurationError naming what it lacks where it meets none."""
+        offered = self.SECURITY if security is None else security
+        for requirement in offered:
+            carried = []
+            for name in requirement:
+                scheme = self.SCHEMES.get(name)
+                if scheme is not None and scheme.place == "unsupported":
+                    continue
+                value = None if scheme is None else self._credential(scheme)
+                if scheme is None or value is None:
+                    break
+                carried.append(self._carried(scheme, value))
+            else:
+                if requirement:
+                    return carried
+        if not offered or () in offered:
+            return []
+        raise errors.ConfigurationError(self._lacking(method, url, offered))
+
+    def _lacking(self, method: str, url: str, offered: Security) -> str:
+        """What a call needs and this client lacks: the keyword arguments missing for each alternative."""
+        ways = []
+        for requirement in offered:
+            schemes = [self.SCHEMES.get(name) or Scheme("unsupported") for name in requirement]
+            missing = [
+                keyword
+                for scheme in schemes
+                if self._credential(scheme) is None
+                for keyword in scheme.keywords
+                if getattr(self, keyword, None) is None
+            ]
+            ways.append(f"{' and '.join(keyword + '=' for keyword in missing)} ({' and '.join(requirement)})")
+        path = errors.redacted(url.split("?")[0], self._secret(), 100)
+        return (
+            f"{method.upper()} {path} needs credentials this client was not given: pass {', or '.join(ways)}"
+            " to AuthenticatedClient"
+        )
+
+    def _no_credentials(self) -> str:
+        ways = []
+        for scheme in self.SCHEMES.values():
+            if scheme.keywords in (("token",), ("username", "password")) and self.KEY_VARIABLE:
+                ways.append(
+                    " and ".join(f"{keyword}=..." for keyword in scheme.keywords) + f" (or set {self.KEY_VARIABLE})"
+                )
+            elif scheme.keywords:
+                ways.append(" and ".join(f"{keyword}=..." for keyword in scheme.keywords))
+        return f"no credentials: pass {', or '.join(ways)}"
+
+    def _secret(self) -> str:
+        """The first credential this client has (in SCHEMES order), or ""."""
+        for scheme in self.SCHEMES.values():
+            value = self._credential(scheme)
+            if value is not None:
+                return value
+        return ""
 
     def _check_secure(self, request: httpx.Request) -> None:
         url = request.url

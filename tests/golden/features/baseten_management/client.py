@@ -1,12 +1,13 @@
 """`AuthenticatedClient`, with the defaults this spec states, and every operation reachable from it."""
 
 import os
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar, Generic
 
 from attrs import define, field
 
 from . import errors
-from ._base_client import BaseAuthenticatedClient, BaseClient, Raises, check_token, user_agent
+from ._base_client import BaseAuthenticatedClient, BaseClient, Raises, Scheme, Security, check_token, user_agent
 from ._logging import configure_logging
 
 if TYPE_CHECKING:
@@ -61,6 +62,9 @@ class AuthenticatedClient(BaseAuthenticatedClient[Raises]):
     """
 
     USER_AGENT: ClassVar[str] = USER_AGENT
+    SCHEMES: ClassVar[Mapping[str, Scheme]] = {"BearerAuth": Scheme("header", "Authorization", "Bearer", ("token",))}
+    SECURITY: ClassVar[Security] = (("BearerAuth",),)
+    KEY_VARIABLE: ClassVar[str] = API_KEY_ENVIRONMENT_VARIABLE
     _base_url: str = field(default="https://api.example.test", alias="base_url")
     token: str = field(factory=_token_from_environment, repr=False, validator=check_token)
     prefix: str = "Bearer"

@@ -19,6 +19,10 @@ from ...types import Response, status
 _RATE_LIMIT = _pacing.RateLimit("GET /health", 100, 1.0)
 
 
+# This operation's security asks for no credentials: none are sent, whatever the client holds.
+_SECURITY = ()
+
+
 @checked_arguments
 def _get_kwargs() -> dict[str, Any]:
 
@@ -89,7 +93,7 @@ def sync(
         str
     """
 
-    response = client.request(**_get_kwargs(), rate_limit=_RATE_LIMIT)
+    response = client.request(**_get_kwargs(), rate_limit=_RATE_LIMIT, security=_SECURITY)
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
     return _parse_success(response, secret_of(client))
@@ -100,7 +104,7 @@ async def asyncio(
     client: AuthenticatedClient[bool] | Client[bool],
 ) -> str:
     """GET /health: sync(), for async code: the same arguments, result and errors."""
-    response = await client.async_request(**_get_kwargs(), rate_limit=_RATE_LIMIT)
+    response = await client.async_request(**_get_kwargs(), rate_limit=_RATE_LIMIT, security=_SECURITY)
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
     return _parse_success(response, secret_of(client))
@@ -116,7 +120,7 @@ def sync_detailed(
     With raise_on_unexpected_status (the default) it raises as sync() does; without it, it returns any
     status, `parsed` being the documented model for it or None.
     """
-    response = client.request(**_get_kwargs(), rate_limit=_RATE_LIMIT)
+    response = client.request(**_get_kwargs(), rate_limit=_RATE_LIMIT, security=_SECURITY)
     return _build_response(client=client, response=response)
 
 
@@ -125,7 +129,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient[bool] | Client[bool],
 ) -> Response[str | None]:
     """GET /health: sync_detailed(), for async code."""
-    response = await client.async_request(**_get_kwargs(), rate_limit=_RATE_LIMIT)
+    response = await client.async_request(**_get_kwargs(), rate_limit=_RATE_LIMIT, security=_SECURITY)
     return _build_response(client=client, response=response)
 
 
