@@ -120,7 +120,7 @@ def query_pairs(parameter: dict[str, Any], value: Any) -> list[tuple[str, Any]]:
         return [pair for key, item in value.items() for pair in _deep(f"{name}[{key}]", item)]
     separator = {"form": ",", "spaceDelimited": " ", "pipeDelimited": "|"}.get(style, ",")
     if not explode and isinstance(value, dict | list):
-        return [(name, Joined(separator, value))]
+        return [(name, Joined(separator, value))] if value else []  # an empty one is not sent (RFC 6570)
     return wire_pairs(name, value)
 
 

@@ -127,12 +127,18 @@ def test_the_query_is_form_style():
         (" ", ["a", "b"], "ids=a%20b"),
         ("|", [True, None, 1.5], "ids=true%7C%7C1.5"),
         (",", {"x": 1, "y": 2}, "ids=x%2C1%2Cy%2C2"),
-        (",", [], "ids="),
         (",", "one", "ids=one"),
     ],
 )
 def test_an_unexploded_query_value_is_joined(separator: str, value: object, sent: str):
     assert query_string([("ids", delimited(value, separator, "ids"))]) == sent
+
+
+@pytest.mark.parametrize("empty", [[], {}])
+def test_an_empty_unexploded_query_value_is_not_sent(empty: object):
+    """RFC 6570 (which OpenAPI's styles follow): an empty list is undefined, so the parameter is left out,
+    as an exploded empty array is; `ids=` would send one empty item."""
+    assert delimited(empty, ",", "ids") is None  # the endpoint drops None before sending
 
 
 def test_a_deep_object_names_each_property_in_brackets():

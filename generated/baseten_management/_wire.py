@@ -74,14 +74,15 @@ def query_string(params: Mapping[str, Any] | Sequence[tuple[str, Any]]) -> str:
 def delimited(value: Any, separator: str, name: str) -> Any:
     """A query array (or object) written as one value, its items (an object's keys and values, in turn)
     joined by `separator`: OpenAPI's style form (","), spaceDelimited (" ") or pipeDelimited ("|") with
-    explode false. Anything else (UNSET, None, one value) is returned as it came."""
+    explode false. An empty one is None, so it is not sent (RFC 6570: an empty list is undefined), as an
+    exploded empty array is not. Anything else (UNSET, None, one value) is returned as it came."""
     if isinstance(value, Mapping):
         items: list[Any] = [part for pair in value.items() for part in pair]
     elif isinstance(value, list | tuple):
         items = list(value)
     else:
         return value
-    return separator.join(_item_text(item, name) for item in items)
+    return separator.join(_item_text(item, name) for item in items) if items else None
 
 
 def deep_object(name: str, value: Any) -> list[tuple[str, Any]]:
