@@ -18,7 +18,17 @@ from contract.curl_sample import curl_sample
 from contract.generator_names import python_name
 from contract.multipart import multipart_fields
 from contract.python_values import to_python
-from contract.spec_model import Content, Operation, current_spec, example_value, fits, request_body, resolve
+from contract.spec_model import (
+    Content,
+    Operation,
+    current_spec,
+    example_value,
+    fits,
+    own_server,
+    request_body,
+    resolve,
+    server_url,
+)
 
 # Bytes for every binary field: the stock template's fixed multipart boundary, then every byte value.
 UPLOAD = (
@@ -220,13 +230,33 @@ class Call:
     # the call's to judge (tests/test_auth_scheme.py judges credentials), so left out of what is compared.
     credential_query: frozenset[str] = frozenset()
     credential_cookies: frozenset[str] = frozenset()
+    # The operation's own server (its `servers`, else its path item's; variables at their defaults) where it
+    # is not the spec's first server, which `spec_server` holds; "" where there is none.
+    server: str = ""
+    spec_server: str = ""
 
-    def assert_sent(self, request: httpx.Request, base_url: str = "") -> None:
+    def sent_to(self, base_url: str) -> str:
+        """Where a client with this base_url must send the request: base_url, unless the operation has a
+        server of its own; then that server where base_url is the spec's, else base_url's host under the
+        server's path (a relative server is a path on base_url's host)."""
+        if not self.server:
+            return base_url
+        if not self.server.startswith("/") and base_url.rstrip("/") == self.spec_server.rstrip("/"):
+            return self.server
+        parts = urlsplit(base_url)
+        return f"{parts.scheme}://{parts.netloc}{urlsplit(self.server).path.rstrip('/')}"
+
+    def assert_sent(self, request: httpx.Request, base_url: str) -> None:
         """The request carries exactly this; timestamps may be written another way for the same instant.
 
-        `base_url`: the client's, whose path (a server's base path, e.g. /v1) comes before the spec's paths."""
+        `base_url`: the client's. The request goes where sent_to() says: its host, and its path (a server's
+        base path, e.g. /v1) before the spec's path."""
+        where = urlsplit(self.sent_to(base_url))
+        if where.netloc:
+            sent_from = f"{request.url.scheme}://{request.url.netloc.decode()}"
+            assert sent_from == f"{where.scheme}://{where.netloc}", f"sent to {sent_from}, not {where.geturl()}"
         raw = request.url.raw_path.decode().split("?")[0]
-        base_path = urlsplit(base_url).path.rstrip("/")
+        base_path = where.path.rstrip("/")
         assert raw.startswith(base_path + "/"), f"path {raw} does not start with the server's base path {base_path}"
         sent = raw[len(base_path) :].split("/")
         template = self.template.split("/")
@@ -263,6 +293,12 @@ class Call:
     @property
     def query_names(self) -> frozenset[str]:
         return frozenset(name for name, _ in self.query)
+
+
+def servers_of(op: Operation) -> tuple[str, str]:
+    """The operation's own server ("" where none) and the spec's first (Call.server, Call.spec_server)."""
+    spec = current_spec()
+    return own_server(spec, op), server_url(spec.get("servers"))
 
 
 def credential_places(op: Operation) -> tuple[frozenset[str], frozenset[str]]:
@@ -367,7 +403,9 @@ def example_request_body(op: Operation) -> Any:
 def build_call(op: Operation, function: Callable[..., Any], values: dict[tuple[str, str], Any], body: Any) -> Call:
     """The call that passes `values` ((location, name) -> JSON value) and `body` (None: no body)."""
     hints = typing.get_type_hints(function)
-    call = Call({}, op.path, {}, [], {}, {}, None, None, documented_answers(op), *credential_places(op))
+    call = Call(
+        {}, op.path, {}, [], {}, {}, None, None, documented_answers(op), *credential_places(op), *servers_of(op)
+    )
     for parameter in op.parameters:
         location, name = parameter["in"], parameter["name"]
         if location not in ("path", "query", "header", "cookie"):

@@ -176,7 +176,7 @@ def check(
         if not response.is_success:
             report.append(Outcome(op.id, "error", "", response.status_code))
             continue
-        found = response_errors(request, response, base_url)
+        found = response_errors(request, response, call.sent_to(base_url))
         report.append(
             Outcome(op.id, "does not match", found[0], response.status_code)
             if found

@@ -54,6 +54,23 @@ class Operation:
         return [p for p in self.parameters if p.get("in") == location]
 
 
+def server_url(servers: Any) -> str:
+    """The first server's URL, each variable at its default, without a trailing slash ("" where none)."""
+    if not isinstance(servers, list) or not servers or not isinstance(servers[0], dict):
+        return ""
+    url = str(servers[0].get("url", ""))
+    for name, variable in (servers[0].get("variables") or {}).items():
+        url = url.replace("{" + name + "}", str((variable or {}).get("default", "")))
+    return url.rstrip("/")
+
+
+def own_server(spec: dict[str, Any], op: Operation) -> str:
+    """The operation's own server (its `servers`, else its path item's), where it is not the spec's first; ""."""
+    item = (spec.get("paths") or {}).get(op.path) or {}
+    url = server_url(op.spec.get("servers") or item.get("servers"))
+    return "" if url == server_url(spec.get("servers")) or "{" in url else url
+
+
 def operations(spec: dict[str, Any]) -> list[Operation]:
     return [Operation(op.method, op.path, op.operation, op.parameters(spec)) for op in openapi.operations(spec)]
 

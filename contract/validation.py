@@ -97,6 +97,12 @@ def openapi() -> Any:
     """openapi-core for openapi.yaml, served from JUDGED_AT."""
     spec = without_mutual_tls(type_lists_as_any_of(current_spec()))
     spec["servers"] = [{"url": JUDGED_AT}]
+    # An operation's own server (path item or operation `servers`) is judged there too: each request's path is
+    # taken relative to the server the caller says it was sent to (Call.sent_to), as any other's.
+    for item in (spec.get("paths") or {}).values():
+        for node in [item, *(item.values() if isinstance(item, dict) else [])]:
+            if isinstance(node, dict):
+                node.pop("servers", None)
     # An http scheme's name is case-insensitive (RFC 9110); openapi-core 0.23.1 compares the sent one, lowered,
     # with the spec's as written, so `scheme: DSN` could never match.
     for scheme in ((spec.get("components") or {}).get("securitySchemes") or {}).values():

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import PipelineError
 from .build import generate, input_warnings
+from .client_defaults import served_from_one_host
 from .dist import dist as build_dist
 from .docs import build_docs
 from .drift import check_drift
@@ -80,9 +81,10 @@ def _docs(project: Project, args: argparse.Namespace) -> int:
 
 
 def _effective_spec(project: Project, args: argparse.Namespace) -> int:
-    """the spec the client is built from, as JSON: --spec with its overlay applied, the defaults and examples
-    that do not fit their schema taken out (make mock serves it)"""
-    print(json.dumps(project.spec, indent=1))
+    """the spec the client is built from, as JSON, as make mock serves it: --spec with its overlay applied, the
+    defaults and examples that do not fit their schema taken out, each operation with a server of its own at
+    that server's path"""
+    print(json.dumps(served_from_one_host(project.spec), indent=1))
     return 0
 
 

@@ -21,9 +21,10 @@ from typing import Any
 
 from . import PipelineError, imports
 from .auth_scheme import Auth, derive_auth
-from .client_defaults import ClientDefaults, derive_client_defaults
+from .client_defaults import ClientDefaults, derive_client_defaults, operation_servers
 from .generator import generate as run_generator
 from .left_out import pruned
+from .naming import group_attribute
 from .openapi import operations
 from .operation_names import OperationName, operation_names
 from .package_check import check_package
@@ -53,6 +54,8 @@ class Derived:
     waiters: list[Waiter]  # those whose operation the spec has, each checked against it
     left_out: list[str]  # a line for each declared waiter or rate limit whose operation the spec lacks
     rate_limits: dict[tuple[str, str], Limit] = field(default_factory=dict)  # each operation's, where declared
+    servers: dict[str, str] = field(default_factory=dict)  # "group.name" -> its own server, where not the spec's
+    server_notes: list[str] = field(default_factory=list)  # an operation's server that cannot be used
 
 
 def derive(spec: dict[str, Any], project: Project) -> Derived:
@@ -67,7 +70,8 @@ def derive(spec: dict[str, Any], project: Project) -> Derived:
         raise PipelineError(*problems)
     limits, limits_left_out = check_rate_limits(spec, project.rate_limits)
     members = set(client_members(project.runtime))  # and the client tree's groups, named as tree.jinja does
-    groups = {f"{name.group}_" if name.group in members | {"aio"} else name.group for name in names.values()}
+    groups = {group_attribute(name.group, members) for name in names.values()}
+    servers, server_notes = operation_servers(spec, names)
     return Derived(
         derive_auth(spec, members | groups),  # a credential's keyword is none of the client's attributes
         derive_client_defaults(spec, project.api_key_env),
@@ -76,6 +80,8 @@ def derive(spec: dict[str, Any], project: Project) -> Derived:
         waiters,
         left_out + limits_left_out,
         limits,
+        servers,
+        server_notes,
     )
 
 
@@ -117,6 +123,7 @@ def staged_build(project: Project) -> Iterator[Built]:
         raise PipelineError(*(f"{spec_path}: {line}" for line in problems + structural_errors(spec)))
     warnings = _warnings(project, notes) + [f"{spec_path}: {line}" for line in derived.auth.warnings]
     warnings += [f"{spec_path}: {derived.defaults.note}"] if derived.defaults.note else []
+    warnings += [f"{spec_path}: {line}" for line in derived.server_notes]
     # 4. Generate, with the meta-schema check alongside.
     staging = staging_directory(project.generated.parent)
     try:
@@ -147,7 +154,9 @@ def staged_build(project: Project) -> Iterator[Built]:
         # The spec's data for the package's testing module (the fake API), read by nothing else.
         # The fake answers what the client has: the spec less what the generator left out.
         client_spec = pruned(spec, left_out)
-        data = spec_data(client_spec, derived.names, derived.pages, derived.waiters, derived.defaults.base_url)
+        data = spec_data(
+            client_spec, derived.names, derived.pages, derived.waiters, derived.defaults.base_url, derived.servers
+        )
         write_spec_data(data, packages[0])
         (packages[0] / "py.typed").write_text("# Marker file for PEP 561\n", encoding="utf-8")
         try:
@@ -305,6 +314,8 @@ def operation_facts(project: Project, derived: Derived) -> dict[str, Any]:
         "query_styles": query_styles(project.spec, derived.names),
         # The operation's own security, where it differs from the spec's top-level one (auth_scheme.py).
         "security": derived.auth.by_operation(derived.names),
+        # The operation's own server (path-item or operation `servers`), where not the spec's (client_defaults.py).
+        "servers": derived.servers,
     }
 
 

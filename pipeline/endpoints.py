@@ -82,6 +82,7 @@ class Facts:
     client_members: frozenset[str]  # a group named like one gets a trailing underscore
     query_styles: dict[str, dict[str, str]]  # a query parameter's wire name -> wire_support.QUERY_STYLES
     security: dict[str, list[list[str]]]  # the operation's own security, where not the default (auth_scheme.py)
+    servers: dict[str, str]  # the operation's own server, where not the spec's (client_defaults.operation_servers)
 
     @classmethod
     def of(cls, facts: dict[str, Any]) -> "Facts":
@@ -94,6 +95,7 @@ class Facts:
             frozenset(facts["client_members"]),
             facts["query_styles"],
             facts["security"],
+            facts.get("servers", {}),
         )
 
 
@@ -154,6 +156,27 @@ class EndpointPlan:
     # together, where they differ from the spec's top-level security (None: the client's SECURITY); ()
     # sends none (`security: []`).
     security: tuple[tuple[str, ...], ...] | None
+    # The operation's own server (path-item or operation `servers`): an absolute URL, or a path on the
+    # client's host; "" where it is the spec's top-level one (base_url).
+    server: str = ""
+
+    @property
+    def request_options(self) -> str:
+        """The keyword arguments client.request() takes beside the request: the module's constants for
+        the rate limit, security and server that are the operation's own."""
+        return "".join(
+            f", {keyword}={constant}"
+            for keyword, constant, own in (
+                ("rate_limit", "_RATE_LIMIT", bool(self.rate_limit)),
+                ("security", "_SECURITY", self.security is not None),
+                ("server", "_SERVER", bool(self.server)),
+            )
+            if own
+        )
+
+    @property
+    def server_code(self) -> str:
+        return repr(self.server)
 
     def query_statement(self, prop: Any, value: str) -> str:
         """The statement that adds a query parameter to `params`, given the expression of its wire value (a
@@ -280,6 +303,7 @@ class EndpointPlans:
             accept=_accept(endpoint),
             has_headers=bool(endpoint.header_parameters or bodies or _accept(endpoint)),
             security=_security(self.facts.security.get(key)),
+            server=self.facts.servers.get(key, ""),
         )
 
     @staticmethod

@@ -5,7 +5,8 @@ What the fake needs and nothing else: the paths and components as the wire sees 
 spec: overlay applied, unfit defaults and examples taken out), less what only a reader needs
 (descriptions, summaries, titles, code samples, tags, extensions); each operation's name as the client
 calls it ("models.get_deployment"), which operations page and how (pagination.py), the waiters
-generator-config.yaml declares that the spec has (waiters.py), and the client's default server. Keys
+generator-config.yaml declares that the spec has (waiters.py), the client's default server and each
+operation's own (path-item or operation `servers`, client_defaults.operation_servers). Keys
 keep the spec's order, so the file is the same bytes for the same inputs.
 """
 
@@ -144,10 +145,14 @@ def spec_data(
     pages: dict[str, Any],
     waiters: list[Any],
     base_url: str,
+    servers: dict[str, str] | None = None,
 ) -> dict[str, Any]:
-    """What the fake reads: the compacted spec, each operation's client name, the paging operations, the waiters."""
+    """What the fake reads: the compacted spec, each operation's client name, the paging operations, the
+    waiters, and the operations served from a server of their own (by client name: its URL)."""
     data = compact_spec(spec)
     data["base_url"] = base_url
+    if servers:
+        data["servers"] = servers
     data["operations"] = {
         f"{op.method.upper()} {op.path}": f"{names[(op.method, op.path)].group}.{names[(op.method, op.path)].name}"
         for op in operations(spec)

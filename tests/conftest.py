@@ -24,11 +24,12 @@ def pytest_configure(config: pytest.Config) -> None:
 def prism_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Prism serving the spec the client is built from (openapi.yaml, its overlay applied), as make mock does."""
     # Imported here: pytest's controlling process loads this file too, and never needs Prism.
+    from pipeline.client_defaults import served_from_one_host
     from pipeline.project import current
     from tests.prism import prism_serving
 
     served = tmp_path_factory.mktemp("prism") / "openapi.json"
-    served.write_text(json.dumps(current().spec), encoding="utf-8")
+    served.write_text(json.dumps(served_from_one_host(current().spec)), encoding="utf-8")
     with prism_serving(str(served)) as url:
         yield url
 

@@ -31,6 +31,14 @@ class FaultServer:
         self.url = f"http://127.0.0.1:{self._socket.getsockname()[1]}"
         self._stopped = threading.Event()  # ends the accept loop and the connection handlers
 
+    def received_count(self, expected: int) -> int:
+        """How many requests came, once `expected` have or 10 s passed: a request the client sent before it
+        gave up is read by a handler thread that a loaded machine may run late."""
+        deadline = time.monotonic() + 10
+        while len(self.received) < expected and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return len(self.received)
+
     def serve(self) -> None:
         self._socket.settimeout(0.1)
         while not self._stopped.is_set():

@@ -16,7 +16,7 @@ from contract.generator_names import endpoint_module
 from contract.spec_model import Operation
 from tests.fault_server import Step, fault_server
 from tests.moved_time import moved_time
-from tests.operation_calls import OPERATIONS, TOKEN, Recorder, call, credentials, json_reply, success_reply
+from tests.operation_calls import BASE_URL, OPERATIONS, TOKEN, Recorder, call, credentials, json_reply, success_reply
 
 client_module = import_generated("client")
 base_client = import_generated("_base_client")
@@ -40,7 +40,7 @@ def assert_sent_identically(recorder: Recorder, planned: Call) -> None:
     first = recorder.requests[0]
     for attempt in recorder.requests:
         assert (attempt.method, attempt.url) == (first.method, first.url)
-        planned.assert_sent(attempt)
+        planned.assert_sent(attempt, BASE_URL)
 
 
 @pytest.mark.parametrize("mode", ["sync_detailed", "asyncio_detailed"])

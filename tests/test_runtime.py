@@ -90,7 +90,8 @@ def test_a_stalled_server_hits_the_read_timeout(method: str, waits: list[float])
         with pytest.raises(errors.APITimeoutError) as raised:
             client(server.url, timeout=httpx.Timeout(0.05)).request(method, "/v1/things")
         assert isinstance(raised.value.__cause__, httpx.ReadTimeout)
-        assert len(server.received) == (DEFAULT_RETRIES + 1 if method in IDEMPOTENT else 1)
+        expected = DEFAULT_RETRIES + 1 if method in IDEMPOTENT else 1
+        assert server.received_count(expected) == expected
 
 
 def test_a_refused_connection_is_retried_even_for_post(waits: list[float]):
@@ -231,3 +232,29 @@ def test_a_datetime_without_an_offset_is_refused_naming_the_field():
         wire_datetime(datetime.datetime(2026, 8, 1), "created_after")
     assert raised.value.path == "created_after" and "no UTC offset" in raised.value.reason
     assert wire_datetime(datetime.datetime(2026, 8, 1, tzinfo=datetime.UTC), "x") == "2026-08-01T00:00:00+00:00"
+
+
+@attrs.define
+class _ClientWithSpecServer(_base_client.BaseAuthenticatedClient):
+    """As the generated client declares it: base_url defaults to the spec's first server."""
+
+    _base_url: str = attrs.field(default="https://api.example.test/v1", alias="base_url")
+
+
+@pytest.mark.parametrize(
+    ("base_url", "server", "sent_to"),
+    [
+        ("https://api.example.test/v1", None, "/things/1"),  # no server of its own: base_url's
+        ("https://api.example.test/v1", "https://uploads.example.test/v2", "https://uploads.example.test/v2/things/1"),
+        ("http://127.0.0.1:4010", "https://uploads.example.test/v2", "http://127.0.0.1:4010/v2/things/1"),
+        ("https://api.example.test/v1", "/internal", "https://api.example.test/internal/things/1"),
+        ("http://localhost:9/base", "https://uploads.example.test", "http://localhost:9/things/1"),
+    ],
+    ids=["none", "spec-server", "caller-base-url", "relative", "server-without-path"],
+)
+def test_an_operation_with_a_server_of_its_own_goes_there_unless_the_caller_chose_a_base_url(
+    base_url: str, server: str | None, sent_to: str
+):
+    """The spec's path-item or operation `servers`: at the spec's base_url the operation goes to its own
+    server; a base_url the caller chose (a proxy, a mock) gets every call, each under its server's path."""
+    assert _ClientWithSpecServer(base_url=base_url, token=TOKEN).url_at("/things/1", server) == sent_to

@@ -62,8 +62,7 @@ def test_operation_sends_what_the_spec_says(op: Operation, mode: str):
 
     (request,) = recorder.requests
     assert request.method == op.method.upper()
-    assert f"{request.url.scheme}://{request.url.host}" == BASE_URL
-    planned.assert_sent(request)
+    planned.assert_sent(request, BASE_URL)  # at BASE_URL, unless the operation has a server of its own
     sample = curl_sample(op.spec)
     if sample is not None:
         auth = {name: value for name, value in sample.headers.items() if key_variable() in value}
@@ -119,7 +118,7 @@ def test_a_path_parameter_stays_one_segment_whatever_it_holds(op: Operation, val
     planned = build_call(op, module.sync_detailed, values, example_request_body(op))
     recorder = Recorder(success_reply(op))
     module.sync_detailed(client=client_for(recorder), **planned.arguments)
-    planned.assert_sent(recorder.requests[0])
+    planned.assert_sent(recorder.requests[0], BASE_URL)
 
 
 @pytest.mark.parametrize(

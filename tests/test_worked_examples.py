@@ -100,6 +100,7 @@ paths:
         "200": {description: The pet, content: {application/json: {schema: {$ref: "#/components/schemas/Pet"}}}}
         "404": {description: No such pet, content: {application/json: {schema: {$ref: "#/components/schemas/Error"}}}}
   /v1/pets/{pet_id}/photo:
+    servers: [{url: "https://uploads.example.test"}]
     parameters:
       - {name: pet_id, in: path, required: true, schema: {type: string}}
     put:
@@ -266,6 +267,20 @@ def test_an_upload_arrives_byte_for_byte(pets: ModuleType):
     boundary = server.sent[0].headers["content-type"].split("boundary=")[1].encode()
     part = server.sent[0].content.split(b"--" + boundary)[1]
     assert part.split(b"\r\n\r\n", 1)[1] == photo + b"\r\n"
+
+
+def test_an_operation_served_from_its_own_host_goes_there_unless_base_url_is_yours(pets: ModuleType):
+    from worked_examples.models import ReplacePhotoBody
+    from worked_examples.types import File
+
+    body = ReplacePhotoBody(photo=File(payload=b"png", file_name="p.png"))
+    server = Server(httpx.Response(204), httpx.Response(204))
+
+    client(pets, server).pets.replace_photo("p1", body=body)  # the path item's `servers`
+    client(pets, server, base_url="http://127.0.0.1:4010").pets.replace_photo("p1", body=body)  # a mock's
+
+    assert str(server.sent[0].url) == "https://uploads.example.test/v1/pets/p1/photo"
+    assert str(server.sent[1].url) == "http://127.0.0.1:4010/v1/pets/p1/photo"
 
 
 def test_the_async_client_sends_the_same_request(pets: ModuleType):

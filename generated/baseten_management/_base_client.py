@@ -55,7 +55,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, Self, cast
 
 import httpx
-from attrs import define, evolve, field
+from attrs import define, evolve, field, fields
 
 from . import _pacing, _secrets, errors
 from ._logging import logger
@@ -568,15 +568,18 @@ class BaseClient(Generic[Raises]):
         *,
         rate_limit: RateLimit | None = None,
         security: Security | None = None,
+        server: str | None = None,
         **kwargs: Any,
     ) -> httpx.Response:
         """Send a request (kwargs as httpx's: params, json, content, data, files, headers, cookies) with
         this client's headers, cookies and timeout, and the credentials `security` (the endpoint's; None:
         the spec's default) asks for, retrying as RetryPolicy(max_retries) allows, within `rate_limit` (the
-        endpoint's) and the client's deadline.
+        endpoint's) and the client's deadline; to `server` where the spec serves the operation from its own
+        (url_at).
 
         Raises errors.ConfigurationError, before anything is sent, where the client lacks the credentials,
         and errors.APIConnectionError (errors.APITimeoutError for a timeout) when no response came."""
+        url = self.url_at(url, server)
         credentials = self._credentials_for(method, url, security)
         pool = self.get_httpx_client()
         call = _Call(self, pool, method, url, kwargs, rate_limit, credentials)
@@ -605,9 +608,11 @@ class BaseClient(Generic[Raises]):
         *,
         rate_limit: RateLimit | None = None,
         security: Security | None = None,
+        server: str | None = None,
         **kwargs: Any,
     ) -> httpx.Response:
         """request(), with the async httpx client. The deadline also cancels a send that outlasts it."""
+        url = self.url_at(url, server)
         credentials = self._credentials_for(method, url, security)
         pool = self.get_async_httpx_client()
         call = _Call(self, pool, method, url, kwargs, rate_limit, credentials)
@@ -638,6 +643,21 @@ class BaseClient(Generic[Raises]):
                 delay = again
             if call.redirect is None:
                 await _async_sleep(delay)
+
+    def url_at(self, path: str, server: str | None) -> str:
+        """Where a request for `path` goes when its operation has a server of its own (the spec's path-item
+        or operation `servers`; None: base_url). That server, where base_url is the spec's; where the
+        caller chose another base_url (a proxy, a mock, a test server), that host under the operation's
+        server's path, so that every call reaches the host the caller named. A relative server (`/upload`)
+        is a path on base_url's host."""
+        if not server:
+            return path
+        spec_server = fields(type(self))._base_url.default  # the generated client's default: the spec's
+        at_spec_server = isinstance(spec_server, str) and self._base_url.rstrip("/") == spec_server.rstrip("/")
+        if at_spec_server and not server.startswith("/"):
+            return server + path
+        base, prefix = httpx.URL(self._base_url), httpx.URL(server).raw_path.decode("ascii").rstrip("/")
+        return f"{base.scheme}://{base.netloc.decode('ascii')}{prefix}{path}"
 
     def set_httpx_client(self, client: httpx.Client) -> Self:
         """Manually set the underlying httpx.Client (this client then no longer shares the one it was derived from).

@@ -114,6 +114,7 @@ class Route:
     pattern: re.Pattern[str]
     names: list[str]  # the template's parameters, in order
     rank: tuple[int, ...]  # per segment: 0 literal, 1 with a parameter (the lowest matches first)
+    prefix: str | None = None  # its own server's path ("/v2"), where the spec serves it from one (None: base_url's)
 
     @property
     def label(self) -> str:
@@ -183,13 +184,17 @@ class FakeAPI:
         self.faults: list[Fault] = []
         self.scripts: list[Script] = []
         names = data.get("operations") or {}
+        servers = data.get("servers") or {}
         self.routes: list[Route] = []
         for template, item in (data.get("paths") or {}).items():
             item = self.schemas.resolve(item)
             for method in METHODS:
                 if isinstance(item, dict) and isinstance(item.get(method), dict):
-                    label = f"{method.upper()} {template}"
-                    self.routes.append(_route(method, template, item, self.schemas, str(names.get(label, ""))))
+                    name = str(names.get(f"{method.upper()} {template}", ""))
+                    route = _route(method, template, item, self.schemas, name)
+                    if name in servers:  # the client sends it under its server's path (BaseClient.url_at)
+                        route.prefix = httpx.URL(servers[name]).raw_path.decode("ascii").rstrip("/")
+                    self.routes.append(route)
         self.by_label = {route.label: route for route in self.routes}
         self.by_name = {route.name: route for route in self.routes if route.name}
         self.pages: dict[str, dict[str, Any]] = data.get("pages") or {}
@@ -279,11 +284,9 @@ class FakeAPI:
 
     def _handle(self, request: httpx.Request) -> httpx.Response:
         path = request.url.raw_path.decode("ascii", "replace").split("?", 1)[0]
-        if self.base_path and (path == self.base_path or path.startswith(self.base_path + "/")):
-            path = path[len(self.base_path) :] or "/"
         route, raw = self._match(request.method.lower(), path)
         if route is None:
-            label = f"{request.method} {path}"
+            label = f"{request.method} {self._without_base(path)}"
             self._refuse(request, label, "", {}, {}, None, [raw])  # raw holds the reason here
         assert route is not None and isinstance(raw, dict)
         problems = self._auth(route, request)
@@ -320,16 +323,36 @@ class FakeAPI:
         self.violations.append(violation)
         raise violation
 
-    def _match(self, method: str, path: str) -> tuple[Route | None, Any]:
-        matched = [(route, found) for route in self.routes if (found := route.pattern.fullmatch(path))]
+    def _match(self, method: str, sent: str) -> tuple[Route | None, Any]:
+        matched = []
+        for route in self.routes:
+            path = self._under(route, sent)
+            found = None if path is None else route.pattern.fullmatch(path)
+            if found:
+                matched.append((route, found))
         if not matched:
-            return None, f"no operation of the spec has the path {path}"
+            return None, f"no operation of the spec has the path {self._without_base(sent)}"
         at_path = [(route, found) for route, found in matched if route.method == method]
         if not at_path:
             allowed = sorted({route.method.upper() for route, _ in matched})
             return None, f"the spec has no {method.upper()} at this path (it has {', '.join(allowed)})"
         route, found = min(at_path, key=lambda pair: pair[0].rank)
         return route, {name: unquote(value) for name, value in zip(route.names, found.groups(), strict=True)}
+
+    def _under(self, route: Route, path: str) -> str | None:
+        """The path the route's template is matched against: without its own server's path in front, where
+        it has one (None where that is not there), else as _without_base() gives it."""
+        if route.prefix is None:
+            return self._without_base(path)
+        if path == route.prefix or path.startswith(route.prefix + "/"):
+            return path[len(route.prefix) :] or "/"
+        return None
+
+    def _without_base(self, path: str) -> str:
+        """The path without base_url's path (a server's base path, e.g. /v1) in front, where it is there."""
+        if self.base_path and (path == self.base_path or path.startswith(self.base_path + "/")):
+            return path[len(self.base_path) :] or "/"
+        return path
 
     # -- checking the request ----------------------------------------------------------------------
 

@@ -20,6 +20,11 @@ from ...types import File, Response, status
 _RATE_LIMIT = _pacing.RateLimit("GET /files/{name}/content", 100, 1.0)
 
 
+# The spec serves this operation from its own server (client.request: where base_url is another one, that
+# host, under this server's path).
+_SERVER = "https://uploads.example.test/v2"
+
+
 @checked_arguments
 def _get_kwargs(
     name: str,
@@ -102,6 +107,7 @@ def sync(
             name=name,
         ),
         rate_limit=_RATE_LIMIT,
+        server=_SERVER,
     )
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
@@ -119,6 +125,7 @@ async def asyncio(
             name=name,
         ),
         rate_limit=_RATE_LIMIT,
+        server=_SERVER,
     )
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
@@ -141,6 +148,7 @@ def sync_detailed(
             name=name,
         ),
         rate_limit=_RATE_LIMIT,
+        server=_SERVER,
     )
     return _build_response(client=client, response=response)
 
@@ -156,6 +164,7 @@ async def asyncio_detailed(
             name=name,
         ),
         rate_limit=_RATE_LIMIT,
+        server=_SERVER,
     )
     return _build_response(client=client, response=response)
 

@@ -19,6 +19,11 @@ from ...types import File, Response, status
 _RATE_LIMIT = _pacing.RateLimit("PUT /files/{name}/content", 100, 1.0)
 
 
+# The spec serves this operation from its own server (client.request: where base_url is another one, that
+# host, under this server's path).
+_SERVER = "https://uploads.example.test/v2"
+
+
 @checked_arguments
 def _get_kwargs(
     name: str,
@@ -106,6 +111,7 @@ def sync(
             body=body,
         ),
         rate_limit=_RATE_LIMIT,
+        server=_SERVER,
     )
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
@@ -125,6 +131,7 @@ async def asyncio(
             body=body,
         ),
         rate_limit=_RATE_LIMIT,
+        server=_SERVER,
     )
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
@@ -149,6 +156,7 @@ def sync_detailed(
             body=body,
         ),
         rate_limit=_RATE_LIMIT,
+        server=_SERVER,
     )
     return _build_response(client=client, response=response)
 
@@ -166,6 +174,7 @@ async def asyncio_detailed(
             body=body,
         ),
         rate_limit=_RATE_LIMIT,
+        server=_SERVER,
     )
     return _build_response(client=client, response=response)
 

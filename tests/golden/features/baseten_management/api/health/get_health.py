@@ -23,6 +23,11 @@ _RATE_LIMIT = _pacing.RateLimit("GET /health", 100, 1.0)
 _SECURITY = ()
 
 
+# The spec serves this operation from its own server (client.request: where base_url is another one, that
+# host, under this server's path).
+_SERVER = "/internal"
+
+
 @checked_arguments
 def _get_kwargs() -> dict[str, Any]:
 
@@ -93,7 +98,7 @@ def sync(
         str
     """
 
-    response = client.request(**_get_kwargs(), rate_limit=_RATE_LIMIT, security=_SECURITY)
+    response = client.request(**_get_kwargs(), rate_limit=_RATE_LIMIT, security=_SECURITY, server=_SERVER)
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
     return _parse_success(response, secret_of(client))
@@ -104,7 +109,7 @@ async def asyncio(
     client: AuthenticatedClient[bool] | Client[bool],
 ) -> str:
     """GET /health: sync(), for async code: the same arguments, result and errors."""
-    response = await client.async_request(**_get_kwargs(), rate_limit=_RATE_LIMIT, security=_SECURITY)
+    response = await client.async_request(**_get_kwargs(), rate_limit=_RATE_LIMIT, security=_SECURITY, server=_SERVER)
     if not response.is_success:
         raise errors.status_error(response, None, secret_of(client))
     return _parse_success(response, secret_of(client))
@@ -120,7 +125,7 @@ def sync_detailed(
     With raise_on_unexpected_status (the default) it raises as sync() does; without it, it returns any
     status, `parsed` being the documented model for it or None.
     """
-    response = client.request(**_get_kwargs(), rate_limit=_RATE_LIMIT, security=_SECURITY)
+    response = client.request(**_get_kwargs(), rate_limit=_RATE_LIMIT, security=_SECURITY, server=_SERVER)
     return _build_response(client=client, response=response)
 
 
@@ -129,7 +134,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient[bool] | Client[bool],
 ) -> Response[str | None]:
     """GET /health: sync_detailed(), for async code."""
-    response = await client.async_request(**_get_kwargs(), rate_limit=_RATE_LIMIT, security=_SECURITY)
+    response = await client.async_request(**_get_kwargs(), rate_limit=_RATE_LIMIT, security=_SECURITY, server=_SERVER)
     return _build_response(client=client, response=response)
 
 
