@@ -21,7 +21,7 @@ from benchmarks.timing import alternate, per_call
 from contract.curl_sample import curl_sample
 from contract.local_server import free_port
 from contract.spec_model import example_value, json_request_schema, operations, success_response
-from pipeline.openapi import load_document
+from pipeline.spec.openapi import load_document
 
 CREATE = ("post", "/v1/api_keys")  # the operation the seed spec is about
 HERE = Path(__file__).resolve().parent

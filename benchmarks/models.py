@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from contract.spec_model import example_value, tagged_unions
-from pipeline.openapi import load_document
+from pipeline.spec.openapi import load_document
 
 PAGE = 1000
 PREFERRED_ITEM = "DeploymentV1"  # the model the target names, where the spec has it

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from benchmarks.calls import CREATE
 from benchmarks.timing import alternate, cpu, import_time, wall
-from pipeline.openapi import load_document
+from pipeline.spec.openapi import load_document
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent

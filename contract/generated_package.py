@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from pipeline.left_out import LeftOut, from_mapping
+from pipeline.generate.left_out import LeftOut, from_mapping
 from pipeline.project import current
 
 
@@ -32,7 +32,7 @@ def import_generated(relative: str = "") -> ModuleType:
 
 @functools.cache
 def left_out() -> list[LeftOut]:
-    """What `make generate` left out of this client, as its LEFT_OUT lists it (pipeline/left_out.py)."""
+    """What `make generate` left out of this client, as its LEFT_OUT lists it (pipeline/generate/left_out.py)."""
     return from_mapping(getattr(import_generated(), "LEFT_OUT", {}))
 
 

@@ -14,19 +14,19 @@ from typing import Any
 from openapi_python_client.strings import ClassName
 
 from contract.generated_package import import_generated
-from pipeline.build import derive
-from pipeline.operation_names import OperationName
-from pipeline.plan import parse
+from pipeline.commands.plan import parse
+from pipeline.generate.build import derive
+from pipeline.generate.spec_prepare import prepare_spec
+from pipeline.generate.waiters import polled
 from pipeline.project import current
-from pipeline.spec_prepare import prepare_spec
-from pipeline.waiters import polled
+from pipeline.spec.operation_names import OperationName
 
 LOCATIONS = ("path", "query", "header", "cookie")
 
 
 @functools.cache
 def prepared_spec() -> tuple[dict[str, Any], dict[tuple[str, str], OperationName]]:
-    """The spec as the generator reads it (pipeline/spec_prepare.py), and each operation's group and name."""
+    """The spec as the generator reads it (pipeline/generate/spec_prepare.py), and each operation's group and name."""
     project = current()
     names = derive(project.spec, project).names
     return prepare_spec(project.spec, names, project.field_prefix)[0], names

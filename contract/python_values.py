@@ -8,7 +8,7 @@ import types
 import typing
 from typing import Any
 
-from pipeline.naming import attribute_name
+from pipeline.generate.naming import attribute_name
 from pipeline.project import current
 
 

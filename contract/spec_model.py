@@ -9,10 +9,10 @@ from typing import Any
 from openapi_schema_validator import OAS30Validator, OAS31Validator
 
 from contract.generated_package import left_out
-from pipeline import openapi
-from pipeline.left_out import pruned
-from pipeline.openapi import resolve
+from pipeline.generate.left_out import pruned
 from pipeline.project import current
+from pipeline.spec import openapi
+from pipeline.spec.openapi import resolve
 
 __all__ = ["resolve"]  # re-exported for the tests: one resolver everywhere
 

@@ -18,7 +18,7 @@ from openapi_core.datatypes import RequestParameters
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
 from contract.spec_model import current_spec, first_content, media_kind, resolve
-from pipeline.openapi import operations, schema_holders, schemas
+from pipeline.spec.openapi import operations, schema_holders, schemas
 
 # The one server openapi-core is told of: each request is judged as if sent there, its path taken relative
 # to the server it was sent to (the spec's, Prism's, a test's). One openapi-core object serves them all.
@@ -116,7 +116,7 @@ def openapi() -> Any:
         if location[-2:-1] == ("content",) and media_kind(str(location[-1])) == "json"
     }
     # No spec_validator_cls: `make generate` has checked this document with the same openapi-spec-validator
-    # (pipeline/spec_check.py); checking it again would cost 5 s on a 183-operation spec in each process.
+    # (pipeline/spec/spec_check.py); checking it again would cost 5 s on a 183-operation spec in each process.
     config = Config(extra_media_type_deserializers=json_types, spec_validator_cls=None)  # type: ignore[arg-type]
     return OpenAPI.from_dict(spec, config=config)
 

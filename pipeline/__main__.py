@@ -12,16 +12,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import PipelineError
-from .build import generate, input_warnings
-from .client_defaults import served_from_one_host
-from .dist import dist as build_dist
-from .docs import build_docs
-from .drift import check_drift
-from .golden import golden_projects
+from .commands.dist import dist as build_dist
+from .commands.docs import build_docs
+from .commands.drift import check_drift
+from .commands.spec_diff import spec_diff
+from .commands.stock import check_stock, merge_templates
+from .commands.update_spec import DEFAULT_URL, update_spec
+from .generate.build import generate, input_warnings
+from .generate.client_defaults import served_from_one_host
+from .generate.golden import golden_projects
 from .project import Project
-from .spec_diff import spec_diff
-from .stock import check_stock, merge_templates
-from .update_spec import DEFAULT_URL, update_spec
 
 
 def committed(spec: Path, scratch: Path) -> Path:

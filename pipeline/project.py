@@ -2,7 +2,7 @@
 
 `Project()` names this checkout's files; `current()` is the one every module shares. Its `spec` is the
 spec the client is built and judged from: `openapi.yaml` with `openapi.overlay.yaml` applied and the
-defaults and examples that do not fit their schema taken out (pipeline/annotations.py).
+defaults and examples that do not fit their schema taken out (pipeline/generate/annotations.py).
 """
 
 import functools
@@ -11,14 +11,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from .annotations import Unfit, unfit_annotations, without
-from .config_check import check_config
-from .leniency import tolerated as lenient
-from .overlay import Action, apply_overlay, read_overlay
-from .rate_limits import RateLimits, read_rate_limits
-from .release import read_version
-from .spec_check import read_spec
-from .waiters import Waiter, read_waiters
+from .commands.release import read_version
+from .generate.annotations import Unfit, unfit_annotations, without
+from .generate.config_check import check_config
+from .generate.rate_limits import RateLimits, read_rate_limits
+from .generate.waiters import Waiter, read_waiters
+from .spec.leniency import tolerated as lenient
+from .spec.overlay import Action, apply_overlay, read_overlay
+from .spec.spec_check import read_spec
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -45,8 +45,8 @@ class Project:
     templates: Path = ROOT / "templates"
     generated: Path = ROOT / "generated"
     overlay_path: Path = ROOT / "openapi.overlay.yaml"
-    runtime: Path = ROOT / "runtime"  # the client's hand-written modules (pipeline/runtime.py)
-    # Beside the spec: the version (pipeline/release.py) and the changelog `make update-spec` writes.
+    runtime: Path = ROOT / "runtime"  # the client's hand-written modules (pipeline/generate/runtime.py)
+    # Beside the spec: the version (pipeline/commands/release.py) and the changelog `make update-spec` writes.
     pyproject: Path = ROOT / "pyproject.toml"
     changelog: Path = ROOT / "CHANGELOG.md"
 

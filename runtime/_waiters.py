@@ -1,7 +1,7 @@
 """Waiting: poll an operation until a field of its result says the job is done, or failed.
 
 The waiters themselves are data (generator-config.yaml `waiters:`, checked against the spec by
-pipeline/waiters.py); this is the loop they share. Hand-written (runtime/ in the generator's repository),
+pipeline/generate/waiters.py); this is the loop they share. Hand-written (runtime/ in the generator's repository),
 the same for every spec.
 """
 

@@ -24,7 +24,7 @@ def pytest_configure(config: pytest.Config) -> None:
 def prism_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Prism serving the spec the client is built from (openapi.yaml, its overlay applied), as make mock does."""
     # Imported here: pytest's controlling process loads this file too, and never needs Prism.
-    from pipeline.client_defaults import served_from_one_host
+    from pipeline.generate.client_defaults import served_from_one_host
     from pipeline.project import current
     from tests.prism import prism_serving
 

@@ -21,10 +21,10 @@ from contract.generated_package import import_generated
 from contract.generator_names import endpoint_module
 from contract.spec_model import Operation, Success, current_spec, example_value, operations, success_response
 from pipeline.__main__ import main as pipeline_main
-from pipeline.openapi import pointer_tokens, walk
-from pipeline.operation_names import operation_names
-from pipeline.pagination import Pages, paginated
+from pipeline.generate.pagination import Pages, paginated
 from pipeline.project import current
+from pipeline.spec.openapi import pointer_tokens, walk
+from pipeline.spec.operation_names import operation_names
 
 SPEC = current_spec()
 OPERATIONS = operations(SPEC)
@@ -215,7 +215,7 @@ def run_pipeline(*args: str) -> Run:
     return Run(code, out.getvalue(), err.getvalue())
 
 
-# A one-operation spec whose result has a status enum: what a waiter (pipeline/waiters.py) polls.
+# A one-operation spec whose result has a status enum: what a waiter (pipeline/generate/waiters.py) polls.
 THINGS = {
     "openapi": "3.1.0",
     "info": {"title": "Things", "version": "1"},

@@ -161,7 +161,7 @@ ENUM_FIELDS = [
 def test_a_model_built_with_a_plain_string_for_an_enum_sends_what_a_mapping_sends(name: str, prop: str):
     """A listed value as a plain string is taken as its member, as a mapping body takes it; an unlisted one
     is an InvalidField naming the field, where `.value` on a string raised AttributeError."""
-    from pipeline.naming import attribute_name
+    from pipeline.generate.naming import attribute_name
     from pipeline.project import current
 
     cls = getattr(models, class_name(name))

@@ -1,4 +1,4 @@
-"""Credentials: the rule that reads securitySchemes and each operation's security (pipeline/auth_scheme.py),
+"""Credentials: the rule that reads securitySchemes and each operation's security (pipeline/generate/auth_scheme.py),
 worked examples on a small spec of every kind, and the same promises on every operation of openapi.yaml.
 
 - The rule, on short inline specs: how each kind of scheme travels, which keyword takes it, AND and OR,
@@ -31,9 +31,9 @@ from contract.generated_package import import_generated
 from contract.generator_names import endpoint_module
 from contract.spec_model import Operation, operations
 from pipeline import PipelineError
-from pipeline.auth_scheme import GENERATOR_DEFAULT, Scheme, derive_auth
-from pipeline.openapi import load_document
+from pipeline.generate.auth_scheme import GENERATOR_DEFAULT, Scheme, derive_auth
 from pipeline.project import ROOT, current
+from pipeline.spec.openapi import load_document
 from tests.operation_calls import OPERATIONS, SPEC, cases, run_pipeline, success_reply
 from tests.real_specs import real_spec_paths, skip_without_real_specs
 

@@ -15,8 +15,8 @@ import pytest
 
 from contract.generated_package import import_generated
 from contract.generator_names import endpoint_module as import_endpoint
-from pipeline.auth_scheme import derive_auth
-from pipeline.client_defaults import sample_key_variable
+from pipeline.generate.auth_scheme import derive_auth
+from pipeline.generate.client_defaults import sample_key_variable
 from pipeline.project import ROOT, current
 from tests.fault_server import Step, fault_server
 from tests.operation_calls import (

@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 
 from pipeline import PipelineError
-from pipeline.client_defaults import derive_client_defaults, sample_key_variable
+from pipeline.generate.client_defaults import derive_client_defaults, sample_key_variable
 
 SPEC_PATH = Path("spec.yaml")
 BEARER = "Authorization"  # the header the key travels in

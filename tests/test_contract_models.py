@@ -19,9 +19,9 @@ from contract.generated_package import import_generated
 from contract.generator_names import class_name, endpoint_module, python_name
 from contract.python_values import files_as_bytes
 from contract.spec_model import Content, Operation, TaggedUnion, example_value, request_body, resolve, tagged_unions
-from pipeline.naming import attribute_name
+from pipeline.generate.naming import attribute_name
 from pipeline.project import current
-from pipeline.secrets import is_secret
+from pipeline.spec.secrets import is_secret
 from tests.operation_calls import OPERATIONS, SPEC, cases
 from tests.schema_strategies import misplaced_fields
 

@@ -35,9 +35,9 @@ from contract.generated_package import import_generated, package_name
 from contract.generator_names import endpoint_module, operation_name
 from contract.python_values import class_names
 from contract.spec_model import Operation
-from pipeline.docs import type_hints
+from pipeline.commands.docs import type_hints
+from pipeline.generate.waiters import check_waiters
 from pipeline.project import ROOT, current
-from pipeline.waiters import check_waiters
 from tests.operation_calls import OPERATIONS, SPEC, cases, paged_operations, tree_attributes
 
 MAX_CLICKS = 3

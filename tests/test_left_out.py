@@ -10,10 +10,10 @@ import importlib.util
 import pytest
 
 from contract.generated_package import import_generated, left_out, package_name
-from pipeline.left_out import LeftOut
-from pipeline.openapi import lookup, operations, where
-from pipeline.operation_names import operation_names
+from pipeline.generate.left_out import LeftOut
 from pipeline.project import current
+from pipeline.spec.openapi import lookup, operations, where
+from pipeline.spec.operation_names import operation_names
 from tests.operation_calls import cases
 
 PUBLISHED = current().spec  # openapi.yaml with its overlay applied, nothing taken out

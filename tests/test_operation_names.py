@@ -1,4 +1,4 @@
-"""Operations grouped and named from the spec (pipeline/operation_names.py): the generated package
+"""Operations grouped and named from the spec (pipeline/spec/operation_names.py): the generated package
 follows the rule, the rule is stable over the real history, and a clash is a one-line error."""
 
 import json
@@ -10,8 +10,8 @@ import pytest
 from contract.generated_package import package_dir
 from contract.generator_names import module_name
 from pipeline import PipelineError
-from pipeline.operation_names import derive, operation_names
 from pipeline.project import current
+from pipeline.spec.operation_names import derive, operation_names
 from tests.operation_calls import SPEC
 from tests.real_specs import SHARED_SPECS, skip_without_real_specs
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from pipeline import PipelineError
-from pipeline.overlay import Action, apply_overlay, read_overlay
 from pipeline.project import ROOT
+from pipeline.spec.overlay import Action, apply_overlay, read_overlay
 
 SPEC = {
     "openapi": "3.1.0",

@@ -15,10 +15,10 @@ import pytest
 from packaging.requirements import Requirement
 
 from contract.generated_package import import_generated, package_dir
-from pipeline import dist
-from pipeline.openapi import load_document
+from pipeline.commands import dist
+from pipeline.commands.release import next_version
 from pipeline.project import ROOT, current
-from pipeline.release import next_version
+from pipeline.spec.openapi import load_document
 from tests.freshness import stale
 
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
@@ -27,7 +27,7 @@ GENERATOR_TEMPLATES = Path(openapi_python_client.__file__).parent / "templates"
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """The wheel and the sdist `make dist` builds (pipeline/dist.py), with pyproject.toml's backend."""
+    """The wheel and the sdist `make dist` builds (pipeline/commands/dist.py), with pyproject.toml's backend."""
     return dist.build(tmp_path_factory.mktemp("dist"))
 
 

@@ -1,7 +1,7 @@
 """iterate()/aiterate() on every operation that pages (a cursor, or a page token): items of every page in
 order, each page's next cursor sent for the next, every other argument unchanged, a 429 mid-way retried,
 and the end found where the page says it (`has_more: false`, a null cursor). Which operations page, and
-where each page says what comes next, is read from the spec's shape (pipeline/pagination.py)."""
+where each page says what comes next, is read from the spec's shape (pipeline/generate/pagination.py)."""
 
 import asyncio
 import json
@@ -15,8 +15,8 @@ from contract.calls import example_call
 from contract.generated_package import import_generated
 from contract.generator_names import endpoint_module
 from contract.spec_model import Operation, example_value, resolve, success_response
-from pipeline.operation_names import operation_names
-from pipeline.pagination import PAGE_TOKEN, Pages, paginated
+from pipeline.generate.pagination import PAGE_TOKEN, Pages, paginated
+from pipeline.spec.operation_names import operation_names
 from tests.operation_calls import OPERATIONS, SPEC, Recorder, cases, client_for, paged_operations, pages_of
 from tests.real_specs import SHARED_SPECS, skip_without_real_specs
 

@@ -22,15 +22,17 @@ import pytest
 from openapi_python_client.config import ConfigFile
 from openapi_python_client.strings import ClassName, snake_case
 
-from pipeline import PipelineError, build, left_out, leniency, naming, openapi, spec_check, swap
-from pipeline.auth_scheme import derive_auth
-from pipeline.build import check_every_operation_generated
-from pipeline.golden import GOLDEN_OUT, GOLDEN_SPEC
-from pipeline.openapi import load_document
-from pipeline.operation_names import operation_names
+from pipeline import PipelineError
+from pipeline.commands.update_spec import as_yaml
+from pipeline.generate import build, left_out, naming, swap
+from pipeline.generate.auth_scheme import derive_auth
+from pipeline.generate.build import check_every_operation_generated
+from pipeline.generate.golden import GOLDEN_OUT, GOLDEN_SPEC
+from pipeline.generate.runtime import client_members
 from pipeline.project import ROOT, current
-from pipeline.runtime import client_members
-from pipeline.update_spec import as_yaml
+from pipeline.spec import leniency, openapi, spec_check
+from pipeline.spec.openapi import load_document
+from pipeline.spec.operation_names import operation_names
 from tests.operation_calls import SPEC, THINGS, Run, run_pipeline, spec_slice
 
 MAX_ERROR_LINES = 4
@@ -303,7 +305,7 @@ def test_an_operation_the_generator_dropped_without_a_word_fails_the_run(workspa
 def test_a_rerun_with_nothing_changed_does_nothing_and_any_change_regenerates(
     workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ):
-    """pipeline/record.py: the same inputs over the tree a run left need no generation; a hand edit of the
+    """pipeline/generate/record.py: the same inputs over the tree a run left need no generation; a hand edit of the
     tree, or of any input, does."""
     first = workspace.run()
     assert first.returncode == 0, first.stderr
@@ -329,10 +331,10 @@ def test_generation_is_deterministic(workspace: Workspace, generated_slice: Path
     assert snapshot(workspace.out) == snapshot(generated_slice / "generated")
 
 
-# Runs `python -m pipeline <argv[1:]>` killed just after the two trees trade places (pipeline/swap.py).
+# Runs `python -m pipeline <argv[1:]>` killed just after the two trees trade places (pipeline/generate/swap.py).
 KILLED_AFTER_THE_SWAP = """
 import os, signal, sys
-import pipeline.swap as swap
+import pipeline.generate.swap as swap
 exchange = swap._exchange
 def killed(first, second):
     exchange(first, second)
@@ -597,7 +599,7 @@ GROUPS_TAKEN = {name for name in [*client_members(current().runtime), "aio"] if 
 
 
 def colliding_spec() -> dict[str, Any]:
-    """A spec built from pipeline/naming.py's reserved names: a query parameter named after each name an
+    """A spec built from pipeline/generate/naming.py's reserved names: a query parameter named after each name an
     operation's functions use, a property after each model member, a schema after each class a module
     imports, a group (tag) after each member of the client, and a waited operation's parameters after the
     waiter's own arguments."""
@@ -643,7 +645,7 @@ def colliding_spec() -> dict[str, Any]:
 
 
 def test_each_name_the_client_keeps_is_renamed_by_the_rule(tmp_path: Path):
-    """Every name pipeline/naming.py reserves, taken by the spec, is renamed by its rule (the wire names
+    """Every name pipeline/generate/naming.py reserves, taken by the spec, is renamed by its rule (the wire names
     stay), and the client imports and type-checks (make generate's gate)."""
     ws = Workspace(tmp_path)
     ws.write_spec(colliding_spec())

@@ -1,4 +1,4 @@
-"""The plan (pipeline/plan.py) is the client as generated: spec-diff compares plans, so a call's
+"""The plan (pipeline/commands/plan.py) is the client as generated: spec-diff compares plans, so a call's
 arguments, their types and its result, and a model's fields, must be what the generated package's own
 source declares, for every operation and model of openapi.yaml."""
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from contract.generated_package import left_out
-from pipeline.plan import Call, ClientPlan, Model, client_plan
+from pipeline.commands.plan import Call, ClientPlan, Model, client_plan
 from pipeline.project import current
 
 PLAN: ClientPlan = client_plan(current().spec, current())

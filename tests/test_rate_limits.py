@@ -1,4 +1,4 @@
-"""Rate limits as data (generator-config.yaml `rate_limits:`, pipeline/rate_limits.py): checked against the
+"""Rate limits as data (generator-config.yaml `rate_limits:`, pipeline/generate/rate_limits.py): checked against the
 spec as waiters are, each operation's limit in its module, and the client pacing itself so that a loop of
 one more round than the limit allows meets no 429 from a server that enforces it. Time is a moved clock:
 every wait is recorded, none is slept.
@@ -16,8 +16,8 @@ from contract.generated_package import import_generated
 from contract.generator_names import endpoint_module, operation_name
 from contract.spec_model import Operation
 from pipeline import PipelineError
+from pipeline.generate.rate_limits import Limit, check_rate_limits, read_rate_limits
 from pipeline.project import current
-from pipeline.rate_limits import Limit, check_rate_limits, read_rate_limits
 from runtime import _pacing
 from tests.moved_time import MovedTime, moved_time
 from tests.operation_calls import OPERATIONS, SPEC, THINGS, Recorder, cases, client_for, success_reply, tree_attributes

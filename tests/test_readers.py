@@ -1,4 +1,4 @@
-"""pipeline/readers.py, the code that reads JSON into what the spec says, tested in Python without a
+"""pipeline/generate/readers.py, the code that reads JSON into what the spec says, tested in Python without a
 generation: small inline specs, parsed as the pipeline has the generator parse them, each shape once.
 The code it writes compiles, nests no deeper however many branches a union has, declares each name once
 (mypy would refuse it otherwise), quotes values as Python does, and reads what it should."""
@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 
 from contract.generated_package import import_generated
-from pipeline.models import ModelPlans
-from pipeline.plan import parse
+from pipeline.commands.plan import parse
+from pipeline.generate.models import ModelPlans
+from pipeline.generate.readers import Readers
 from pipeline.project import current
-from pipeline.readers import Readers
 
 
 def parsed(schemas: dict[str, Any]) -> tuple[Readers, dict[str, Any]]:
@@ -174,7 +174,7 @@ def test_every_shape_compiles():
         compile(readers.read(field(models["Holder"], "p"), "v"), "<read>", "exec")
 
 
-# -- pipeline/models.py: what a model module says -------------------------------------------------------
+# -- pipeline/generate/models.py: what a model module says -------------------------------------------------------
 
 
 def model_plan(schema: dict[str, Any]) -> Any:

@@ -147,7 +147,7 @@ def test_the_name_rule_marks_keys_codes_and_links_that_work_alone_not_what_is_sa
 
 
 def test_a_url_described_as_presigned_is_a_secret_where_its_name_alone_does_not_say():
-    from pipeline.secrets import is_secret
+    from pipeline.spec.secrets import is_secret
 
     described = {"type": "string", "description": "Pre-signed URL to fetch the export"}
     assert is_secret({}, "export_url", described) and is_secret({}, "links", {"type": "array", "items": described})

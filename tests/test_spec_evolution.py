@@ -21,10 +21,10 @@ from typing import Any
 import pytest
 
 from contract.spec_model import Success, current_spec, operations, resolve, success_response
-from pipeline.openapi import load_document
-from pipeline.plan import route_key
+from pipeline.commands.plan import route_key
+from pipeline.commands.spec_diff import ADDED, BREAKING, HEADINGS, RUN_TIME, DiffReport, diff_report
 from pipeline.project import ROOT, current
-from pipeline.spec_diff import ADDED, BREAKING, HEADINGS, RUN_TIME, DiffReport, diff_report
+from pipeline.spec.openapi import load_document
 from tests.operation_calls import THINGS, run_pipeline, spec_slice
 from tests.real_specs import real_spec_paths, skip_without_real_specs
 

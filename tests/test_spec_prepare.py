@@ -1,6 +1,6 @@
 """The spec the generator reads: defaults beside a $ref survive, everything else is left as it was."""
 
-from pipeline.spec_prepare import prepare_spec
+from pipeline.generate.spec_prepare import prepare_spec
 
 ENUM_REF = {"$ref": "#/components/schemas/Mode"}
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import stock
+from pipeline.commands import stock
 from pipeline.project import ROOT
 
 TEMPLATES = ROOT / "templates"

@@ -37,8 +37,8 @@ from contract.spec_model import (
     resolve,
     success_response,
 )
+from pipeline.generate.waiters import Waiter, check_waiters
 from pipeline.project import ROOT, current
-from pipeline.waiters import Waiter, check_waiters
 from tests.operation_calls import OPERATIONS, SPEC, callers_own_headers, cases, tree_attributes
 from tests.test_contract_responses import BINARY_IN_JSON, binary_inside
 
@@ -659,7 +659,7 @@ assert testing.spec_data.cache_info().currsize == 1
 
 
 def test_the_package_carries_the_spec_without_its_prose():
-    """_spec.json (pipeline/spec_data.py): every schema keeps its fields, values and defaults, even a
+    """_spec.json (pipeline/generate/spec_data.py): every schema keeps its fields, values and defaults, even a
     field named like the prose it drops (description, title)."""
     shipped = (testing.spec_data().get("components") or {}).get("schemas") or {}
     for name, schema in ((SPEC.get("components") or {}).get("schemas") or {}).items():

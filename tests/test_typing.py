@@ -45,7 +45,7 @@ def expected_type(op: Operation) -> str:
 
 def with_unknown_variant(text: str, prop: object, schema: object) -> str:
     """The type, with UnknownVariant beside the members of a union told apart by a tag (its own, or its
-    items'): a newer server's member reads into one (pipeline/readers.py)."""
+    items'): a newer server's member reads into one (pipeline/generate/readers.py)."""
     resolved = resolve(SPEC, schema) if schema is not None else {}
     if union_tag(SPEC, resolved):
         return f"{text} | UnknownVariant"

@@ -1,4 +1,4 @@
-"""Waiters (generator-config.yaml `waiters:`, pipeline/waiters.py): each one the spec has an operation for,
+"""Waiters (generator-config.yaml `waiters:`, pipeline/generate/waiters.py): each one the spec has an operation for,
 driven by a scripted server on 127.0.0.1 through success, failure, timeout and transient errors, sync and
 async, from the client tree. Which waiters, and which values end them, are read from the config and
 checked against the spec, as `make generate` does. The waiters' clock is one the test moves
@@ -15,8 +15,8 @@ from contract.calls import example_call
 from contract.generated_package import import_generated
 from contract.generator_names import endpoint_module, operation_name
 from contract.spec_model import Operation, example_value, success_response
+from pipeline.generate.waiters import Waiter, check_waiters
 from pipeline.project import current
-from pipeline.waiters import Waiter, check_waiters
 from tests.clock import InstantClock, move_waiters_clock
 from tests.fault_server import Step, fault_server
 from tests.operation_calls import OPERATIONS, SPEC, cases, credentials, tree_attributes

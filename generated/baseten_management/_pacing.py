@@ -2,7 +2,7 @@
 waits its turn instead of meeting 429s.
 
 The limits are data (generator-config.yaml `rate_limits:`, checked against the spec by
-pipeline/rate_limits.py); each endpoint module names its own, `RateLimit(route, requests, per)`. A server
+pipeline/generate/rate_limits.py); each endpoint module names its own, `RateLimit(route, requests, per)`. A server
 counts per API key and endpoint, so one window is kept per (key, route) in the process, shared by every
 client with that key (threads, derived clients, async tasks alike). The window is sliding: at most
 `requests` sends in any `per` seconds (plus a margin for the network's jitter), each call reserving its

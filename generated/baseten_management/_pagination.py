@@ -1,7 +1,7 @@
 """Following pages: the loop behind every operation's iterate() and aiterate().
 
 Which operations page, and where each page says what comes next, the pipeline reads from the spec
-(pipeline/pagination.py); the endpoint module hands it over as attribute names. A cursor the loop has
+(pipeline/generate/pagination.py); the endpoint module hands it over as attribute names. A cursor the loop has
 sent already is errors.RepeatedCursor: asking for it again would never end, and stopping without a word
 would pass for the last page. Hand-written (runtime/ in the generator's repository), the same for every spec.
 """

@@ -87,7 +87,7 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 @define(frozen=True)
 class Scheme:
-    """How one of the spec's security schemes carries its credential (pipeline/auth_scheme.py reads them;
+    """How one of the spec's security schemes carries its credential (pipeline/generate/auth_scheme.py reads them;
     the generated client lists them in SCHEMES, by their names in the spec)."""
 
     # "header": `name: prefix <credential>`; "basic": `Authorization: Basic base64(username:password)`;

@@ -2,7 +2,7 @@
 that says what was expected and what came, never a value passed on as if valid.
 
 Hand-written (runtime/ in the generator's repository), the same for every spec; the models'
-from_dict() and the endpoints' response parsers (the code pipeline/readers.py writes) call these only where an
+from_dict() and the endpoints' response parsers (the code pipeline/generate/readers.py writes) call these only where an
 inline check would not do, so that parsing stays close to json.loads in cost.
 """
 

@@ -1,6 +1,6 @@
 """What must never be shown: the API keys of the clients in use, and values whose name says they are secret.
 
-- The name rule, one for the generator and the client: pipeline/secrets.py marks the spec's properties
+- The name rule, one for the generator and the client: pipeline/spec/secrets.py marks the spec's properties
   with it (their models' repr() shows [REDACTED]), and model_repr() applies it at run time to keys the
   spec does not declare (additional_properties, free-form objects). A name says secret where it holds a
   key, password, token, secret, credential, or a code that logs someone in (`auth_code`, `device_code`),

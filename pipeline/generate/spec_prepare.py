@@ -1,0 +1,319 @@
+"""The generator's copy of the spec: the same API, written the way openapi-python-client 0.29.1 reads it.
+
+Only the generator sees the result; the wire is unchanged and `openapi.yaml` stays as published. Each
+rewrite, and the generator behaviour it answers (the upstream issue whose fix would let it go):
+
+- names: each operation gets the group (tag) and name (operationId) that operation_names derived, so
+  the generator writes `api/models/get_model.py` rather than `api/default/get_v1_models_model_id.py`.
+- model defaults: the generator refuses a property whose model has a `default` ("ModelProperty cannot
+  have a default value") and drops every operation using it; the default is taken out and listed, and
+  the field stays unset, so the server applies its own (openapi-python-client#944).
+- `$ref` with a `default` beside it (allowed in 3.1): the generator drops the siblings
+  (openapi-python-client#1432); written as `allOf: [$ref]` with the default beside it (the 3.0 idiom,
+  same meaning), the default reaches the model.
+- nullable enums (null among the values, `null` in the type list, `nullable: true`): the generator drops
+  the null or names the class after a union of its own making (openapi-python-client#1405); written
+  `anyOf: [<enum>, {type: null}]`. An enum of null alone is `{type: null}`.
+- union branches: an inline object (or array of them) beside null would be named by its position
+  (`DeploymentV1LabelsType0`); titled with its property's name, it is named for what it is
+  (`DeploymentV1Labels`). Branches told apart by a `const` tag are titled by it; the generator tries
+  branches in order and reads no discriminator (openapi-python-client#219).
+- a component whose class would be named like an import of the generated modules (`Response`, `File`,
+  `UNSET`): titled `<Name>Model` (pipeline/generate/naming.py); the wire does not see class names.
+- secrets (pipeline/spec/secrets.py): marked `format: password`, which the model template reads to keep them out
+  of repr().
+- titles that would name two classes alike (two components, or two inline schemas under one parent):
+  the generator refuses the second (openapi-python-client#652); without the title each is named by its place.
+- two components whose classes differ only in case (`APIKey`, `ApiKey`) would share a module, the second
+  written over the first: the later is titled with a number (`ApiKey2`).
+"""
+
+import copy
+from collections import Counter
+from typing import Any
+
+from openapi_python_client.strings import ClassName, PythonIdentifier, pascal_case
+
+from ..spec.openapi import (
+    Location,
+    mapping,
+    operations,
+    resolve,
+    schema_roots,
+    schema_tree,
+    sequence,
+    subschemas,
+    where,
+)
+from ..spec.operation_names import OperationName
+from ..spec.secrets import mark_secrets
+from .naming import class_collides
+
+SCHEMA_REF = "#/components/schemas/"
+NULL = {"type": "null"}
+OUTER_KEYWORDS = ("default", "description", "title", "deprecated", "readOnly", "writeOnly", "examples", "example")
+
+
+def prepare_spec(
+    spec: dict[str, Any], names: dict[tuple[str, str], OperationName], field_prefix: str = "field_"
+) -> tuple[dict[str, Any], list[str]]:
+    """The generator's copy of `spec`, and a line for each change a reader of the client should know of."""
+    prepared = copy.deepcopy(spec)
+    notes: list[str] = []
+    for op in operations(prepared):
+        name = names[(op.method, op.path)]
+        op.operation["tags"], op.operation["operationId"] = [name.group], name.name
+    notes += _drop_model_defaults(prepared)
+    _wrap_ref_siblings(prepared)
+    _split_nullable_enums(prepared)
+    _name_union_branches(prepared)
+    mark_secrets(prepared)
+    notes += _name_past_imports(prepared, field_prefix)
+    notes += _drop_colliding_titles(prepared)
+    notes += _separate_modules(prepared, field_prefix)
+    return prepared, notes
+
+
+def _is_model(spec: dict[str, Any], schema: Any, depth: int = 0) -> bool:
+    """Whether the generator makes a model class of this schema (or of its one non-null branch)."""
+    schema = resolve(spec, schema)
+    if not isinstance(schema, dict) or depth > 8:
+        return False
+    if schema.get("type") == "object" or "properties" in schema:
+        return True
+    branches = [b for key in ("allOf", "anyOf", "oneOf") for b in schema.get(key) or []]
+    return any(_is_model(spec, branch, depth + 1) for branch in branches)
+
+
+def _drop_model_defaults(spec: dict[str, Any]) -> list[str]:
+    notes = []
+    for root, location in list(schema_roots(spec)):
+        for schema, at in schema_tree(root, location):
+            default = schema.get("default")
+            if default is not None and isinstance(default, dict) and _is_model(spec, schema):
+                del schema["default"]
+                notes.append(
+                    f"{where(at)}: default not used: openapi-python-client 0.29.1 cannot give a model-typed"
+                    " field a default (the field stays unset; the server applies its own)"
+                )
+    return notes
+
+
+def _wrap_ref_siblings(spec: dict[str, Any]) -> None:
+    for root, location in list(schema_roots(spec)):
+        for schema, _ in schema_tree(root, location):
+            for name, prop in (schema.get("properties") or {}).items():
+                if isinstance(prop, dict) and "$ref" in prop and "default" in prop:
+                    schema["properties"][name] = {"allOf": [{"$ref": prop["$ref"]}], **_without(prop, "$ref")}
+
+
+def _without(node: dict[str, Any], *keys: str) -> dict[str, Any]:
+    return {key: value for key, value in node.items() if key not in keys}
+
+
+def _is_nullable_enum(node: Any) -> bool:
+    if not (isinstance(node, dict) and isinstance(node.get("enum"), list)):
+        return False
+    kinds = node["type"] if isinstance(node.get("type"), list) else [node.get("type")]
+    return None in node["enum"] or "null" in kinds or node.get("nullable") is True
+
+
+def _enum_without_null(node: dict[str, Any]) -> dict[str, Any]:
+    """The enum with null taken out of its values and type; {type: null} when null was its only value."""
+    values = [value for value in node["enum"] if value is not None]
+    if not values:
+        return {**dict(NULL), **{key: node[key] for key in OUTER_KEYWORDS if key in node and key != "default"}}
+    kinds = [kind for kind in node.get("type") or [] if kind != "null"] if isinstance(node.get("type"), list) else None
+    out = {**_without(node, "nullable"), "enum": values}
+    if kinds is not None:
+        out["type"] = kinds[0] if len(kinds) == 1 else kinds
+    return out
+
+
+def _split_nullable_enums(spec: dict[str, Any]) -> None:
+    schemas = (spec.get("components") or {}).get("schemas") or {}
+    nullable = {name for name, schema in schemas.items() if _is_nullable_enum(schema)}
+    for name in nullable:
+        schemas[name] = _enum_without_null(schemas[name])
+
+    def rewrite(node: Any) -> Any:
+        if isinstance(node, list):
+            return [rewrite(item) for item in node]
+        if not isinstance(node, dict):
+            return node
+        ref = str(node.get("$ref", ""))
+        if ref.startswith(SCHEMA_REF) and ref[len(SCHEMA_REF) :] in nullable:
+            return {"anyOf": [{"$ref": ref}, dict(NULL)], **_without(node, "$ref")}
+        node = {key: rewrite(value) for key, value in node.items()}
+        if _is_nullable_enum(node):
+            enum = _enum_without_null(node)
+            if enum.get("type") == "null":
+                return enum
+            outer = {key: enum.pop(key) for key in ("default", "description", "title") if key in enum}
+            return {"anyOf": [enum, dict(NULL)], **outer}
+        return node
+
+    if "components" in spec:
+        spec["components"] = {
+            key: {name: _inside(schema, rewrite) for name, schema in value.items()}
+            if key == "schemas"
+            else rewrite(value)
+            for key, value in spec["components"].items()
+        }
+    if "paths" in spec:
+        spec["paths"] = rewrite(spec["paths"])
+
+
+def _inside(schema: Any, rewrite: Any) -> Any:
+    """A component keeps its own node (its nullability was split off above); only its insides change."""
+    return schema if isinstance(schema, dict) and "enum" in schema else rewrite(schema)
+
+
+def _makes_class(spec: dict[str, Any], schema: Any) -> bool:
+    return isinstance(schema, dict) and "$ref" not in schema and (_is_model(spec, schema) or "enum" in schema)
+
+
+def _const_tags(spec: dict[str, Any], branches: list[dict[str, Any]]) -> list[str] | None:
+    """Each branch's value of one constant property they all have (`type: {const: alpha}`), if they differ."""
+
+    def constants(branch: dict[str, Any]) -> dict[str, str]:
+        found = {}
+        for name, prop in (branch.get("properties") or {}).items():
+            prop = resolve(spec, prop)
+            values = [prop["const"]] if "const" in prop else prop.get("enum") or []
+            if len(values) == 1 and isinstance(values[0], str | int):
+                found[str(name)] = str(values[0])
+        return found
+
+    tables = [constants(branch) for branch in branches]
+    for name in tables[0] if tables else []:
+        tags = [table.get(name) for table in tables]
+        if all(tags) and len(set(tags)) == len(tags):
+            return tags  # type: ignore[return-value]
+    return None
+
+
+def _title_branches(spec: dict[str, Any], union: dict[str, Any], base: str) -> None:
+    """Title the inline class-making branches of a union, which the generator would name by position.
+
+    One such branch is named after what holds it (`labels` -> DeploymentV1Labels, not ...LabelsType0);
+    several, after the constant that tells them apart (`type: {const: alpha}` -> ...Alpha)."""
+    branches = [b for key in ("anyOf", "oneOf") for b in union.get(key) or [] if isinstance(b, dict)]
+    # (the schema the generator names, the branch it belongs to): an array branch's class is its items'.
+    named = [(b, b) for b in branches if _makes_class(spec, b)]
+    named += [(b["items"], b) for b in branches if b.get("type") == "array" and _makes_class(spec, b.get("items"))]
+    named = [(schema, branch) for schema, branch in named if "title" not in schema]
+    if not named:
+        return
+    base = str(union.get("title") or base)
+    if len(named) == 1:
+        schema, branch = named[0]
+        schema["title"] = base if schema is branch else f"{base} item"
+        return
+    tags = _const_tags(spec, [branch for _, branch in named])
+    for (schema, branch), tag in zip(named, tags or [], strict=False):
+        schema["title"] = f"{base} {tag}" if schema is branch else f"{base} {tag} item"
+
+
+def _name_union_branches(spec: dict[str, Any]) -> None:
+    """Visit every schema with the name the generator would give it where no title says otherwise."""
+
+    def visit(schema: Any, base: str) -> None:
+        if not isinstance(schema, dict) or "$ref" in schema:
+            return
+        if "anyOf" in schema or "oneOf" in schema:
+            _title_branches(spec, schema, base)
+        for name, prop in (schema.get("properties") or {}).items():
+            visit(prop, str(name))
+        visit(schema.get("items"), f"{base}_item")
+        visit(schema.get("additionalProperties"), "additional_property")
+        for key in ("anyOf", "oneOf", "allOf"):
+            for branch in schema.get(key) or []:
+                visit(branch, str(branch.get("title") or base) if isinstance(branch, dict) else base)
+
+    for name, schema in mapping(mapping(spec, "components"), "schemas").items():
+        visit(schema, str(name))
+    for op in operations(spec):
+        for parameter in [*sequence(op.item, "parameters"), *sequence(op.operation, "parameters")]:
+            if isinstance(parameter, dict):
+                visit(parameter.get("schema"), str(parameter.get("name", "")))
+        for media in mapping(op.operation.get("requestBody"), "content").values():
+            visit(media.get("schema") if isinstance(media, dict) else None, "body")
+        for status, response in mapping(op.operation, "responses").items():
+            for media in mapping(response, "content").values():
+                visit(media.get("schema") if isinstance(media, dict) else None, f"response_{status}")
+
+
+def _name_past_imports(spec: dict[str, Any], field_prefix: str) -> list[str]:
+    """A component whose class would be named like an import of the generated modules (naming.CLASS_NAMES)
+    is titled `<Name>Model`, the class the generator then makes of it."""
+    notes = []
+    for key, schema in mapping(mapping(spec, "components"), "schemas").items():
+        if isinstance(schema, dict) and class_collides(str(schema.get("title") or key), field_prefix):
+            name = pascal_case(str(schema.get("title") or key)) + "Model"
+            schema["title"] = name
+            at = where(("components", "schemas", key))
+            notes.append(f"{at}: named {name}, as {key} is a name the client imports")
+    return notes
+
+
+def _separate_modules(spec: dict[str, Any], field_prefix: str) -> list[str]:
+    """Two components whose classes differ only in case (`APIKey`, `ApiKey`) would be written to one module
+    (`api_key.py`), the second over the first: the generator checks class names, not modules. The later
+    one is titled with a number after it (`ApiKey2`)."""
+    notes, taken = [], set()
+    components = mapping(mapping(spec, "components"), "schemas")
+    for key, schema in components.items():
+        if not isinstance(schema, dict):
+            continue
+        name = str(ClassName(str(schema.get("title") or key), field_prefix))
+        module, number = str(PythonIdentifier(name, field_prefix)), 1
+        while module in taken:
+            number += 1
+            module = str(PythonIdentifier(f"{name}{number}", field_prefix))
+        taken.add(module)
+        if number > 1:
+            schema["title"] = f"{name}{number}"
+            at = where(("components", "schemas", key))
+            notes.append(f"{at}: named {name}{number}, as {name}'s module is another's")
+    return notes
+
+
+def _drop_colliding_titles(spec: dict[str, Any]) -> list[str]:
+    notes = []
+    components = mapping(mapping(spec, "components"), "schemas")
+    names = Counter(pascal_case(str(s.get("title") or key)) for key, s in components.items() if isinstance(s, dict))
+    for key, schema in components.items():
+        if isinstance(schema, dict) and "title" in schema and names[pascal_case(str(schema["title"]))] > 1:
+            place = where(("components", "schemas", key))
+            notes.append(f"{place}: title {schema.pop('title')!r} is shared; named {key!r}")
+    # Inline schemas under one parent (an operation, or a model's properties) are named parent + title.
+    for op in operations(spec):
+        tops: list[tuple[Any, Location]] = []
+        for index, parameter in enumerate(op.operation.get("parameters") or []):
+            if isinstance(parameter, dict):
+                tops.append((parameter.get("schema"), (*op.location, "parameters", index)))
+        body = op.operation.get("requestBody")
+        for media_type, media in ((body or {}).get("content") or {}).items() if isinstance(body, dict) else ():
+            tops.append(((media or {}).get("schema"), (*op.location, "requestBody", media_type)))
+        for status, response in (op.operation.get("responses") or {}).items():
+            for media_type, media in (
+                ((response or {}).get("content") or {}).items() if isinstance(response, dict) else ()
+            ):
+                tops.append(((media or {}).get("schema"), (*op.location, "responses", status, media_type)))
+        notes += _untitle_repeats(spec, tops, op.label)
+    for root, location in list(schema_roots(spec)):
+        for schema, at in schema_tree(root, location):
+            notes += _untitle_repeats(spec, list(subschemas(schema, at)), where(at))
+    return notes
+
+
+def _untitle_repeats(spec: dict[str, Any], schemas: list[tuple[Any, Location]], parent: str) -> list[str]:
+    """Drop the titles that would give two class-making schemas under one parent the same class name."""
+    titled = [(s, at) for s, at in schemas if _makes_class(spec, s) and isinstance(s.get("title"), str)]
+    counts = Counter(pascal_case(s["title"]) for s, _ in titled)
+    repeated = sorted({s["title"] for s, _ in titled if counts[pascal_case(s["title"])] > 1})
+    for schema, _ in titled:
+        if schema["title"] in repeated:
+            del schema["title"]
+    return [f"{parent}: title {title!r} names several schemas; each is named by its place" for title in repeated]
