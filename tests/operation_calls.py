@@ -180,7 +180,9 @@ def spec_slice(spec: dict[str, Any], keep: int | Collection[tuple[str, str]]) ->
     sliced = {key: value for key, value in spec.items() if key not in ("paths", "components")}
     sliced["paths"] = {}
     for method, path in kept:
-        item = sliced["paths"].setdefault(path, {k: v for k, v in paths[path].items() if k == "parameters"})
+        item = sliced["paths"].setdefault(
+            path, {k: v for k, v in paths[path].items() if k in ("parameters", "servers")}
+        )
         item[method] = paths[path][method]
     components: dict[str, dict[str, Any]] = {}
     if "securitySchemes" in (spec.get("components") or {}):

@@ -413,6 +413,16 @@ def test_a_switched_auth_header_may_affect_callers(tmp_path: Path):
     assert not report.breaking and any("the key is sent as" in line for line in report.of(RUN_TIME))
 
 
+def test_a_call_moved_to_a_server_of_its_own_may_affect_callers(tmp_path: Path):
+    """Path-item `servers`: the call goes elsewhere, its signature unchanged."""
+    revised = copy.deepcopy(current_spec())
+    path = next(iter(revised["paths"]))
+    revised["paths"][path]["servers"] = [{"url": "https://elsewhere.example.test/v9"}]
+    report = diff_with(tmp_path, revised)
+    moved = [line for line in report.of(RUN_TIME) if "now sent to https://elsewhere.example.test/v9" in line]
+    assert not report.breaking and moved, report.render("base", "new")
+
+
 def test_a_call_that_now_needs_a_key_is_breaking(tmp_path: Path):
     revised = copy.deepcopy(current_spec())
     named = secured_operation(revised)

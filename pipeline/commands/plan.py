@@ -20,6 +20,7 @@ from typing import Any
 from .. import PipelineError
 from ..generate import generator_fixes
 from ..generate.auth_scheme import derive_auth
+from ..generate.client_defaults import operation_servers
 from ..generate.naming import group_attribute, rename_collisions
 from ..generate.pagination import paginated
 from ..generate.readers import Readers
@@ -63,6 +64,7 @@ class Call:
     pages: bool  # has iterate()/aiterate()
     deprecated: bool
     secured: bool  # needs the key: takes an AuthenticatedClient, not a bare Client
+    server: str = ""  # its own server (path-item or operation `servers`); "": base_url's
 
     @property
     def route(self) -> str:
@@ -167,6 +169,7 @@ def client_plan(spec: dict[str, Any], project: Project) -> ClientPlan:
     members = set(client_members(project.runtime))
     readers = Readers(data.models)
     deprecated = {(op.method, op.path) for op in operations(spec) if op.operation.get("deprecated")}
+    servers = operation_servers(spec, names)[0]
     calls: dict[tuple[str, str], Call] = {}
     for (method, path), name in names.items():
         endpoint = by_name.get((name.group, name.name))
@@ -175,7 +178,8 @@ def client_plan(spec: dict[str, Any], project: Project) -> ClientPlan:
         parameters = _raw_parameters(prepared, raw.get((method, path)))
         call = _call(endpoint, name, method, path, parameters, readers, members)
         key = f"{name.group}.{name.name}"
-        calls[call.key] = replace(call, pages=key in pages, deprecated=(method, path) in deprecated)
+        own = {"pages": key in pages, "deprecated": (method, path) in deprecated, "server": servers.get(key, "")}
+        calls[call.key] = replace(call, **own)
     models = {
         str(model.class_info.name): Model(
             str(model.class_info.name),

@@ -10,7 +10,7 @@ is one of four kinds:
   caller builds; an argument that accepts less; a result of another type; a waiter it can no longer have.
 - run time: no signature shows it, but a caller may see it: a result that may hold more (null, an
   absent field, a new enum value, a wider bound), an argument the server may refuse more of (a tighter
-  bound), the auth header.
+  bound), the auth header, the server a call is sent to.
 - added: a call, model, field, enum value, waiter or iterate() that was not there; an argument that
   accepts more.
 - other: a change no existing code can tell (a result that holds less, a looser bound on an argument, a
@@ -237,6 +237,8 @@ def _call(was: Call, now: Call, plan: ClientPlan) -> list[Change]:
         add(BREAKING, "now needs a key (an AuthenticatedClient)")
     if now.deprecated and not was.deprecated:
         add(OTHER, "deprecated in the spec (a call now warns)")
+    if now.server != was.server:
+        add(RUN_TIME, f"now sent to {now.server or 'base_url'} (was {was.server or 'base_url'})")
     return changes
 
 
