@@ -178,8 +178,9 @@ def client_plan(spec: dict[str, Any], project: Project) -> ClientPlan:
         parameters = _raw_parameters(prepared, raw.get((method, path)))
         call = _call(endpoint, name, method, path, parameters, readers, members)
         key = f"{name.group}.{name.name}"
-        own = {"pages": key in pages, "deprecated": (method, path) in deprecated, "server": servers.get(key, "")}
-        calls[call.key] = replace(call, **own)
+        calls[call.key] = replace(
+            call, pages=key in pages, deprecated=(method, path) in deprecated, server=servers.get(key, "")
+        )
     models = {
         str(model.class_info.name): Model(
             str(model.class_info.name),
