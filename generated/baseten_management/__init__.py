@@ -28,7 +28,7 @@ Failures raise the errors in `baseten_management.errors`; request and response b
 
 from .client import AuthenticatedClient, Client
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 # What this package was generated from: the sha256 of openapi.yaml, and of its overlay (None without one).
 SPEC_SHA256 = "10cce652638d58067b5ee50c8dcdd8e4947e50ee7545774c340f20eb969d9137"
 OVERLAY_SHA256 = None

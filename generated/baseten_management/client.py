@@ -13,7 +13,7 @@ from ._logging import configure_logging
 if TYPE_CHECKING:
     from .api import api_keys as _group_api_keys
 
-USER_AGENT = user_agent("baseten-management-client", "0.1.0")
+USER_AGENT = user_agent("baseten-management-client", "0.2.0")
 API_KEY_ENVIRONMENT_VARIABLE = "BASETEN_API_KEY"
 # $BASETEN_LOG=info (or debug) logs each request and retry to stderr (runtime/_logging.py).
 LOG_ENVIRONMENT_VARIABLE = "BASETEN_LOG"

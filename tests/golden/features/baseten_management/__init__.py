@@ -35,7 +35,7 @@ Failures raise the errors in `baseten_management.errors`; request and response b
 
 from .client import AuthenticatedClient, Client
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 # What this package was generated from: the sha256 of openapi.yaml, and of its overlay (None without one).
 SPEC_SHA256 = "dc9778e57b3125337b795261c5ad4383458f68fc0b55c8a36b8a8ab38f557b4f"
 OVERLAY_SHA256 = None

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from .api import trees as _group_trees
     from .api import widgets as _group_widgets
 
-USER_AGENT = user_agent("baseten-management-client", "0.1.0")
+USER_AGENT = user_agent("baseten-management-client", "0.2.0")
 API_KEY_ENVIRONMENT_VARIABLE = "BASETEN_API_KEY"
 # $BASETEN_LOG=info (or debug) logs each request and retry to stderr (runtime/_logging.py).
 LOG_ENVIRONMENT_VARIABLE = "BASETEN_LOG"
