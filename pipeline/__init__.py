@@ -1,7 +1,7 @@
 """Regeneration pipeline: openapi.yaml + generator-config.yaml + templates/ -> generated/.
 
-build.py runs the steps in order (validate, derive, prepare, generate, verify); __main__.py is the
-command line behind `make generate`, `check`, `update-spec`, `spec-diff` and `docs`.
+generate/build.py runs the steps in order (validate, derive, prepare, generate, verify); __main__.py is the
+command line behind the make targets that read or write the spec (COMMANDS).
 """
 
 

@@ -881,6 +881,8 @@ def test_a_generator_crash_is_one_line_naming_where_it_was_and_the_rest_is_still
     spec = load_document(workspace.spec)
     body = {"content": {"application/xml": {"schema": {"type": "object"}}}, "required": True}
     spec["paths"]["/v1/refused"] = {"post": {"requestBody": body, "responses": {"204": {"description": "done"}}}}
+    schemas = spec.setdefault("components", {}).setdefault("schemas", {})
+    schemas["CrashesTheTemplate"] = {"type": "object", "properties": {"x": {"type": "string"}}}  # a model, always
     workspace.write_spec(spec)
 
     result = workspace.run()

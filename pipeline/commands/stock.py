@@ -54,7 +54,7 @@ def read_record(templates: Path) -> tuple[str, dict[str, str]]:
     """(version, {stock template: sha256}) as templates/stock-bases.txt has them."""
     path = templates / RECORD
     if not path.is_file():
-        raise PipelineError(f"{path}: missing; `python -m pipeline merge-templates --record` writes it")
+        raise PipelineError(f"{path}: missing; restore it from git: `make merge-templates` needs it")
     version, recorded = "", {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("# openapi-python-client "):

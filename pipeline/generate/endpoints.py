@@ -72,7 +72,7 @@ def _security(found: list[list[str]] | None) -> tuple[tuple[str, ...], ...] | No
 
 @dataclass(frozen=True)
 class Facts:
-    """What the pipeline derived, by "group.name" of the operation (build.py template_facts())."""
+    """What the pipeline derived, by "group.name" of the operation (build.py operation_facts())."""
 
     routes: dict[str, str]  # the route as the spec writes it: "POST /v1/models/{model_id}"
     paginated: dict[str, dict[str, Any]]  # pagination.Pages.attributes()

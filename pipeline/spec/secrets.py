@@ -9,7 +9,7 @@ field named just `value` or `key` is one where its description says what it hold
 secret`, `The API key`), and a URL field is one where its description says it is presigned (`Presigned
 URL to download ...`): such a link works without the API key. On Baseten's specs: the API key the server
 returns, a secret's value, AWS's secret access key and session token, presigned download URLs, device
-auth codes. To mark another field, an overlay sets `format: password` on it (README: Secrets).
+auth codes. To mark another field, an overlay sets `format: password` on it (README: What else to rely on).
 spec_prepare marks each one `format: password` in the generator's copy, where templates/model.py.jinja
 reads it; the wire is unchanged.
 """
