@@ -18,7 +18,16 @@ from contract.curl_sample import curl_sample
 from contract.generator_names import python_name
 from contract.multipart import multipart_fields
 from contract.python_values import to_python
-from contract.spec_model import Content, Operation, current_spec, example_value, fits, request_body, resolve
+from contract.spec_model import (
+    Content,
+    Operation,
+    current_spec,
+    example_value,
+    fits,
+    path_pattern,
+    request_body,
+    resolve,
+)
 
 # Bytes for every binary field: the stock template's fixed multipart boundary, then every byte value.
 UPLOAD = (
@@ -170,14 +179,12 @@ class Call:
         raw = request.url.raw_path.decode().split("?")[0]
         base_path = urlsplit(base_url).path.rstrip("/")
         assert raw.startswith(base_path + "/"), f"path {raw} does not start with the server's base path {base_path}"
-        sent = raw[len(base_path) :].split("/")
-        template = self.template.split("/")
-        assert len(sent) == len(template), f"path {'/'.join(sent)} for {self.template}"
-        for expected, actual in zip(template, sent, strict=True):
-            if expected.startswith("{") and expected.endswith("}"):  # the server decodes it back to the value
-                assert carries(unquote(actual), self.path_values[expected[1:-1]]), f"path {'/'.join(sent)}"
-            else:
-                assert actual == expected, f"path {'/'.join(sent)} for {self.template}"
+        sent = raw[len(base_path) :]
+        pattern, names = path_pattern(self.template)
+        matched = pattern.fullmatch(sent)
+        assert matched, f"path {sent} for {self.template}"
+        for name, actual in zip(names, matched.groups(), strict=True):  # the server decodes each back
+            assert carries(unquote(actual), self.path_values[name]), f"path {sent}: {name} is {actual!r}"
         query = parse_qsl(request.url.query.decode(), keep_blank_values=True)
         assert same_pairs(query, self.query), f"query {query}, expected {self.query}"
         for name, value in self.headers.items():

@@ -2,6 +2,7 @@
 responses they document, and small example values."""
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +29,41 @@ def fits(spec: dict[str, Any], schema: Any, value: Any) -> bool:
         kind = OAS31Validator if str(spec.get("openapi", "")).startswith("3.1") else OAS30Validator
         _VALIDATORS[id(spec)] = (spec, kind(spec))
     return not any(_VALIDATORS[id(spec)][1].evolve(schema=schema).iter_errors(value))
+
+
+def server_url(server: Any) -> str:
+    """A server object's URL with each variable at its default (the value OpenAPI says to use unless
+    another is supplied); a variable without a declaration stays as written."""
+    if not isinstance(server, dict):
+        return ""
+    url = str(server.get("url", ""))
+    for name, variable in (server.get("variables") or {}).items():
+        url = url.replace("{" + str(name) + "}", str((variable or {}).get("default", "")))
+    return url
+
+
+def absolute_servers(spec: dict[str, Any]) -> list[str]:
+    """The spec's top-level servers that are absolute http(s) URLs, variables at their defaults."""
+    urls = [server_url(server) for server in spec.get("servers") or []]
+    return [url.rstrip("/") for url in urls if url.startswith(("http://", "https://"))]
+
+
+def every_server(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every server object the spec names: top-level, on a path item, on an operation."""
+    found = list(spec.get("servers") or [])
+    for item in (spec.get("paths") or {}).values():
+        item = resolve(spec, item) or {}
+        found += item.get("servers") or []
+        found += [s for op in item.values() if isinstance(op, dict) for s in op.get("servers") or []]
+    return [server for server in found if isinstance(server, dict)]
+
+
+def path_pattern(template: str) -> tuple[re.Pattern[str], list[str]]:
+    """A path template as a regular expression over the path as sent, and the names of its parameters in
+    order: `{id}` may be a whole segment or part of one (`/instance/{id}:start`)."""
+    parts = re.split(r"\{([^{}/]+)\}", template)
+    regex = "".join(re.escape(part) if index % 2 == 0 else "([^/]*)" for index, part in enumerate(parts))
+    return re.compile(regex), parts[1::2]
 
 
 @dataclass
