@@ -16,7 +16,7 @@ from urllib.parse import quote
 import pytest
 
 from contract.local_server import free_port
-from contract.spec_model import Operation, accepts_no_value, recursive_names, request_body, resolve, success_response
+from contract.spec_model import Operation, recursive_names, request_body, resolve, success_response, why_no_value
 from pipeline.project import ROOT
 from tests.operation_calls import SPEC
 
@@ -76,7 +76,7 @@ def answers_outside_its_spec(op: Operation, finding: str) -> bool:
     recursive schema short (required fields left out) and fills a oneOf with a value several branches fit;
     and where the spec's schema accepts no value at all, no answer could match."""
     success = success_response(SPEC, op)
-    if success is not None and accepts_no_value(SPEC, success.schema):
+    if success is not None and why_no_value(SPEC, success.schema):
         return True
     refs = re.findall(r'"\$ref": "#/components/schemas/([^"]+)"', json.dumps(success.schema if success else None))
     recursive = bool(recursive_names((SPEC.get("components") or {}).get("schemas") or {}) & set(refs))

@@ -22,12 +22,12 @@ from contract.generated_package import import_generated, missing_operations, pac
 from contract.generator_names import endpoint_module, operation_name
 from contract.spec_model import (
     Operation,
-    accepts_no_value,
     documents_status,
     example_value,
     fits,
     resolve,
     success_response,
+    why_no_value,
 )
 from pipeline.project import ROOT, current
 from pipeline.waiters import Waiter, check_waiters
@@ -73,8 +73,8 @@ def unanswerable(op: Operation) -> str:
     """Why no answer can fit the operation's success schema, or the client cannot read one ("" if it can)."""
     success = success_response(SPEC, op)
     schema = success.schema if success is not None else None
-    if schema is not None and accepts_no_value(SPEC, schema):
-        return f"{op.id}: its success schema is a oneOf of identical branches, which no value matches"
+    if schema is not None and why_no_value(SPEC, schema):
+        return f"{op.id}: its success schema {why_no_value(SPEC, schema)}"
     if schema is not None and binary_inside(schema):
         return "binary"
     return ""
