@@ -50,7 +50,7 @@ def parameter_values(op: Operation, data: st.DataObject) -> dict[tuple[str, str]
         if not parameter.get("required") and not data.draw(st.booleans(), label=f"send {parameter['name']}"):
             continue
         values[(parameter["in"], parameter["name"])] = data.draw(
-            json_values(sendable(parameter)), label=parameter["name"]
+            json_values(sendable(parameter), "request"), label=parameter["name"]
         )
     return values
 
@@ -135,7 +135,7 @@ def test_requests_built_from_the_spec_are_valid_for_the_spec(op: Operation, data
     # A body no value fits (a oneOf of identical branches) is left out; a required one skips the case.
     sendable_body = spec_body is not None and not why_no_value(SPEC, spec_body.content.schema)
     if sendable_body and (spec_body.required or data.draw(st.booleans(), label="send the body")):
-        body = data.draw(json_values(spec_body.content.schema), label="body")
+        body = data.draw(json_values(spec_body.content.schema, "request"), label="body")
     planned = build_call(op, function, parameter_values(op, data), body)
     if spec_body is not None and spec_body.content.kind in ("json", "form"):
         assert misplaced_fields(planned.arguments.get("body")) == []
