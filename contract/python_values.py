@@ -74,6 +74,8 @@ def is_instance(value: Any, annotation: Any) -> bool:
         return value is None
     if origin in (typing.Union, types.UnionType):
         return any(is_instance(value, member) for member in typing.get_args(annotation))
+    if origin is typing.Literal:  # a const: exactly one of the values it lists
+        return any(type(value) is type(listed) and value == listed for listed in typing.get_args(annotation))
     if origin is list:
         (item,) = typing.get_args(annotation) or (Any,)
         return isinstance(value, list) and all(is_instance(each, item) for each in value)
