@@ -8,7 +8,7 @@ import json
 import typing
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
@@ -60,6 +60,8 @@ def carries(text: str, value: Any) -> bool:
     """Whether `text`, as sent in a path, query, header, form or multipart part, carries the JSON value:
     true/false for a boolean, the same number (3 and 3.0 alike) for a number, JSON for an object or a
     list, the string itself (or the same instant or UUID) for a string, `null` for null."""
+    if isinstance(value, Joined):
+        return value.carried_by(text)
     if isinstance(value, bool):
         return text == ("true" if value else "false")
     if isinstance(value, int | float):
@@ -86,6 +88,55 @@ def wire_pairs(name: str, value: Any) -> list[tuple[str, Any]]:
     if isinstance(value, dict):
         return [pair for key, item in value.items() for pair in wire_pairs(key, item)]
     return [(name, value)]
+
+
+@dataclass(frozen=True)
+class Joined:
+    """A query value written as one text (a style with explode false): an array's items, or an object's
+    keys and values in turn, joined by `separator`."""
+
+    separator: str
+    value: list[Any] | dict[str, Any]
+
+    def carried_by(self, text: str) -> bool:
+        """Each item carried in turn (an object's properties in any order), where the text splits into as
+        many parts; else (an item holds the separator) the text is the items joined."""
+        parts = text.split(self.separator) if text else []
+        if isinstance(self.value, dict):
+            keys, texts = parts[::2], parts[1::2]
+            sent = dict(zip(keys, texts, strict=False))
+            if len(parts) == 2 * len(self.value) and sent.keys() == self.value.keys():
+                return all(_item_carried(sent[key], item) for key, item in self.value.items())
+            return False
+        if len(parts) == len(self.value):
+            return all(_item_carried(part, item) for part, item in zip(parts, self.value, strict=True))
+        return text == self.separator.join("" if item is None else str(item) for item in self.value)
+
+
+def _item_carried(text: str, item: Any) -> bool:
+    return text == "" if item is None else carries(text, item)
+
+
+def query_pairs(parameter: dict[str, Any], value: Any) -> list[tuple[str, Any]]:
+    """What a query parameter becomes on the wire, by its style and explode (OpenAPI 3.1, 4.8.12.4): form
+    exploded as wire_pairs; form, spaceDelimited or pipeDelimited unexploded one pair, an array's items (an
+    object's keys and values in turn) joined; deepObject one pair per property, `name[key]`."""
+    name, style = parameter["name"], parameter.get("style", "form")
+    explode = parameter.get("explode", style == "form")
+    if value is None:
+        return []
+    if style == "deepObject" and isinstance(value, dict):
+        return [pair for key, item in value.items() for pair in _deep(f"{name}[{key}]", item)]
+    separator = {"form": ",", "spaceDelimited": " ", "pipeDelimited": "|"}.get(style, ",")
+    if not explode and isinstance(value, dict | list):
+        return [(name, Joined(separator, value))]
+    return wire_pairs(name, value)
+
+
+def _deep(name: str, value: Any) -> list[tuple[str, Any]]:
+    if isinstance(value, dict):
+        return [pair for key, item in value.items() for pair in _deep(f"{name}[{key}]", item)]
+    return [] if value is None else [(name, value)]
 
 
 def same_pairs(sent: list[tuple[str, str]], expected: list[tuple[str, Any]]) -> bool:
@@ -171,6 +222,9 @@ class Call:
     cookies: dict[str, Any]
     content: Content | None  # the request body's media type, when a body is sent
     body: Any  # as wire_body gives it
+    # The media types of each documented response that has a body: Accept must name one of each the client
+    # reads (JSON, +json, text/*, application/octet-stream), and nothing else.
+    answers: list[list[str]] = field(default_factory=list)
 
     def assert_sent(self, request: httpx.Request, base_url: str = "") -> None:
         """The request carries exactly this; timestamps may be written another way for the same instant.
@@ -189,6 +243,13 @@ class Call:
         assert same_pairs(query, self.query), f"query {query}, expected {self.query}"
         for name, value in self.headers.items():
             assert carries(request.headers.get(name, ""), value), f"header {name}: {request.headers.get(name)!r}"
+        if self.answers:
+            accepted = {media.strip() for media in request.headers.get("accept", "").split(",")}
+            documented = {media for media_types in self.answers for media in media_types}
+            assert accepted <= documented, f"Accept {sorted(accepted)}, documented {sorted(documented)}"
+            for media_types in self.answers:
+                read = set(filter(readable, media_types))
+                assert not read or accepted & read, f"Accept {sorted(accepted)} names none of {sorted(read)}"
         cookie_header = request.headers.get("cookie", "")
         sent_cookies = dict(part.split("=", 1) for part in cookie_header.split("; ") if part)
         assert sent_cookies.keys() == self.cookies.keys(), f"cookies {cookie_header!r}"
@@ -198,6 +259,27 @@ class Call:
         else:
             assert request.headers["content-type"].split(";")[0] == self.content.media_type.split(";")[0]
             assert body_arrived(self.content, request, self.body), "the body differs from what was given"
+
+
+def readable(media: str) -> bool:
+    """A media type the generated client reads a response from."""
+    kind = media.split(";")[0].strip().lower()
+    is_json = kind == "application/json" or kind.endswith("+json")
+    return is_json or kind == "application/octet-stream" or kind.startswith("text/")
+
+
+def documented_answers(op: Operation) -> list[list[str]]:
+    """The media types of each documented response with a body; none where the spec has the caller say
+    what to accept (a header parameter Accept)."""
+    spec = current_spec()
+    if any(str(parameter.get("name", "")).lower() == "accept" for parameter in op.params_in("header")):
+        return []
+    return [
+        [str(media) for media in content]
+        for response in (op.spec.get("responses") or {}).values()
+        for content in [resolve(spec, response).get("content") or {}]
+        if content
+    ]
 
 
 def path_value(parameter: dict[str, Any]) -> Any:
@@ -266,7 +348,7 @@ def example_request_body(op: Operation) -> Any:
 def build_call(op: Operation, function: Callable[..., Any], values: dict[tuple[str, str], Any], body: Any) -> Call:
     """The call that passes `values` ((location, name) -> JSON value) and `body` (None: no body)."""
     hints = typing.get_type_hints(function)
-    call = Call({}, op.path, {}, [], {}, {}, None, None)
+    call = Call({}, op.path, {}, [], {}, {}, None, None, documented_answers(op))
     for parameter in op.parameters:
         location, name = parameter["in"], parameter["name"]
         if location not in ("path", "query", "header", "cookie"):
@@ -282,7 +364,7 @@ def build_call(op: Operation, function: Callable[..., Any], values: dict[tuple[s
         if location == "path":
             call.path_values[name] = value
         elif location == "query":
-            call.query += wire_pairs(name, value)
+            call.query += query_pairs(parameter, value)
         elif location == "header":
             call.headers[name] = value
         else:

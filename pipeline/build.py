@@ -37,7 +37,7 @@ from .stock import stock_templates
 from .swap import staging_directory, swap_in
 from .trees import tree_differences
 from .waiters import Waiter, check_waiters, polled, waiters_by_operation
-from .wire_support import wire_problems
+from .wire_support import query_styles, wire_problems
 
 
 @dataclass(frozen=True)
@@ -124,6 +124,7 @@ def staged_build(project: Project) -> Iterator[Built]:
                 staging,
                 lambda: structural_errors_once(spec, accepted),
                 waited,
+                operation_facts(project, derived),
             )
         except PipelineError as err:
             raise PipelineError(*(f"{spec_path}: {line}" for line in err.problems)) from None
@@ -236,32 +237,39 @@ def _stage_templates(project: Project, derived: Derived, staged: Path) -> Path:
     lines.append(f"{{% set endpoint_imports = {json.dumps(imports.ENDPOINT)} %}}")
     lines.append(f"{{% set model_imports = {json.dumps(imports.MODEL)} %}}")
     lines.append(f"{{% set enum_imports = {json.dumps(imports.ENUM)} %}}")
-    # "group.name" -> [items, pagination, cursor, has_more]: Python identifiers all (PythonIdentifier).
-    paged = {key: page.attributes(project.field_prefix) for key, page in derived.pages.items()}
-    lines.append(f"{{% set paginated = {json.dumps(paged, sort_keys=True)} %}}")
-    # "group.name" -> "POST /v1/models/{model_id}": the route as the spec writes it (the generator rewrites
-    # a path's placeholders to Python names).
-    routes = {f"{name.group}.{name.name}": f"{method.upper()} {path}" for (method, path), name in derived.names.items()}
-    lines.append(f"{{% set routes = {json.dumps(routes, sort_keys=True)} %}}")
-    # "group.name" of each operation the spec marks deprecated: its docstrings say so, and a call warns.
-    deprecated = sorted(
-        f"{name.group}.{name.name}"
-        for (method, path), name in derived.names.items()
-        if next(op for op in operations(project.spec) if (op.method, op.path) == (method, path)).operation.get(
-            "deprecated"
-        )
-    )
-    lines.append(f"{{% set deprecated = {json.dumps(deprecated)} %}}")
-    # "group.name" of a polled operation -> its waiters (pipeline/waiters.py).
-    waiters = waiters_by_operation(derived.waiters, derived.names)
-    lines.append(f"{{% set waiters = {json.dumps(waiters, sort_keys=True)} %}}")
-    # "group.name" -> [requests, seconds]: the operation's rate limit (pipeline/rate_limits.py).
-    limits = rate_limits_by_operation(derived.rate_limits, derived.names)
-    lines.append(f"{{% set rate_limits = {json.dumps(limits, sort_keys=True)} %}}")
-    # The names a group of the client tree must not take (tree.jinja).
-    lines.append(f"{{% set client_members = {json.dumps(client_members(project.runtime))} %}}")
+    lines += [
+        f"{{% set {name} = {json.dumps(value, sort_keys=True)} %}}"
+        for name, value in operation_facts(project, derived).items()
+    ]
     (staged / "derived.jinja").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return staged
+
+
+def operation_facts(project: Project, derived: Derived) -> dict[str, Any]:
+    """What the pipeline derived about each operation, by its "group.name", for the templates and for the
+    plans made in the generator's process (endpoints.py Facts)."""
+    spec_operations = {(op.method, op.path): op.operation for op in operations(project.spec)}
+    return {
+        # "group.name" -> [items, pagination, cursor, has_more]: Python identifiers all (PythonIdentifier).
+        "paginated": {key: page.attributes(project.field_prefix) for key, page in derived.pages.items()},
+        # "group.name" -> "POST /v1/models/{model_id}": the route as the spec writes it (the generator rewrites
+        # a path's placeholders to Python names).
+        "routes": {
+            f"{name.group}.{name.name}": f"{method.upper()} {path}" for (method, path), name in derived.names.items()
+        },
+        # Each operation the spec marks deprecated: its docstrings say so, and a call warns.
+        "deprecated": sorted(
+            f"{name.group}.{name.name}" for key, name in derived.names.items() if spec_operations[key].get("deprecated")
+        ),
+        # A polled operation's waiters (pipeline/waiters.py).
+        "waiters": waiters_by_operation(derived.waiters, derived.names),
+        # [requests, seconds]: the operation's rate limit (pipeline/rate_limits.py).
+        "rate_limits": rate_limits_by_operation(derived.rate_limits, derived.names),
+        # The names a group of the client tree must not take (tree.jinja).
+        "client_members": client_members(project.runtime),
+        # A query parameter's serialisation where it is not form, exploded (wire_support.py).
+        "query_styles": query_styles(project.spec, derived.names),
+    }
 
 
 def check_every_operation_generated(spec_path: Path, spec: dict[str, Any], package: Path) -> None:

@@ -32,9 +32,11 @@ def generate(
     workdir: Path,
     alongside: Callable[[], list[str]],
     waited: Collection[tuple[str, str]] = (),
+    facts: dict[str, Any] | None = None,
 ) -> None:
     """Generate into `workdir`; PipelineError listing what `alongside()` found, or else what the generator
-    refused. `waited`: the (group, name) of the operations a waiter polls (naming.rename_collisions)."""
+    refused. `waited`: the (group, name) of the operations a waiter polls (naming.rename_collisions);
+    `facts`: what the pipeline derived about each operation (build.operation_facts), for the plans."""
     spec = workdir / "openapi.json"
     spec.write_text(json.dumps(prepared), encoding="utf-8")
     arguments = [
@@ -51,7 +53,7 @@ def generate(
     env = {"PATH": path, "NO_COLOR": "1", "_TYPER_STANDARD_TRACEBACK": "1"}
     package_dir = workdir / "out"
     package_dir.mkdir()
-    process = _Generator(arguments, package_dir, env, workdir, waited)
+    process = _Generator(arguments, package_dir, env, workdir, waited, facts or {})
     try:
         found = alongside()
     except BaseException:
@@ -76,7 +78,13 @@ class _Generator:
     """
 
     def __init__(
-        self, arguments: list[str], cwd: Path, env: dict[str, str], logs: Path, waited: Collection[tuple[str, str]]
+        self,
+        arguments: list[str],
+        cwd: Path,
+        env: dict[str, str],
+        logs: Path,
+        waited: Collection[tuple[str, str]],
+        facts: dict[str, Any],
     ) -> None:
         self._out, self._err = (open(logs / name, "w+", encoding="utf-8") for name in ("stdout", "stderr"))
         self._process: subprocess.Popen[bytes] | None = None
@@ -103,7 +111,7 @@ class _Generator:
                 _keep_compiled_templates()
                 generator_fixes.apply()
                 _rename_collisions(waited, parsed)
-                _readers_for_templates(parsed)
+                _plans_for_templates(parsed, facts)
                 app(arguments, prog_name="openapi-python-client")
             except SystemExit as exit:
                 code = exit.code if isinstance(exit.code, int) else int(exit.code is not None)
@@ -155,25 +163,37 @@ def _rename_collisions(waited: Collection[tuple[str, str]], parsed: list[Any]) -
     GeneratorData.from_dict = staticmethod(parsed_and_renamed)  # type: ignore[method-assign]
 
 
-def _readers_for_templates(parsed: list[Any]) -> None:
-    """Give the templates `readers` (readers.py): the reading code is decided in Python, the templates print
-    it (in the child only; the generator makes its Jinja environment once the document is parsed)."""
+def _plans_for_templates(parsed: list[Any], facts: dict[str, Any]) -> None:
+    """Give the templates what is decided in Python: `readers` (readers.py, the reading code), `model_plans`
+    (models.py, a plan for each model) and `endpoints` (endpoints.py, a plan for each operation); the
+    templates print them (in the child only; the generator
+    makes its Jinja environment once the document is parsed)."""
     import jinja2
 
+    from .endpoints import EndpointPlans, Facts
+    from .models import ModelPlans
     from .readers import Readers
 
     setup = jinja2.Environment.__init__
 
-    def with_readers(self: jinja2.Environment, *args: Any, **kwargs: Any) -> None:
+    def with_plans(self: jinja2.Environment, *args: Any, **kwargs: Any) -> None:
         setup(self, *args, **kwargs)
 
         def stock(prop: Any, name: str) -> str:  # a kind readers.py does not know: its stock construct macro
             macros: Any = self.get_template(f"property_templates/{prop.template}").module
             return str(macros.construct(prop, name))
 
-        self.globals["readers"] = Readers(parsed[-1].models if parsed else [], stock)
+        def stock_macro(name: str, *arguments: Any) -> str:  # endpoint_macros.py.jinja's, where the plan keeps one
+            macros: Any = self.get_template("endpoint_macros.py.jinja").module
+            return str(getattr(macros, name)(*arguments))
 
-    jinja2.Environment.__init__ = with_readers  # type: ignore[method-assign]
+        readers = Readers(parsed[-1].models if parsed else [], stock)
+        self.globals["readers"] = readers
+        self.globals["model_plans"] = ModelPlans(readers)
+        if facts:
+            self.globals["endpoints"] = EndpointPlans(Facts.of(facts), readers, stock_macro)
+
+    jinja2.Environment.__init__ = with_plans  # type: ignore[method-assign]
 
 
 def _keep_compiled_templates() -> None:

@@ -34,7 +34,7 @@ from ..._deprecation import warn_deprecated
 from ..._pagination import afollow, follow
 from ..._read import {_HELPERS}
 from ..._waiters import Waiter, await_until, wait_until
-from ..._wire import checked_arguments, path_segment, wire_date, wire_datetime
+from ..._wire import checked_arguments, deep_object, delimited, path_segment, wire_date, wire_datetime
 from ...client import AuthenticatedClient, Client
 from ...types import UNSET, Response, UnknownVariant, Unset, model_body, reading_strictly, status
 """
@@ -59,9 +59,18 @@ from ..types import UNSET, UnknownVariant, Unset, model_repr, reading_strictly
 ENUM = "from .._enums import OpenIntEnum, OpenStrEnum\n"
 
 
+def endpoint_imports() -> frozenset[str]:
+    """Every name an endpoint module imports (its functions' arguments must not hide one)."""
+    return _bound(ENDPOINT.replace("from ...", "from .."))
+
+
 def imported_names() -> frozenset[str]:
     """Every name the lines above bind in a module."""
-    tree = ast.parse(ENDPOINT.replace("from ...", "from ..") + MODEL + ENUM)
+    return _bound(ENDPOINT.replace("from ...", "from ..") + MODEL + ENUM)
+
+
+def _bound(source: str) -> frozenset[str]:
+    tree = ast.parse(source)
     return frozenset(
         alias.asname or alias.name
         for node in ast.walk(tree)

@@ -25,7 +25,7 @@ from typing import Any
 from openapi_python_client.schema.untrusted_string import UntrustedString
 from openapi_python_client.strings import ClassName, PythonIdentifier
 
-from .imports import imported_names
+from .imports import endpoint_imports, imported_names
 
 # A model's own attributes and methods (templates/model.py.jinja), and the module names its class body
 # refers to in annotations.
@@ -34,10 +34,9 @@ MODEL_MEMBERS = frozenset(
 )
 # The arguments an operation's functions take beside its parameters, and the names their bodies use
 # (templates/endpoint_module.py.jinja, runtime/).
-ENDPOINT_NAMES = frozenset(
-    {"afollow", "asyncio", "body", "cast", "client", "cookies", "errors", "follow", "headers", "httpx",
-     "model_body", "page", "params", "path_segment", "response", "secret_of", "status", "sync"}
-)  # fmt: skip
+ENDPOINT_NAMES = frozenset(name for name in endpoint_imports() if name[:1].islower()) | {
+    "asyncio", "body", "client", "cookies", "headers", "page", "params", "response", "sync"
+}  # fmt: skip
 # What the generated modules import (imports.py, and the generator's own imports) or define at module
 # level (the client tree's classes), that a model's class would hide.
 CLASS_NAMES = frozenset(name for name in imported_names() if name[:1].isupper()) | {

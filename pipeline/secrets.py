@@ -32,7 +32,8 @@ def is_string(spec: dict[str, Any], schema: Any) -> bool:
     schema = resolve(spec, schema)
     if not isinstance(schema, dict):
         return False
-    kinds = schema.get("type") if isinstance(schema.get("type"), list) else [schema.get("type")]
+    kind = schema.get("type")
+    kinds: list[Any] = kind if isinstance(kind, list) else [kind]
     if "array" in kinds and is_string(spec, schema.get("items")):
         return True
     branches = [resolve(spec, s) for s in schema.get("anyOf", []) + schema.get("oneOf", [])]

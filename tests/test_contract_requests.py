@@ -105,7 +105,7 @@ def sends_exploded_object(op: Operation) -> bool:
         "properties" in schema or schema.get("type") == "object"
         for parameter in op.params_in("query")
         for schema in [resolve(SPEC, parameter.get("schema") or {})]
-        if parameter.get("required")
+        if parameter.get("required") and parameter.get("style", "form") == "form" and parameter.get("explode", True)
     )
 
 

@@ -129,8 +129,9 @@ def unsupported_parameter_style(ws: Workspace) -> None:
     spec = load_document(ws.spec)
     path_item = next(iter(spec["paths"].values()))
     operation = next(op for method, op in path_item.items() if method != "parameters")
-    filters = {"name": "filter", "in": "query", "style": "deepObject", "schema": {"type": "object"}}
-    operation["parameters"] = [*operation.get("parameters", []), filters]
+    # An exploded object in a header is `a=1,b=2`; the client writes a header as `a,1,b,2`.
+    labels = {"name": "X-Labels", "in": "header", "explode": True, "schema": {"type": "object"}}
+    operation["parameters"] = [*operation.get("parameters", []), labels]
     ws.write_spec(spec)
 
 
@@ -152,7 +153,7 @@ def broken_template(ws: Workspace) -> None:
         (dangling_ref, "NoSuchSchemaAnywhere"),
         (not_openapi_3, "not an OpenAPI 3.0/3.1 document"),
         (invalid_structure, "invalid OpenAPI at paths"),
-        (unsupported_parameter_style, "query parameter 'filter' asks for style deepObject"),
+        (unsupported_parameter_style, "header parameter 'X-Labels' asks for style simple, explode true"),
         (malformed_operation_override, "operation_overrides: 'GET /v1/x'"),
         (clashing_operation_names, "are both api.same.same_name"),
         (misspelled_config_key, "did you mean 'package_name_override'"),

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from contract.generated_package import import_generated
+from pipeline.models import ModelPlans
 from pipeline.plan import parse
 from pipeline.project import current
 from pipeline.readers import Readers
@@ -171,3 +172,48 @@ def test_every_shape_compiles():
     ):
         readers, models = parsed({"Holder": {"type": "object", "properties": {"p": schema}}})
         compile(readers.read(field(models["Holder"], "p"), "v"), "<read>", "exec")
+
+
+# -- pipeline/models.py: what a model module says -------------------------------------------------------
+
+
+def model_plan(schema: dict[str, Any]) -> Any:
+    readers, models = parsed({"Thing": schema})
+    return ModelPlans(readers).plan(models["Thing"])
+
+
+def test_a_secret_field_is_hidden_from_repr_and_required_fields_come_first():
+    plan = model_plan(
+        {
+            "type": "object",
+            "required": ["name"],
+            "properties": {
+                "note": {"type": "string"},
+                "password": {"type": "string", "format": "password"},
+                "token": {"type": "string", "writeOnly": True},
+                "name": {"type": "string"},
+            },
+        }
+    )
+    assert plan.hidden == ["password", "token"]
+    assert plan.repr_hidden == ', hidden=("password", "token",)'.replace('"', "'")
+    assert [prop.python_name for prop in plan.declared_order][0] == "name"
+
+
+@pytest.mark.parametrize(
+    ("extra", "kept", "refuses"),
+    [
+        (None, "any", True),  # says nothing: kept from the server, refused in a caller's mapping
+        (True, "any", False),
+        (False, "", True),
+        ({"type": "integer"}, "typed", False),
+    ],
+)
+def test_what_a_model_does_with_undeclared_keys(extra: Any, kept: str, refuses: bool):
+    schema: dict[str, Any] = {"type": "object", "properties": {"name": {"type": "string"}}}
+    if extra is not None:
+        schema["additionalProperties"] = extra
+    plan = model_plan(schema)
+    assert ("any" if plan.any_extra else "typed" if plan.typed_extra else "") == kept
+    assert plan.refuses_unknown == refuses
+    assert plan.declares  # undeclared keys are told from the declared ones in each case

@@ -14,7 +14,7 @@ import pytest
 
 from contract.local_server import closed_port_url
 from runtime import _base_client, errors, retries
-from runtime._wire import path_segment, query_string, wire_datetime
+from runtime._wire import deep_object, delimited, path_segment, query_string, wire_datetime
 from runtime.types import UNSET, model_repr
 from tests.fault_server import Step, fault_server
 from tests.moved_time import moved_time
@@ -118,6 +118,26 @@ def test_a_path_parameter_is_one_segment(value, segment: str):
 
 def test_the_query_is_form_style():
     assert query_string([("q", "a b"), ("tag", ["x", "y"]), ("on", True)]) == "q=a%20b&tag=x&tag=y&on=true"
+
+
+@pytest.mark.parametrize(
+    ("separator", "value", "sent"),
+    [
+        (",", [1, 2, 3], "ids=1%2C2%2C3"),
+        (" ", ["a", "b"], "ids=a%20b"),
+        ("|", [True, None, 1.5], "ids=true%7C%7C1.5"),
+        (",", {"x": 1, "y": 2}, "ids=x%2C1%2Cy%2C2"),
+        (",", [], "ids="),
+        (",", "one", "ids=one"),
+    ],
+)
+def test_an_unexploded_query_value_is_joined(separator: str, value: object, sent: str):
+    assert query_string([("ids", delimited(value, separator, "ids"))]) == sent
+
+
+def test_a_deep_object_names_each_property_in_brackets():
+    pairs = deep_object("filter", {"status": "ACTIVE", "range": {"min": 1}})
+    assert query_string(pairs) == "filter%5Bstatus%5D=ACTIVE&filter%5Brange%5D%5Bmin%5D=1"
 
 
 @pytest.mark.parametrize("token", ["", "   ", "line\nbreak", " padded", "naïve"])

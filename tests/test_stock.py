@@ -3,6 +3,7 @@ that changed is named with what to do about it; `make merge-templates` merges th
 override. A bump is simulated with an edited copy of the installed generator's templates as "the new
 version", so nothing is downloaded."""
 
+import difflib
 import shutil
 from pathlib import Path
 
@@ -44,10 +45,22 @@ def test_a_changed_stock_template_is_named_with_what_to_do(bumped: tuple[Path, P
     assert "runtime/types.py stands in for it" in problems[1]
 
 
+def _where_the_override_follows_stock(stock_text: str, override: str) -> str:
+    """A line in the middle of the longest run of lines the override shares with its stock template: an
+    upstream change there merges without touching the override's own changes."""
+    a, b = stock_text.splitlines(), override.splitlines()
+    run = difflib.SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    assert run.size >= 5, "the override shares no run of five lines with its stock template"
+    inner = a[run.a + 1 : run.a + run.size - 1]  # not at the run's edges, where the override's changes start
+    unique = [line for line in inner if line.strip() and a.count(line) == 1]
+    assert unique, "the shared run has no line of its own"
+    return unique[len(unique) // 2]
+
+
 def test_merge_templates_carries_the_upstream_change_into_the_override(bumped: tuple[Path, Path], tmp_path: Path):
     ours, new = bumped
     stock_model = (new / "model.py.jinja").read_text()
-    anchor = "    {% if property.default is none and property.required %}"  # where the override follows stock
+    anchor = _where_the_override_follows_stock(stock_model, (ours / "model.py.jinja").read_text())
     (new / "model.py.jinja").write_text(stock_model.replace(anchor, "{# upstream 9.9.9 #}\n" + anchor, 1))
 
     report = stock.merge_templates(ours, tmp_path)

@@ -17,7 +17,15 @@ from typing import Any
 import httpx
 import pytest
 
-from contract.calls import build_call, example_call, example_parameters, example_request_body, same_json, wire_pairs
+from contract.calls import (
+    Joined,
+    build_call,
+    example_call,
+    example_parameters,
+    example_request_body,
+    query_pairs,
+    same_json,
+)
 from contract.generated_package import import_generated, missing_operations, package_dir
 from contract.generator_names import endpoint_module, operation_name
 from contract.spec_model import (
@@ -131,14 +139,25 @@ def test_each_call_is_recorded_as_sent(op: Operation):
         getattr(getattr(fake.client, tree_attributes()[operation_name(op.key).group]), operation_name(op.key).name)
     ) == [recorded]
     assert same_json(recorded.path_params, sent.path_values)
-    flat = [pair for name, value in recorded.query.items() for pair in wire_pairs(name, value)]
+    declared = {parameter["name"]: parameter for parameter in op.params_in("query")}
+    flat = [
+        pair
+        for name, value in recorded.query.items()
+        for pair in query_pairs(declared.get(name, {"name": name}), value)
+    ]
     assert sorted(name for name, _ in flat) == sorted(name for name, _ in sent.query)
     for name, value in sent.query:
-        assert any(n == name and same_json(v, value) for n, v in flat), (name, value, recorded.query)
+        assert any(n == name and same_query_value(v, value) for n, v in flat), (name, value, recorded.query)
     if sent.content is not None and sent.content.kind == "json":
         assert same_json(recorded.body, sent.body)
     elif sent.content is None:
         assert recorded.body is None
+
+
+def same_query_value(left: Any, right: Any) -> bool:
+    if isinstance(left, Joined) and isinstance(right, Joined):
+        return left.separator == right.separator and same_json(left.value, right.value)
+    return same_json(left, right)
 
 
 # -- every request is checked against the spec ------------------------------------------------------

@@ -74,6 +74,23 @@ paths:
         content: {application/json: {schema: {$ref: "#/components/schemas/NewPet"}}}
       responses:
         "201": {description: Created, content: {application/json: {schema: {$ref: "#/components/schemas/Pet"}}}}
+  /v1/pets/search:
+    get:
+      operationId: search_pets
+      summary: Search pets
+      parameters:
+        - {name: ids, in: query, style: form, explode: false, schema: {type: array, items: {type: string}}}
+        - {name: names, in: query, style: pipeDelimited, explode: false, schema: {type: array, items: {type: string}}}
+        - name: filter
+          in: query
+          style: deepObject
+          schema: {type: object, properties: {kind: {type: string, enum: [cat, dog]}, min_age: {type: integer}}}
+      responses:
+        "200":
+          description: The pets found
+          content:
+            application/xml: {schema: {type: array, items: {$ref: "#/components/schemas/Pet"}}}
+            application/json: {schema: {type: array, items: {$ref: "#/components/schemas/Pet"}}}
   /v1/pets/{pet_id}:
     parameters:
       - {name: pet_id, in: path, required: true, schema: {type: string}}
@@ -175,6 +192,26 @@ def test_an_array_query_parameter_repeats_its_name_and_spaces_are_percent_encode
     client(pets, server).pets.list_pets(kind=["big dog", "cat"])
 
     assert str(server.sent[0].url) == "https://api.example.test/v1/pets?kind=big%20dog&kind=cat"
+
+
+def test_a_query_parameter_goes_out_in_the_style_the_spec_asks_for(pets: ModuleType):
+    from worked_examples.models import SearchPetsFilter, SearchPetsFilterKind
+
+    server = Server(httpx.Response(200, json=[]))
+    kind = SearchPetsFilterKind.CAT
+
+    client(pets, server).pets.search_pets(ids=["p1", "p2"], names=["Rex", "Tom"], filter_=SearchPetsFilter(kind, 2))
+
+    query = "ids=p1%2Cp2&names=Rex%7CTom&filter%5Bkind%5D=cat&filter%5Bmin_age%5D=2"  # ids=p1,p2&names=Rex|Tom&...
+    assert str(server.sent[0].url) == f"https://api.example.test/v1/pets/search?{query}"
+
+
+def test_the_accept_header_asks_for_what_the_client_reads(pets: ModuleType):
+    server = Server(httpx.Response(200, json=[]))
+
+    client(pets, server).pets.search_pets()  # documented as XML first, then JSON
+
+    assert server.sent[0].headers["accept"] == "application/json"
 
 
 def test_a_path_parameter_is_one_segment(pets: ModuleType):

@@ -421,7 +421,23 @@ class FakeAPI:
             name, schema = str(parameter["name"]), _parameter_schema(parameter)
             where = f"query parameter {name}"
             kinds = self.schemas.types(schema)
-            if name in sent:
+            style = str(parameter.get("style", "form"))
+            if style == "deepObject":  # filter[status]=ACTIVE: each property under the parameter's name
+                present = {key[len(name) + 1 : -1]: texts for key, texts in sent.items() if key.startswith(f"{name}[")}
+                claimed.update(f"{name}[{key}]" for key in present)
+                properties = self.schemas.properties(schema)
+                value = {
+                    key: self._typed(texts[-1], properties.get(key, {}), f"{where}[{key}]")[0]
+                    for key, texts in present.items()
+                }
+                if present or parameter.get("required"):
+                    values[name] = value
+                    problems += self.schemas.problems(schema, value, where, request=True)
+            elif name in sent and not parameter.get("explode", style == "form") and "content" not in parameter:
+                claimed.add(name)  # one text, an array's items (an object's keys and values) joined
+                separator = {"spaceDelimited": " ", "pipeDelimited": "|"}.get(style, ",")
+                values[name] = self._joined(schema, sent[name][-1], separator, where, problems)
+            elif name in sent:
                 claimed.add(name)
                 values[name] = self._sent_value(parameter, schema, sent[name], where, problems)
             elif "object" in kinds and "array" not in kinds and "content" not in parameter:
@@ -441,6 +457,25 @@ class FakeAPI:
             if name not in claimed:
                 values[name] = texts[0] if len(texts) == 1 else texts
         return values
+
+    def _joined(self, schema: Any, text: str, separator: str, where: str, problems: list[str]) -> Any:
+        kinds = self.schemas.types(schema)
+        parts = text.split(separator)
+        if "array" in kinds:
+            items = self.schemas.array_items(schema) or {}
+            value: Any = [self._typed(part, items, f"{where}[{i}]")[0] for i, part in enumerate(parts)] if text else []
+        elif "object" in kinds and len(parts) % 2 == 0:
+            properties = self.schemas.properties(schema)
+            value = {
+                key: self._typed(part, properties.get(key, {}), f"{where}.{key}")[0]
+                for key, part in zip(parts[::2], parts[1::2], strict=True)
+            }
+        else:
+            value, found = self._typed(text, schema, where)
+            problems += found
+            return value
+        problems += self.schemas.problems(schema, value, where, request=True)
+        return value
 
     def _sent_value(
         self, parameter: dict[str, Any], schema: Any, texts: list[str], where: str, problems: list[str]

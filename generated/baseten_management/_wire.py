@@ -71,6 +71,33 @@ def query_string(params: Mapping[str, Any] | Sequence[tuple[str, Any]]) -> str:
     )
 
 
+def delimited(value: Any, separator: str, name: str) -> Any:
+    """A query array (or object) written as one value, its items (an object's keys and values, in turn)
+    joined by `separator`: OpenAPI's style form (","), spaceDelimited (" ") or pipeDelimited ("|") with
+    explode false. Anything else (UNSET, None, one value) is returned as it came."""
+    if isinstance(value, Mapping):
+        items: list[Any] = [part for pair in value.items() for part in pair]
+    elif isinstance(value, list | tuple):
+        items = list(value)
+    else:
+        return value
+    return separator.join(_item_text(item, name) for item in items)
+
+
+def deep_object(name: str, value: Any) -> list[tuple[str, Any]]:
+    """A query object as OpenAPI's style deepObject writes it: `name[key]=value` for each property, an
+    object inside one as `name[key][inner]=...`; anything else (UNSET, None) is one pair, dropped later."""
+    if not isinstance(value, Mapping):
+        return [(name, value)]
+    return [pair for key, item in value.items() for pair in deep_object(f"{name}[{key}]", item)]
+
+
+def _item_text(item: Any, name: str) -> str:
+    if isinstance(item, bool):
+        return "true" if item else "false"
+    return "" if item is None else textual(item, name)
+
+
 def wire_datetime(value: datetime.datetime, name: str) -> str:
     """A date-time as RFC 3339 writes it; InvalidField naming the field for one without a UTC offset, which
     a server may read in any zone (`datetime(2026, 8, 1)`: give it `tzinfo=datetime.UTC`). A string is

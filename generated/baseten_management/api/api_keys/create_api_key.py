@@ -30,6 +30,8 @@ def _get_kwargs(
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
+    headers["Accept"] = "application/json"
+
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/v1/api_keys",

@@ -103,7 +103,7 @@ class AuthenticatedClient(BaseAuthenticatedClient[Raises]):
 
     @property
     def search(self) -> "_group_search.Search[Raises]":
-        """1 operation: create_search"""
+        """2 operations: create_search, get_search"""
         from .api.search import Search
 
         return Search(self)
@@ -171,7 +171,7 @@ class AsyncAPI(Generic[Raises]):
 
     @property
     def search(self) -> "_group_search.AsyncSearch[Raises]":
-        """1 operation: create_search"""
+        """2 operations: create_search, get_search"""
         from .api.search import AsyncSearch
 
         return AsyncSearch(self._client)

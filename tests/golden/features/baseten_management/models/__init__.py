@@ -14,6 +14,9 @@ if TYPE_CHECKING:
     from .error import Error, ErrorDict
     from .folder import Folder, FolderDict
     from .gadget import Gadget, GadgetDict
+    from .get_search_filter import GetSearchFilter, GetSearchFilterDict
+    from .get_search_filter_status import GetSearchFilterStatus
+    from .get_search_point import GetSearchPoint, GetSearchPointDict
     from .get_tree_response_200 import GetTreeResponse200, GetTreeResponse200Dict
     from .nullable_colour import NullableColour
     from .owner import Owner, OwnerDict
@@ -54,6 +57,11 @@ _MODULES: dict[str, str] = {
     "FolderDict": ".folder",
     "Gadget": ".gadget",
     "GadgetDict": ".gadget",
+    "GetSearchFilter": ".get_search_filter",
+    "GetSearchFilterDict": ".get_search_filter",
+    "GetSearchFilterStatus": ".get_search_filter_status",
+    "GetSearchPoint": ".get_search_point",
+    "GetSearchPointDict": ".get_search_point",
     "GetTreeResponse200": ".get_tree_response_200",
     "GetTreeResponse200Dict": ".get_tree_response_200",
     "NullableColour": ".nullable_colour",
@@ -114,6 +122,11 @@ __all__ = (
     "FolderDict",
     "Gadget",
     "GadgetDict",
+    "GetSearchFilter",
+    "GetSearchFilterDict",
+    "GetSearchFilterStatus",
+    "GetSearchPoint",
+    "GetSearchPointDict",
     "GetTreeResponse200",
     "GetTreeResponse200Dict",
     "NullableColour",

@@ -25,11 +25,15 @@ def _get_kwargs(
     name: str,
 ) -> dict[str, Any]:
 
+    headers: dict[str, Any] = {}
+    headers["Accept"] = "application/octet-stream"
+
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": f"/files/{path_segment(name, 'name')}/content",
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 

@@ -22,11 +22,15 @@ _RATE_LIMIT = _pacing.RateLimit("GET /health", 100, 1.0)
 @checked_arguments
 def _get_kwargs() -> dict[str, Any]:
 
+    headers: dict[str, Any] = {}
+    headers["Accept"] = "text/plain"
+
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/health",
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 

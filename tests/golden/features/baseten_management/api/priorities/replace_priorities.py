@@ -28,6 +28,8 @@ def _get_kwargs(
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
+    headers["Accept"] = "application/json"
+
     _kwargs: dict[str, Any] = {
         "method": "put",
         "url": "/priorities",

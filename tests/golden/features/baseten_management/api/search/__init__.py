@@ -1,8 +1,9 @@
-"""`client.search`: 1 operation.
+"""`client.search`: 2 operations.
 
 | operation | summary |
 | --- | --- |
 | [`create_search`](search/create_search.html)<br>`POST /search` | Search with a form body |
+| [`get_search`](search/get_search.html)<br>`GET /search` | Search by query parameters in each style OpenAPI defines for the query |
 """
 
 import importlib
@@ -13,8 +14,12 @@ from ..._base_client import Raises
 if TYPE_CHECKING:
     from ...client import AuthenticatedClient
     from . import create_search as _create_search
+    from . import get_search as _get_search
 
-__all__ = ("create_search",)
+__all__ = (
+    "create_search",
+    "get_search",
+)
 
 
 class Search(Generic[Raises]):
@@ -30,6 +35,13 @@ class Search(Generic[Raises]):
 
         return Operation(self._client)
 
+    @property
+    def get_search(self) -> "_get_search.Operation[Raises]":
+        """`GET /search`: Search by query parameters in each style OpenAPI defines for the query"""
+        from .get_search import Operation
+
+        return Operation(self._client)
+
 
 class AsyncSearch(Generic[Raises]):
     """`client.aio.search`: each operation of the group for async code, `await client.aio.search.<name>(...)`."""
@@ -41,6 +53,13 @@ class AsyncSearch(Generic[Raises]):
     def create_search(self) -> "_create_search.AsyncOperation[Raises]":
         """`POST /search`: Search with a form body"""
         from .create_search import AsyncOperation
+
+        return AsyncOperation(self._client)
+
+    @property
+    def get_search(self) -> "_get_search.AsyncOperation[Raises]":
+        """`GET /search`: Search by query parameters in each style OpenAPI defines for the query"""
+        from .get_search import AsyncOperation
 
         return AsyncOperation(self._client)
 

@@ -30,6 +30,8 @@ def _get_kwargs(
     headers: dict[str, Any] = {}
     headers["X-Include-Folder"] = "true" if x_include_folder else "false"
 
+    headers["Accept"] = "application/json"
+
     params: list[tuple[str, Any]] = []
 
     json_depth: int | None | Unset

@@ -32,6 +32,8 @@ def _get_kwargs(
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
 
+    headers["Accept"] = "application/json"
+
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/widgets",

@@ -31,6 +31,8 @@ def _get_kwargs(
     headers: dict[str, Any] = {}
     headers["X-Trace-Id"] = x_trace_id
 
+    headers["Accept"] = "application/json"
+
     cookies = {}
     if session is not UNSET:
         cookies["session"] = session

@@ -37,6 +37,9 @@ def _get_kwargs(
     tag: list[str] | Unset = UNSET,
 ) -> dict[str, Any]:
 
+    headers: dict[str, Any] = {}
+    headers["Accept"] = "application/json"
+
     params: list[tuple[str, Any]] = []
 
     json_from_ = wire_date(from_, "from_")
@@ -68,6 +71,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 

@@ -32,6 +32,8 @@ def _get_kwargs(
     if not isinstance(x_trace_id, Unset):
         headers["X-Trace-Id"] = x_trace_id
 
+    headers["Accept"] = "application/json"
+
     _kwargs: dict[str, Any] = {
         "method": "patch",
         "url": f"/widgets/{path_segment(widget_id, 'widget_id')}",
