@@ -18,7 +18,16 @@ from contract.calls import binary_fields, same_json, same_parts, wire_body
 from contract.generated_package import import_generated
 from contract.generator_names import class_name, endpoint_module, python_name
 from contract.python_values import files_as_bytes
-from contract.spec_model import Content, Operation, TaggedUnion, example_value, request_body, resolve, tagged_unions
+from contract.spec_model import (
+    Content,
+    Operation,
+    TaggedUnion,
+    declared_properties,
+    example_value,
+    request_body,
+    resolve,
+    tagged_unions,
+)
 from pipeline.naming import attribute_name
 from pipeline.project import current
 from pipeline.secrets import is_secret
@@ -138,7 +147,25 @@ def test_a_models_repr_shows_only_what_is_set(name: str):
     assert "=UNSET" not in shown and "object at 0x" not in shown, shown
 
 
-REQUIRED = [(name, prop) for name in OBJECTS for prop in sorted(resolve(SPEC, COMPONENTS[name]).get("required", []))]
+# A schema may require a name it does not declare (spotify's PagingObject requires `items`, which the allOf
+# that uses it declares): the model has no field for it, so a body without it is taken.
+UNDECLARED_REQUIRED = pytest.mark.xfail(
+    strict=True,
+    reason="the generated model enforces only the required properties its schema declares "
+    "(openapi-python-client makes no field for an undeclared one)",
+)
+
+
+def required_case(name: str, prop: str) -> Any:
+    declared = prop in declared_properties(SPEC, COMPONENTS[name])
+    return pytest.param(name, prop, id=f"{name}-{prop}", marks=[] if declared else [UNDECLARED_REQUIRED])
+
+
+REQUIRED = [
+    required_case(name, prop)
+    for name in OBJECTS
+    for prop in sorted(resolve(SPEC, COMPONENTS[name]).get("required", []))
+]
 
 
 @pytest.mark.parametrize(("name", "prop"), cases(REQUIRED, "no required property", arity=2))
@@ -321,12 +348,12 @@ def json_types(schema: Any, depth: int = 0) -> set[str] | None:
             if found is None:
                 return None
             kinds |= found
-    if schema.get("nullable") is True:
-        kinds.add("null")
     if not kinds and "properties" in schema:
         kinds.add("object")
     if "number" in kinds:
         kinds.add("integer")
+    if kinds and schema.get("nullable") is True:  # 3.0: `nullable` alone, without a type, takes any value
+        kinds.add("null")
     return kinds or None
 
 
