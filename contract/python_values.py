@@ -93,6 +93,8 @@ def class_names(annotation: Any) -> list[str]:
     """The classes a result type names, all the way in: `list[A] | B | None` names A and B."""
     if isinstance(annotation, type) and not typing.get_args(annotation):
         return [] if annotation is type(None) else [annotation.__name__]
+    if typing.get_origin(annotation) is typing.Literal:  # a const result: its values are no classes
+        return ["Literal"]
     return [name for member in typing.get_args(annotation) for name in class_names(member)]
 
 

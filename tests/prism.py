@@ -84,12 +84,12 @@ def answers_outside_its_spec(op: Operation, finding: str) -> bool:
 
 
 # Prism 5.16 answers a string without an example with "string" (repeated to its minLength), whatever its
-# `pattern` or `format`: the judge's messages about such a value.
-PRISM_STRING = re.compile(r"'(string)+[a-z]*' (does not match '.*|is not a '[\w-]+')")
+# `pattern` or `format`, and a number without one whatever its `multipleOf`: the judge's messages about them.
+PRISM_STRING = re.compile(r"'(string)+[a-z]*' (does not match '.*|is not a '[\w-]+')|-?[\d.]+ is not a multiple of .*")
 
 
 def prisms_own_strings(finding: str) -> bool:
-    """Whether every mismatch in a contract-live finding is a string Prism made up, refused by its
-    pattern or format."""
+    """Whether every mismatch in a contract-live finding is a value Prism made up, refused by its pattern,
+    format or multipleOf."""
     mismatches = re.split(r": (?=body\b)", finding)[1:]
     return bool(mismatches) and all(PRISM_STRING.fullmatch(m.split(": ", 1)[-1]) for m in mismatches)

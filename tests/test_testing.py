@@ -33,6 +33,7 @@ from contract.spec_model import (
     documents_status,
     example_value,
     fits,
+    request_body,
     resolve,
     success_response,
     why_no_value,
@@ -78,7 +79,11 @@ def documented_body_fits(op: Operation, response: Any) -> bool:
 
 
 def unanswerable(op: Operation) -> str:
-    """Why no answer can fit the operation's success schema, or the client cannot read one ("" if it can)."""
+    """Why no call can be answered: no body fits the required request body, so the fake refuses every one;
+    no answer can fit the success schema; or the client cannot read one ("" if it can)."""
+    body = request_body(SPEC, op)
+    if body is not None and body.required and why_no_value(SPEC, body.content.schema):
+        return f"{op.id}: its required body {why_no_value(SPEC, body.content.schema)}"
     success = success_response(SPEC, op)
     schema = success.schema if success is not None else None
     if schema is not None and why_no_value(SPEC, schema):
