@@ -11,6 +11,7 @@ import base64
 import copy
 import functools
 import json
+from collections.abc import Collection
 from typing import Any
 
 import attrs
@@ -314,21 +315,22 @@ def _prepared(schema: Any, direction: str) -> st.SearchStrategy[Any]:
     return _strategy(json.dumps(prepared, sort_keys=True), direction)
 
 
-def misplaced_fields(value: Any, where: str = "body") -> list[str]:
+def misplaced_fields(value: Any, where: str = "body", undeclared: Collection[str] = ()) -> list[str]:
     """Keys that a model with declared fields kept in additional_properties, anywhere in a parsed value.
 
     Drawn bodies carry declared properties only, so each one is a property parsed into the wrong model:
-    typically a oneOf/anyOf branch tried before the right one.
+    typically a oneOf/anyOf branch tried before the right one. `undeclared`: keys that belong there (a
+    name the schema requires without declaring it).
     """
     if isinstance(value, list):
-        return [found for i, item in enumerate(value) for found in misplaced_fields(item, f"{where}[{i}]")]
+        return [found for i, item in enumerate(value) for found in misplaced_fields(item, f"{where}[{i}]", undeclared)]
     if isinstance(value, dict):
-        return [found for key, item in value.items() for found in misplaced_fields(item, f"{where}.{key}")]
+        return [found for key, item in value.items() for found in misplaced_fields(item, f"{where}.{key}", undeclared)]
     if not attrs.has(type(value)):
         return []
     declared = [field.name for field in attrs.fields(type(value)) if field.name != "additional_properties"]
-    extra = getattr(value, "additional_properties", {})
+    extra = [key for key in getattr(value, "additional_properties", {}) if key not in undeclared]
     found = [f"{where}: {type(value).__name__} kept {sorted(extra)}"] if declared and extra else []
     for name in declared:
-        found += misplaced_fields(getattr(value, name), f"{where}.{name}")
+        found += misplaced_fields(getattr(value, name), f"{where}.{name}", undeclared)
     return found
