@@ -245,6 +245,8 @@ def declared_properties(spec: dict[str, Any], schema: Any) -> dict[str, list[Any
 def _is_object(spec: dict[str, Any], schema: dict[str, Any]) -> bool:
     parts = object_parts(spec, schema)
     kinds = [kind for part in parts for kind in _types(part)]
+    if kinds and "object" not in kinds:  # `required` beside `type: array` (paystack) is not an object's
+        return False
     return "object" in kinds or any("properties" in part or "required" in part for part in parts)
 
 
@@ -282,7 +284,10 @@ def example_value(
         if "enum" in schema:
             listed = [value for value in schema["enum"] if value is not None] or [None]
             strings = all(isinstance(value, str) for value in listed)
-            return UNLISTED_ENUM_VALUE if unlisted_enums and strings and listed != [None] else listed[0]
+            if unlisted_enums and strings and listed != [None]:
+                return UNLISTED_ENUM_VALUE
+            # The default where it is listed: what a model called without the field sends (paystack's reason).
+            return schema["default"] if schema.get("default") in listed else listed[0]
         if "default" in schema and schema["default"] is not None:
             return schema["default"]
         wide = all_properties and depth < 6  # optional parts near the top only
@@ -298,6 +303,10 @@ def example_value(
                 order = lambda c: (enters_again(c), resolve(spec, c).get("type") == "null")  # noqa: E731
                 choices = sorted(schema[key], key=order)
                 values = [_with_discriminator(spec, schema, c, example(c, depth + 1, stack)) for c in choices]
+                beside = {k: v for k, v in schema.items() if k not in ("oneOf", "anyOf")}
+                if _is_object(spec, beside):  # properties beside the union: each branch only narrows them
+                    own = example(beside, depth + 1, stack)
+                    values = [{**own, **value} if isinstance(value, dict) else own for value in values]
                 if key == "anyOf":
                     return values[0]
                 # A oneOf takes a value that fits exactly one branch: a branch's example, or one with an
