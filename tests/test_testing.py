@@ -414,7 +414,7 @@ def test_an_unknown_item_is_made_up_on_first_read_unless_autocreate_is_off(ops: 
     parameter, field = key_field(read)
     properties = item_schema(read)[0].get("properties") or {}
     value = example_value(SPEC, properties[field]) if field else None  # a key the item's field takes
-    key = {parameter: value if isinstance(value, str) and value else "never-made"}
+    key = {parameter: value if isinstance(value, str) and value else path_key(read, parameter, "never-made")}
     with testing.FakeBaseten(autocreate=False) as strict, testing.FakeBaseten() as lenient:
         with pytest.raises(errors.NotFoundError):
             call(strict, read, "sync", path=key)
@@ -425,6 +425,14 @@ def test_an_unknown_item_is_made_up_on_first_read_unless_autocreate_is_off(ops: 
 
 
 READS = [read for _, _, read, _ in COLLECTIONS]
+NUMBERED_KEYS = {"seeded-1": 101, "seeded-2": 102, "never-made": 404}
+
+
+def path_key(op: Operation, parameter: str, text: str) -> Any:
+    """`text` as the key of an item, or a number where the path parameter takes no text (paystack's
+    integer ids)."""
+    schema = next((p.get("schema") or {} for p in op.params_in("path") if p["name"] == parameter), {})
+    return text if fits(SPEC, schema, text) else NUMBERED_KEYS[text]
 
 
 @pytest.mark.parametrize("read", cases(READS, "no collection with create, list, read and delete operations"),
@@ -435,12 +443,13 @@ def test_a_seeded_item_model_or_dict_is_what_the_client_reads(read: Operation):
     parents.pop(parameter)
     with testing.FakeBaseten(autocreate=False) as fake:
         wrapper = item_schema(read)[1]
-        stored = fake.seed(name_of(read), {}, **parents, **{parameter: "seeded-1"})
-        model = call(fake, read, "sync", path={parameter: "seeded-1"})
+        first_key, second_key = path_key(read, parameter, "seeded-1"), path_key(read, parameter, "seeded-2")
+        stored = fake.seed(name_of(read), {}, **parents, **{parameter: first_key})
+        model = call(fake, read, "sync", path={parameter: first_key})
         model = getattr(model, wrapper) if wrapper else model
         assert same_json(model.to_dict(), stored)
-        fake.seed(read.id, model, **parents, **{parameter: "seeded-2"})  # a model, by the route this time
-        again = read_item(fake, read, {parameter: "seeded-2"})
+        fake.seed(read.id, model, **parents, **{parameter: second_key})  # a model, by the route this time
+        again = read_item(fake, read, {parameter: second_key})
         assert same_json(
             {k: v for k, v in again.items() if k != field}, {k: v for k, v in stored.items() if k != field}
         )
