@@ -23,11 +23,12 @@ from contract.spec_model import (
     Operation,
     current_spec,
     example_value,
+    first_server_url,
     fits,
     own_server,
+    path_pattern,
     request_body,
     resolve,
-    server_url,
 )
 
 # Bytes for every binary field: the stock template's fixed multipart boundary, then every byte value.
@@ -258,14 +259,12 @@ class Call:
         raw = request.url.raw_path.decode().split("?")[0]
         base_path = where.path.rstrip("/")
         assert raw.startswith(base_path + "/"), f"path {raw} does not start with the server's base path {base_path}"
-        sent = raw[len(base_path) :].split("/")
-        template = self.template.split("/")
-        assert len(sent) == len(template), f"path {'/'.join(sent)} for {self.template}"
-        for expected, actual in zip(template, sent, strict=True):
-            if expected.startswith("{") and expected.endswith("}"):  # the server decodes it back to the value
-                assert carries(unquote(actual), self.path_values[expected[1:-1]]), f"path {'/'.join(sent)}"
-            else:
-                assert actual == expected, f"path {'/'.join(sent)} for {self.template}"
+        sent = raw[len(base_path) :]
+        pattern, names = path_pattern(self.template)
+        matched = pattern.fullmatch(sent)
+        assert matched, f"path {sent} for {self.template}"
+        for name, actual in zip(names, matched.groups(), strict=True):  # the server decodes each back
+            assert carries(unquote(actual), self.path_values[name]), f"path {sent}: {name} is {actual!r}"
         query = parse_qsl(request.url.query.decode(), keep_blank_values=True)
         query = [(name, value) for name, value in query if name not in self.credential_query - self.query_names]
         assert same_pairs(query, self.query), f"query {query}, expected {self.query}"
@@ -298,7 +297,7 @@ class Call:
 def servers_of(op: Operation) -> tuple[str, str]:
     """The operation's own server ("" where none) and the spec's first (Call.server, Call.spec_server)."""
     spec = current_spec()
-    return own_server(spec, op), server_url(spec.get("servers"))
+    return own_server(spec, op), first_server_url(spec.get("servers"))
 
 
 def credential_places(op: Operation) -> tuple[frozenset[str], frozenset[str]]:

@@ -27,7 +27,7 @@ import httpx
 from contract.calls import build_call, example_parameters, example_request_body, unsendable
 from contract.generated_package import import_generated
 from contract.generator_names import endpoint_module
-from contract.spec_model import Operation, current_spec, fits, operations
+from contract.spec_model import Operation, absolute_servers, current_spec, fits, operations, path_pattern
 from contract.validation import response_errors
 from pipeline.project import current
 
@@ -90,10 +90,9 @@ def path_values(op: Operation, listed: dict[str, Any], example_ids: bool = False
     `example_ids`, one no list gives is left to the example the call is built with."""
     values: dict[tuple[str, str], Any] = {}
     segments = op.path.split("/")
-    for index, segment in enumerate(segments):
-        if not (segment.startswith("{") and segment.endswith("}")):
-            continue
-        name, parent = segment[1:-1], "/".join(segments[:index])
+    named = [(index, name) for index, segment in enumerate(segments) for name in path_pattern(segment)[1]]
+    for index, name in named:  # `{id}` a whole segment, or part of one (`{id}:start`)
+        parent = "/".join(segments[:index])
         if parent not in listed and example_ids:
             continue
         if parent not in listed:
@@ -191,7 +190,7 @@ def check(
 
 def main(argv: list[str] | None = None) -> int:
     spec = current_spec()
-    servers = [s.get("url", "") for s in spec.get("servers") or [] if str(s.get("url", "")).startswith("http")]
+    servers = absolute_servers(spec)
     parser = argparse.ArgumentParser(prog="make contract-live", description=__doc__.splitlines()[0])
     parser.add_argument("--base-url", default=servers[0] if servers else None, help="default: the spec's server")
     parser.add_argument("--allow-writes", action="store_true", help="also send POST, PUT, PATCH and DELETE")

@@ -74,6 +74,8 @@ def is_instance(value: Any, annotation: Any) -> bool:
         return value is None
     if origin in (typing.Union, types.UnionType):
         return any(is_instance(value, member) for member in typing.get_args(annotation))
+    if origin is typing.Literal:  # a const: exactly one of the values it lists
+        return any(type(value) is type(listed) and value == listed for listed in typing.get_args(annotation))
     if origin is list:
         (item,) = typing.get_args(annotation) or (Any,)
         return isinstance(value, list) and all(is_instance(each, item) for each in value)
@@ -91,6 +93,8 @@ def class_names(annotation: Any) -> list[str]:
     """The classes a result type names, all the way in: `list[A] | B | None` names A and B."""
     if isinstance(annotation, type) and not typing.get_args(annotation):
         return [] if annotation is type(None) else [annotation.__name__]
+    if typing.get_origin(annotation) is typing.Literal:  # a const result: its values are no classes
+        return ["Literal"]
     return [name for member in typing.get_args(annotation) for name in class_names(member)]
 
 

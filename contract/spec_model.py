@@ -3,12 +3,14 @@ responses they document, and small example values."""
 
 import functools
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from openapi_schema_validator import OAS30Validator, OAS31Validator
 
 from contract.generated_package import left_out
+from contract.patterns import string_matching
 from pipeline.generate.left_out import pruned
 from pipeline.project import current
 from pipeline.spec import openapi
@@ -35,6 +37,41 @@ def fits(spec: dict[str, Any], schema: Any, value: Any) -> bool:
     return not any(_VALIDATORS[id(spec)][1].evolve(schema=schema).iter_errors(value))
 
 
+def server_url(server: Any) -> str:
+    """A server object's URL with each variable at its default (the value OpenAPI says to use unless
+    another is supplied); a variable without a declaration stays as written."""
+    if not isinstance(server, dict):
+        return ""
+    url = str(server.get("url", ""))
+    for name, variable in (server.get("variables") or {}).items():
+        url = url.replace("{" + str(name) + "}", str((variable or {}).get("default", "")))
+    return url
+
+
+def absolute_servers(spec: dict[str, Any]) -> list[str]:
+    """The spec's top-level servers that are absolute http(s) URLs, variables at their defaults."""
+    urls = [server_url(server) for server in spec.get("servers") or []]
+    return [url.rstrip("/") for url in urls if url.startswith(("http://", "https://"))]
+
+
+def every_server(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every server object the spec names: top-level, on a path item, on an operation."""
+    found = list(spec.get("servers") or [])
+    for item in (spec.get("paths") or {}).values():
+        item = resolve(spec, item) or {}
+        found += item.get("servers") or []
+        found += [s for op in item.values() if isinstance(op, dict) for s in op.get("servers") or []]
+    return [server for server in found if isinstance(server, dict)]
+
+
+def path_pattern(template: str) -> tuple[re.Pattern[str], list[str]]:
+    """A path template as a regular expression over the path as sent, and the names of its parameters in
+    order: `{id}` may be a whole segment or part of one (`/instance/{id}:start`)."""
+    parts = re.split(r"\{([^{}/]+)\}", template)
+    regex = "".join(re.escape(part) if index % 2 == 0 else "([^/]*)" for index, part in enumerate(parts))
+    return re.compile(regex), parts[1::2]
+
+
 @dataclass
 class Operation:
     method: str  # lower case, as in the spec
@@ -54,21 +91,16 @@ class Operation:
         return [p for p in self.parameters if p.get("in") == location]
 
 
-def server_url(servers: Any) -> str:
-    """The first server's URL, each variable at its default, without a trailing slash ("" where none)."""
-    if not isinstance(servers, list) or not servers or not isinstance(servers[0], dict):
-        return ""
-    url = str(servers[0].get("url", ""))
-    for name, variable in (servers[0].get("variables") or {}).items():
-        url = url.replace("{" + name + "}", str((variable or {}).get("default", "")))
-    return url.rstrip("/")
+def first_server_url(servers: Any) -> str:
+    """The first of a list of servers' URL (server_url), without a trailing slash; "" where there is none."""
+    return server_url(servers[0]).rstrip("/") if isinstance(servers, list) and servers else ""
 
 
 def own_server(spec: dict[str, Any], op: Operation) -> str:
     """The operation's own server (its `servers`, else its path item's), where it is not the spec's first; ""."""
     item = (spec.get("paths") or {}).get(op.path) or {}
-    url = server_url(op.spec.get("servers") or item.get("servers"))
-    return "" if url == server_url(spec.get("servers")) or "{" in url else url
+    url = first_server_url(op.spec.get("servers") or item.get("servers"))
+    return "" if url == first_server_url(spec.get("servers")) or "{" in url else url
 
 
 def operations(spec: dict[str, Any]) -> list[Operation]:
@@ -154,10 +186,29 @@ def success_responses(spec: dict[str, Any], op: Operation) -> list[Success]:
     return found or ([success("default", 200)] if "default" in responses else [])
 
 
-def accepts_no_value(spec: dict[str, Any], schema: Any) -> bool:
-    """A oneOf with two identical branches: every value that fits one fits both, so none fits exactly one."""
-    branches = [json.dumps(branch, sort_keys=True) for branch in (resolve(spec, schema) or {}).get("oneOf") or []]
-    return len(set(branches)) < len(branches)
+def why_no_value(spec: dict[str, Any], schema: Any, depth: int = 0) -> str:
+    """Why no value fits the schema, as the spec writes it ("" where one does): a oneOf with two identical
+    branches (a value that fits one fits both, so none fits exactly one); an allOf part closed to its own
+    properties (`additionalProperties: false`) beside another that requires one it lacks; or either of
+    these in a required property."""
+    schema = resolve(spec, schema)
+    if not isinstance(schema, dict) or depth > 8:
+        return ""
+    branches = [json.dumps(branch, sort_keys=True) for branch in schema.get("oneOf") or []]
+    if len(set(branches)) < len(branches):
+        return "is a oneOf of identical branches, which no value matches"
+    required = required_names(spec, schema)
+    for part in object_parts(spec, schema):
+        lacking = [name for name in required if name not in (part.get("properties") or {})]
+        if part.get("additionalProperties") is False and not part.get("patternProperties") and lacking:
+            return f"has an allOf part that admits only its own properties, without the required {lacking[0]!r}"
+    declared = declared_properties(spec, schema)
+    for name in required:
+        for sub in declared.get(name, []):
+            why = why_no_value(spec, sub, depth + 1)
+            if why:
+                return f"requires {name!r}, which {why}"
+    return ""
 
 
 def success_response(spec: dict[str, Any], op: Operation) -> Success | None:
@@ -172,6 +223,59 @@ def documents_status(op: Operation, status: int) -> bool:
 
 
 UNLISTED_ENUM_VALUE = "VALUE_ADDED_AFTER_THIS_SPEC"
+RECURSION_DEPTH = 2  # how often an example may hold a recursive schema inside itself
+SCHEMA_REF = "#/components/schemas/"
+
+
+def object_parts(spec: dict[str, Any], schema: Any) -> list[dict[str, Any]]:
+    """The schema and each part of its allOf (theirs too), resolved: an instance meets the `properties`
+    and `required` of every one, wherever each is written (`required` in one part, the property it names
+    declared in another, or an outer `required` beside the allOf)."""
+    found: list[dict[str, Any]] = []
+
+    def visit(node: Any) -> None:
+        node = resolve(spec, node)
+        if isinstance(node, dict) and not any(node is seen for seen in found):
+            found.append(node)
+            for part in node.get("allOf") or []:
+                visit(part)
+
+    visit(schema)
+    return found
+
+
+def required_names(spec: dict[str, Any], schema: Any) -> list[str]:
+    """The properties an object of the schema must have, across its allOf parts, in the order written."""
+    names = [name for part in object_parts(spec, schema) for name in part.get("required") or []]
+    return list(dict.fromkeys(names))
+
+
+def declared_properties(spec: dict[str, Any], schema: Any) -> dict[str, list[Any]]:
+    """Each property the schema or one of its allOf parts declares, with every declaration of it."""
+    declared: dict[str, list[Any]] = {}
+    for part in object_parts(spec, schema):
+        for name, sub in (part.get("properties") or {}).items():
+            declared.setdefault(name, []).append(sub)
+    return declared
+
+
+def _is_object(spec: dict[str, Any], schema: dict[str, Any]) -> bool:
+    parts = object_parts(spec, schema)
+    kinds = [kind for part in parts for kind in _types(part)]
+    if kinds and "object" not in kinds:  # `required` beside `type: array` (paystack) is not an object's
+        return False
+    return "object" in kinds or any("properties" in part or "required" in part for part in parts)
+
+
+def _types(schema: dict[str, Any]) -> list[str]:
+    kind = schema.get("type")
+    return kind if isinstance(kind, list) else [kind] if isinstance(kind, str) else []
+
+
+def ref_name(node: Any) -> str | None:
+    """The component schema a `{"$ref": "#/components/schemas/X"}` names (X), else None."""
+    ref = node.get("$ref") if isinstance(node, dict) else None
+    return ref[len(SCHEMA_REF) :] if isinstance(ref, str) and ref.startswith(SCHEMA_REF) else None
 
 
 def example_value(
@@ -181,85 +285,184 @@ def example_value(
 
     With unlisted_enums, string enums get a value the spec does not list, as a newer server may send;
     with all_properties, objects carry their optional properties too (arrays one item), so that every
-    property is exercised.
+    property is exercised. A recursive schema is cut where it would enter itself again: an optional
+    property or array item left out, a union's other branch (null, say) taken. Strings follow their
+    `format` and `pattern`, numbers their bounds, so a value fits the schema as a judge reads it.
     """
 
-    def example(schema: Any, depth: int) -> Any:
-        schema = resolve(spec, schema)
-        if not isinstance(schema, dict) or depth > 12:
+    def example(node: Any, depth: int, stack: tuple[str, ...]) -> Any:
+        name = ref_name(node)
+        stack = (*stack, name) if name else stack
+        schema = resolve(spec, node)
+        if not isinstance(schema, dict) or depth > 40:
             return None
         if "const" in schema:
             return schema["const"]
         if "enum" in schema:
-            strings = all(isinstance(value, str) for value in schema["enum"] if value is not None)
-            return UNLISTED_ENUM_VALUE if unlisted_enums and strings else schema["enum"][0]
+            listed = [value for value in schema["enum"] if value is not None] or [None]
+            strings = all(isinstance(value, str) for value in listed)
+            if unlisted_enums and strings and listed != [None]:
+                return UNLISTED_ENUM_VALUE
+            # The default where it is listed: what a model called without the field sends (paystack's reason).
+            return schema["default"] if schema.get("default") in listed else listed[0]
         if "default" in schema and schema["default"] is not None:
             return schema["default"]
+        wide = all_properties and depth < 6  # optional parts near the top only
+
+        def enters_again(sub: Any) -> bool:
+            """Whether `sub` leads into a schema already being made twice over: cut there."""
+            names = [ref_name(sub), ref_name((resolve(spec, sub) or {}).get("items"))]
+            return any(name is not None and stack.count(name) >= RECURSION_DEPTH for name in names)
+
         for key in ("oneOf", "anyOf"):
             if key in schema:
-                choices = [resolve(spec, s) for s in schema[key]]
-                choices = [c for c in choices if c.get("type") != "null"] or choices
-                values = [_with_discriminator(spec, schema, c, example(c, depth + 1)) for c in choices]
+                # Null and branches that recurse come last: the smallest value that fits comes first.
+                order = lambda c: (enters_again(c), resolve(spec, c).get("type") == "null")  # noqa: E731
+                choices = sorted(schema[key], key=order)
+                values = [_with_discriminator(spec, schema, c, example(c, depth + 1, stack)) for c in choices]
+                beside = {k: v for k, v in schema.items() if k not in ("oneOf", "anyOf")}
+                if _is_object(spec, beside):  # properties beside the union: each branch only narrows them
+                    own = example(beside, depth + 1, stack)
+                    values = [{**own, **value} if isinstance(value, dict) else own for value in values]
                 if key == "anyOf":
                     return values[0]
                 # A oneOf takes a value that fits exactly one branch: a branch's example, or one with an
                 # undeclared field added, which a free-form branch takes and a closed one refuses.
                 tries = values + [{**v, "field_added_later": 1} for v in values if isinstance(v, dict)]
                 return next((v for v in tries if fits(spec, schema, v)), values[0])
-        if "allOf" in schema:
-            # Objects merge; a part that is not one (`allOf: [$ref: AnEnum]`) is the value itself.
-            values = [example(part, depth + 1) for part in schema["allOf"]]
-            objects = [value for value in values if isinstance(value, dict)]
-            if not objects:
-                return next((value for value in values if value is not None), None)
-            return {key: value for part in objects for key, value in part.items()}
-        kind = schema.get("type")
-        if isinstance(kind, list):
-            kind = next((k for k in kind if k != "null"), "null")
-        if kind == "object" or "properties" in schema:
-            properties = schema.get("properties") or {}
-            # Optional properties near the top only: a recursive model would otherwise nest to the depth limit.
-            names = list(properties) if all_properties and depth < 6 else schema.get("required", [])
-            return {name: example(properties.get(name, {}), depth + 1) for name in names}
+        if _is_object(spec, schema):
+            declared, required = declared_properties(spec, schema), required_names(spec, schema)
+            optional = [n for n in declared if n not in required and not any(map(enters_again, declared[n]))]
+            # A part that is a union (`allOf: [{oneOf: ...}, {properties: ...}]`) gives its branch's fields.
+            parts = object_parts(spec, schema)[1:]
+            unions = [example(p, depth + 1, stack) for p in parts if {"oneOf", "anyOf"} & set(p)]
+            value = {k: v for union in unions if isinstance(union, dict) for k, v in union.items()}
+            value.update({n: property_example(declared.get(n) or [{}], depth, stack) for n in required})
+            return {**value, **{n: property_example(declared[n], depth, stack) for n in (optional if wide else [])}}
+        if "allOf" in schema:  # a part that is not an object (`allOf: [$ref: AnEnum]`) is the value itself
+            values = [example(part, depth + 1, stack) for part in schema["allOf"]]
+            return next((value for value in values if value is not None), None)
+        kind = next((k for k in _types(schema) if k != "null"), "null" if _types(schema) else None)
         if kind == "array":
-            count = max(schema.get("minItems", 0), 1 if all_properties and depth < 6 else 0)
-            return [example(schema.get("items", {}), depth + 1) for _ in range(count)]
-        return _scalar_example(schema, kind)
+            items = schema.get("items", {})
+            count = max(schema.get("minItems", 0), 1 if wide and not enters_again(items) else 0)
+            return [example(items, depth + 1, stack) for _ in range(count)]
+        return _scalar_example(spec, schema, kind)
 
-    return example(schema, 0)
+    def property_example(declarations: list[Any], depth: int, stack: tuple[str, ...]) -> Any:
+        """A value for a property declared in one part or more (an allOf part may narrow another's)."""
+        values = [example(sub, depth + 1, stack) for sub in declarations]
+        if len(declarations) == 1:
+            return values[0]
+        return next((v for v in values if all(fits(spec, sub, v) for sub in declarations)), values[-1])
+
+    return example(schema, 0, ())
 
 
-def _scalar_example(schema: dict[str, Any], kind: Any) -> Any:
-    if schema.get("examples"):
+# What a string of each format looks like, as small as it may be; a format not listed is plain text.
+FORMAT_EXAMPLES = {
+    "date-time": "2026-01-02T03:04:05+00:00",
+    "date": "2026-01-02",
+    "time": "03:04:05+00:00",
+    "duration": "P1D",
+    "uuid": "00000000-0000-0000-0000-000000000001",
+    "email": "user@example.com",
+    "idn-email": "user@example.com",
+    "uri": "https://example.com/",
+    "url": "https://example.com/",
+    "iri": "https://example.com/",
+    "uri-reference": "https://example.com/",
+    "iri-reference": "https://example.com/",
+    "uri-template": "https://example.com/{id}",
+    "hostname": "example.com",
+    "idn-hostname": "example.com",
+    "ipv4": "192.0.2.1",
+    "ipv6": "2001:db8::1",
+    "byte": "dGV4dA==",  # base64 of "text"
+    "json-pointer": "/a",
+    "relative-json-pointer": "0",
+    "regex": "^a$",
+    "int32": "7",
+    "int64": "7",
+}
+
+# The integers a format holds (OpenAPI's format registry): a value past them is not an int32 or int64.
+INTEGER_FORMATS = {"int32": (-(2**31), 2**31 - 1), "int64": (-(2**63), 2**63 - 1)}
+
+
+def _scalar_example(spec: dict[str, Any], schema: dict[str, Any], kind: Any) -> Any:
+    if schema.get("examples") and isinstance(schema["examples"], list):
         return schema["examples"][0]
     if kind in ("integer", "number"):
-        value = 7 if kind == "integer" else 1.5
-        return min(max(value, schema.get("minimum", value)), schema.get("maximum", value))
+        return number_example(schema, kind)
     if kind == "boolean":
         return True
     if kind == "string":
         text = "text".ljust(schema.get("minLength", 0), "x")[: schema.get("maxLength")]
-        return {
-            "date-time": "2026-01-02T03:04:05+00:00",
-            "date": "2026-01-02",
-            "uuid": "00000000-0000-0000-0000-000000000001",
-        }.get(schema.get("format", ""), text)
+        pattern = schema.get("pattern")
+        made = string_matching(pattern, schema.get("minLength", 0), schema.get("maxLength")) if pattern else None
+        candidates = [FORMAT_EXAMPLES.get(str(schema.get("format"))), made, text]
+        candidates = [value for value in candidates if value is not None]
+        return next((value for value in candidates if fits(spec, schema, value)), candidates[0])
     return None
 
 
-def _with_discriminator(spec: dict[str, Any], parent: dict[str, Any], choice: dict[str, Any], value: Any) -> Any:
-    """Set the discriminator property to the value that selects `choice`."""
+def number_example(schema: dict[str, Any], kind: str) -> int | float:
+    """7 (or 1.5), moved inside the schema's bounds (inclusive, exclusive, the format's) and onto its
+    multipleOf where it has one."""
+    low: float | None
+    high: float | None
+    low, high = INTEGER_FORMATS.get(str(schema.get("format")), (None, None)) if kind == "integer" else (None, None)
+    low_open = high_open = False
+    for bound, side in (("minimum", "low"), ("maximum", "high")):
+        exclusive = schema.get("exclusiveM" + bound[1:])
+        limit = schema.get(bound)
+        if isinstance(exclusive, int | float) and not isinstance(exclusive, bool):
+            limit, exclusive = exclusive, True  # 3.1: the exclusive bound is the number itself
+        if isinstance(limit, int | float):
+            if side == "low" and (low is None or limit >= low):
+                low, low_open = limit, bool(exclusive)
+            elif side == "high" and (high is None or limit <= high):
+                high, high_open = limit, bool(exclusive)
+    step = schema.get("multipleOf")
+
+    def ok(value: float) -> bool:
+        above = low is None or (value > low if low_open else value >= low)
+        below = high is None or (value < high if high_open else value <= high)
+        return above and below and (not step or float(value / step).is_integer())
+
+    start: int | float = 7 if kind == "integer" else 1.5
+    near: list[float] = [value for bound in (low, high) if bound is not None for value in (bound, bound + 1, bound - 1)]
+    if kind != "integer":
+        near += [(low + high) / 2] if low is not None and high is not None else []
+    if step:
+        near = [s * step for s in (1, 2, -1)] + [
+            (int(b // step) + k) * step for b in (low, high) if b is not None for k in (0, 1, -1)
+        ]
+    candidates: list[int | float] = [start, *near]
+    if kind == "integer":
+        candidates = [int(value) for value in candidates if float(value).is_integer()]
+    return next((value for value in candidates if ok(value)), start)
+
+
+def _with_discriminator(spec: dict[str, Any], parent: dict[str, Any], choice: Any, value: Any) -> Any:
+    """Set the discriminator property to the value that selects `choice`: its key in the mapping, else
+    (OpenAPI's implicit mapping) the name of the component schema it refers to."""
     discriminator = parent.get("discriminator")
-    if not (discriminator and isinstance(value, dict)):
+    tag = discriminator_value(spec, discriminator, choice) if isinstance(discriminator, dict) else None
+    if tag is None or not isinstance(value, dict) or not isinstance(discriminator, dict):
         return value
-    name = discriminator["propertyName"]
+    return {**value, discriminator["propertyName"]: tag}
+
+
+def discriminator_value(spec: dict[str, Any], discriminator: dict[str, Any], choice: Any) -> Any:
+    """The discriminator value that selects `choice` (a branch, often a $ref): its mapping key, else the
+    component schema's name (OpenAPI's implicit mapping); None where neither names it."""
+    target = resolve(spec, choice)
     for tag, ref in (discriminator.get("mapping") or {}).items():
-        if resolve(spec, {"$ref": ref}) is choice:
-            return {**value, name: tag}
-    return value
-
-
-SCHEMA_REF = "#/components/schemas/"
+        if resolve(spec, {"$ref": ref}) is target:
+            return tag
+    return ref_name(choice)
 
 
 def recursive_names(schemas: dict[str, Any]) -> set[str]:

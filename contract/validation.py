@@ -17,7 +17,7 @@ from openapi_core import Config, OpenAPI
 from openapi_core.datatypes import RequestParameters
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
-from contract.spec_model import current_spec, first_content, media_kind, resolve
+from contract.spec_model import current_spec, every_server, first_content, media_kind, path_pattern, resolve, server_url
 from pipeline.spec.openapi import operations, schema_holders, schemas
 
 # The one server openapi-core is told of: each request is judged as if sent there, its path taken relative
@@ -30,7 +30,7 @@ class HttpxOpenAPIRequest:
 
     def __init__(self, request: httpx.Request, server: str):
         self.request = request
-        self.base_path = urlsplit(server).path.rstrip("/")
+        self.base_path = base_path(request, server)
         self.parameters = RequestParameters(
             query=ImmutableMultiDict(parse_qsl(request.url.query.decode(), keep_blank_values=True)),
             header=Headers(list(request.headers.multi_items())),
@@ -57,6 +57,19 @@ class HttpxOpenAPIRequest:
     @property
     def content_type(self) -> str:
         return str(self.request.headers.get("content-type", ""))
+
+
+def base_path(request: httpx.Request, server: str) -> str:
+    """The path of the server the request was sent to, which comes before the spec's paths: `server`'s,
+    or where the request went elsewhere (a path item's or an operation's own server), that one's."""
+    sent = request.url.raw_path.decode().split("?")[0]
+    origin = f"{request.url.scheme}://{request.url.netloc.decode()}"
+    for url in [server] + [server_url(s) for s in every_server(current_spec())]:
+        parts = urlsplit(url)
+        path = parts.path.rstrip("/")
+        if f"{parts.scheme}://{parts.netloc}" == origin and (sent.startswith(path + "/") or sent == path):
+            return path
+    return urlsplit(server).path.rstrip("/")
 
 
 def _cookies(header: str) -> list[tuple[str, str]]:
@@ -96,13 +109,10 @@ def _json_with_parameters(value: bytes | str, **parameters: str) -> Any:
 def openapi() -> Any:
     """openapi-core for openapi.yaml, served from JUDGED_AT."""
     spec = without_mutual_tls(type_lists_as_any_of(current_spec()))
-    spec["servers"] = [{"url": JUDGED_AT}]
-    # An operation's own server (path item or operation `servers`) is judged there too: each request's path is
-    # taken relative to the server the caller says it was sent to (Call.sent_to), as any other's.
-    for item in (spec.get("paths") or {}).values():
-        for node in [item, *(item.values() if isinstance(item, dict) else [])]:
-            if isinstance(node, dict):
-                node.pop("servers", None)
+    # Every server, the paths' and operations' own too (openapi-core looks for the request's there first):
+    # each request's path is taken relative to the server it was sent to (HttpxOpenAPIRequest.base_path).
+    for holder in [spec, *_server_holders(spec)]:
+        holder["servers"] = [{"url": JUDGED_AT}]
     # An http scheme's name is case-insensitive (RFC 9110); openapi-core 0.23.1 compares the sent one, lowered,
     # with the spec's as written, so `scheme: DSN` could never match.
     for scheme in ((spec.get("components") or {}).get("securitySchemes") or {}).values():
@@ -119,6 +129,13 @@ def openapi() -> Any:
     # (pipeline/spec/spec_check.py); checking it again would cost 5 s on a 183-operation spec in each process.
     config = Config(extra_media_type_deserializers=json_types, spec_validator_cls=None)  # type: ignore[arg-type]
     return OpenAPI.from_dict(spec, config=config)
+
+
+def _server_holders(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    """The path items and operations that name servers of their own."""
+    items = [item for item in (spec.get("paths") or {}).values() if isinstance(item, dict)]
+    operations = [op for item in items for op in item.values() if isinstance(op, dict)]
+    return [holder for holder in items + operations if "servers" in holder]
 
 
 def type_lists_as_any_of(spec: dict[str, Any]) -> dict[str, Any]:
@@ -181,9 +198,9 @@ def response_errors(request: httpx.Request, response: httpx.Response, server: st
 
 
 def _binary_body(request: httpx.Request, response: httpx.Response, server: str) -> bool:
-    spec, base_path = current_spec(), urlsplit(server).path.rstrip("/")
+    spec, base = current_spec(), base_path(request, server)
     sent = request.url.raw_path.decode("ascii").split("?")[0]  # as sent: a value's own "/" stays %2F, one segment
-    path = sent[len(base_path) :] if sent.startswith(base_path) else sent
+    path = sent[len(base) :] if sent.startswith(base) else sent
     for template, item in (spec.get("paths") or {}).items():
         operation = resolve(spec, item).get(request.method.lower())
         if operation is None or not _matches(template, path):
@@ -196,8 +213,7 @@ def _binary_body(request: httpx.Request, response: httpx.Response, server: str) 
 
 
 def _matches(template: str, path: str) -> bool:
-    parts, actual = template.strip("/").split("/"), path.strip("/").split("/")
-    return len(parts) == len(actual) and all(p.startswith("{") or p == a for p, a in zip(parts, actual, strict=True))
+    return path_pattern(template.rstrip("/"))[0].fullmatch(path.rstrip("/")) is not None
 
 
 def _describe(error: BaseException, located: bool = False) -> str:

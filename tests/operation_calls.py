@@ -177,7 +177,8 @@ def spec_slice(spec: dict[str, Any], keep: int | Collection[tuple[str, str]]) ->
         kept = [op.key for op in operations(spec)[:keep]]
     else:
         kept = [(method, path) for method, path in keep if method in (paths.get(path) or {})]
-    sliced = {key: value for key, value in spec.items() if key not in ("paths", "components")}
+    # OpenAPI 3.1's webhooks are requests the API sends, which the client has no call for: left out.
+    sliced = {key: value for key, value in spec.items() if key not in ("paths", "components", "webhooks")}
     sliced["paths"] = {}
     for method, path in kept:
         item = sliced["paths"].setdefault(
@@ -187,7 +188,7 @@ def spec_slice(spec: dict[str, Any], keep: int | Collection[tuple[str, str]]) ->
     components: dict[str, dict[str, Any]] = {}
     if "securitySchemes" in (spec.get("components") or {}):
         components["securitySchemes"] = spec["components"]["securitySchemes"]
-    pending = [sliced["paths"]]
+    pending = [sliced]  # the paths kept, and anything else that refers to a component
     while pending:
         node = pending.pop()
         for found, _ in walk(node):

@@ -7,9 +7,11 @@ no undeclared ones, so a property that lands in a model's additional_properties 
 (misplaced_fields); unknown fields are tested on their own.
 """
 
+import base64
 import copy
 import functools
 import json
+from collections.abc import Collection
 from typing import Any
 
 import attrs
@@ -17,7 +19,7 @@ from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 
-from contract.spec_model import SCHEMA_REF, current_spec, recursive_names
+from contract.spec_model import INTEGER_FORMATS, SCHEMA_REF, current_spec, recursive_names
 
 MAX_ITEMS = 2
 MAX_LENGTH = 12
@@ -54,6 +56,9 @@ def bounded(schema: Any) -> Any:
         # Only declared properties, so any key a parsed model keeps in additional_properties was misplaced.
         out["additionalProperties"] = False
     types = out["type"] if isinstance(out.get("type"), list) else [out.get("type")]
+    if "integer" in types and out.get("format") in INTEGER_FORMATS:  # an int64 past 2**63 is no int64
+        low, high = INTEGER_FORMATS[out["format"]]
+        out["minimum"], out["maximum"] = max(out.get("minimum", low), low), min(out.get("maximum", high), high)
     if "array" in types:
         out["maxItems"] = min(out.get("maxItems", MAX_ITEMS), MAX_ITEMS)
     if "string" in types and not {"enum", "const", "format", "pattern"} & set(out):
@@ -140,9 +145,101 @@ def unrolled(node: Any, schemas: dict[str, Any], recursive: set[str], stack: tup
     return {key: unrolled(value, schemas, recursive, stack) for key, value in node.items()}
 
 
+# What each side never sends (OpenAPI): a readOnly property is not in a request, a writeOnly one not in a
+# response, required or not (its `required` applies to the other side only).
+HIDDEN = {"request": "readOnly", "response": "writeOnly"}
+
+
+def without_hidden(node: Any, direction: str, schemas: dict[str, Any]) -> Any:
+    """A copy of the schema without the properties that `direction` ("request" or "response") never carries."""
+    keyword = HIDDEN[direction]
+
+    def marked(prop: Any) -> bool:
+        target = schemas.get(str(prop.get("$ref", ""))[len(SCHEMA_REF) :]) if isinstance(prop, dict) else None
+        parts = [prop, target, *(prop.get("allOf") or [] if isinstance(prop, dict) else [])]
+        return any(isinstance(part, dict) and part.get(keyword) is True for part in parts)
+
+    def visit(node: Any) -> Any:
+        if isinstance(node, list):
+            return [visit(item) for item in node]
+        if not isinstance(node, dict):
+            return node
+        out = {key: visit(value) for key, value in node.items()}
+        if isinstance(node.get("properties"), dict):
+            hidden = {name for name, prop in node["properties"].items() if marked(prop)}
+            out["properties"] = {name: prop for name, prop in out["properties"].items() if name not in hidden}
+            if isinstance(node.get("required"), list):
+                out["required"] = [name for name in node["required"] if name not in hidden]
+        return out
+
+    return visit(node)
+
+
+def merged_all_of(node: Any, schemas: dict[str, Any]) -> Any:
+    """A copy of the schema with each allOf of plain objects (properties, required, perhaps closed to
+    undeclared ones) written as the one object it describes. bounded() closes every object to its declared
+    properties: the parts closed one by one would each refuse the others' properties, and no value would be
+    left. A part the spec closes itself keeps the others' properties out of the whole."""
+
+    def plain(schema: dict[str, Any]) -> bool:
+        keys = {key for key in schema if not key.startswith("x-")} - ANNOTATIONS - {"allOf"}
+        undeclared = schema.get("additionalProperties", False)  # absent or false: nothing more to merge
+        return (
+            keys <= {"type", "properties", "required", "additionalProperties"}
+            and undeclared is False
+            and (schema.get("type") in (None, "object"))
+        )
+
+    def parts(schema: dict[str, Any], seen: tuple[str, ...]) -> list[dict[str, Any]] | None:
+        """The schema and its allOf parts, theirs too, where every one is a plain object; else None."""
+        found = [schema]
+        for part in schema.get("allOf") or []:
+            name = str(part.get("$ref", ""))[len(SCHEMA_REF) :] if isinstance(part, dict) else ""
+            target = schemas.get(name) if name else part
+            if not isinstance(target, dict) or name in seen or not plain(target):
+                return None
+            inner = parts(target, (*seen, name)) if "allOf" in target else [target]
+            if inner is None:
+                return None
+            found += inner
+        return found
+
+    def visit(node: Any) -> Any:
+        if isinstance(node, list):
+            return [visit(item) for item in node]
+        if not isinstance(node, dict):
+            return node
+        found = parts(node, ()) if "allOf" in node and plain(node) else None
+        if found:
+            declared: dict[str, list[Any]] = {}
+            for part in found:
+                for name, sub in (part.get("properties") or {}).items():
+                    declared.setdefault(name, []).append(sub)
+            required = list(dict.fromkeys(name for part in found for name in part.get("required") or []))
+            for part in found:  # only what every closed part declares may be there
+                if part.get("additionalProperties") is False:
+                    declared = {name: subs for name, subs in declared.items() if name in (part.get("properties") or {})}
+            node = {
+                k: v for k, v in node.items() if k not in ("allOf", "properties", "required", "additionalProperties")
+            }
+            node["type"] = "object"
+            # A property declared in several parts meets each declaration.
+            node["properties"] = {
+                name: subs[0] if len(subs) == 1 else {"allOf": subs} for name, subs in declared.items()
+            }
+            node.update({"required": required} if required else {})
+        return {key: visit(value) for key, value in node.items()}
+
+    return visit(node)
+
+
 @functools.cache
-def _components() -> tuple[dict[str, Any], frozenset[str]]:
-    components = bounded(discriminated(current_spec().get("components") or {}))
+def _components(direction: str) -> tuple[dict[str, Any], frozenset[str]]:
+    spec_components = current_spec().get("components") or {}
+    spec_schemas = spec_components.get("schemas") or {}
+    hidden = without_hidden(spec_components, direction, spec_schemas)
+    hidden = {**hidden, "schemas": merged_all_of(hidden.get("schemas") or {}, hidden.get("schemas") or {})}
+    components = bounded(discriminated(hidden))
     schemas = components.get("schemas") or {}
     recursive = recursive_names(schemas)
     unrolled_schemas = {name: unrolled(schema, schemas, recursive, (name,)) for name, schema in schemas.items()}
@@ -151,7 +248,11 @@ def _components() -> tuple[dict[str, Any], frozenset[str]]:
 
 # Formats hypothesis-jsonschema does not know draw any string; these draw what the format means. A file
 # has at least one byte: an empty body is, to a server or a validator, no body at all.
-CUSTOM_FORMATS = {"uuid": st.uuids().map(str), "binary": st.text(min_size=1, max_size=MAX_LENGTH)}
+CUSTOM_FORMATS = {
+    "uuid": st.uuids().map(str),
+    "binary": st.text(min_size=1, max_size=MAX_LENGTH),
+    "byte": st.binary(max_size=MAX_LENGTH).map(lambda data: base64.b64encode(data).decode("ascii")),
+}
 
 
 # Keywords that say nothing about which values a schema accepts (a discriminator's property is required
@@ -161,21 +262,22 @@ ANNOTATIONS = {"title", "description", "default", "example", "examples", "deprec
 
 
 @functools.cache
-def _strategy(schema_json: str) -> st.SearchStrategy[Any]:
+def _strategy(schema_json: str, direction: str) -> st.SearchStrategy[Any]:
     """Objects, arrays and unions are put together here from their parts' strategies, each made once;
     anything else is hypothesis-jsonschema's. It builds an object's strategy anew on every draw, so an
     array of 40-way unions (Baseten's audit log) cost 8 s a body; composed from cached parts, 0.1 s."""
     schema = json.loads(schema_json)
     keys = {key for key in schema if not key.startswith("x-")} - ANNOTATIONS
     if keys == {"$ref"} and schema["$ref"].startswith(SCHEMA_REF):
-        return st.deferred(lambda: json_values(current_spec_schemas()[schema["$ref"][len(SCHEMA_REF) :]]))
+        name = schema["$ref"][len(SCHEMA_REF) :]
+        return st.deferred(lambda: _prepared(current_spec_schemas(direction)[name], direction))
     # A part no value fits (a recursion cut, unrolled() says) is left out where the whole allows it.
     if keys == {"anyOf"} and all(isinstance(branch, dict) for branch in schema["anyOf"]):
-        branches = [json_values(branch) for branch in schema["anyOf"]]
+        branches = [_prepared(branch, direction) for branch in schema["anyOf"]]
         return st.one_of([branch for branch in branches if not branch.is_empty])
     if keys <= {"type", "properties", "required", "additionalProperties"} and schema.get("type") == "object":
         if schema.get("additionalProperties") is False and isinstance(schema.get("properties"), dict):
-            properties = {name: json_values(sub) for name, sub in schema["properties"].items()}
+            properties = {name: _prepared(sub, direction) for name, sub in schema["properties"].items()}
             required = set(schema.get("required") or [])
             if required <= set(properties):
                 if any(properties[name].is_empty for name in required):
@@ -186,41 +288,49 @@ def _strategy(schema_json: str) -> st.SearchStrategy[Any]:
                 )
     if keys <= {"type", "items", "minItems", "maxItems"} and schema.get("type") == "array":
         if isinstance(schema.get("items"), dict):
-            items, least = json_values(schema["items"]), schema.get("minItems", 0)
+            items, least = _prepared(schema["items"], direction), schema.get("minItems", 0)
             if items.is_empty:
                 return st.just([]) if least == 0 else st.nothing()
             return st.lists(items, min_size=least, max_size=schema["maxItems"])
     if '"$ref"' in schema_json:  # the components ride along, so "#/components/schemas/X" resolves
-        schema = {**schema, "components": _components()[0]}
+        schema = {**schema, "components": _components(direction)[0]}
     return from_schema(schema, custom_formats=CUSTOM_FORMATS)
 
 
-def current_spec_schemas() -> dict[str, Any]:
-    return _components()[0].get("schemas") or {}
+def current_spec_schemas(direction: str = "response") -> dict[str, Any]:
+    return _components(direction)[0].get("schemas") or {}
 
 
-def json_values(schema: dict[str, Any]) -> st.SearchStrategy[Any]:
-    """JSON values valid against `schema` (a node of openapi.yaml; its $refs point into the components)."""
-    components, recursive = _components()
-    prepared = unrolled(bounded(schema), current_spec_schemas(), set(recursive))
-    return _strategy(json.dumps(prepared, sort_keys=True))
+def json_values(schema: dict[str, Any], direction: str = "response") -> st.SearchStrategy[Any]:
+    """JSON values valid against `schema` (a node of openapi.yaml; its $refs point into the components),
+    as `direction` carries them: a "request" without readOnly properties, a "response" without writeOnly."""
+    spec_schemas = (current_spec().get("components") or {}).get("schemas") or {}
+    return _prepared(without_hidden(merged_all_of(schema, spec_schemas), direction, spec_schemas), direction)
 
 
-def misplaced_fields(value: Any, where: str = "body") -> list[str]:
+def _prepared(schema: Any, direction: str) -> st.SearchStrategy[Any]:
+    """The strategy for a schema of the components as _components(direction) holds them."""
+    components, recursive = _components(direction)
+    prepared = unrolled(bounded(schema), current_spec_schemas(direction), set(recursive))
+    return _strategy(json.dumps(prepared, sort_keys=True), direction)
+
+
+def misplaced_fields(value: Any, where: str = "body", undeclared: Collection[str] = ()) -> list[str]:
     """Keys that a model with declared fields kept in additional_properties, anywhere in a parsed value.
 
     Drawn bodies carry declared properties only, so each one is a property parsed into the wrong model:
-    typically a oneOf/anyOf branch tried before the right one.
+    typically a oneOf/anyOf branch tried before the right one. `undeclared`: keys that belong there (a
+    name the schema requires without declaring it).
     """
     if isinstance(value, list):
-        return [found for i, item in enumerate(value) for found in misplaced_fields(item, f"{where}[{i}]")]
+        return [found for i, item in enumerate(value) for found in misplaced_fields(item, f"{where}[{i}]", undeclared)]
     if isinstance(value, dict):
-        return [found for key, item in value.items() for found in misplaced_fields(item, f"{where}.{key}")]
+        return [found for key, item in value.items() for found in misplaced_fields(item, f"{where}.{key}", undeclared)]
     if not attrs.has(type(value)):
         return []
     declared = [field.name for field in attrs.fields(type(value)) if field.init]
-    extra = getattr(value, "additional_properties", {})
+    extra = [key for key in getattr(value, "additional_properties", {}) if key not in undeclared]
     found = [f"{where}: {type(value).__name__} kept {sorted(extra)}"] if declared and extra else []
     for name in declared:
-        found += misplaced_fields(getattr(value, name), f"{where}.{name}")
+        found += misplaced_fields(getattr(value, name), f"{where}.{name}", undeclared)
     return found

@@ -13,7 +13,7 @@ import pytest
 from contract.calls import example_call
 from contract.generated_package import import_generated
 from contract.generator_names import endpoint_module
-from contract.spec_model import Operation, example_value, request_body, resolve
+from contract.spec_model import Operation, declared_properties, example_value, request_body, required_names, resolve
 from contract.validation import assert_valid
 from tests.operation_calls import BASE_URL, OPERATIONS, SPEC, Recorder, cases, client_for, success_reply
 
@@ -98,7 +98,7 @@ def test_a_misspelt_key_is_an_invalid_field_naming_it_and_the_closest_before_sen
 
 
 def required_fields(op: Operation) -> list[str]:
-    return list(schema_of(op).get("required") or [])
+    return required_names(SPEC, schema_of(op))  # across allOf parts too
 
 
 WITH_REQUIRED = [pytest.param(op, required_fields(op)[0], id=op.id) for op in MODEL_BODIES if required_fields(op)]
@@ -113,8 +113,8 @@ def test_a_mapping_missing_a_required_field_fails_before_sending_naming_it(op: O
 
 
 def enum_field(op: Operation) -> str | None:
-    properties = schema_of(op).get("properties") or {}
-    return next((name for name, prop in properties.items() if "enum" in resolve(SPEC, prop)), None)
+    properties = declared_properties(SPEC, schema_of(op))
+    return next((name for name, props in properties.items() if any("enum" in resolve(SPEC, p) for p in props)), None)
 
 
 WITH_ENUM = [pytest.param(op, enum_field(op), id=op.id) for op in MODEL_BODIES if enum_field(op)]

@@ -17,7 +17,14 @@ from contract import live
 from contract.calls import unsendable
 from contract.generated_package import import_generated
 from contract.local_server import closed_port_url
-from contract.spec_model import Operation, example_value, resolve, success_response
+from contract.spec_model import (
+    Operation,
+    declared_properties,
+    example_value,
+    required_names,
+    resolve,
+    success_response,
+)
 from pipeline.project import current
 from tests.operation_calls import OPERATIONS, SPEC, TOKEN
 from tests.prism import answers_outside_its_spec, refuses_valid_request
@@ -65,28 +72,36 @@ def test_without_allow_writes_only_gets_are_sent(drifting_server, capsys, monkey
 
 
 def drift_target() -> tuple[Operation, dict[str, Any]]:
-    """An operation without path parameters whose success body is an object with a required field."""
+    """An operation without path parameters whose success body is an object with a required field (its
+    allOf parts' included)."""
     for op in sorted(OPERATIONS, key=lambda op: op.method != "get"):
         success = success_response(SPEC, op)
         schema = resolve(SPEC, success.schema) if success and success.schema is not None else {}
-        if "{" not in op.path and schema.get("required") and schema.get("properties"):
+        if "{" not in op.path and required_names(SPEC, schema) and declared_properties(SPEC, schema):
             return op, schema
     pytest.skip("no operation without path parameters returns an object with a required field")
 
 
-def drifted_bodies(schema: dict[str, Any]) -> dict[str, tuple[int, bytes, str]]:
+def success_status(op: Operation) -> int:
+    """The status the operation's success answers with (201, 202, ... where the spec says so)."""
+    success = success_response(SPEC, op)
+    return success.status if success is not None else 200
+
+
+def drifted_bodies(op: Operation, schema: dict[str, Any]) -> dict[str, tuple[int, bytes, str]]:
     """kind -> (status, body, the field the report must name)."""
-    full = example_value(SPEC, schema, all_properties=True)
-    required = schema["required"][0]
+    full, ok = example_value(SPEC, schema, all_properties=True), success_status(op)
+    required = required_names(SPEC, schema)[0]
     cases = {
-        "required field missing": (200, {k: v for k, v in full.items() if k != required}, required),
-        "wrong type": (200, {**full, required: {"an object": "where the spec says otherwise"}}, required),
+        "required field missing": (ok, {k: v for k, v in full.items() if k != required}, required),
+        "wrong type": (ok, {**full, required: {"an object": "where the spec says otherwise"}}, required),
     }
-    enums = [k for k, v in schema["properties"].items() if "enum" in resolve(SPEC, v) and k in full]
+    declared = declared_properties(SPEC, schema)
+    enums = [k for k, subs in declared.items() if any("enum" in resolve(SPEC, v) for v in subs) and k in full]
     if enums:
-        cases["unlisted enum value"] = (200, {**full, enums[0]: "VALUE_ADDED_AFTER_THIS_SPEC"}, enums[0])
+        cases["unlisted enum value"] = (ok, {**full, enums[0]: "VALUE_ADDED_AFTER_THIS_SPEC"}, enums[0])
     encoded = {kind: (status, json.dumps(body).encode(), field) for kind, (status, body, field) in cases.items()}
-    return {**encoded, "not JSON": (200, b"<html>ok</html>", ""), "server error": (500, b"{}", "")}
+    return {**encoded, "not JSON": (ok, b"<html>ok</html>", ""), "server error": (500, b"{}", "")}
 
 
 @pytest.fixture
@@ -124,7 +139,7 @@ DRIFTS = ["required field missing", "wrong type", "unlisted enum value", "not JS
 @pytest.mark.parametrize("kind", DRIFTS)
 def test_each_drift_is_reported_on_its_operation(kind: str, drifting_server, capsys, monkeypatch):
     op, schema = drift_target()
-    bodies = drifted_bodies(schema)
+    bodies = drifted_bodies(op, schema)
     if kind not in bodies:
         pytest.skip(f"{op.id} returns no enum property to send an unlisted value in")
     status, body, field = bodies[kind]
@@ -180,7 +195,8 @@ def test_no_key_cannot_run(capsys, monkeypatch):
 
 def test_the_request_budget_stops_with_the_report_so_far(drifting_server, capsys, monkeypatch):
     op, schema = drift_target()
-    drifting_server.update(status=200, body=json.dumps(example_value(SPEC, schema, all_properties=True)).encode())
+    body = json.dumps(example_value(SPEC, schema, all_properties=True)).encode()
+    drifting_server.update(status=success_status(op), body=body)
     writes = [] if op.method == "get" else ["--allow-writes"]
     code, text = run(capsys, monkeypatch, "--base-url", drifting_server["url"], "--max-requests", "0", *writes)
     assert code == 0 and "stopped: the request budget (0) is spent" in text
@@ -189,7 +205,8 @@ def test_the_request_budget_stops_with_the_report_so_far(drifting_server, capsys
 def test_ctrl_c_stops_with_the_report_so_far(drifting_server, capsys, monkeypatch):
     """Ctrl-C during the second request: the first operation's line is reported, nothing after it."""
     op, schema = drift_target()
-    drifting_server.update(status=200, body=json.dumps(example_value(SPEC, schema, all_properties=True)).encode())
+    body = json.dumps(example_value(SPEC, schema, all_properties=True)).encode()
+    drifting_server.update(status=success_status(op), body=body)
     writes = [] if op.method == "get" else ["--allow-writes"]
     original, sent = live.Pacer.handle_request, []
 

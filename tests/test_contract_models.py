@@ -18,7 +18,17 @@ from contract.calls import binary_fields, same_json, same_parts, wire_body
 from contract.generated_package import import_generated
 from contract.generator_names import class_name, endpoint_module, python_name
 from contract.python_values import files_as_bytes
-from contract.spec_model import Content, Operation, TaggedUnion, example_value, request_body, resolve, tagged_unions
+from contract.spec_model import (
+    Content,
+    Operation,
+    TaggedUnion,
+    declared_properties,
+    example_value,
+    request_body,
+    required_names,
+    resolve,
+    tagged_unions,
+)
 from pipeline.generate.naming import attribute_name
 from pipeline.project import current
 from pipeline.spec.secrets import is_secret
@@ -110,7 +120,7 @@ def parses_back(name: str, body: dict[str, Any]) -> None:
     """The model takes the body and gives it back: as JSON, and part by part where it is a multipart form."""
     cls, schema = model_class(name), COMPONENTS[name]
     parsed = cls.from_dict(files_as_bytes(cls, body))
-    assert misplaced_fields(parsed) == []
+    assert misplaced_fields(parsed, undeclared=undeclared_required(name)) == []
     if hasattr(parsed, "to_multipart"):
         expected = wire_body(Content("multipart/form-data", "multipart", schema), body)
         assert same_parts(sent_parts(parsed), expected), f"{name}: {body} is sent as {sent_parts(parsed)}"
@@ -138,7 +148,31 @@ def test_a_models_repr_shows_only_what_is_set(name: str):
     assert "=UNSET" not in shown and "object at 0x" not in shown, shown
 
 
-REQUIRED = [(name, prop) for name in OBJECTS for prop in sorted(resolve(SPEC, COMPONENTS[name]).get("required", []))]
+# A schema may require a name it does not declare (spotify's PagingObject requires `items`, which the allOf
+# that uses it declares): the model has no field for it, so a body without it is taken.
+UNDECLARED_REQUIRED = pytest.mark.xfail(
+    strict=True,
+    reason="the generated model enforces only the required properties its schema declares "
+    "(openapi-python-client makes no field for an undeclared one)",
+)
+
+
+def undeclared_required(name: str) -> set[str]:
+    """The names the schema requires without declaring them: the model keeps them in additional_properties."""
+    schema = COMPONENTS[name]
+    return set(required_names(SPEC, schema)) - set(declared_properties(SPEC, schema))
+
+
+def required_case(name: str, prop: str) -> Any:
+    declared = prop not in undeclared_required(name)
+    return pytest.param(name, prop, id=f"{name}-{prop}", marks=[] if declared else [UNDECLARED_REQUIRED])
+
+
+REQUIRED = [
+    required_case(name, prop)
+    for name in OBJECTS
+    for prop in sorted(resolve(SPEC, COMPONENTS[name]).get("required", []))
+]
 
 
 @pytest.mark.parametrize(("name", "prop"), cases(REQUIRED, "no required property", arity=2))
@@ -180,7 +214,8 @@ def test_an_undeclared_field_lands_in_additional_properties_and_goes_back(name: 
         else {"x": 1}
     )
     body = {**example_value(SPEC, schema, all_properties=True), "field_added_later": extra}
-    assert list(cls.from_dict(body).additional_properties) == ["field_added_later"]
+    kept = [key for key in cls.from_dict(body).additional_properties if key not in undeclared_required(name)]
+    assert kept == ["field_added_later"]
     assert same_json(cls.from_dict(body).to_dict(), body)
 
 
@@ -330,12 +365,12 @@ def json_types(schema: Any, depth: int = 0) -> set[str] | None:
             if found is None:
                 return None
             kinds |= found
-    if schema.get("nullable") is True:
-        kinds.add("null")
     if not kinds and "properties" in schema:
         kinds.add("object")
     if "number" in kinds:
         kinds.add("integer")
+    if kinds and schema.get("nullable") is True:  # 3.0: `nullable` alone, without a type, takes any value
+        kinds.add("null")
     return kinds or None
 
 

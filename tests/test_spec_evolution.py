@@ -23,6 +23,7 @@ import pytest
 from contract.spec_model import Success, current_spec, operations, resolve, success_response
 from pipeline.commands.plan import route_key
 from pipeline.commands.spec_diff import ADDED, BREAKING, HEADINGS, RUN_TIME, DiffReport, diff_report
+from pipeline.generate.auth_scheme import derive_auth
 from pipeline.project import ROOT, current
 from pipeline.spec.openapi import load_document
 from tests.operation_calls import THINGS, run_pipeline, spec_slice
@@ -352,7 +353,10 @@ def test_a_new_schema_is_added_and_breaks_nothing(tmp_path: Path):
 
 
 def bounded(spec: dict[str, Any], schema: dict[str, Any], name: str, keyword: str, value: int) -> None:
-    schema["properties"][name] = {**schema["properties"][name], keyword: value}
+    """The property bounded inclusively at `value` (3.0's `exclusiveMinimum: true` beside it made it exclusive)."""
+    exclusive = "exclusive" + keyword[0].upper() + keyword[1:]
+    kept = {key: sub for key, sub in schema["properties"][name].items() if key != exclusive}
+    schema["properties"][name] = {**kept, keyword: value}
 
 
 def test_a_relaxed_bound_on_a_result_may_affect_callers_and_breaks_nothing(tmp_path: Path):
@@ -405,7 +409,9 @@ def test_a_switched_auth_header_may_affect_callers(tmp_path: Path):
     schemes = revised.get("components", {}).get("securitySchemes") or {}
     if not schemes:
         pytest.skip("openapi.yaml declares no security scheme")
-    bearer = any(s.get("scheme") == "bearer" for s in schemes.values())
+    # A scheme that sends another header than the client sends now (oauth2 sends a bearer token too).
+    sent = derive_auth(revised).default_scheme
+    bearer = sent is not None and (sent.place, sent.name.lower(), sent.prefix) == ("header", "authorization", "Bearer")
     new = {"type": "apiKey", "in": "header", "name": "X-Api-Key"} if bearer else {"type": "http", "scheme": "bearer"}
     for name in schemes:
         schemes[name] = new

@@ -30,12 +30,13 @@ from contract.generated_package import import_generated, missing_operations, pac
 from contract.generator_names import endpoint_module, operation_name
 from contract.spec_model import (
     Operation,
-    accepts_no_value,
     documents_status,
     example_value,
     fits,
+    request_body,
     resolve,
     success_response,
+    why_no_value,
 )
 from pipeline.generate.waiters import Waiter, check_waiters
 from pipeline.project import ROOT, current
@@ -85,11 +86,15 @@ def documented_body_fits(op: Operation, response: Any) -> bool:
 
 
 def unanswerable(op: Operation) -> str:
-    """Why no answer can fit the operation's success schema, or the client cannot read one ("" if it can)."""
+    """Why no call can be answered: no body fits the required request body, so the fake refuses every one;
+    no answer can fit the success schema; or the client cannot read one ("" if it can)."""
+    body = request_body(SPEC, op)
+    if body is not None and body.required and why_no_value(SPEC, body.content.schema):
+        return f"{op.id}: its required body {why_no_value(SPEC, body.content.schema)}"
     success = success_response(SPEC, op)
     schema = success.schema if success is not None else None
-    if schema is not None and accepts_no_value(SPEC, schema):
-        return f"{op.id}: its success schema is a oneOf of identical branches, which no value matches"
+    if schema is not None and why_no_value(SPEC, schema):
+        return f"{op.id}: its success schema {why_no_value(SPEC, schema)}"
     if schema is not None and binary_inside(schema):
         return "binary"
     return ""
@@ -428,7 +433,7 @@ def test_an_unknown_item_is_made_up_on_first_read_unless_autocreate_is_off(ops: 
     parameter, field = key_field(read)
     properties = item_schema(read)[0].get("properties") or {}
     value = example_value(SPEC, properties[field]) if field else None  # a key the item's field takes
-    key = {parameter: value if isinstance(value, str) and value else "never-made"}
+    key = {parameter: value if isinstance(value, str) and value else path_key(read, parameter, "never-made")}
     with testing.FakeBaseten(autocreate=False) as strict, testing.FakeBaseten() as lenient:
         with pytest.raises(errors.NotFoundError):
             call(strict, read, "sync", path=key)
@@ -439,6 +444,15 @@ def test_an_unknown_item_is_made_up_on_first_read_unless_autocreate_is_off(ops: 
 
 
 READS = [read for _, _, read, _ in COLLECTIONS]
+NUMBERED_KEYS = {"seeded-1": 101, "seeded-2": 102, "never-made": 404}
+
+
+def path_key(op: Operation, parameter: str, text: str) -> Any:
+    """`text` as the key of an item, or a number where the path parameter is a number (paystack's integer
+    ids)."""
+    schema = resolve(SPEC, next((p.get("schema") or {} for p in op.params_in("path") if p["name"] == parameter), {}))
+    numeric = schema.get("type") in ("integer", "number") if isinstance(schema, dict) else False
+    return NUMBERED_KEYS[text] if numeric else text
 
 
 @pytest.mark.parametrize("read", cases(READS, "no collection with create, list, read and delete operations"),
@@ -449,12 +463,13 @@ def test_a_seeded_item_model_or_dict_is_what_the_client_reads(read: Operation):
     parents.pop(parameter)
     with testing.FakeBaseten(autocreate=False) as fake:
         wrapper = item_schema(read)[1]
-        stored = fake.seed(name_of(read), {}, **parents, **{parameter: "seeded-1"})
-        model = call(fake, read, "sync", path={parameter: "seeded-1"})
+        first_key, second_key = path_key(read, parameter, "seeded-1"), path_key(read, parameter, "seeded-2")
+        stored = fake.seed(name_of(read), {}, **parents, **{parameter: first_key})
+        model = call(fake, read, "sync", path={parameter: first_key})
         model = getattr(model, wrapper) if wrapper else model
         assert same_json(model.to_dict(), stored)
-        fake.seed(read.id, model, **parents, **{parameter: "seeded-2"})  # a model, by the route this time
-        again = read_item(fake, read, {parameter: "seeded-2"})
+        fake.seed(read.id, model, **parents, **{parameter: second_key})  # a model, by the route this time
+        again = read_item(fake, read, {parameter: second_key})
         assert same_json(
             {k: v for k, v in again.items() if k != field}, {k: v for k, v in stored.items() if k != field}
         )

@@ -71,7 +71,7 @@ def uses(ops: list[Operation]) -> str:
     models = import_generated("models")
     lines = [
         "import datetime  # noqa: F401",
-        "from typing import Any, NoReturn, assert_type, cast  # noqa: F401",
+        "from typing import Any, Literal, NoReturn, assert_type, cast  # noqa: F401",
         "from uuid import UUID  # noqa: F401",
         f"from {package} import AuthenticatedClient",
         f"from {package}.types import File, Response, UnknownVariant, Unset  # noqa: F401",
