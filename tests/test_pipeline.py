@@ -31,7 +31,7 @@ from pipeline.generate.golden import GOLDEN_OUT, GOLDEN_SPEC
 from pipeline.generate.runtime import client_members
 from pipeline.project import ROOT, current
 from pipeline.spec import leniency, openapi, spec_check
-from pipeline.spec.openapi import load_document
+from pipeline.spec.openapi import HTTP_METHODS, load_document
 from pipeline.spec.operation_names import operation_names
 from tests.operation_calls import SPEC, THINGS, Run, run_pipeline, spec_slice
 
@@ -113,7 +113,7 @@ def not_openapi_3(ws: Workspace) -> None:
 def invalid_structure(ws: Workspace) -> None:
     spec = load_document(ws.spec)
     path_item = next(iter(spec["paths"].values()))
-    next(op for method, op in path_item.items() if method != "parameters")["responses"] = 5
+    next(op for method, op in path_item.items() if method in HTTP_METHODS)["responses"] = 5
     ws.write_spec(spec)
 
 
@@ -124,7 +124,7 @@ def malformed_operation_override(ws: Workspace) -> None:
 def clashing_operation_names(ws: Workspace) -> None:
     spec = load_document(ws.spec)
     path, item = next(iter(spec["paths"].items()))
-    method = next(m for m in item if m != "parameters")
+    method = next(m for m in item if m in HTTP_METHODS)
     spec["paths"][path + "/again"] = {method: {**item[method], "operationId": "same_name", "tags": ["same"]}}
     item[method] = {**item[method], "operationId": "same_name", "tags": ["same"]}
     ws.write_spec(spec)
@@ -399,7 +399,7 @@ def test_committed_generated_is_current():
 def edit_spec(ws: Workspace) -> str:
     spec = load_document(ws.spec)
     path_item = next(iter(spec["paths"].values()))
-    operation = next(op for method, op in path_item.items() if method != "parameters")
+    operation = next(op for method, op in path_item.items() if method in HTTP_METHODS)
     operation["description"] = "Edited without regenerating."
     ws.write_spec(spec)
     return "api/"
@@ -515,7 +515,7 @@ def flawed(generated_slice: Path, tmp_path_factory: pytest.TempPathFactory) -> F
     for prop, default in zip(properties, wrong[: len(properties)], strict=True):
         schemas[name]["properties"][prop] = default
     path, item = next(iter(spec["paths"].items()))
-    method = next(m for m in item if m != "parameters")
+    method = next(m for m in item if m in HTTP_METHODS)
     actions = [
         {"target": f"$.paths['{path}'].{method}", "update": {"summary": "Summary fixed by the overlay"}},
         {"target": "$.paths['/v1/gone'].get", "update": {"summary": "x"}, "description": "an obsolete fix"},

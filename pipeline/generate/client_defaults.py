@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .. import PipelineError
-from ..spec.openapi import operations, where
+from ..spec.openapi import HTTP_METHODS, operations, where
 
 _URL = re.compile(r"^https?://[^\s\"'\\{}]+$")
 _ENV_VARIABLE = re.compile(r"\$\{?([A-Z][A-Z0-9_]*)\}?")
@@ -85,9 +85,6 @@ def operation_servers(spec: dict[str, Any], names: dict[tuple[str, str], Any]) -
     return found, notes
 
 
-METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
-
-
 def served_from_one_host(spec: dict[str, Any]) -> dict[str, Any]:
     """The spec as one mock server serves it (make mock, the tests' Prism): an operation with a server of
     its own is at that server's path in front of its own (where a client whose base_url is the mock sends
@@ -100,12 +97,12 @@ def served_from_one_host(spec: dict[str, Any]) -> dict[str, Any]:
             paths[path] = item
             continue
         shared = _quiet_url(item.pop("servers", None), top)
-        for method in [m for m in METHODS if isinstance(item.get(m), dict)]:
+        for method in [m for m in HTTP_METHODS if isinstance(item.get(m), dict)]:
             own = _quiet_url(item[method].pop("servers", None), top) or shared
             if own:
                 moved = paths.setdefault(urlsplit(own).path.rstrip("/") + path, {})
-                moved.update({k: v for k, v in item.items() if k not in METHODS}, **{method: item.pop(method)})
-        if any(m in item for m in METHODS) or not any(m in spec["paths"][path] for m in METHODS):
+                moved.update({k: v for k, v in item.items() if k not in HTTP_METHODS}, **{method: item.pop(method)})
+        if any(m in item for m in HTTP_METHODS) or not any(m in spec["paths"][path] for m in HTTP_METHODS):
             paths.setdefault(path, {}).update(item)
     out["paths"] = paths
     return out

@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..spec.openapi import operations
+from ..spec.openapi import HTTP_METHODS, operations
 
 DATA_FILE = "_spec.json"
 # Only for a human reader: dropped from every schema, parameter, body and response.
@@ -101,9 +101,6 @@ def _operation(node: dict[str, Any]) -> dict[str, Any]:
     return kept
 
 
-METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
-
-
 def compact_spec(spec: dict[str, Any]) -> dict[str, Any]:
     """The paths and components as the wire sees them, without the prose."""
     paths: dict[str, Any] = {}
@@ -113,7 +110,7 @@ def compact_spec(spec: dict[str, Any]) -> dict[str, Any]:
         kept: dict[str, Any] = {}
         if "parameters" in item:
             kept["parameters"] = [_parameter(p) for p in item["parameters"] or []]
-        for method in METHODS:
+        for method in HTTP_METHODS:
             if isinstance(item.get(method), dict):
                 kept[method] = _operation(item[method])
         paths[str(path)] = kept

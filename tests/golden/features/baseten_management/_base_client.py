@@ -579,9 +579,9 @@ class BaseClient(Generic[Raises]):
 
         Raises errors.ConfigurationError, before anything is sent, where the client lacks the credentials,
         and errors.APIConnectionError (errors.APITimeoutError for a timeout) when no response came."""
-        url = self.url_at(url, server)
-        credentials = self._credentials_for(method, url, security)
         pool = self.get_httpx_client()
+        url = self.url_at(url, server, str(pool.base_url))
+        credentials = self._credentials_for(method, url, security)
         call = _Call(self, pool, method, url, kwargs, rate_limit, credentials)
         while True:
             request, wait = call.prepare()
@@ -612,9 +612,9 @@ class BaseClient(Generic[Raises]):
         **kwargs: Any,
     ) -> httpx.Response:
         """request(), with the async httpx client. The deadline also cancels a send that outlasts it."""
-        url = self.url_at(url, server)
-        credentials = self._credentials_for(method, url, security)
         pool = self.get_async_httpx_client()
+        url = self.url_at(url, server, str(pool.base_url))
+        credentials = self._credentials_for(method, url, security)
         call = _Call(self, pool, method, url, kwargs, rate_limit, credentials)
         while True:
             request, wait = call.prepare()
@@ -644,19 +644,20 @@ class BaseClient(Generic[Raises]):
             if call.redirect is None:
                 await _async_sleep(delay)
 
-    def url_at(self, path: str, server: str | None) -> str:
+    def url_at(self, path: str, server: str | None, base_url: str | None = None) -> str:
         """Where a request for `path` goes when its operation has a server of its own (the spec's path-item
-        or operation `servers`; None: base_url). That server, where base_url is the spec's; where the
-        caller chose another base_url (a proxy, a mock, a test server), that host under the operation's
-        server's path, so that every call reaches the host the caller named. A relative server (`/upload`)
-        is a path on base_url's host."""
+        or operation `servers`; None: base_url). That server, where base_url (the client's, or the httpx
+        client's that sends it) is the spec's; where the caller chose another (a proxy, a mock, a test
+        server), that host under the operation's server's path, so that every call reaches the host the
+        caller named. A relative server (`/upload`) is a path on base_url's host."""
         if not server:
             return path
+        base_url = (base_url or self._base_url).rstrip("/")
         spec_server = fields(type(self))._base_url.default  # the generated client's default: the spec's
-        at_spec_server = isinstance(spec_server, str) and self._base_url.rstrip("/") == spec_server.rstrip("/")
+        at_spec_server = isinstance(spec_server, str) and base_url == spec_server.rstrip("/")
         if at_spec_server and not server.startswith("/"):
             return server + path
-        base, prefix = httpx.URL(self._base_url), httpx.URL(server).raw_path.decode("ascii").rstrip("/")
+        base, prefix = httpx.URL(base_url), httpx.URL(server).raw_path.decode("ascii").rstrip("/")
         return f"{base.scheme}://{base.netloc.decode('ascii')}{prefix}{path}"
 
     def set_httpx_client(self, client: httpx.Client) -> Self:
