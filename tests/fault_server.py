@@ -24,7 +24,7 @@ class Step:
 
 
 class FaultServer:
-    def __init__(self, script: list[Step]):
+    def __init__(self, script: list[Step]) -> None:
         self.script = script
         self.received: list[bytes] = []  # request heads, in order
         self._socket = socket.create_server(("127.0.0.1", 0))

@@ -42,7 +42,7 @@ class Recorder:
     The last reply repeats.
     """
 
-    def __init__(self, *replies: Reply):
+    def __init__(self, *replies: Reply) -> None:
         self.replies = list(replies) or [httpx.Response(200)]
         self.requests: list[httpx.Request] = []
 

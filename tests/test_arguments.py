@@ -63,7 +63,7 @@ PARAMETERS = [
 )
 def test_a_value_no_parameter_takes_raises_within_the_family_naming_it_before_sending(
     op: Operation, location: str, name: str
-):
+) -> None:
     argument = python_name(op.key, location, name)
     for value in HOSTILE:
         recorder, raised = send(op, **{argument: value})
@@ -84,7 +84,7 @@ PATH_IDS = [(op, p["name"]) for op in OPERATIONS for p in op.params_in("path")]
     cases(PATH_IDS, "no operation with a path parameter", arity=2),
     ids=lambda case: getattr(case, "id", str(case)),
 )
-def test_none_for_a_path_id_is_refused_naming_it_before_sending(op: Operation, name: str):
+def test_none_for_a_path_id_is_refused_naming_it_before_sending(op: Operation, name: str) -> None:
     argument = python_name(op.key, "path", name)
     recorder, raised = send(op, **{argument: None})
     assert isinstance(raised, errors.InvalidField) and raised.path == argument and "None" in raised.reason
@@ -121,7 +121,7 @@ JSON_BODIES = [op for op in OPERATIONS if json_model_body(op) is not None]
 @pytest.mark.parametrize(
     "op", cases(JSON_BODIES, "no operation with a JSON model body"), ids=lambda op: getattr(op, "id", "")
 )
-def test_what_json_cannot_carry_in_a_body_is_an_invalid_field_naming_where(op: Operation, value: Any):
+def test_what_json_cannot_carry_in_a_body_is_an_invalid_field_naming_where(op: Operation, value: Any) -> None:
     model, mapping = json_model_body(op)
     field = number_field(op)
     if field is not None:  # in the caller's mapping
@@ -158,7 +158,7 @@ ENUM_FIELDS = [
 
 
 @pytest.mark.parametrize(("name", "prop"), cases(ENUM_FIELDS, "no model with a string enum field", arity=2))
-def test_a_model_built_with_a_plain_string_for_an_enum_sends_what_a_mapping_sends(name: str, prop: str):
+def test_a_model_built_with_a_plain_string_for_an_enum_sends_what_a_mapping_sends(name: str, prop: str) -> None:
     """A listed value as a plain string is taken as its member, as a mapping body takes it; an unlisted one
     is an InvalidField naming the field, where `.value` on a string raised AttributeError."""
     from pipeline.generate.naming import attribute_name
@@ -197,7 +197,7 @@ BODIES = [op for op in OPERATIONS if takes_only_structures(op)]
 @pytest.mark.parametrize(
     "op", cases(BODIES, "no operation whose body is a model or a file"), ids=lambda op: getattr(op, "id", "")
 )
-def test_a_body_of_no_type_the_operation_takes_is_an_invalid_field_before_sending(op: Operation):
+def test_a_body_of_no_type_the_operation_takes_is_an_invalid_field_before_sending(op: Operation) -> None:
     for body in (42, "a string", [1], object(), b"bytes"):
         recorder, raised = send(op, body=body)
         assert isinstance(raised, errors.InvalidField) and raised.path == "body", f"body={body!r}: {raised!r}"
@@ -209,7 +209,7 @@ DEPRECATED = [op for op in OPERATIONS if op.spec.get("deprecated") is True]
 
 @pytest.mark.parametrize("mode", ["-c", "stdin"])
 @pytest.mark.parametrize("op", cases(DEPRECATED[:1], "no deprecated operation"), ids=lambda op: getattr(op, "id", ""))
-def test_a_deprecated_operation_called_from_python_c_or_stdin_warns_and_runs(op: Operation, mode: str):
+def test_a_deprecated_operation_called_from_python_c_or_stdin_warns_and_runs(op: Operation, mode: str) -> None:
     """`__main__` of `python -c` and of stdin has a loader with no source: looking the line up must not raise.
     Every required argument is None, so the call warns (first), then stops at an InvalidField: nothing is sent.
     Where the operation requires no argument (resend's POST /audiences), it is sent, to a host that cannot

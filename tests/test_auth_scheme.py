@@ -82,17 +82,19 @@ def key_in(place: str, name: str) -> dict[str, str]:
     ids=["bearer", "bearer-capitalised", "apikey-example", "apikey-scheme-word", "apikey-bare", "basic", "query",
          "cookie", "oauth2", "openid"],
 )  # fmt: skip
-def test_each_kind_of_scheme_travels_as_the_spec_says(scheme: dict[str, Any], place: str, name: str, prefix: str):
+def test_each_kind_of_scheme_travels_as_the_spec_says(
+    scheme: dict[str, Any], place: str, name: str, prefix: str
+) -> None:
     (derived,) = derive_auth(spec_with({"Auth": scheme})).schemes
     assert (derived.place, derived.name, derived.prefix) == (place, name, prefix)
 
 
-def test_without_security_schemes_the_generators_bearer_token_goes_with_every_call():
+def test_without_security_schemes_the_generators_bearer_token_goes_with_every_call() -> None:
     auth = derive_auth({"openapi": "3.1.0", "paths": {"/x": {"get": {}}}})
     assert auth.schemes == (GENERATOR_DEFAULT,) and auth.default == (("default",),) and auth.token_only
 
 
-def test_the_first_scheme_the_spec_lists_is_token_and_each_other_is_named_after_itself():
+def test_the_first_scheme_the_spec_lists_is_token_and_each_other_is_named_after_itself() -> None:
     auth = derive_auth(spec_with({"Key": key_in("header", "X-Key"), "oauth": BEARER, "BasicAuth": BASIC}))
     assert [s.keywords for s in auth.schemes] == [
         ("token",),
@@ -106,7 +108,7 @@ def test_the_first_scheme_the_spec_lists_is_token_and_each_other_is_named_after_
     )
 
 
-def test_http_basic_first_takes_a_username_and_a_password():
+def test_http_basic_first_takes_a_username_and_a_password() -> None:
     auth = derive_auth(spec_with({"accountSid_authToken": BASIC}))
     assert auth.schemes == (
         Scheme("accountSid_authToken", "basic", "Authorization", "Basic", ("username", "password")),
@@ -114,7 +116,7 @@ def test_http_basic_first_takes_a_username_and_a_password():
     assert not auth.token_only and auth.describe() == "Authorization: Basic <username:password>"
 
 
-def test_schemes_required_together_are_one_requirement():
+def test_schemes_required_together_are_one_requirement() -> None:
     """Plaid: three headers, all required."""
     schemes = {"clientId": key_in("header", "PLAID-CLIENT-ID"), "secret": key_in("header", "PLAID-SECRET"),
                "plaidVersion": key_in("header", "Plaid-Version")}  # fmt: skip
@@ -124,7 +126,7 @@ def test_schemes_required_together_are_one_requirement():
     assert auth.describe() == "PLAID-CLIENT-ID: <token> and PLAID-SECRET: <secret> and Plaid-Version: <plaid_version>"
 
 
-def test_an_operation_states_its_own_security_only_where_it_differs_from_the_default():
+def test_an_operation_states_its_own_security_only_where_it_differs_from_the_default() -> None:
     own = {
         "same": [{"A": []}],
         "inherits": None,
@@ -140,12 +142,12 @@ def test_an_operation_states_its_own_security_only_where_it_differs_from_the_def
     }
 
 
-def test_a_scheme_no_operation_uses_is_left_out_and_stops_nothing():
+def test_a_scheme_no_operation_uses_is_left_out_and_stops_nothing() -> None:
     auth = derive_auth(spec_with({"A": BEARER, "Unused": {"type": "mutualTLS"}, "Also": BASIC}, [{"A": []}]))
     assert [s.key for s in auth.schemes] == ["A"] and auth.token_only and not auth.warnings
 
 
-def test_schemes_declared_and_required_nowhere_are_each_an_alternative_with_a_warning():
+def test_schemes_declared_and_required_nowhere_are_each_an_alternative_with_a_warning() -> None:
     """Adyen declares X-API-Key and http basic and requires neither."""
     spec = spec_with({"ApiKeyAuth": key_in("header", "X-API-Key"), "BasicAuth": BASIC})
     del spec["security"]
@@ -157,7 +159,7 @@ def test_schemes_declared_and_required_nowhere_are_each_an_alternative_with_a_wa
     )
 
 
-def test_an_http_scheme_the_client_cannot_send_is_left_out_where_another_is_offered():
+def test_an_http_scheme_the_client_cannot_send_is_left_out_where_another_is_offered() -> None:
     """Sentry offers its `DSN` scheme beside bearer on one operation."""
     spec = spec_with({"auth_token": BEARER, "dsn": DSN}, [], feedback=[{"auth_token": ["project:write"]}, {"dsn": []}])
     auth = derive_auth(spec)
@@ -169,7 +171,7 @@ def test_an_http_scheme_the_client_cannot_send_is_left_out_where_another_is_offe
     )
 
 
-def test_where_it_is_the_only_way_the_caller_arranges_it_and_the_spec_still_generates():
+def test_where_it_is_the_only_way_the_caller_arranges_it_and_the_spec_still_generates() -> None:
     spec = spec_with({"auth_token": BEARER, "dsn": DSN}, [{"auth_token": []}], events=[{"dsn": []}])
     auth = derive_auth(spec)
     assert auth.operations == {("get", "/events"): (("dsn",),)}
@@ -188,12 +190,12 @@ def test_where_it_is_the_only_way_the_caller_arranges_it_and_the_spec_still_gene
      key_in("cookie", "a;b"), {"type": "apiKey", "in": "body", "name": "key"}],
     ids=["mutual-tls", "digest", "header-name", "cookie-name", "apikey-in-body"],
 )  # fmt: skip
-def test_what_the_client_cannot_send_is_a_warning_not_a_stop(scheme: dict[str, Any]):
+def test_what_the_client_cannot_send_is_a_warning_not_a_stop(scheme: dict[str, Any]) -> None:
     auth = derive_auth(spec_with({"Odd": scheme, "A": BEARER}, [{"Odd": []}, {"A": []}]))
     assert auth.default == (("A",),) and "securitySchemes.Odd" in auth.warnings[0]
 
 
-def test_a_requirement_naming_no_declared_scheme_stops_the_run_at_its_location():
+def test_a_requirement_naming_no_declared_scheme_stops_the_run_at_its_location() -> None:
     with pytest.raises(PipelineError) as raised:
         derive_auth(spec_with({"A": BEARER}, [{"A": []}], x=[{"Missing": []}]))
     assert raised.value.problems == [
@@ -201,7 +203,7 @@ def test_a_requirement_naming_no_declared_scheme_stops_the_run_at_its_location()
     ]
 
 
-def test_a_keyword_never_takes_a_name_the_client_has():
+def test_a_keyword_never_takes_a_name_the_client_has() -> None:
     schemes = {"A": BEARER, "headers": key_in("header", "X-H"), "class": key_in("header", "X-C"),
                "models": key_in("header", "X-M")}  # fmt: skip
     auth = derive_auth(spec_with(schemes), taken={"models"})  # a group of the client tree
@@ -209,7 +211,7 @@ def test_a_keyword_never_takes_a_name_the_client_has():
 
 
 @pytest.mark.parametrize("path", real_spec_paths() or [None], ids=lambda p: p.name if p else "absent")
-def test_real_specs_derive_the_header_their_curl_samples_send(path: Path | None):
+def test_real_specs_derive_the_header_their_curl_samples_send(path: Path | None) -> None:
     skip_without_real_specs()
     assert path is not None
     spec = load_document(path)
@@ -267,7 +269,7 @@ def client(package: ModuleType, server: Recorder, **credentials: str) -> Any:
     return package.AuthenticatedClient(httpx_args={"transport": httpx.MockTransport(server)}, **credentials)
 
 
-def test_http_basic_sends_the_username_and_password_encoded(examples: ModuleType):
+def test_http_basic_sends_the_username_and_password_encoded(examples: ModuleType) -> None:
     server = Recorder()
     client(examples, server, username="AC01", password="s3cret-pass").accounts.list_accounts()
     assert server.sent[0].headers["authorization"] == "Basic QUMwMTpzM2NyZXQtcGFzcw=="  # base64 of AC01:s3cret-pass
@@ -275,14 +277,14 @@ def test_http_basic_sends_the_username_and_password_encoded(examples: ModuleType
 
 def test_for_http_basic_the_environment_variable_holds_username_colon_password(
     examples: ModuleType, monkeypatch: pytest.MonkeyPatch
-):
+) -> None:
     monkeypatch.setenv("BASETEN_API_KEY", "AC01:s3cret-pass")
     server = Recorder()
     client(examples, server).accounts.list_accounts()
     assert server.sent[0].headers["authorization"] == "Basic QUMwMTpzM2NyZXQtcGFzcw=="
 
 
-def test_schemes_required_together_are_sent_together(examples: ModuleType):
+def test_schemes_required_together_are_sent_together(examples: ModuleType) -> None:
     server = Recorder()
     client(examples, server, client_id="client-1", secret="secret-1").transfers.create_transfer()
     headers = server.sent[0].headers
@@ -290,7 +292,7 @@ def test_schemes_required_together_are_sent_together(examples: ModuleType):
     assert "authorization" not in headers
 
 
-def test_a_call_lacking_a_credential_raises_naming_it_before_anything_is_sent(examples: ModuleType):
+def test_a_call_lacking_a_credential_raises_naming_it_before_anything_is_sent(examples: ModuleType) -> None:
     server = Recorder()
     with pytest.raises(examples.errors.ConfigurationError) as raised:
         client(examples, server, client_id="client-1").transfers.create_transfer()
@@ -301,7 +303,7 @@ def test_a_call_lacking_a_credential_raises_naming_it_before_anything_is_sent(ex
     assert server.sent == []
 
 
-def test_of_alternatives_the_first_the_client_has_every_credential_for_is_sent(examples: ModuleType):
+def test_of_alternatives_the_first_the_client_has_every_credential_for_is_sent(examples: ModuleType) -> None:
     server = Recorder()
     client(examples, server, username="AC01", password="pw", client_id="client-1").reports.list_reports()
     assert (
@@ -312,7 +314,7 @@ def test_of_alternatives_the_first_the_client_has_every_credential_for_is_sent(e
     assert "authorization" not in server.sent[1].headers and server.sent[1].headers["plaid-secret"] == "s"
 
 
-def test_a_key_in_the_query_or_in_a_cookie(examples: ModuleType):
+def test_a_key_in_the_query_or_in_a_cookie(examples: ModuleType) -> None:
     server = Recorder()
     both = client(examples, server, query_key="k 1", session_cookie="cookie-1")
     both.search.get_search(q="pets")
@@ -321,7 +323,7 @@ def test_a_key_in_the_query_or_in_a_cookie(examples: ModuleType):
     assert server.sent[1].headers["cookie"] == "session=cookie-1"
 
 
-def test_an_operation_that_needs_no_credentials_sends_none(examples: ModuleType):
+def test_an_operation_that_needs_no_credentials_sends_none(examples: ModuleType) -> None:
     server = Recorder()
     client(examples, server, username="AC01", password="pw", query_key="k", session_cookie="c").health.get_health()
     assert "authorization" not in server.sent[0].headers and "cookie" not in server.sent[0].headers
@@ -330,7 +332,7 @@ def test_an_operation_that_needs_no_credentials_sends_none(examples: ModuleType)
 
 def test_a_scheme_the_client_cannot_send_is_a_warning_and_where_it_is_the_only_way_the_caller_arranges_it(
     examples: ModuleType, generated_auth: tuple[ModuleType, str]
-):
+) -> None:
     assert (
         "openapi.yaml: securitySchemes.Dsn: http DSN is not a scheme the client can send; left out where another"
         " is offered; the only way to call POST /v1/events: those calls carry no credentials of the client's,"
@@ -344,14 +346,14 @@ def test_a_scheme_the_client_cannot_send_is_a_warning_and_where_it_is_the_only_w
     assert [request.headers.get("authorization") for request in server.sent] == ["DSN dsn-1", "Bearer oauth-token-1"]
 
 
-def test_oauth2_and_openid_connect_send_the_callers_bearer_token(examples: ModuleType):
+def test_oauth2_and_openid_connect_send_the_callers_bearer_token(examples: ModuleType) -> None:
     server = Recorder()
     client(examples, server, oidc="oidc-token-1").jobs.list_jobs()
     client(examples, server, bearer_auth="bearer-1").accounts.list_accounts()
     assert [request.headers["authorization"] for request in server.sent] == ["Bearer oidc-token-1", "Bearer bearer-1"]
 
 
-def test_a_client_with_no_credential_at_all_is_refused_when_it_is_built(examples: ModuleType):
+def test_a_client_with_no_credential_at_all_is_refused_when_it_is_built(examples: ModuleType) -> None:
     with pytest.raises(examples.errors.ConfigurationError) as raised:
         examples.AuthenticatedClient()
     assert str(raised.value) == (
@@ -360,7 +362,7 @@ def test_a_client_with_no_credential_at_all_is_refused_when_it_is_built(examples
     )
 
 
-def test_no_credential_shows_in_the_clients_repr(examples: ModuleType):
+def test_no_credential_shows_in_the_clients_repr(examples: ModuleType) -> None:
     built = client(examples, Recorder(), username="AC01", password="s3cret-pass", client_id="client-id-19d")
     assert not {"AC01", "s3cret-pass", "client-id-19d"} & set(repr(built).replace("'", " ").split())
 
@@ -464,7 +466,7 @@ ALTERNATIVES = [
 @pytest.mark.usefixtures("no_key_variable")
 def test_each_alternative_sends_exactly_its_credentials_where_the_spec_says(
     op: Operation, requirement: tuple[str, ...]
-):
+) -> None:
     request = send(op, {keyword: value_of(keyword) for name in requirement for keyword in keywords_of(name)})
     assert request is not None
     assert [name for name in requirement if not carries(request, name)] == []
@@ -482,7 +484,7 @@ CHOICES = [op for op in by_security() if sum(1 for r in offered(op) if r and all
     "op", cases(CHOICES, "no operation that offers alternatives"), ids=lambda op: getattr(op, "id", "")
 )
 @pytest.mark.usefixtures("no_key_variable")
-def test_a_client_holding_every_credential_sends_the_first_alternative(op: Operation):
+def test_a_client_holding_every_credential_sends_the_first_alternative(op: Operation) -> None:
     every = {keyword: value_of(keyword) for name in SCHEMES if sendable(name) for keyword in keywords_of(name)}
     request = send(op, every)
     first = next(r for r in offered(op) if r and all(map(sendable, r)))
@@ -504,7 +506,7 @@ UNMET = [op for op in by_security() if offered(op) and all(any(map(sendable, r))
     "op", cases(UNMET, "no operation that needs credentials"), ids=lambda op: getattr(op, "id", "")
 )
 @pytest.mark.usefixtures("no_key_variable")
-def test_a_call_the_client_lacks_the_credentials_for_raises_before_anything_is_sent(op: Operation):
+def test_a_call_the_client_lacks_the_credentials_for_raises_before_anything_is_sent(op: Operation) -> None:
     if not lacking(op):
         pytest.skip(f"openapi.yaml's client has no credential {op.id} does not ask for: it cannot be built without")
     errors = import_generated("errors")
@@ -523,7 +525,9 @@ CALLERS_OWN = [op for op in by_security() if offered(op) and not any(map(sendabl
     ids=lambda op: getattr(op, "id", ""),
 )
 @pytest.mark.usefixtures("no_key_variable")
-def test_an_operation_offering_only_schemes_the_client_cannot_send_carries_none_of_its_credentials(op: Operation):
+def test_an_operation_offering_only_schemes_the_client_cannot_send_carries_none_of_its_credentials(
+    op: Operation,
+) -> None:
     every = {keyword: value_of(keyword) for name in SCHEMES if sendable(name) for keyword in keywords_of(name)}
     request = send(op, every or {"token": value_of("token")})
     assert request is not None
@@ -537,7 +541,7 @@ NONE_NEEDED = [op for op in by_security() if op.spec.get("security", SPEC.get("s
 @pytest.mark.parametrize(
     "op", cases(NONE_NEEDED, "no operation that needs no credentials"), ids=lambda op: getattr(op, "id", "")
 )
-def test_an_operation_that_needs_no_credentials_sends_none_whatever_the_client_holds(op: Operation):
+def test_an_operation_that_needs_no_credentials_sends_none_whatever_the_client_holds(op: Operation) -> None:
     every = {keyword: value_of(keyword) for name in SCHEMES if sendable(name) for keyword in keywords_of(name)}
     request = send(op, every or {"token": value_of("token")})
     assert request is not None
@@ -545,7 +549,7 @@ def test_an_operation_that_needs_no_credentials_sends_none_whatever_the_client_h
     assert [kw for kw in every or ["token"] if value_of(kw) in shown] == []
 
 
-def test_the_default_credential_is_read_from_api_key_env(monkeypatch: pytest.MonkeyPatch):
+def test_the_default_credential_is_read_from_api_key_env(monkeypatch: pytest.MonkeyPatch) -> None:
     variable = current().api_key_env
     if not variable:
         pytest.skip("generator-config.yaml sets no api_key_env")
@@ -566,7 +570,7 @@ def test_the_default_credential_is_read_from_api_key_env(monkeypatch: pytest.Mon
 
 
 @pytest.mark.usefixtures("no_key_variable")
-def test_no_credential_shows_in_a_repr_an_error_or_a_log_line(caplog: pytest.LogCaptureFixture):
+def test_no_credential_shows_in_a_repr_an_error_or_a_log_line(caplog: pytest.LogCaptureFixture) -> None:
     every = {kw: value_of(kw) for name in SCHEMES if sendable(name) for kw in keywords_of(name)} or {
         "token": value_of("token")
     }

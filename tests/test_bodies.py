@@ -53,7 +53,7 @@ def full_mapping(op: Operation) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("op", cases(MODEL_BODIES, "no operation whose body is a model"), ids=OP_ID)
-def test_a_mapping_sends_what_its_model_sends(op: Operation):
+def test_a_mapping_sends_what_its_model_sends(op: Operation) -> None:
     mapping = full_mapping(op)
     model = typing.get_args(typing.get_type_hints(endpoint_module(op.key).sync_detailed)["body"])[0]
     from_model, raised = send(op, model.from_dict(mapping))
@@ -76,7 +76,7 @@ def as_called(value: Any) -> Any:
 
 
 @pytest.mark.parametrize("op", cases(MODEL_BODIES, "no operation whose body is a model"), ids=OP_ID)
-def test_a_mapping_of_the_required_fields_sends_what_the_model_called_with_them_sends(op: Operation):
+def test_a_mapping_of_the_required_fields_sends_what_the_model_called_with_them_sends(op: Operation) -> None:
     """The class fills its defaults when called; a mapping is given the same ones, so both send the same."""
     mapping = example_value(SPEC, schema_of(op))  # required fields only
     model = typing.get_args(typing.get_type_hints(endpoint_module(op.key).sync_detailed)["body"])[0]
@@ -87,7 +87,7 @@ def test_a_mapping_of_the_required_fields_sends_what_the_model_called_with_them_
 
 
 @pytest.mark.parametrize("op", cases(MODEL_BODIES, "no operation whose body is a model"), ids=OP_ID)
-def test_a_misspelt_key_is_an_invalid_field_naming_it_and_the_closest_before_sending(op: Operation):
+def test_a_misspelt_key_is_an_invalid_field_naming_it_and_the_closest_before_sending(op: Operation) -> None:
     mapping = full_mapping(op)
     if not mapping or resolve(SPEC, schema_of(op)).get("additionalProperties") not in (None, False):
         pytest.skip(f"{op.id}: its body has no field, or welcomes undeclared ones")
@@ -105,7 +105,7 @@ WITH_REQUIRED = [pytest.param(op, required_fields(op)[0], id=op.id) for op in MO
 
 
 @pytest.mark.parametrize(("op", "field"), cases(WITH_REQUIRED, "no model body with a required field", arity=2))
-def test_a_mapping_missing_a_required_field_fails_before_sending_naming_it(op: Operation, field: str):
+def test_a_mapping_missing_a_required_field_fails_before_sending_naming_it(op: Operation, field: str) -> None:
     mapping = {name: value for name, value in full_mapping(op).items() if name != field}
     recorder, raised = send(op, mapping)
     assert isinstance(raised, import_generated("errors").InvalidField), raised
@@ -121,14 +121,14 @@ WITH_ENUM = [pytest.param(op, enum_field(op), id=op.id) for op in MODEL_BODIES i
 
 
 @pytest.mark.parametrize(("op", "field"), cases(WITH_ENUM, "no model body with an enum field", arity=2))
-def test_a_mapping_with_a_value_its_enum_lacks_fails_before_sending_naming_it(op: Operation, field: str):
+def test_a_mapping_with_a_value_its_enum_lacks_fails_before_sending_naming_it(op: Operation, field: str) -> None:
     recorder, raised = send(op, {**full_mapping(op), field: "NOT_A_VALUE_OF_THIS_ENUM"})
     assert isinstance(raised, import_generated("errors").InvalidField), raised
     assert raised.path == f"body.{field}" and recorder.requests == []
 
 
 @pytest.mark.parametrize("op", cases(MODEL_BODIES, "no operation whose body is a model"), ids=OP_ID)
-def test_a_body_of_another_type_is_a_type_error_naming_the_model(op: Operation):
+def test_a_body_of_another_type_is_a_type_error_naming_the_model(op: Operation) -> None:
     model = typing.get_args(typing.get_type_hints(endpoint_module(op.key).sync_detailed)["body"])[0]
     recorder, raised = send(op, "a string")
     assert isinstance(raised, TypeError) and model.__name__ in str(raised) and recorder.requests == []
@@ -138,7 +138,7 @@ REQUIRES_NOTHING = [op for op in MODEL_BODIES if not required_fields(op)]
 
 
 @pytest.mark.parametrize("op", cases(REQUIRES_NOTHING, "no model body that requires nothing"), ids=OP_ID)
-def test_a_body_that_requires_nothing_may_be_left_out(op: Operation):
+def test_a_body_that_requires_nothing_may_be_left_out(op: Operation) -> None:
     function = endpoint_module(op.key).sync_detailed
     planned = example_call(op, function)
     arguments = {name: value for name, value in planned.arguments.items() if name != "body"}
@@ -149,7 +149,7 @@ def test_a_body_that_requires_nothing_may_be_left_out(op: Operation):
 
 
 @pytest.mark.parametrize(("op", "field"), cases(WITH_REQUIRED, "no model body with a required field", arity=2))
-def test_a_misspelt_required_key_is_named_with_the_field_it_should_be(op: Operation, field: str):
+def test_a_misspelt_required_key_is_named_with_the_field_it_should_be(op: Operation, field: str) -> None:
     """The required field is missing because its key is misspelt: the misspelling is what to fix."""
     mapping = {name: value for name, value in full_mapping(op).items() if name != field}
     recorder, raised = send(op, {**mapping, field + "x": full_mapping(op)[field]})

@@ -41,7 +41,7 @@ def authenticated_client(**options):
     return client_module.AuthenticatedClient(base_url="https://api.example.test", **credentials(), **options)
 
 
-def test_token_never_appears_in_repr_or_str():
+def test_token_never_appears_in_repr_or_str() -> None:
     client = authenticated_client(headers={"X-Trace": "1"})
     client.get_httpx_client()
     client.get_async_httpx_client()
@@ -50,7 +50,7 @@ def test_token_never_appears_in_repr_or_str():
     assert "X-Trace" in repr(client)  # the repr still shows what is safe to show
 
 
-def test_token_never_appears_in_a_log_line(caplog: pytest.LogCaptureFixture):
+def test_token_never_appears_in_a_log_line(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)  # httpx and httpcore log every request and connection step at DEBUG
     with fault_server(Step(status=401, body=b'{"detail": "bad key"}')) as server:
         client = client_module.AuthenticatedClient(base_url=server.url, **credentials(), max_retries=0)
@@ -62,7 +62,7 @@ def test_token_never_appears_in_a_log_line(caplog: pytest.LogCaptureFixture):
         assert TOKEN not in record.getMessage()
 
 
-def test_a_token_changed_after_the_first_request_is_sent_from_the_next():
+def test_a_token_changed_after_the_first_request_is_sent_from_the_next() -> None:
     """The pool is built with the client's headers; a request must still carry the token as it is now."""
     skip_unless_token_in_a_header()
     seen: list[httpx.Request] = []
@@ -74,7 +74,7 @@ def test_a_token_changed_after_the_first_request_is_sent_from_the_next():
     assert [request.headers[client.auth_header_name].split()[-1] for request in seen] == [TOKEN, "rotated-token-2b"]
 
 
-def test_the_auth_header_survives_with_headers_and_timeout_changes():
+def test_the_auth_header_survives_with_headers_and_timeout_changes() -> None:
     skip_unless_token_in_a_header()
     seen: list[httpx.Request] = []
     transport = httpx.MockTransport(lambda request: seen.append(request) or httpx.Response(204))
@@ -110,7 +110,7 @@ def recording_client() -> tuple[object, list[httpx.Request]]:
     ],
     ids=["with_headers", "with_cookies", "with_options"],
 )
-def test_a_derived_client_leaves_its_original_unchanged(derive, header: tuple[str, str]):
+def test_a_derived_client_leaves_its_original_unchanged(derive, header: tuple[str, str]) -> None:
     """The stock template updated the original's open httpx client in place: its next request carried the
     derived client's headers. Here both are open and used, sync and concurrently async."""
     original, seen = recording_client()
@@ -133,7 +133,7 @@ def test_a_derived_client_leaves_its_original_unchanged(derive, header: tuple[st
         assert (request.headers.get(name) == value) == (request.url.path == "/b"), request.url.path
 
 
-def test_with_options_sets_timeout_and_retries_for_the_derived_client_only():
+def test_with_options_sets_timeout_and_retries_for_the_derived_client_only() -> None:
     original, _ = recording_client()
     derived = original.with_options(timeout=2.5, max_retries=0)
     assert (derived.max_retries, original.max_retries) == (0, 2)
@@ -142,7 +142,7 @@ def test_with_options_sets_timeout_and_retries_for_the_derived_client_only():
     assert original.with_options()._timeout == original._timeout  # not given: unchanged
 
 
-def test_closing_a_derived_client_leaves_the_original_open():
+def test_closing_a_derived_client_leaves_the_original_open() -> None:
     original, seen = recording_client()
     with original:
         with original.with_headers({"X-Trace": "derived"}):
@@ -156,26 +156,26 @@ def test_closing_a_derived_client_leaves_the_original_open():
     ["", "   ", "sk-7f3a\nX-Injected: 1", "sk-7f3ä", " sk-7f3a"],
     ids=["empty", "blank", "newline", "non-ascii", "padded"],
 )
-def test_a_token_that_cannot_travel_is_a_configuration_error_before_anything_is_sent(token: str):
+def test_a_token_that_cannot_travel_is_a_configuration_error_before_anything_is_sent(token: str) -> None:
     with pytest.raises(errors.ConfigurationError) as raised:
         client_module.AuthenticatedClient(base_url="https://x.test", token=token)
     assert isinstance(raised.value, errors.ClientError)
     assert token.strip() == "" or token.strip() not in str(raised.value)  # the message never shows the key
 
 
-def test_a_header_that_cannot_travel_is_a_configuration_error():
+def test_a_header_that_cannot_travel_is_a_configuration_error() -> None:
     with pytest.raises(errors.ConfigurationError, match="X-Bad"):
         authenticated_client(headers={"X-Bad": "a\r\nInjected: 1"})
 
 
-def test_unset_prints_as_a_word_in_every_signature():
+def test_unset_prints_as_a_word_in_every_signature() -> None:
     assert repr(import_generated("types").UNSET) == "UNSET"
     module = import_endpoint(OPERATIONS[0].key)
     for function in (module.sync, module.sync_detailed):
         assert "object at 0x" not in str(inspect.signature(function))
 
 
-def test_base_url_defaults_to_the_specs_first_server(monkeypatch: pytest.MonkeyPatch):
+def test_base_url_defaults_to_the_specs_first_server(monkeypatch: pytest.MonkeyPatch) -> None:
     servers = SPEC.get("servers") or []
     if not servers or server_url(servers[0]).startswith("/"):
         pytest.skip("openapi.yaml names no absolute server, so base_url stays a required argument")
@@ -184,7 +184,7 @@ def test_base_url_defaults_to_the_specs_first_server(monkeypatch: pytest.MonkeyP
         assert str(client.get_httpx_client().base_url).rstrip("/") == server_url(servers[0]).rstrip("/")
 
 
-def test_the_token_falls_back_to_the_configured_variable(monkeypatch: pytest.MonkeyPatch):
+def test_the_token_falls_back_to_the_configured_variable(monkeypatch: pytest.MonkeyPatch) -> None:
     if not current().api_key_env:
         pytest.skip("generator-config.yaml sets no api_key_env, so token= is required")
     variable = client_module.API_KEY_ENVIRONMENT_VARIABLE
@@ -198,7 +198,7 @@ def test_the_token_falls_back_to_the_configured_variable(monkeypatch: pytest.Mon
         client_module.AuthenticatedClient(**base)
 
 
-def test_the_configured_variable_is_the_one_the_curl_samples_send():
+def test_the_configured_variable_is_the_one_the_curl_samples_send() -> None:
     default = derive_auth(SPEC).default_scheme
     sampled = sample_key_variable(SPEC, default.name) if default and default.place == "header" else ""
     if not sampled:
@@ -206,7 +206,7 @@ def test_the_configured_variable_is_the_one_the_curl_samples_send():
     assert sampled == current().api_key_env, "generator-config.yaml's api_key_env differs from the spec's samples"
 
 
-def test_the_user_agent_names_the_package_python_and_httpx():
+def test_the_user_agent_names_the_package_python_and_httpx() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     recorder = Recorder(success_reply(OPERATIONS[0]))
     call(OPERATIONS[0], recorder)
@@ -218,7 +218,7 @@ def test_the_user_agent_names_the_package_python_and_httpx():
     assert recorder.requests[0].headers.get_list("user-agent") == ["mine/1"]  # the caller's wins, once
 
 
-def test_timeouts_are_finite_by_default_and_can_be_changed():
+def test_timeouts_are_finite_by_default_and_can_be_changed() -> None:
     timeout = authenticated_client().get_httpx_client().timeout
     assert (timeout.connect, timeout.read) == (5.0, 60.0)
     assert None not in (timeout.write, timeout.pool)
@@ -232,7 +232,7 @@ def enum_classes() -> list[type[enum.Enum]]:
 
 
 @pytest.mark.parametrize("cls", enum_classes() or [None], ids=lambda cls: getattr(cls, "__name__", "none"))
-def test_an_enum_accepts_a_value_the_spec_does_not_list(cls):
+def test_an_enum_accepts_a_value_the_spec_does_not_list(cls) -> None:
     if cls is None:
         pytest.skip("openapi.yaml defines no enum")
     listed = next(iter(cls))

@@ -29,11 +29,11 @@ def spec_with(servers: list[dict[str, Any]], sample: str = "") -> dict[str, Any]
         ([], ""),
     ],
 )
-def test_base_url_is_the_first_absolute_server(servers: list[dict[str, Any]], expected: str):
+def test_base_url_is_the_first_absolute_server(servers: list[dict[str, Any]], expected: str) -> None:
     assert derive_client_defaults(spec_with(servers), "").base_url == expected
 
 
-def test_a_server_url_that_cannot_be_a_literal_is_rejected():
+def test_a_server_url_that_cannot_be_a_literal_is_rejected() -> None:
     with pytest.raises(PipelineError, match="servers"):
         derive_client_defaults(spec_with([{"url": 'https://x.test/"+__import__("os")+"'}]), "")
 
@@ -47,5 +47,5 @@ def test_a_server_url_that_cannot_be_a_literal_is_rejected():
         ("", ""),
     ],
 )
-def test_the_samples_key_variable_is_the_one_in_the_auth_header(sample: str, expected: str):
+def test_the_samples_key_variable_is_the_one_in_the_auth_header(sample: str, expected: str) -> None:
     assert sample_key_variable(spec_with([], sample), BEARER) == expected

@@ -43,7 +43,7 @@ ENUMS = sorted(name for name, schema in COMPONENTS.items() if any(v is not None 
 
 
 @pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
-def test_each_operation_takes_exactly_its_parameters(op: Operation):
+def test_each_operation_takes_exactly_its_parameters(op: Operation) -> None:
     """Each function takes the operation's parameters and body, each required where the call must give it:
     the spec requires it and gives no default (the generator drops an array's default: see known gaps),
     and, for a body, its schema requires some field (else it may be left out and is sent as {})."""
@@ -94,7 +94,7 @@ def model_class(name: str) -> Any:
 
 
 @pytest.mark.parametrize("name", cases(ENUMS, "no enum schemas"))
-def test_each_enum_schema_has_an_enum_with_its_values(name: str):
+def test_each_enum_schema_has_an_enum_with_its_values(name: str) -> None:
     cls = model_class(name)
     assert issubclass(cls, enum.Enum)
     assert {member.value for member in cls} == {value for value in COMPONENTS[name]["enum"] if value is not None}
@@ -132,17 +132,17 @@ OBJECT_CASES = cases(OBJECTS, "no object schemas")
 
 
 @pytest.mark.parametrize("name", OBJECT_CASES)
-def test_each_object_schema_has_a_model_that_reads_and_writes_every_property(name: str):
+def test_each_object_schema_has_a_model_that_reads_and_writes_every_property(name: str) -> None:
     parses_back(name, example_value(SPEC, resolve(SPEC, COMPONENTS[name]), all_properties=True))
 
 
 @pytest.mark.parametrize("name", OBJECT_CASES)
-def test_an_optional_property_left_out_stays_out(name: str):
+def test_an_optional_property_left_out_stays_out(name: str) -> None:
     parses_back(name, example_value(SPEC, resolve(SPEC, COMPONENTS[name])))
 
 
 @pytest.mark.parametrize("name", OBJECT_CASES)
-def test_a_models_repr_shows_only_what_is_set(name: str):
+def test_a_models_repr_shows_only_what_is_set(name: str) -> None:
     cls = model_class(name)
     shown = repr(cls.from_dict(files_as_bytes(cls, example_value(SPEC, resolve(SPEC, COMPONENTS[name])))))
     assert "=UNSET" not in shown and "object at 0x" not in shown, shown
@@ -176,7 +176,7 @@ REQUIRED = [
 
 
 @pytest.mark.parametrize(("name", "prop"), cases(REQUIRED, "no required property", arity=2))
-def test_a_required_property_missing_is_an_invalid_field_naming_it(name: str, prop: str):
+def test_a_required_property_missing_is_an_invalid_field_naming_it(name: str, prop: str) -> None:
     cls = model_class(name)
     full = example_value(SPEC, resolve(SPEC, COMPONENTS[name]), all_properties=True)
     with pytest.raises(import_generated("errors").InvalidField) as raised:
@@ -193,7 +193,7 @@ NULLABLE_OPTIONAL = [
 
 
 @pytest.mark.parametrize(("name", "prop"), cases(NULLABLE_OPTIONAL, "no nullable optional property", arity=2))
-def test_a_nullable_property_takes_null(name: str, prop: str):
+def test_a_nullable_property_takes_null(name: str, prop: str) -> None:
     parses_back(name, {**example_value(SPEC, resolve(SPEC, COMPONENTS[name]), all_properties=True), prop: None})
 
 
@@ -206,7 +206,7 @@ OPEN = [
 
 
 @pytest.mark.parametrize("name", cases(OPEN, "no object schema open to undeclared fields"))
-def test_an_undeclared_field_lands_in_additional_properties_and_goes_back(name: str):
+def test_an_undeclared_field_lands_in_additional_properties_and_goes_back(name: str) -> None:
     schema, cls = resolve(SPEC, COMPONENTS[name]), model_class(name)
     extra = (
         example_value(SPEC, schema["additionalProperties"])
@@ -220,7 +220,7 @@ def test_an_undeclared_field_lands_in_additional_properties_and_goes_back(name: 
 
 
 @pytest.mark.parametrize("name", cases(OPEN, "no object schema open to undeclared fields"))
-def test_a_model_read_without_undeclared_fields_keeps_no_dict_for_them(name: str):
+def test_a_model_read_without_undeclared_fields_keeps_no_dict_for_them(name: str) -> None:
     """Most responses hold no undeclared key: each model would otherwise keep an empty dict for nothing."""
     schema = resolve(SPEC, COMPONENTS[name])
     declared = declared_properties(SPEC, schema)  # a name required but not declared is an undeclared field
@@ -258,7 +258,7 @@ def defaults() -> list[Any]:
 
 
 @pytest.mark.parametrize(("name", "prop"), defaults())
-def test_each_property_default_is_the_models_default(name: str, prop: str):
+def test_each_property_default_is_the_models_default(name: str, prop: str) -> None:
     expected = COMPONENTS[name]["properties"][prop]["default"]
     field = attrs.fields_dict(model_class(name))[attribute_name(prop, current().field_prefix)]
     value = field.default.value if isinstance(field.default, enum.Enum) else field.default
@@ -280,7 +280,7 @@ def union_branches() -> list[tuple[str, str, str]]:
     ("name", "prop", "ref"),
     cases(union_branches(), "no oneOf/anyOf of models", arity=3),
 )
-def test_each_union_branch_parses_into_its_own_model(name: str, prop: str, ref: str):
+def test_each_union_branch_parses_into_its_own_model(name: str, prop: str, ref: str) -> None:
     schema = resolve(SPEC, COMPONENTS[name])
     union = schema["properties"][prop]
     union = union.get("items", union) if "items" in union and not ({"oneOf", "anyOf"} & set(union)) else union
@@ -302,7 +302,7 @@ SECRETS = [
 
 
 @pytest.mark.parametrize(("name", "prop"), cases(SECRETS, "no property that carries a secret", arity=2))
-def test_a_secret_is_in_no_repr_but_is_sent(name: str, prop: str):
+def test_a_secret_is_in_no_repr_but_is_sent(name: str, prop: str) -> None:
     cls, secret = model_class(name), "sk-SECRET-0d9f"
     schema = resolve(SPEC, resolve(SPEC, COMPONENTS[name])["properties"][prop])
     listed = schema.get("type") == "array" or any(
@@ -323,7 +323,7 @@ TAGGED = tagged_unions(SPEC)
 @pytest.mark.parametrize(
     "union", cases(TAGGED, "no union told apart by a tag"), ids=lambda u: f"{u.model}.{u.prop}" if u else ""
 )
-def test_a_member_the_spec_does_not_list_yet_is_an_unknown_variant(union: TaggedUnion):
+def test_a_member_the_spec_does_not_list_yet_is_an_unknown_variant(union: TaggedUnion) -> None:
     """A newer server's member (a new tag value) parses to an UnknownVariant the caller can inspect, and goes
     back unchanged; the rest of the object parses as before."""
     cls = model_class(union.model)
@@ -338,7 +338,7 @@ def test_a_member_the_spec_does_not_list_yet_is_an_unknown_variant(union: Tagged
 @pytest.mark.parametrize(
     "union", cases(TAGGED, "no union told apart by a tag"), ids=lambda u: f"{u.model}.{u.prop}" if u else ""
 )
-def test_a_member_without_its_tag_is_an_invalid_field_naming_the_tag(union: TaggedUnion):
+def test_a_member_without_its_tag_is_an_invalid_field_naming_the_tag(union: TaggedUnion) -> None:
     cls = model_class(union.model)
     body = example_value(SPEC, resolve(SPEC, COMPONENTS[union.model]), all_properties=True)
     body[union.prop] = {"field_added_later": 1}
@@ -388,7 +388,7 @@ JSON_TYPE = {
 
 
 @pytest.mark.parametrize("name", OBJECT_CASES)
-def test_a_field_of_the_wrong_type_or_a_forbidden_null_is_an_invalid_field_naming_it(name: str):
+def test_a_field_of_the_wrong_type_or_a_forbidden_null_is_an_invalid_field_naming_it(name: str) -> None:
     """For each property: a value of a JSON type its schema does not accept (null included) is refused,
     the error naming the property, never returned as if valid."""
     schema, cls = resolve(SPEC, COMPONENTS[name]), model_class(name)

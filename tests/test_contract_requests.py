@@ -145,7 +145,7 @@ CASES = [case(op) for op in OPERATIONS]
 @pytest.mark.parametrize("op", CASES, ids=lambda op: op.id)
 @CONTRACT_SETTINGS
 @given(data=st.data())
-def test_requests_built_from_the_spec_are_valid_for_the_spec(op: Operation, data: st.DataObject):
+def test_requests_built_from_the_spec_are_valid_for_the_spec(op: Operation, data: st.DataObject) -> None:
     function = endpoint_module(op.key).sync_detailed
     spec_body = request_body(SPEC, op)
     body = None

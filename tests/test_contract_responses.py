@@ -83,7 +83,9 @@ JSON_CASES = [response_case(op, s) for op, s in JSON_RESPONSES]
 @pytest.mark.parametrize(("op", "success"), cases(JSON_CASES, "no JSON success body", arity=2), ids=case_id)
 @CONTRACT_SETTINGS
 @given(data=st.data())
-def test_response_bodies_from_the_spec_parse_and_round_trip(op: Operation, success: Success, data: st.DataObject):
+def test_response_bodies_from_the_spec_parse_and_round_trip(
+    op: Operation, success: Success, data: st.DataObject
+) -> None:
     body = data.draw(json_values(success.schema), label="body")
     mode = data.draw(st.sampled_from(["sync_detailed", "asyncio_detailed"]), label="mode")  # the two parse alike
     parsed = parse(op, success, body, mode)
@@ -104,5 +106,5 @@ EXAMPLES = [(op, success, example) for op, success in JSON_RESPONSES for example
 
 
 @pytest.mark.parametrize(("op", "success", "example"), cases(EXAMPLES, "no response examples", arity=3), ids=case_id)
-def test_the_specs_response_examples_parse_and_round_trip(op: Operation, success: Success, example: Any):
+def test_the_specs_response_examples_parse_and_round_trip(op: Operation, success: Success, example: Any) -> None:
     assert same_json(as_json(parse(op, success, example, "sync_detailed")), example)

@@ -28,7 +28,7 @@ def clock(monkeypatch: pytest.MonkeyPatch):
 
 
 @pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
-def test_a_retry_whose_wait_would_pass_the_deadline_is_not_waited_for(op: Operation, clock):
+def test_a_retry_whose_wait_would_pass_the_deadline_is_not_waited_for(op: Operation, clock) -> None:
     recorder = Recorder(json_reply(429, {"detail": "slow down"}, **{"retry-after": "30"}), success_reply(op))
     with pytest.raises(errors.RateLimitError) as raised:
         call(op, recorder, deadline=10)
@@ -38,7 +38,7 @@ def test_a_retry_whose_wait_would_pass_the_deadline_is_not_waited_for(op: Operat
 
 
 @pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
-def test_a_connection_error_is_not_retried_past_the_deadline(op: Operation, clock):
+def test_a_connection_error_is_not_retried_past_the_deadline(op: Operation, clock) -> None:
     recorder = Recorder(httpx.ConnectError("refused"), success_reply(op))
     with pytest.raises(errors.APIConnectionError) as raised:
         call(op, recorder, deadline=0.2)  # the first backoff is 0.375 s to 0.5 s
@@ -67,7 +67,7 @@ PACED = [op for op in OPERATIONS if getattr(endpoint_module(op.key), "_RATE_LIMI
 
 
 @pytest.mark.parametrize("op", cases(PACED, "no operation with a rate limit"), ids=lambda op: getattr(op, "id", ""))
-def test_a_rate_limit_wait_past_the_deadline_ends_the_call_before_sending(op: Operation, clock):
+def test_a_rate_limit_wait_past_the_deadline_ends_the_call_before_sending(op: Operation, clock) -> None:
     limit = endpoint_module(op.key)._RATE_LIMIT
     recorder = Recorder(success_reply(op))
     for _ in range(limit.requests):  # the window is full
@@ -100,14 +100,14 @@ def test_an_async_send_that_outlasts_the_deadline_is_cancelled(op: Operation):
 
 
 @pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
-def test_a_pool_timeout_is_not_retried_and_says_how_to_size_the_pool(op: Operation, clock):
+def test_a_pool_timeout_is_not_retried_and_says_how_to_size_the_pool(op: Operation, clock) -> None:
     recorder = Recorder(httpx.PoolTimeout("no free connection"), success_reply(op))
     with pytest.raises(errors.APITimeoutError) as raised:
         call(op, recorder)
     assert len(recorder.requests) == 1 and clock.waits == [] and "max_connections" in str(raised.value)
 
 
-def test_a_full_pool_raises_at_its_pool_timeout_without_a_retry():
+def test_a_full_pool_raises_at_its_pool_timeout_without_a_retry() -> None:
     """One connection, held by a slow call until the second has given up: the second call waits its pool
     timeout once, then raises."""
     op = OPERATIONS[0]

@@ -138,7 +138,7 @@ def clicks(reference: Path) -> dict[tuple[Path, str], int]:
     return clicks_from_index(reference)
 
 
-def test_the_front_page_is_a_page_with_the_whole_client_tree_and_the_errors(reference: Path):
+def test_the_front_page_is_a_page_with_the_whole_client_tree_and_the_errors(reference: Path) -> None:
     index = reference / "index.html"
     source = index.read_text(encoding="utf-8")
     assert 'http-equiv="refresh"' not in source
@@ -156,19 +156,21 @@ def test_the_front_page_is_a_page_with_the_whole_client_tree_and_the_errors(refe
 
 
 @pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
-def test_every_call_is_at_most_three_clicks_from_the_front_page(reference: Path, clicks: dict, op: Operation):
+def test_every_call_is_at_most_three_clicks_from_the_front_page(reference: Path, clicks: dict, op: Operation) -> None:
     page = page_of(reference, endpoint_module(op.key).__name__)
     assert clicks.get((page, ""), 99) <= MAX_CLICKS, f"{op.id}: {page.name} is not reached"
 
 
 @pytest.mark.parametrize("waiter", cases(WAITERS, "no operation a waiter polls"), ids=lambda w: getattr(w, "name", ""))
-def test_every_waiter_is_at_most_three_clicks_from_the_front_page(reference: Path, clicks: dict, waiter: typing.Any):
+def test_every_waiter_is_at_most_three_clicks_from_the_front_page(
+    reference: Path, clicks: dict, waiter: typing.Any
+) -> None:
     page = page_of(reference, endpoint_module(polled(waiter).key).__name__)
     assert clicks.get((page, waiter.name), 99) <= MAX_CLICKS
     assert f'id="{waiter.name}"' in page.read_text(encoding="utf-8")
 
 
-def test_every_model_is_at_most_three_clicks_from_the_front_page(reference: Path, clicks: dict):
+def test_every_model_is_at_most_three_clicks_from_the_front_page(reference: Path, clicks: dict) -> None:
     for cls in model_classes():
         page = page_of(reference, cls.__module__)
         assert clicks.get((page, ""), 99) <= MAX_CLICKS, f"{cls.__name__}: {page.name} is not reached"
@@ -182,7 +184,9 @@ def shown_text(markdown: str) -> str:
 
 
 @pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
-def test_every_operation_page_shows_the_call_first_then_async_then_the_module_functions(reference: Path, op: Operation):
+def test_every_operation_page_shows_the_call_first_then_async_then_the_module_functions(
+    reference: Path, op: Operation
+) -> None:
     module = endpoint_module(op.key)
     text = text_of(page_of(reference, module.__name__), main=True)
     call, awaited = f"{call_of(op)}(", f"await {call_of(op).replace('client.', 'client.aio.', 1)}("
@@ -203,13 +207,13 @@ def test_every_operation_page_shows_the_call_first_then_async_then_the_module_fu
 
 
 @pytest.mark.parametrize("op", cases(PAGED, "no operation that pages"), ids=lambda op: getattr(op, "id", ""))
-def test_an_operation_that_pages_shows_iterate_and_aiterate(reference: Path, op: Operation):
+def test_an_operation_that_pages_shows_iterate_and_aiterate(reference: Path, op: Operation) -> None:
     text = text_of(page_of(reference, endpoint_module(op.key).__name__))
     async_call = call_of(op).replace("client.", "client.aio.", 1)
     assert f"{call_of(op)}.iterate(" in text and f"async for item in {async_call}.aiterate(" in text
 
 
-def test_each_group_page_lists_its_operations_waiters_and_iterators(reference: Path):
+def test_each_group_page_lists_its_operations_waiters_and_iterators(reference: Path) -> None:
     for op in OPERATIONS:
         module = endpoint_module(op.key).__name__
         group_page = page_of(reference, module.rsplit(".", 1)[0])
@@ -228,7 +232,7 @@ def test_each_group_page_lists_its_operations_waiters_and_iterators(reference: P
 
 
 @pytest.mark.parametrize("cls", model_classes(), ids=lambda cls: cls.__name__)
-def test_every_model_has_a_page_with_its_fields_keys_or_values(reference: Path, cls: type):
+def test_every_model_has_a_page_with_its_fields_keys_or_values(reference: Path, cls: type) -> None:
     page = page_of(reference, cls.__module__)
     source = page.read_text(encoding="utf-8")
     assert f'id="{cls.__name__}"' in source
@@ -253,7 +257,7 @@ def test_every_model_has_a_page_with_its_fields_keys_or_values(reference: Path, 
             assert f'#{linked}">{linked}</a>' in row, f"{cls.__name__}.{name}: its type {linked} is not linked"
 
 
-def test_every_link_leads_to_a_page_and_the_place_it_names(reference: Path):
+def test_every_link_leads_to_a_page_and_the_place_it_names(reference: Path) -> None:
     ids: dict[Path, set[str]] = {}
     broken = []
     for page in sorted(reference.rglob("*.html")):
@@ -265,7 +269,7 @@ def test_every_link_leads_to_a_page_and_the_place_it_names(reference: Path):
     assert not broken, f"{len(broken)} broken links: {broken[:10]}"
 
 
-def test_the_client_shows_the_defaults_it_applies(reference: Path):
+def test_the_client_shows_the_defaults_it_applies(reference: Path) -> None:
     text = text_of(page_of(reference, f"{package_name()}.client"))
     assert "NOTHING" not in text and "Method generated by attrs" not in text
     variable = getattr(import_generated("client"), "API_KEY_ENVIRONMENT_VARIABLE", None)
@@ -274,7 +278,7 @@ def test_the_client_shows_the_defaults_it_applies(reference: Path):
     assert "timeout: httpx.Timeout | float | None = Timeout(" in text
 
 
-def test_the_search_index_finds_every_call_waiter_and_model(reference: Path):
+def test_the_search_index_finds_every_call_waiter_and_model(reference: Path) -> None:
     script = (reference / "search.js").read_text(encoding="utf-8")
     documents = json.loads(
         script[script.index("const docs = ") + 13 : script.index(";\n", script.index("const docs = "))]
@@ -286,7 +290,7 @@ def test_the_search_index_finds_every_call_waiter_and_model(reference: Path):
     assert {f"{package_name()}.models.{cls.__name__}" for cls in model_classes()} <= names
 
 
-def test_the_reference_stays_small(reference: Path):
+def test_the_reference_stays_small(reference: Path) -> None:
     size = sum(path.stat().st_size for path in reference.rglob("*") if path.is_file())
     budget = max(2_000_000, BYTES_PER_OPERATION * len(OPERATIONS), BYTES_PER_MODEL * len(model_classes()))
     assert size <= budget, f"the reference is {size / 1e6:.1f} MB, over {budget / 1e6:.1f} MB"
@@ -337,7 +341,7 @@ def rendered(
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is not installed (Debian: apt-get install chromium)")
-def test_in_a_browser_an_operation_shows_its_call_and_a_model_its_fields(reference: Path):
+def test_in_a_browser_an_operation_shows_its_call_and_a_model_its_fields(reference: Path) -> None:
     # The operation with the longest call and the model with the most fields: the likeliest to be clipped.
     op = max(OPERATIONS, key=lambda op: len(str(inspect.signature(endpoint_module(op.key).sync))))
     model = max((c for c in model_classes() if attrs.has(c)), key=lambda c: len(attrs.fields(c)), default=None)

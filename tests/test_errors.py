@@ -52,7 +52,7 @@ STATUS_CASES = [(op, 404) for op in OPERATIONS] + [(OPERATIONS[0], status) for s
 
 
 @pytest.mark.parametrize(("op", "status"), STATUS_CASES, ids=lambda case: getattr(case, "id", str(case)))
-def test_a_non_2xx_status_raises_its_status_error(op: Operation, status: int):
+def test_a_non_2xx_status_raises_its_status_error(op: Operation, status: int) -> None:
     body = {"detail": f"rejected (you sent Authorization: Bearer {TOKEN})"}
     recorder = Recorder(json_reply(status, body, **{"x-request-id": REQUEST_ID}))
     with pytest.raises(STATUS_ERRORS[status]) as raised:
@@ -69,13 +69,13 @@ def test_a_non_2xx_status_raises_its_status_error(op: Operation, status: int):
 
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("op", OPERATIONS[:3], ids=lambda op: op.id)
-def test_every_way_to_call_raises_the_same_status_error(op: Operation, mode: str):
+def test_every_way_to_call_raises_the_same_status_error(op: Operation, mode: str) -> None:
     with pytest.raises(errors.NotFoundError):
         call(op, Recorder(json_reply(404, {"detail": "gone"})), mode, max_retries=0)
 
 
 @pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
-def test_an_html_error_page_raises_a_status_error_not_a_parse_error(op: Operation):
+def test_an_html_error_page_raises_a_status_error_not_a_parse_error(op: Operation) -> None:
     page = httpx.Response(
         502, content=b"<html><body>502 Bad Gateway</body></html>", headers={"content-type": "text/html"}
     )
@@ -95,7 +95,7 @@ UNDOCUMENTED = [op for op in OPERATIONS if undocumented_2xx(op) is not None]
 @pytest.mark.parametrize(
     "op", cases(UNDOCUMENTED, "no operation without a `default` response"), ids=lambda op: getattr(op, "id", "")
 )
-def test_an_undocumented_2xx_raises_unexpected_status_without_the_body(op: Operation, mode: str):
+def test_an_undocumented_2xx_raises_unexpected_status_without_the_body(op: Operation, mode: str) -> None:
     status = undocumented_2xx(op)
     body = {"api_key": "sk-new-key-a1b2"}  # an undocumented success may carry a secret: keep it out of messages
     with pytest.raises(errors.UnexpectedStatus) as raised:
@@ -110,7 +110,7 @@ def test_an_undocumented_2xx_raises_unexpected_status_without_the_body(op: Opera
     [(op, 404) for op in OPERATIONS] + [(OPERATIONS[0], 500), (OPERATIONS[0], 520)],
     ids=lambda case: getattr(case, "id", str(case)),
 )
-def test_without_raising_a_detailed_call_returns_any_status(op: Operation, status: int):
+def test_without_raising_a_detailed_call_returns_any_status(op: Operation, status: int) -> None:
     """raise_on_unexpected_status=False: *_detailed return the response; `parsed` is the model the spec
     documents for the status where the body fits it, else None. 520 is a status no standard lists."""
     response, _ = call(
@@ -121,7 +121,7 @@ def test_without_raising_a_detailed_call_returns_any_status(op: Operation, statu
 
 
 @pytest.mark.parametrize("op", OPERATIONS[:3], ids=lambda op: op.id)
-def test_without_raising_sync_still_returns_only_the_success_type(op: Operation):
+def test_without_raising_sync_still_returns_only_the_success_type(op: Operation) -> None:
     """sync()/asyncio() promise the success type: raise_on_unexpected_status=False does not change that."""
     with pytest.raises(errors.NotFoundError):
         call(op, Recorder(json_reply(404, {"detail": "gone"})), "sync", raise_on_unexpected_status=False)
@@ -164,7 +164,9 @@ MALFORMED = [
     cases(MALFORMED, "no operation with a JSON success body", arity=3),
     ids=lambda case: getattr(case, "id", None) or (case if isinstance(case, str) else "body"),
 )
-def test_a_2xx_body_that_breaks_the_spec_raises_unexpected_response(op: Operation, kind: str, body: bytes, mode: str):
+def test_a_2xx_body_that_breaks_the_spec_raises_unexpected_response(
+    op: Operation, kind: str, body: bytes, mode: str
+) -> None:
     status = success_response(SPEC, op).status
     recorder = Recorder(httpx.Response(status, content=body))
     with pytest.raises(errors.UnexpectedResponse) as raised:
@@ -199,7 +201,7 @@ DOCUMENTED_ERRORS = [(op, status, key) for op in OPERATIONS for status, key in e
     cases(DOCUMENTED_ERRORS, "no operation documenting a JSON error body", arity=3),
     ids=lambda case: getattr(case, "id", str(case)),
 )
-def test_a_documented_error_body_is_parsed_into_its_model(op: Operation, status: int, key: str):
+def test_a_documented_error_body_is_parsed_into_its_model(op: Operation, status: int, key: str) -> None:
     content = first_content(SPEC, resolve(SPEC, op.spec["responses"][key])["content"])
     body = example_value(SPEC, content.schema)
     with pytest.raises(errors.APIStatusError) as raised:
@@ -223,7 +225,7 @@ FAILURE_CASES = [(op, "sync", "refused") for op in OPERATIONS] + [
 
 
 @pytest.mark.parametrize(("op", "mode", "failure"), FAILURE_CASES, ids=lambda case: getattr(case, "id", str(case)))
-def test_a_request_that_gets_no_response_raises_the_packages_error(op: Operation, mode: str, failure: str):
+def test_a_request_that_gets_no_response_raises_the_packages_error(op: Operation, mode: str, failure: str) -> None:
     """httpx's exception is the cause, once the retries are spent; the message names the path, not the key."""
     exception, expected = TRANSPORT_FAILURES[failure]
     recorder = Recorder(exception)
@@ -245,7 +247,7 @@ REASON_BODIES = {
 
 @pytest.mark.parametrize("kind", sorted(REASON_BODIES))
 @pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
-def test_the_servers_reason_comes_first_and_whole_before_any_cut(op: Operation, kind: str):
+def test_the_servers_reason_comes_first_and_whole_before_any_cut(op: Operation, kind: str) -> None:
     recorder = Recorder(json_reply(422, REASON_BODIES[kind]))
     with pytest.raises(errors.UnprocessableEntityError) as raised:
         call(op, recorder, max_retries=0)
@@ -256,7 +258,7 @@ def test_the_servers_reason_comes_first_and_whole_before_any_cut(op: Operation, 
 
 
 @pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
-def test_a_body_that_gives_no_reason_is_quoted_from_its_start_and_cut(op: Operation):
+def test_a_body_that_gives_no_reason_is_quoted_from_its_start_and_cut(op: Operation) -> None:
     body = {"unrelated": "u" * 5000}
     with pytest.raises(errors.UnprocessableEntityError) as raised:
         call(op, Recorder(json_reply(422, body)), max_retries=0)

@@ -265,7 +265,7 @@ def violation(api: FakeAPI, method: str, url: str, **kwargs: Any) -> str:
     return str(raised.value)
 
 
-def test_a_collection_keeps_what_is_created_pages_it_and_forgets_what_is_deleted(api: FakeAPI):
+def test_a_collection_keeps_what_is_created_pages_it_and_forgets_what_is_deleted(api: FakeAPI) -> None:
     with client(api) as http:
         assert http.get("/v1/things").json() == {"things": [], "pagination": {"has_more": False, "cursor": None}}
         made = [http.post("/v1/things", json={"name": f"t{i}", "size": 4}) for i in range(3)]
@@ -290,7 +290,7 @@ def test_a_collection_keeps_what_is_created_pages_it_and_forgets_what_is_deleted
     assert [c.status for c in api.calls][-3:] == [204, 404, 200]
 
 
-def test_a_create_keyed_by_a_field_of_the_body_is_an_upsert_and_ids_are_new_each(api: FakeAPI):
+def test_a_create_keyed_by_a_field_of_the_body_is_an_upsert_and_ids_are_new_each(api: FakeAPI) -> None:
     with client(api) as http:
         first = http.post("/v1/labels", json={"name": "env", "value": "a"}).json()
         again = http.post("/v1/labels", json={"name": "env", "value": "b"}).json()
@@ -301,7 +301,7 @@ def test_a_create_keyed_by_a_field_of_the_body_is_an_upsert_and_ids_are_new_each
         assert http.get("/v1/labels").json() == [other]
 
 
-def test_an_unknown_item_is_made_up_and_kept_unless_autocreate_is_off(api: FakeAPI):
+def test_an_unknown_item_is_made_up_and_kept_unless_autocreate_is_off(api: FakeAPI) -> None:
     with client(api) as http:
         made = http.get("/v1/things/abc").json()
         assert made["id"] == "abc" and http.get("/v1/things/abc").json() == made
@@ -311,7 +311,7 @@ def test_an_unknown_item_is_made_up_and_kept_unless_autocreate_is_off(api: FakeA
         assert http.post("/v1/things/abc/start", headers={"X-Reason": "test"}).status_code == 404
 
 
-def test_an_action_answers_about_its_item_and_a_document_is_kept(api: FakeAPI):
+def test_an_action_answers_about_its_item_and_a_document_is_kept(api: FakeAPI) -> None:
     with client(api) as http:
         created = http.post("/v1/things", json={"name": "x"}).json()
         started = http.post("/v1/things/thing-1/start", headers={"X-Reason": "deploy"}).json()
@@ -321,7 +321,7 @@ def test_an_action_answers_about_its_item_and_a_document_is_kept(api: FakeAPI):
         assert http.get("/v1/settings").json()["level"] == 3
 
 
-def test_seeded_items_fill_in_what_they_leave_out_and_must_fit(api: FakeAPI):
+def test_seeded_items_fill_in_what_they_leave_out_and_must_fit(api: FakeAPI) -> None:
     stored = api.seed("things.get_thing", {"name": "seeded", "status": "PENDING"}, {"thing_id": "s-1"})
     assert stored["id"] == "s-1" and stored["status"] == "PENDING" and stored["created_at"]
     assert api.seed("GET /v1/things", {"id": "own-key"}, {})["id"] == "own-key"  # the key from its own field
@@ -334,7 +334,7 @@ def test_seeded_items_fill_in_what_they_leave_out_and_must_fit(api: FakeAPI):
         api.seed("search.create_search", {}, {})
 
 
-def test_a_script_moves_a_field_one_value_every_n_reads_then_stays(api: FakeAPI):
+def test_a_script_moves_a_field_one_value_every_n_reads_then_stays(api: FakeAPI) -> None:
     api.script("wait_for_thing", ["PENDING", "RUNNING", "READY"], 2, None, {"thing_id": "a"})
     with client(api) as http:
         seen = [http.get("/v1/things/a").json()["status"] for _ in range(7)]
@@ -348,7 +348,7 @@ def test_a_script_moves_a_field_one_value_every_n_reads_then_stays(api: FakeAPI)
         api.script("things.get_thing", ["READY"], 1, None, {})
 
 
-def test_faults_answer_in_order_then_the_operation_answers_again(api: FakeAPI):
+def test_faults_answer_in_order_then_the_operation_answers_again(api: FakeAPI) -> None:
     api.fail("things.list_things", 429, 2, None, NO_BODY)
     api.fail(ANY_OPERATION, 503, 1, None, NO_BODY)
     api.fail("GET /v1/settings", "timeout", 1, None, NO_BODY)
@@ -421,18 +421,18 @@ def test_faults_answer_in_order_then_the_operation_answers_again(api: FakeAPI):
 )
 def test_a_request_the_spec_forbids_is_a_violation_naming_what(
     api: FakeAPI, method: str, url: str, kwargs: dict, named: str
-):
+) -> None:
     assert named in violation(api, method, url, **kwargs)
 
 
-def test_auth_is_checked_where_the_spec_asks_for_it(api: FakeAPI):
+def test_auth_is_checked_where_the_spec_asks_for_it(api: FakeAPI) -> None:
     with httpx.Client(transport=api.transport, base_url="https://fake.test/api") as bare:
         with pytest.raises(SpecViolation, match=r"auth: the request carries no Authorization: Bearer"):
             bare.get("/v1/things")
         assert bare.get("/v1/health").status_code == 200  # security: [{}]
 
 
-def test_calls_record_what_was_sent_typed_as_the_spec_says(api: FakeAPI):
+def test_calls_record_what_was_sent_typed_as_the_spec_says(api: FakeAPI) -> None:
     with client(api) as http:
         http.get("/v1/things", params={"limit": 5, "status": ["READY", "FAILED"], "other": "x"})
         http.post("/v1/search", data={"q": "needle", "page": "2"})
@@ -445,7 +445,7 @@ def test_calls_record_what_was_sent_typed_as_the_spec_says(api: FakeAPI):
     assert upload.status == 200 and api.calls_to("things.create_file") == [upload]
 
 
-def test_the_same_answer_every_time_and_timestamps_from_the_clock():
+def test_the_same_answer_every_time_and_timestamps_from_the_clock() -> None:
     clock = FakeClock()
     first, second = FakeAPI(SPEC, clock=clock, base_path="/api"), FakeAPI(SPEC, base_path="/api")
     with client(first) as a, client(second) as b:
@@ -454,7 +454,7 @@ def test_the_same_answer_every_time_and_timestamps_from_the_clock():
         assert a.post("/v1/things", json={"name": "later"}).json()["created_at"] == "2026-01-01T00:01:30Z"
 
 
-def test_threads_creating_at_once_get_keys_of_their_own(api: FakeAPI):
+def test_threads_creating_at_once_get_keys_of_their_own(api: FakeAPI) -> None:
     def create() -> None:
         with client(api) as http:
             for _ in range(10):
@@ -527,7 +527,7 @@ DOC_30 = {"openapi": "3.0.3"}
         ({"type": "object", "required": ["id"], "properties": {"id": {"readOnly": True}}}, {}, None),
     ],
 )
-def test_the_checker_names_where_a_value_breaks_a_schema(schema: Any, value: Any, problem: str | None):
+def test_the_checker_names_where_a_value_breaks_a_schema(schema: Any, value: Any, problem: str | None) -> None:
     found = Schemas(DOC_31).problems(schema, value, request=True)
     assert (found == []) if problem is None else any(problem in line for line in found), found
 
@@ -559,12 +559,12 @@ def test_the_checker_names_where_a_value_breaks_a_schema(schema: Any, value: Any
         {"type": ["null", "boolean"]},
     ],
 )
-def test_a_made_value_fits_its_schema(schema: Any):
+def test_a_made_value_fits_its_schema(schema: Any) -> None:
     made = Examples(Schemas(DOC_31), datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)).value(schema)
     assert Schemas(DOC_31).problems(schema, made) == [], made
 
 
-def test_openapi_30_nullable_and_boolean_exclusive_bounds():
+def test_openapi_30_nullable_and_boolean_exclusive_bounds() -> None:
     schemas = Schemas(DOC_30)
     assert schemas.fits({"type": "integer", "nullable": True}, None)
     assert not schemas.fits({"type": "integer"}, None)

@@ -23,7 +23,7 @@ print(json.dumps({"opened": opened, "path_changed": sys.path != path_before}))
 """
 
 
-def test_importing_every_module_of_pipeline_and_contract_reads_no_project_file():
+def test_importing_every_module_of_pipeline_and_contract_reads_no_project_file() -> None:
     result = subprocess.run([sys.executable, "-c", PROGRAM], cwd=ROOT, capture_output=True, text=True, check=True)
     found = json.loads(result.stdout.splitlines()[-1])
     project_files = [

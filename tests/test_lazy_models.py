@@ -17,7 +17,7 @@ def model_modules() -> list[str]:
     return sorted(p.stem for p in (package_dir() / "models").glob("*.py") if p.stem != "__init__")
 
 
-def test_every_model_module_is_reachable_by_its_public_names_and_they_are_the_same_objects():
+def test_every_model_module_is_reachable_by_its_public_names_and_they_are_the_same_objects() -> None:
     exported = set(models.__all__)
     assert set(dir(models)) >= exported
     defined_by = {}
@@ -33,7 +33,7 @@ def test_every_model_module_is_reachable_by_its_public_names_and_they_are_the_sa
         assert namespace[name] is value
 
 
-def test_importing_the_models_package_loads_no_model_until_one_is_used():
+def test_importing_the_models_package_loads_no_model_until_one_is_used() -> None:
     if not models.__all__:
         pytest.skip("openapi.yaml has no component schemas: the models package is empty")
     package, first = package_name(), sorted(models.__all__)[0]
@@ -46,7 +46,7 @@ def test_importing_the_models_package_loads_no_model_until_one_is_used():
     assert result.stdout.split() == ["0", "True"]
 
 
-def test_an_unknown_name_is_an_attribute_error():
+def test_an_unknown_name_is_an_attribute_error() -> None:
     try:
         models.NoSuchModel  # noqa: B018
     except AttributeError as err:

@@ -32,7 +32,7 @@ def has_module(location: tuple[str, ...]) -> bool:
 
 
 @pytest.mark.parametrize("location", OPERATIONS, ids=where)
-def test_each_operation_of_the_spec_has_its_call_unless_it_was_left_out(location: tuple[str, ...]):
+def test_each_operation_of_the_spec_has_its_call_unless_it_was_left_out(location: tuple[str, ...]) -> None:
     part = LEFT_OUT.get(location)
     if part is not None:
         pytest.skip(f"left out of the client: {part.describe()}")
@@ -44,7 +44,7 @@ def test_each_operation_of_the_spec_has_its_call_unless_it_was_left_out(location
     cases([part for part in LEFT_OUT.values() if part.location in OPERATIONS], "no operation left out"),
     ids=lambda part: where(part.location) if part else "none",
 )
-def test_an_operation_left_out_has_no_call(part: LeftOut):
+def test_an_operation_left_out_has_no_call(part: LeftOut) -> None:
     assert not has_module(part.location), f"{part.describe()}, yet the client has a module for it"
 
 
@@ -53,6 +53,6 @@ def test_an_operation_left_out_has_no_call(part: LeftOut):
     cases(list(LEFT_OUT.values()), "nothing left out"),
     ids=lambda part: where(part.location) if part else "none",
 )
-def test_each_part_left_out_is_named_by_a_place_the_spec_has_and_a_reason(part: LeftOut):
+def test_each_part_left_out_is_named_by_a_place_the_spec_has_and_a_reason(part: LeftOut) -> None:
     found, _ = lookup(PUBLISHED, where(part.location))
     assert found and part.reason.strip(), part.describe()

@@ -19,7 +19,7 @@ HEADER_VALUE = "header-value-2b81"  # sent with every request: it must not be lo
 
 
 @pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
-def test_each_request_and_retry_is_logged_without_the_key(op, caplog: pytest.LogCaptureFixture, monkeypatch):
+def test_each_request_and_retry_is_logged_without_the_key(op, caplog: pytest.LogCaptureFixture, monkeypatch) -> None:
     no_waits = SimpleNamespace(sleep=lambda _: None)  # retries, unslept
     monkeypatch.setattr(import_generated("_base_client"), "time", no_waits)
     reply = success_reply(op)
@@ -37,7 +37,7 @@ def test_each_request_and_retry_is_logged_without_the_key(op, caplog: pytest.Log
     assert not any(TOKEN in line or HEADER_VALUE in line for line in lines)
 
 
-def test_the_log_is_silent_by_default_and_the_environment_variable_turns_it_on():
+def test_the_log_is_silent_by_default_and_the_environment_variable_turns_it_on() -> None:
     variable = current().log_env
     if not variable:
         pytest.skip("generator-config.yaml names no log_env and api_key_env has no prefix to name it after")
@@ -55,7 +55,7 @@ def test_the_log_is_silent_by_default_and_the_environment_variable_turns_it_on()
 
 
 @pytest.mark.parametrize("configured", [False, True], ids=["the variable alone", "with logging.basicConfig()"])
-def test_each_line_prints_once_whether_or_not_the_application_configures_logging(configured: bool):
+def test_each_line_prints_once_whether_or_not_the_application_configures_logging(configured: bool) -> None:
     """The handler the variable adds stands aside where the application's own (basicConfig's, on the root
     logger) prints the line anyway."""
     variable = current().log_env

@@ -34,7 +34,7 @@ def case(op: Operation) -> object:
 
 
 @pytest.mark.parametrize("op", [case(op) for op in OPERATIONS], ids=lambda op: op.id)
-def test_prism_accepts_every_request_the_client_sends(prism_url: str, op: Operation):
+def test_prism_accepts_every_request_the_client_sends(prism_url: str, op: Operation) -> None:
     client_module = import_generated("client")
     module = endpoint_module(op.key)
     arguments = example_call(op, module.sync_detailed).arguments
@@ -51,7 +51,7 @@ def test_prism_accepts_every_request_the_client_sends(prism_url: str, op: Operat
     assert 200 <= status < 300
 
 
-def test_the_example_script_creates_a_key_and_shows_only_its_start(prism_url: str):
+def test_the_example_script_creates_a_key_and_shows_only_its_start(prism_url: str) -> None:
     script = ROOT / "examples" / "create_api_key.py"
     missing = missing_operations(script.read_text(encoding="utf-8"))
     if missing:

@@ -16,7 +16,7 @@ from tests.operation_calls import SPEC
 from tests.real_specs import SHARED_SPECS, skip_without_real_specs
 
 
-def test_each_operation_is_generated_under_its_group_and_name():
+def test_each_operation_is_generated_under_its_group_and_name() -> None:
     project = current()
     for key, name in operation_names(SPEC, project.operation_overrides, project.field_prefix).items():
         assert module_name(key) == f"api.{name.group}.{name.name}", f"{key} is {module_name(key)}"
@@ -37,7 +37,7 @@ def test_each_operation_is_generated_under_its_group_and_name():
         ("delete", "/v1/api_keys/{api_key_prefix}", "api_keys.delete_api_key"),
     ],
 )
-def test_the_rule_reads_aloud(method: str, path: str, expected: str):
+def test_the_rule_reads_aloud(method: str, path: str, expected: str) -> None:
     name = derive(method, path)
     assert f"{name.group}.{name.name}" == expected
 
@@ -46,14 +46,14 @@ def spec_with(paths: dict) -> dict:
     return {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": paths}
 
 
-def test_the_specs_own_operation_id_and_tag_win_and_overrides_win_over_both():
+def test_the_specs_own_operation_id_and_tag_win_and_overrides_win_over_both() -> None:
     spec = spec_with({"/v1/models": {"get": {"operationId": "fetchAll", "tags": ["Catalogue"]}, "post": {}}})
     names = operation_names(spec, {"POST /v1/models": {"name": "add_model"}})
     assert (names[("get", "/v1/models")].group, names[("get", "/v1/models")].name) == ("catalogue", "fetch_all")
     assert (names[("post", "/v1/models")].group, names[("post", "/v1/models")].name) == ("models", "add_model")
 
 
-def test_a_clash_names_both_operations_in_one_line():
+def test_a_clash_names_both_operations_in_one_line() -> None:
     spec = spec_with({"/v1/models": {"get": {}}, "/v1/models/{id}": {"get": {"operationId": "list_models"}}})
     with pytest.raises(PipelineError) as raised:
         operation_names(spec)
@@ -68,14 +68,14 @@ def real_spec(date: str) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def test_no_import_path_changes_between_the_real_2026_06_19_and_2026_08_22_specs():
+def test_no_import_path_changes_between_the_real_2026_06_19_and_2026_08_22_specs() -> None:
     skip_without_real_specs()
     old, new = operation_names(real_spec("2026-06-19")), operation_names(real_spec("2026-08-22"))
     moved = {key: (old[key], new[key]) for key in old if key in new and old[key] != new[key]}
     assert len(set(old) & set(new)) > 100 and moved == {}
 
 
-def test_names_on_the_real_2026_08_22_spec_are_short():
+def test_names_on_the_real_2026_08_22_spec_are_short() -> None:
     skip_without_real_specs()
     names = operation_names(real_spec("2026-08-22"))
     lengths = [len(name.name) for name in names.values()]

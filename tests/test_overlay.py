@@ -17,30 +17,30 @@ SPEC = {
 }
 
 
-def test_an_update_merges_into_each_object_it_selects():
+def test_an_update_merges_into_each_object_it_selects() -> None:
     action = Action(1, "$.paths['/v1/models'].get", {"summary": "Lists models", "x-paged": True})
     spec, unmatched = apply_overlay(SPEC, [action])
     assert spec["paths"]["/v1/models"]["get"] == {"summary": "Lists models", "tags": ["models"], "x-paged": True}
     assert unmatched == [] and SPEC["paths"]["/v1/models"]["get"]["summary"] == "Gets all models"  # a copy
 
 
-def test_an_update_of_an_array_appends_to_it():
+def test_an_update_of_an_array_appends_to_it() -> None:
     spec, _ = apply_overlay(SPEC, [Action(1, "$.servers", {"url": "http://127.0.0.1:4010"})])
     assert spec["servers"][-1] == {"url": "http://127.0.0.1:4010"} and len(spec["servers"]) == 3
 
 
-def test_remove_takes_out_every_node_it_selects():
+def test_remove_takes_out_every_node_it_selects() -> None:
     spec, _ = apply_overlay(SPEC, [Action(1, "$.servers[?@.url == 'https://sandbox.example.com']", remove=True)])
     assert spec["servers"] == [{"url": "https://api.example.com"}]
 
 
-def test_an_action_that_selects_nothing_is_reported():
+def test_an_action_that_selects_nothing_is_reported() -> None:
     action = Action(2, "$.paths['/v1/removed_later'].get", {"summary": "x"}, description="fix the old summary")
     spec, unmatched = apply_overlay(SPEC, [action])
     assert spec == SPEC and unmatched == [action] and unmatched[0].describe() == "action 2 (fix the old summary)"
 
 
-def test_an_overlay_that_is_not_one_says_each_problem(tmp_path: Path):
+def test_an_overlay_that_is_not_one_says_each_problem(tmp_path: Path) -> None:
     path = tmp_path / "openapi.overlay.yaml"
     path.write_text("overlay: 2.0.0\nactions:\n  - target: paths\n  - target: $.x\n    remove: yes please\n")
     with pytest.raises(PipelineError) as raised:
@@ -54,7 +54,7 @@ def test_an_overlay_that_is_not_one_says_each_problem(tmp_path: Path):
     ], problems
 
 
-def test_the_readmes_overlay_example_does_what_it_says(tmp_path: Path):
+def test_the_readmes_overlay_example_does_what_it_says(tmp_path: Path) -> None:
     """On a spec of its own, shaped like the one the README fixes, whatever openapi.yaml holds."""
     example = re.search(r"```yaml\n(overlay:.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S)
     assert example, "README.md shows no overlay"

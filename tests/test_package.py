@@ -31,7 +31,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return dist.build(tmp_path_factory.mktemp("dist"))
 
 
-def test_wheel_holds_exactly_the_generated_package_with_py_typed(built: tuple[Path, Path]):
+def test_wheel_holds_exactly_the_generated_package_with_py_typed(built: tuple[Path, Path]) -> None:
     package = package_dir()
     expected = {
         str(p.relative_to(package.parent)) for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts
@@ -41,11 +41,11 @@ def test_wheel_holds_exactly_the_generated_package_with_py_typed(built: tuple[Pa
     assert shipped == expected
 
 
-def test_wheel_metadata_is_complete_with_the_runtime_dependencies_and_no_extras(built: tuple[Path, Path]):
+def test_wheel_metadata_is_complete_with_the_runtime_dependencies_and_no_extras(built: tuple[Path, Path]) -> None:
     assert dist.metadata_problems(built[0], current()) == []
 
 
-def test_the_sdist_holds_the_package_and_what_it_was_made_from(built: tuple[Path, Path]):
+def test_the_sdist_holds_the_package_and_what_it_was_made_from(built: tuple[Path, Path]) -> None:
     with tarfile.open(built[1]) as sdist:
         names = {name.split("/", 1)[1] for name in sdist.getnames() if "/" in name}
     assert {
@@ -57,7 +57,7 @@ def test_the_sdist_holds_the_package_and_what_it_was_made_from(built: tuple[Path
     } <= names
 
 
-def test_runtime_dependencies_are_the_ranges_the_generator_declares():
+def test_runtime_dependencies_are_the_ranges_the_generator_declares() -> None:
     """openapi-python-client states, in its own project templates, what its output needs."""
     template = (GENERATOR_TEMPLATES / "pyproject_uv.toml.jinja").read_text(encoding="utf-8")
     declared = re.search(r"dependencies = \[(.*?)\]", template, re.S)
@@ -81,7 +81,7 @@ def run_time_nodes(tree: ast.AST) -> list[ast.AST]:
     return found
 
 
-def test_generated_code_imports_only_declared_dependencies():
+def test_generated_code_imports_only_declared_dependencies() -> None:
     imported, brought = set(), set()
     for source in package_dir().rglob("*.py"):
         tree = ast.parse(source.read_text(encoding="utf-8"))
@@ -101,13 +101,13 @@ def test_generated_code_imports_only_declared_dependencies():
     assert brought <= {"pytest"}
 
 
-def test_generator_config_names_match_pyproject_and_generated():
+def test_generator_config_names_match_pyproject_and_generated() -> None:
     config = load_document(ROOT / "generator-config.yaml")
     assert config["project_name_override"] == PYPROJECT["project"]["name"]
     assert config["package_name_override"] == package_dir().name
 
 
-def test_dev_tools_are_pinned_exactly_and_offered_to_no_user():
+def test_dev_tools_are_pinned_exactly_and_offered_to_no_user() -> None:
     """Dependency groups (PEP 735), not extras: nothing of them reaches a wheel's metadata."""
     assert "optional-dependencies" not in PYPROJECT["project"]
     groups = PYPROJECT["dependency-groups"]
@@ -118,7 +118,7 @@ def test_dev_tools_are_pinned_exactly_and_offered_to_no_user():
 
 
 @pytest.mark.parametrize("template", sorted((ROOT / "templates").glob("*.jinja")), ids=lambda p: p.name)
-def test_custom_templates_say_why_and_which_generator_they_follow(template: Path):
+def test_custom_templates_say_why_and_which_generator_they_follow(template: Path) -> None:
     text = template.read_text(encoding="utf-8")
     assert text.startswith("{#"), f"{template.name} must open with a comment saying what it changes and why"
     if (GENERATOR_TEMPLATES / template.name).exists():
@@ -126,14 +126,14 @@ def test_custom_templates_say_why_and_which_generator_they_follow(template: Path
         assert f"openapi-python-client {openapi_python_client.__version__}'s {template.name}" in text.split("#}")[0]
 
 
-def test_the_version_is_written_in_one_place_and_read_by_the_package_and_its_user_agent():
+def test_the_version_is_written_in_one_place_and_read_by_the_package_and_its_user_agent() -> None:
     package, client = import_generated(), import_generated("client")
     assert package.__version__ == PYPROJECT["project"]["version"]
     assert client.USER_AGENT.split()[0] == f"{PYPROJECT['project']['name']}/{package.__version__}"
     assert "package_version_override" not in load_document(ROOT / "generator-config.yaml")
 
 
-def test_the_package_records_the_spec_it_was_generated_from():
+def test_the_package_records_the_spec_it_was_generated_from() -> None:
     package = import_generated()
     assert package.SPEC_SHA256 == hashlib.sha256(current().spec_path.read_bytes()).hexdigest()
     overlay = current().overlay_path
@@ -152,13 +152,13 @@ def test_the_package_records_the_spec_it_was_generated_from():
         ("1.4.2", "none", "1.4.3"),
     ],
 )
-def test_the_next_version_follows_the_verdict(version: str, level: str, after: str):
+def test_the_next_version_follows_the_verdict(version: str, level: str, after: str) -> None:
     """spec_diff's verdict: breaking, feature (something added), patch (nothing a signature shows), or none
     (a description: the docstrings change)."""
     assert next_version(version, level) == after
 
 
-def test_a_suite_run_on_a_stale_tree_is_one_line_that_says_so(tmp_path: Path):
+def test_a_suite_run_on_a_stale_tree_is_one_line_that_says_so(tmp_path: Path) -> None:
     """conftest.py stops the suite with this line where generated/ is not openapi.yaml's client."""
     project = current()
     assert stale(project) == ""

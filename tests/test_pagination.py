@@ -87,7 +87,7 @@ def without_cursor(request: httpx.Request, page: Pages) -> list[tuple[str, str]]
 
 @pytest.mark.parametrize("mode", ["sync", "async"])
 @pytest.mark.parametrize("op", PAGED_CASES, ids=lambda op: getattr(op, "id", "none"))
-def test_iterate_follows_the_pages_to_the_last(op: Operation, mode: str):
+def test_iterate_follows_the_pages_to_the_last(op: Operation, mode: str) -> None:
     module, page = endpoint_module(op.key), pages_of(op)
     recorder = script(op)
     arguments = example_call(op, module.sync_detailed).arguments
@@ -111,7 +111,9 @@ def test_iterate_follows_the_pages_to_the_last(op: Operation, mode: str):
 
 @pytest.mark.parametrize("mode", ["sync", "async"])
 @pytest.mark.parametrize("op", PAGED_CASES, ids=lambda op: getattr(op, "id", "none"))
-def test_a_server_that_repeats_the_cursor_raises_a_named_error_after_the_items_it_gave(op: Operation, mode: str):
+def test_a_server_that_repeats_the_cursor_raises_a_named_error_after_the_items_it_gave(
+    op: Operation, mode: str
+) -> None:
     """Stopping without a word would pass for the last page; asking again would never end."""
     module, page = endpoint_module(op.key), pages_of(op)
     first = page_bodies(op)[0]  # not the last, and always the same next cursor
@@ -134,13 +136,13 @@ def test_a_server_that_repeats_the_cursor_raises_a_named_error_after_the_items_i
     assert isinstance(raised.value, errors.ClientError) and f"{op.method.upper()} {op.path}" in str(raised.value)
 
 
-def test_only_operations_that_page_have_iterate():
+def test_only_operations_that_page_have_iterate() -> None:
     for op in OPERATIONS:
         module = endpoint_module(op.key)
         assert hasattr(module, "iterate") == hasattr(module, "aiterate") == (op in PAGED), op.id
 
 
-def test_every_real_operation_with_a_cursor_or_page_token_iterates():
+def test_every_real_operation_with_a_cursor_or_page_token_iterates() -> None:
     skip_without_real_specs()
     path = SHARED_SPECS / "baseten-management-2026-08-22.json"
     if not path.exists():

@@ -45,7 +45,7 @@ def snapshot(tree: Path) -> dict[str, bytes]:
 class Workspace:
     """Copies of the pipeline's inputs and of their generated/, so a test can break them freely."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path) -> None:
         self.root = root
         self.spec = root / "openapi.yaml"
         self.config = root / "generator-config.yaml"
@@ -155,7 +155,7 @@ def broken_template(ws: Workspace) -> None:
     ],
     ids=lambda value: getattr(value, "__name__", None),
 )
-def test_bad_input_fails_briefly_and_leaves_generated_untouched(workspace: Workspace, breakage, expected: str):
+def test_bad_input_fails_briefly_and_leaves_generated_untouched(workspace: Workspace, breakage, expected: str) -> None:
     before = snapshot(workspace.out)
     breakage(workspace)
     result = workspace.run()
@@ -166,7 +166,7 @@ def test_bad_input_fails_briefly_and_leaves_generated_untouched(workspace: Works
     assert [p.name for p in workspace.root.iterdir() if p.name.startswith(".generate-")] == []
 
 
-def test_a_reference_to_another_document_is_refused_and_never_fetched(workspace: Workspace):
+def test_a_reference_to_another_document_is_refused_and_never_fetched(workspace: Workspace) -> None:
     """A spec could make `make generate` (and CI) request any address: the $ref is named, nothing is asked."""
     requested: list[str] = []
 
@@ -200,7 +200,7 @@ def test_a_reference_to_another_document_is_refused_and_never_fetched(workspace:
     assert requested == []
 
 
-def test_an_overlay_applies_before_any_check(workspace: Workspace):
+def test_an_overlay_applies_before_any_check(workspace: Workspace) -> None:
     """A published operation whose $ref dangles, taken out by the overlay: the client generates without it."""
     spec = load_document(workspace.spec)
     broken = {
@@ -216,7 +216,7 @@ def test_an_overlay_applies_before_any_check(workspace: Workspace):
     assert result.returncode == 0, result.stderr
 
 
-def test_a_reference_inside_a_vendor_extension_means_nothing(workspace: Workspace):
+def test_a_reference_inside_a_vendor_extension_means_nothing(workspace: Workspace) -> None:
     """OpenAPI gives `x-...` no meaning: a $ref there, dangling or remote, is not read, and the client generates."""
     spec = load_document(workspace.spec)
     path, item = next(iter(spec["paths"].items()))
@@ -246,7 +246,7 @@ def test_schemas_that_are_each_other_through_references_alone_are_named(workspac
     assert "RecursionError" not in result.stderr and len(errors) == 1, result.stderr
 
 
-def test_a_part_left_out_quotes_the_names_it_is_about(workspace: Workspace):
+def test_a_part_left_out_quotes_the_names_it_is_about(workspace: Workspace) -> None:
     """Two properties the generator would give one attribute: the names, not `<UntrustedString at 0x...>`."""
     spec = load_document(workspace.spec)
     schema = {"type": "object", "properties": {"foo-bar": {"type": "string"}, "foo.bar": {"type": "string"}}}
@@ -263,7 +263,7 @@ def test_a_part_left_out_quotes_the_names_it_is_about(workspace: Workspace):
     assert " object at 0x" not in result.stderr
 
 
-def test_spec_errors_name_the_file_and_the_place(workspace: Workspace):
+def test_spec_errors_name_the_file_and_the_place(workspace: Workspace) -> None:
     yaml_syntax_error(workspace)
     message = workspace.run().stderr
     assert f"{workspace.spec}:" in message
@@ -271,7 +271,7 @@ def test_spec_errors_name_the_file_and_the_place(workspace: Workspace):
     assert f":{line_count}:" in message  # the appended line
 
 
-def test_a_spec_accepted_once_is_not_checked_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def test_a_spec_accepted_once_is_not_checked_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """make generate, then the drift check: the second meets the record of the first's acceptance."""
     spec = spec_slice(SPEC, 1)
     assert spec_check.structural_errors_once(spec, tmp_path) == []
@@ -279,7 +279,7 @@ def test_a_spec_accepted_once_is_not_checked_again(tmp_path: Path, monkeypatch: 
     assert spec_check.structural_errors_once(spec, tmp_path) == []
 
 
-def test_a_changed_or_rejected_spec_is_checked_every_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def test_a_changed_or_rejected_spec_is_checked_every_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     spec = spec_slice(SPEC, 1)
     assert spec_check.structural_errors_once(spec, tmp_path) == []
     changed = {**spec, "info": {**spec["info"], "title": "changed"}}
@@ -290,7 +290,7 @@ def test_a_changed_or_rejected_spec_is_checked_every_time(tmp_path: Path, monkey
     assert checked == [changed, changed]
 
 
-def test_an_operation_the_generator_dropped_without_a_word_fails_the_run(workspace: Workspace):
+def test_an_operation_the_generator_dropped_without_a_word_fails_the_run(workspace: Workspace) -> None:
     # The generator can skip an operation and exit 0: each operation it did not say it left out has its module.
     spec = load_document(workspace.spec)
     package = next(p for p in workspace.out.iterdir() if p.is_dir())
@@ -304,7 +304,7 @@ def test_an_operation_the_generator_dropped_without_a_word_fails_the_run(workspa
 
 def test_a_rerun_with_nothing_changed_does_nothing_and_any_change_regenerates(
     workspace: Workspace, monkeypatch: pytest.MonkeyPatch
-):
+) -> None:
     """pipeline/generate/record.py: the same inputs over the tree a run left need no generation; a hand edit of the
     tree, or of any input, does."""
     first = workspace.run()
@@ -324,7 +324,7 @@ def test_a_rerun_with_nothing_changed_does_nothing_and_any_change_regenerates(
     assert workspace.run().returncode == 0 and len(built) == 1
 
 
-def test_generation_is_deterministic(workspace: Workspace, generated_slice: Path):
+def test_generation_is_deterministic(workspace: Workspace, generated_slice: Path) -> None:
     """The same inputs give the same bytes, generated from nothing as over an existing tree."""
     shutil.rmtree(workspace.out)
     assert workspace.run().returncode == 0
@@ -345,7 +345,7 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
-def test_a_run_killed_at_the_swap_leaves_the_new_tree_whole_and_the_next_run_tidies_up(workspace: Workspace):
+def test_a_run_killed_at_the_swap_leaves_the_new_tree_whole_and_the_next_run_tidies_up(workspace: Workspace) -> None:
     """Killed before the swap is any failure before it; killed after, the new tree is whole, and what the
     killed run left behind goes with the next run."""
     old = snapshot(workspace.out)
@@ -362,7 +362,9 @@ def test_a_run_killed_at_the_swap_leaves_the_new_tree_whole_and_the_next_run_tid
     assert list(workspace.root.glob(".generate-*")) == []
 
 
-def test_ctrl_c_at_the_swap_leaves_the_old_tree_and_no_staging(workspace: Workspace, monkeypatch: pytest.MonkeyPatch):
+def test_ctrl_c_at_the_swap_leaves_the_old_tree_and_no_staging(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def interrupted(first: Path, second: Path) -> bool:
         raise KeyboardInterrupt
 
@@ -376,7 +378,7 @@ def test_ctrl_c_at_the_swap_leaves_the_old_tree_and_no_staging(workspace: Worksp
     assert snapshot(workspace.out) == old and list(workspace.root.glob(".generate-*")) == []
 
 
-def test_a_client_that_fails_to_import_or_type_check_is_not_handed_over(workspace: Workspace):
+def test_a_client_that_fails_to_import_or_type_check_is_not_handed_over(workspace: Workspace) -> None:
     """Both problems, each the check finds, reported in the one run; generated/ untouched."""
     before = snapshot(workspace.out)
     with (workspace.templates / "client.py.jinja").open("a", encoding="utf-8") as template:
@@ -390,7 +392,7 @@ def test_a_client_that_fails_to_import_or_type_check_is_not_handed_over(workspac
     assert snapshot(workspace.out) == before
 
 
-def test_committed_generated_is_current():
+def test_committed_generated_is_current() -> None:
     """The drift check: generated/ is what openapi.yaml, generator-config.yaml and templates/ produce."""
     result = run_pipeline("check")
     assert result.returncode == 0, result.stderr
@@ -426,7 +428,7 @@ def edit_template(ws: Workspace) -> str:
 
 
 @pytest.mark.parametrize("edit", [edit_spec, edit_config, edit_template], ids=lambda edit: edit.__name__)
-def test_drift_check_names_the_stale_files_and_the_fix(workspace: Workspace, edit):
+def test_drift_check_names_the_stale_files_and_the_fix(workspace: Workspace, edit) -> None:
     if edit is edit_config and not (SPEC.get("components") or {}).get("schemas"):
         pytest.skip("openapi.yaml has no component schemas: the config edit changes no model")
     stale_file = edit(workspace)
@@ -436,7 +438,7 @@ def test_drift_check_names_the_stale_files_and_the_fix(workspace: Workspace, edi
     assert "changed: " in result.stderr and stale_file in result.stderr
 
 
-def test_the_golden_record_shows_what_a_template_change_does(tmp_path: Path):
+def test_the_golden_record_shows_what_a_template_change_does(tmp_path: Path) -> None:
     """tests/golden/ holds what the feature spec generates, so a change to a template the seed spec barely
     uses (how an array of models is written) is a diff to review there."""
     ws = Workspace(tmp_path)
@@ -457,7 +459,7 @@ BEARER = {"type": "http", "scheme": "bearer"}
 API_KEY = {"type": "apiKey", "in": "header", "name": "Authorization", "description": "`Authorization: Api-Key <key>`"}
 
 
-def test_a_new_auth_scheme_regenerates_a_client_that_sends_it(workspace: Workspace):
+def test_a_new_auth_scheme_regenerates_a_client_that_sends_it(workspace: Workspace) -> None:
     """The scheme openapi.yaml does not use replaces the one it does (Baseten switched Api-Key to Bearer)."""
     spec = load_document(workspace.spec)
     bearer_now = derive_auth(spec).describe().startswith("Authorization: Bearer")
@@ -527,7 +529,7 @@ def flawed(generated_slice: Path, tmp_path_factory: pytest.TempPathFactory) -> F
     return Flawed(ws, ws.spec.read_bytes(), ws.run(), name, properties)
 
 
-def test_defaults_that_do_not_fit_are_listed_in_one_warning_and_not_used(flawed: Flawed):
+def test_defaults_that_do_not_fit_are_listed_in_one_warning_and_not_used(flawed: Flawed) -> None:
     """A wrong-typed default touches nothing on the wire: generation goes on, and the field stays unset."""
     if not flawed.component:
         pytest.skip("openapi.yaml has no component schema with two properties")
@@ -546,7 +548,7 @@ def test_defaults_that_do_not_fit_are_listed_in_one_warning_and_not_used(flawed:
     assert {declared.get(attribute, "UNSET") for attribute in attributes} == {"UNSET"}, declared
 
 
-def test_an_overlay_fixes_the_client_and_leaves_openapi_yaml_as_published(flawed: Flawed):
+def test_an_overlay_fixes_the_client_and_leaves_openapi_yaml_as_published(flawed: Flawed) -> None:
     assert flawed.result.returncode == 0, flawed.result.stderr
     assert flawed.workspace.spec.read_bytes() == flawed.published
     modules = flawed.workspace.out.rglob("api/*/*.py")
@@ -554,12 +556,12 @@ def test_an_overlay_fixes_the_client_and_leaves_openapi_yaml_as_published(flawed
     assert "action 2 (an obsolete fix) selects nothing" in flawed.result.stderr
 
 
-def test_unquoted_timestamps_are_the_strings_they_were_written_as(flawed: Flawed):
+def test_unquoted_timestamps_are_the_strings_they_were_written_as(flawed: Flawed) -> None:
     assert load_document(flawed.workspace.spec)["x-released"] == "2025-02-04T10:43:55.405Z"
     assert flawed.result.returncode == 0 and "Traceback" not in flawed.result.stderr
 
 
-def test_a_3_0_flaw_the_generator_reads_is_a_warning_and_the_rest_still_stops(tmp_path: Path):
+def test_a_3_0_flaw_the_generator_reads_is_a_warning_and_the_rest_still_stops(tmp_path: Path) -> None:
     """An operation's `title` and a 3.0 schema's `const` break no request or response: listed, generated.
     A flaw beside them that the generator cannot read is still a stop, and all are in the one run."""
     ws = Workspace(tmp_path)
@@ -579,7 +581,7 @@ def test_a_3_0_flaw_the_generator_reads_is_a_warning_and_the_rest_still_stops(tm
     assert broken.returncode != 0 and "objekt" in broken.stderr and "`title` is not a field" in broken.stderr
 
 
-def test_3_0_habits_in_a_3_1_document_are_read_as_they_mean_and_listed():
+def test_3_0_habits_in_a_3_1_document_are_read_as_they_mean_and_listed() -> None:
     """Two flaws published specs carry that the generator reads unambiguously (leniency.py): each a warning."""
     responses = {"200": {"description": "ok"}, "4xx": {"description": "refused"}}
     bounded = {"type": "integer", "minimum": 0, "exclusiveMinimum": True, "maximum": 9, "exclusiveMaximum": False}
@@ -701,7 +703,7 @@ def import_module_all(module: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("tree", [ROOT / "generated", GOLDEN_OUT], ids=["generated", "golden"])
-def test_every_class_a_module_imports_is_one_a_schema_may_not_be_named(tree: Path):
+def test_every_class_a_module_imports_is_one_a_schema_may_not_be_named(tree: Path) -> None:
     """naming.CLASS_NAMES, which decides what a schema is renamed from, holds every class an endpoint or
     model module imports besides the models: a schema named like a missing one would hide it there."""
     imported: dict[str, str] = {}
@@ -733,7 +735,9 @@ def with_waiter(ws: Workspace, **waiter: Any) -> None:
     ],
     ids=["misspelt-value", "no-such-field", "not-a-get"],
 )
-def test_a_waiter_the_spec_cannot_serve_stops_generation_naming_what_it_lacks(workspace: Workspace, waiter, said):
+def test_a_waiter_the_spec_cannot_serve_stops_generation_naming_what_it_lacks(
+    workspace: Workspace, waiter, said
+) -> None:
     before = snapshot(workspace.out)
     with_waiter(workspace, **waiter)
 
@@ -743,7 +747,7 @@ def test_a_waiter_the_spec_cannot_serve_stops_generation_naming_what_it_lacks(wo
     assert snapshot(workspace.out) == before
 
 
-def test_a_waiter_is_generated_on_its_group_and_one_whose_operation_is_absent_is_listed(workspace: Workspace):
+def test_a_waiter_is_generated_on_its_group_and_one_whose_operation_is_absent_is_listed(workspace: Workspace) -> None:
     with_waiter(workspace)
     config = load_document(workspace.config)
     config["waiters"]["wait_for_other"] = {"operation": "GET /v1/others/{id}", "field": "state", "success": ["OK"]}
@@ -757,7 +761,7 @@ def test_a_waiter_is_generated_on_its_group_and_one_whose_operation_is_absent_is
     assert "def wait_for_thing(self)" in group and "wait_for_other" not in group
 
 
-def test_every_operation_the_client_cannot_have_is_left_out_and_listed_with_its_reason(workspace: Workspace):
+def test_every_operation_the_client_cannot_have_is_left_out_and_listed_with_its_reason(workspace: Workspace) -> None:
     """Two operations the generator cannot make (a body of a media type it does not read) and one the client
     would send wrong (a path parameter in the matrix style is `;id=5`; the client writes `5`): each named by
     its JSON pointer, with why, in a warning and in the package's LEFT_OUT; the client is generated without
@@ -827,7 +831,9 @@ LEFT_OUT = [
 ]
 
 
-def test_what_the_generator_cannot_build_is_left_out_one_warning_line_each_and_the_rest_generated(parts_left_out):
+def test_what_the_generator_cannot_build_is_left_out_one_warning_line_each_and_the_rest_generated(
+    parts_left_out,
+) -> None:
     """An endpoint it skips, a response it omits, schemas it cannot build and one it crashed on: each a line
     naming its place in the document and why, in one warning; the run goes on and the client has the rest."""
     ws, result = parts_left_out
@@ -843,7 +849,7 @@ def test_what_the_generator_cannot_build_is_left_out_one_warning_line_each_and_t
     assert "400" not in (package / "api" / "notes" / "list_notes.py").read_text(encoding="utf-8").split("def ")[1]
 
 
-def test_the_package_and_its_docstring_and_so_the_reference_list_what_was_left_out(parts_left_out):
+def test_the_package_and_its_docstring_and_so_the_reference_list_what_was_left_out(parts_left_out) -> None:
     ws, result = parts_left_out
     package = next(ws.out.iterdir())
     assert [part.describe() for part in left_out.from_mapping(left_out_of(package))] == LEFT_OUT
@@ -856,7 +862,7 @@ def test_the_package_and_its_docstring_and_so_the_reference_list_what_was_left_o
     assert "client.labels" not in text and "client.reports" not in text  # no group is left without a call
 
 
-def test_the_same_problem_at_several_places_is_a_line_for_each_at_its_full_location():
+def test_the_same_problem_at_several_places_is_a_line_for_each_at_its_full_location() -> None:
     """The Schema Object's meta-schema, checked schema by schema: each problem located from the top of the
     document, two alike kept apart, and every problem of one schema listed (the check stops at its first)."""
     anchored = {"$recursiveAnchor": True, "type": "object"}
@@ -880,7 +886,7 @@ def test_the_same_problem_at_several_places_is_a_line_for_each_at_its_full_locat
     ]
 
 
-def test_a_generator_crash_is_one_line_naming_where_it_was_and_the_rest_is_still_listed(workspace: Workspace):
+def test_a_generator_crash_is_one_line_naming_where_it_was_and_the_rest_is_still_listed(workspace: Workspace) -> None:
     """A template that fails on every model: one error line, naming the schema being written, beside the
     warning of the part left out in the same run; generated/ untouched."""
     before = snapshot(workspace.out)
@@ -905,7 +911,7 @@ def test_a_generator_crash_is_one_line_naming_where_it_was_and_the_rest_is_still
     assert snapshot(workspace.out) == before
 
 
-def test_a_document_the_generator_cannot_read_is_refused_at_each_place_in_a_short_line(workspace: Workspace):
+def test_a_document_the_generator_cannot_read_is_refused_at_each_place_in_a_short_line(workspace: Workspace) -> None:
     """The generator's model of OpenAPI refuses an object `const` (four kinds tried at each place): a line a
     place, short, where the generator printed 1,100 characters on one."""
     spec = load_document(workspace.spec)
@@ -921,7 +927,7 @@ def test_a_document_the_generator_cannot_read_is_refused_at_each_place_in_a_shor
         assert len(line) < 300
 
 
-def test_a_server_url_whose_variable_has_no_default_is_a_warning_and_no_default_server(workspace: Workspace):
+def test_a_server_url_whose_variable_has_no_default_is_a_warning_and_no_default_server(workspace: Workspace) -> None:
     """`servers: [{url: '{siteUrl}'}]`: the generator reads it; the caller says where the server is."""
     spec = load_document(workspace.spec)
     spec["servers"] = [{"url": "{siteUrl}"}]
@@ -945,7 +951,7 @@ def test_a_server_url_whose_variable_has_no_default_is_a_warning_and_no_default_
     ],
     ids=["empty", "no-paths", "paths-list", "path-item-number", "content-list"],
 )
-def test_no_input_ends_in_a_traceback(workspace: Workspace, document: str):
+def test_no_input_ends_in_a_traceback(workspace: Workspace, document: str) -> None:
     workspace.spec.write_text(document, encoding="utf-8")
     result = workspace.run()
     assert "Traceback" not in result.stderr and result.stderr.startswith("error:"), result.stderr
@@ -968,7 +974,9 @@ def alias_bomb(levels: int) -> bytes:
     ],
     ids=["latin-1", "alias-bomb", "deep", "deeper", "bom"],
 )
-def test_a_file_no_spec_can_be_is_refused_in_one_line(workspace: Workspace, content: bytes, said: str, monkeypatch):
+def test_a_file_no_spec_can_be_is_refused_in_one_line(
+    workspace: Workspace, content: bytes, said: str, monkeypatch
+) -> None:
     monkeypatch.setattr(openapi, "MAX_VALUES", 20_000)  # the bound, lowered so the bomb goes off sooner
     before = snapshot(workspace.out)
     workspace.spec.write_bytes(content)

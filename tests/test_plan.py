@@ -32,7 +32,7 @@ def function(tree: ast.Module, name: str) -> ast.FunctionDef:
 
 
 @pytest.mark.parametrize("call", PLAN.calls.values(), ids=lambda call: call.route)
-def test_a_planned_call_is_the_generated_function(call: Call):
+def test_a_planned_call_is_the_generated_function(call: Call) -> None:
     if call.route in LEFT_OUT:
         pytest.skip(f"left out of the client: {LEFT_OUT[call.route]}")
     sync = function(module(PACKAGE / "api" / call.group / f"{call.name}.py"), "sync")
@@ -50,7 +50,7 @@ def test_a_planned_call_is_the_generated_function(call: Call):
 
 
 @pytest.mark.parametrize("model", PLAN.models.values(), ids=lambda model: model.name)
-def test_a_planned_model_is_the_generated_class(model: Model):
+def test_a_planned_model_is_the_generated_class(model: Model) -> None:
     tree = module(PACKAGE / "models" / f"{model.module}.py")
     cls = next(node for node in tree.body if isinstance(node, ast.ClassDef) and node.name == model.name)
     fields = [

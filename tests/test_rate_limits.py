@@ -31,7 +31,7 @@ PACED += [(op, APPLIED[op.key]) for op in OPERATIONS if APPLIED.get(op.key) == D
 errors = import_generated("errors")
 
 
-def test_every_declared_limit_is_applied_or_its_operation_is_listed_as_absent():
+def test_every_declared_limit_is_applied_or_its_operation_is_listed_as_absent() -> None:
     declared = current().rate_limits
     assert len(APPLIED) >= len(declared.operations) - len(ABSENT)
     assert all(line.startswith("rate limit ") and "not in the spec" in line for line in ABSENT)
@@ -40,7 +40,7 @@ def test_every_declared_limit_is_applied_or_its_operation_is_listed_as_absent():
 
 
 @pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
-def test_each_operation_module_carries_its_limit(op: Operation):
+def test_each_operation_module_carries_its_limit(op: Operation) -> None:
     limit = endpoint_module(op.key).__dict__.get("_RATE_LIMIT")
     expected = APPLIED.get(op.key)
     if expected is None:
@@ -87,7 +87,7 @@ def loop(op: Operation, limit: Limit, clock: MovedTime, **options: Any) -> Enfor
 @pytest.mark.parametrize(
     ("op", "limit"), cases(PACED, "no operation with a rate limit", arity=2), ids=lambda c: getattr(c, "id", str(c))
 )
-def test_a_loop_past_the_limit_waits_its_turn_and_meets_no_429(op: Operation, limit: Limit, monkeypatch):
+def test_a_loop_past_the_limit_waits_its_turn_and_meets_no_429(op: Operation, limit: Limit, monkeypatch) -> None:
     clock = moved_time(monkeypatch, import_generated("_base_client"))
     server = loop(op, limit, clock)
     assert server.refused == 0 and server.served == limit.requests + 5
@@ -98,7 +98,7 @@ def test_a_loop_past_the_limit_waits_its_turn_and_meets_no_429(op: Operation, li
 @pytest.mark.parametrize(
     ("op", "limit"), cases(PACED, "no operation with a rate limit", arity=2), ids=lambda c: getattr(c, "id", str(c))
 )
-def test_without_pacing_the_same_loop_meets_429s(op: Operation, limit: Limit, monkeypatch):
+def test_without_pacing_the_same_loop_meets_429s(op: Operation, limit: Limit, monkeypatch) -> None:
     """The server above does refuse: what the test before shows is the client's pacing."""
     clock = moved_time(monkeypatch, import_generated("_base_client"))
     assert loop(op, limit, clock, pace=False).refused == 5 and clock.waits == []
@@ -107,7 +107,7 @@ def test_without_pacing_the_same_loop_meets_429s(op: Operation, limit: Limit, mo
 @pytest.mark.parametrize(
     ("op", "limit"), cases(PACED, "no operation with a rate limit", arity=2), ids=lambda c: getattr(c, "id", str(c))
 )
-def test_concurrent_async_calls_share_the_window(op: Operation, limit: Limit, monkeypatch):
+def test_concurrent_async_calls_share_the_window(op: Operation, limit: Limit, monkeypatch) -> None:
     clock = moved_time(monkeypatch, import_generated("_base_client"))
     server = EnforcingServer(op, limit, clock)
     client = client_for(Recorder(server), max_retries=0)
@@ -122,14 +122,14 @@ def test_concurrent_async_calls_share_the_window(op: Operation, limit: Limit, mo
     assert server.refused == 0 and server.served == limit.requests + 5 and clock.now - 1000.0 >= limit.per
 
 
-def test_a_429_that_asks_for_a_wait_pauses_the_endpoint_for_every_caller():
+def test_a_429_that_asks_for_a_wait_pauses_the_endpoint_for_every_caller() -> None:
     key, limit = "pacing-key-e41a", _pacing.RateLimit("POST /v1/things", 5, 60.0)
     _pacing.pause(key, limit, 1037.0)
     assert _pacing.reserve(key, limit, 1000.0) == 37.0
     assert _pacing.reserve("another-key-0000", limit, 1000.0) == 0.0  # per key
 
 
-def test_the_window_slides_and_a_slot_not_used_is_given_back():
+def test_the_window_slides_and_a_slot_not_used_is_given_back() -> None:
     key, limit = "pacing-key-7c2d", _pacing.RateLimit("POST /v1/things", 2, 10.0)
     assert [_pacing.reserve(key, limit, 0.0) for _ in range(2)] == [0.0, 0.0]
     third = _pacing.reserve(key, limit, 1.0)
@@ -149,7 +149,7 @@ THINGS_LIMITS = {
 }
 
 
-def test_an_operation_is_matched_whatever_its_placeholders_are_called_and_an_absent_one_is_listed():
+def test_an_operation_is_matched_whatever_its_placeholders_are_called_and_an_absent_one_is_listed() -> None:
     applied, absent = check_rate_limits(THINGS, read_rate_limits(THINGS_LIMITS))
     assert applied == {("get", "/v1/things/{thing_id}"): Limit(20, 60.0)}
     assert absent == ["rate limit POST /v1/nothing/here: not in the spec; not applied"]
@@ -165,7 +165,7 @@ def test_an_operation_is_matched_whatever_its_placeholders_are_called_and_an_abs
         ({"limits": {}}, "a mapping with `default` and `operations`"),
     ],
 )
-def test_an_entry_that_is_not_a_limit_stops_generation_naming_it(declared: dict[str, Any], named: str):
+def test_an_entry_that_is_not_a_limit_stops_generation_naming_it(declared: dict[str, Any], named: str) -> None:
     with pytest.raises(PipelineError) as raised:
         read_rate_limits(declared)
     assert named in str(raised.value)

@@ -59,7 +59,7 @@ def run(code: str, value: Any, **names: Any) -> Any:
     return scope["v"]
 
 
-def test_a_union_of_many_objects_is_tried_in_turn_at_one_depth():
+def test_a_union_of_many_objects_is_tried_in_turn_at_one_depth() -> None:
     """Twenty-one branches told apart by a const nobody requires: Python refused the nested form."""
     branches = {
         f"E{i}": {"type": "object", "properties": {"kind": {"const": f"e{i}"}, f"d{i}": {"type": "string"}}}
@@ -79,7 +79,7 @@ def test_a_union_of_many_objects_is_tried_in_turn_at_one_depth():
     assert code.count("v_errors: list[Exception] = []") == 1
 
 
-def test_an_array_of_anything_beside_null_reads_without_an_empty_block():
+def test_an_array_of_anything_beside_null_reads_without_an_empty_block() -> None:
     readers, models = parsed(
         {
             "Holder": {
@@ -94,7 +94,7 @@ def test_an_array_of_anything_beside_null_reads_without_an_empty_block():
         run(code, "not an array")
 
 
-def test_two_strings_and_two_arrays_declare_their_errors_once():
+def test_two_strings_and_two_arrays_declare_their_errors_once() -> None:
     """additionalProperties of a date, a string, an array of strings and one of integers."""
     extra = {
         "anyOf": [
@@ -114,7 +114,7 @@ def test_two_strings_and_two_arrays_declare_their_errors_once():
 VALUES = ["it's fine", 'say "hi"', "back\\slash", "déjà vu", "{braces}"]
 
 
-def test_enum_values_are_written_as_python_writes_them():
+def test_enum_values_are_written_as_python_writes_them() -> None:
     """The TypedDict's Literal: each value exactly as the spec has it, whatever quotes it holds."""
     readers, models = parsed({"Holder": {"type": "object", "properties": {"mood": {"type": "string", "enum": VALUES}}}})
     annotation = readers.wire_annotation(field(models["Holder"], "mood"))
@@ -124,14 +124,14 @@ def test_enum_values_are_written_as_python_writes_them():
 
 
 @pytest.mark.parametrize("value", VALUES)
-def test_a_string_default_is_the_value_the_spec_gives(value: str):
+def test_a_string_default_is_the_value_the_spec_gives(value: str) -> None:
     readers, models = parsed(
         {"Holder": {"type": "object", "properties": {"note": {"type": "string", "default": value}}}}
     )
     assert ast.literal_eval(field(models["Holder"], "note").default.python_code.as_unembedded_code()) == value
 
 
-def test_a_tagged_union_reads_by_its_tag_and_keeps_a_member_it_does_not_know():
+def test_a_tagged_union_reads_by_its_tag_and_keeps_a_member_it_does_not_know() -> None:
     branches = {
         name: {
             "type": "object",
@@ -162,7 +162,7 @@ def test_a_tagged_union_reads_by_its_tag_and_keeps_a_member_it_does_not_know():
     assert type(run(code, {"kind": "parrot"}, **taken)).__name__ == "UnknownVariant"
 
 
-def test_every_shape_compiles():
+def test_every_shape_compiles() -> None:
     """All the above at once, and json.dumps of each value: code that does not compile never reaches a test."""
     for schema in (
         {"type": "array", "items": {"anyOf": [{"type": "integer"}, {"type": "string", "format": "date-time"}]}},
@@ -182,7 +182,7 @@ def model_plan(schema: dict[str, Any]) -> Any:
     return ModelPlans(readers).plan(models["Thing"])
 
 
-def test_a_secret_field_is_hidden_from_repr_and_required_fields_come_first():
+def test_a_secret_field_is_hidden_from_repr_and_required_fields_come_first() -> None:
     plan = model_plan(
         {
             "type": "object",
@@ -209,7 +209,7 @@ def test_a_secret_field_is_hidden_from_repr_and_required_fields_come_first():
         ({"type": "integer"}, "typed", False),
     ],
 )
-def test_what_a_model_does_with_undeclared_keys(extra: Any, kept: str, refuses: bool):
+def test_what_a_model_does_with_undeclared_keys(extra: Any, kept: str, refuses: bool) -> None:
     schema: dict[str, Any] = {"type": "object", "properties": {"name": {"type": "string"}}}
     if extra is not None:
         schema["additionalProperties"] = extra

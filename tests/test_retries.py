@@ -45,7 +45,7 @@ def assert_sent_identically(recorder: Recorder, planned: Call) -> None:
 
 @pytest.mark.parametrize("mode", ["sync_detailed", "asyncio_detailed"])
 @pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
-def test_429_is_retried_for_any_method_after_retry_after(op: Operation, mode: str, waits: list[float]):
+def test_429_is_retried_for_any_method_after_retry_after(op: Operation, mode: str, waits: list[float]) -> None:
     recorder = Recorder(json_reply(429, {"detail": "slow down"}, **{"retry-after": "3"}), success_reply(op))
     response, planned = call(op, recorder, mode)
     assert response.status_code == success_reply(op).status_code
@@ -55,7 +55,7 @@ def test_429_is_retried_for_any_method_after_retry_after(op: Operation, mode: st
 
 @pytest.mark.parametrize("mode", ["sync_detailed", "asyncio_detailed"])
 @pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
-def test_a_connection_never_made_is_retried_for_any_method(op: Operation, mode: str, waits: list[float]):
+def test_a_connection_never_made_is_retried_for_any_method(op: Operation, mode: str, waits: list[float]) -> None:
     recorder = Recorder(httpx.ConnectError("connection refused"), success_reply(op))
     response, *_ = call(op, recorder, mode)
     assert response.status_code == success_reply(op).status_code and len(recorder.requests) == 2
@@ -64,7 +64,7 @@ def test_a_connection_never_made_is_retried_for_any_method(op: Operation, mode: 
 
 @pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
 @pytest.mark.parametrize("failure", [json_reply(503), json_reply(502), json_reply(504), httpx.ReadTimeout("stalled")])
-def test_a_failure_after_sending_is_retried_only_when_the_method_is_idempotent(op, failure, waits: list[float]):
+def test_a_failure_after_sending_is_retried_only_when_the_method_is_idempotent(op, failure, waits: list[float]) -> None:
     recorder = Recorder(failure, success_reply(op))
     if idempotent(op):
         response, *_ = call(op, recorder)
@@ -78,7 +78,7 @@ def test_a_failure_after_sending_is_retried_only_when_the_method_is_idempotent(o
 
 
 @pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
-def test_500_is_never_retried(op: Operation, waits: list[float]):
+def test_500_is_never_retried(op: Operation, waits: list[float]) -> None:
     recorder = Recorder(json_reply(500, {"detail": "boom"}), success_reply(op))
     with pytest.raises(errors.ServerError):
         call(op, recorder)
@@ -86,7 +86,7 @@ def test_500_is_never_retried(op: Operation, waits: list[float]):
 
 
 @pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
-def test_retries_stop_after_max_retries_with_growing_waits(op: Operation, waits: list[float]):
+def test_retries_stop_after_max_retries_with_growing_waits(op: Operation, waits: list[float]) -> None:
     recorder = Recorder(json_reply(429))
     with pytest.raises(errors.RateLimitError):
         call(op, recorder)
@@ -99,7 +99,7 @@ def test_retries_stop_after_max_retries_with_growing_waits(op: Operation, waits:
 
 
 @pytest.mark.parametrize("op", OPERATIONS[:3], ids=lambda op: op.id)
-def test_an_operation_over_a_real_socket_retries_a_429_then_parses(op: Operation, waits: list[float]):
+def test_an_operation_over_a_real_socket_retries_a_429_then_parses(op: Operation, waits: list[float]) -> None:
     reply = success_reply(op)
     content_type = {"content-type": reply.headers["content-type"]} if "content-type" in reply.headers else {}
     status, answer = reply.status_code, Step(reply.status_code, reply.content, content_type)
@@ -120,7 +120,7 @@ RATE_LIMITED = {"error": "Rate limit exceeded. Please try again later.", "retry_
 
 @pytest.mark.parametrize("mode", ["sync_detailed", "asyncio_detailed"])
 @pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
-def test_a_429_bodys_retry_after_is_read_as_the_header_is(op: Operation, mode: str, waits: list[float]):
+def test_a_429_bodys_retry_after_is_read_as_the_header_is(op: Operation, mode: str, waits: list[float]) -> None:
     recorder = Recorder(json_reply(429, RATE_LIMITED), success_reply(op))
     response, _ = call(op, recorder, mode)
     assert response.status_code == success_reply(op).status_code
@@ -128,7 +128,7 @@ def test_a_429_bodys_retry_after_is_read_as_the_header_is(op: Operation, mode: s
 
 
 @pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
-def test_a_429_bodys_wait_past_the_cap_raises_at_once_carrying_it(op: Operation, waits: list[float]):
+def test_a_429_bodys_wait_past_the_cap_raises_at_once_carrying_it(op: Operation, waits: list[float]) -> None:
     recorder = Recorder(json_reply(429, {**RATE_LIMITED, "retry_after": 3600}), success_reply(op))
     with pytest.raises(errors.RateLimitError) as raised:
         call(op, recorder)

@@ -50,7 +50,7 @@ def http_date(seconds_from_now: float) -> str:
         ("nan", 0.375, 0.5),
     ],
 )
-def test_retry_after_is_honoured_and_capped(retry_after: str, low: float, high: float):
+def test_retry_after_is_honoured_and_capped(retry_after: str, low: float, high: float) -> None:
     if retry_after.startswith("date "):
         retry_after = http_date(float(retry_after.split()[1]))
     response = httpx.Response(429, headers={"retry-after": retry_after})
@@ -58,7 +58,7 @@ def test_retry_after_is_honoured_and_capped(retry_after: str, low: float, high: 
     assert delay is not None and low <= delay <= high
 
 
-def test_a_wait_longer_than_the_cap_is_not_retried_but_raised_at_once_carrying_it(waits: list[float]):
+def test_a_wait_longer_than_the_cap_is_not_retried_but_raised_at_once_carrying_it(waits: list[float]) -> None:
     with fault_server(Step(status=429, headers={"retry-after": "3600"}), Step(status=200)) as server:
         with pytest.raises(errors.RateLimitError) as raised:
             response = client(server.url).request("GET", "/v1/things")
@@ -68,12 +68,12 @@ def test_a_wait_longer_than_the_cap_is_not_retried_but_raised_at_once_carrying_i
 
 
 @pytest.mark.parametrize(("header", "value", "seconds"), [("retry-after-ms", "1500", 1.5), ("retry-after", "2", 2.0)])
-def test_retry_after_ms_and_seconds_are_read(header: str, value: str, seconds: float):
+def test_retry_after_ms_and_seconds_are_read(header: str, value: str, seconds: float) -> None:
     assert retries.requested_wait(httpx.Headers({header: value})) == seconds
 
 
 @pytest.mark.parametrize("method", ["GET", "POST"])
-def test_a_reset_connection_is_retried_only_for_an_idempotent_method(method: str, waits: list[float]):
+def test_a_reset_connection_is_retried_only_for_an_idempotent_method(method: str, waits: list[float]) -> None:
     with fault_server(Step(reset=True), Step(status=200)) as server:
         if method in IDEMPOTENT:
             assert client(server.url).request(method, "/v1/things").status_code == 200
@@ -85,7 +85,7 @@ def test_a_reset_connection_is_retried_only_for_an_idempotent_method(method: str
 
 
 @pytest.mark.parametrize("method", ["GET", "POST"])
-def test_a_stalled_server_hits_the_read_timeout(method: str, waits: list[float]):
+def test_a_stalled_server_hits_the_read_timeout(method: str, waits: list[float]) -> None:
     with fault_server(Step(delay=1.0)) as server:
         with pytest.raises(errors.APITimeoutError) as raised:
             client(server.url, timeout=httpx.Timeout(0.05)).request(method, "/v1/things")
@@ -94,7 +94,7 @@ def test_a_stalled_server_hits_the_read_timeout(method: str, waits: list[float])
         assert server.received_count(expected) == expected
 
 
-def test_a_refused_connection_is_retried_even_for_post(waits: list[float]):
+def test_a_refused_connection_is_retried_even_for_post(waits: list[float]) -> None:
     with pytest.raises(errors.APIConnectionError) as raised:
         client(closed_port_url()).request("POST", "/v1/things", json={"name": "once"})
     assert isinstance(raised.value.__cause__, httpx.ConnectError)
@@ -113,11 +113,11 @@ def test_a_refused_connection_is_retried_even_for_post(waits: list[float]):
         ("é ?", "%C3%A9%20%3F"),
     ],
 )
-def test_a_path_parameter_is_one_segment(value, segment: str):
+def test_a_path_parameter_is_one_segment(value, segment: str) -> None:
     assert path_segment(value) == segment
 
 
-def test_the_query_is_form_style():
+def test_the_query_is_form_style() -> None:
     assert query_string([("q", "a b"), ("tag", ["x", "y"]), ("on", True)]) == "q=a%20b&tag=x&tag=y&on=true"
 
 
@@ -131,30 +131,30 @@ def test_the_query_is_form_style():
         (",", "one", "ids=one"),
     ],
 )
-def test_an_unexploded_query_value_is_joined(separator: str, value: object, sent: str):
+def test_an_unexploded_query_value_is_joined(separator: str, value: object, sent: str) -> None:
     assert query_string([("ids", delimited(value, separator, "ids"))]) == sent
 
 
 @pytest.mark.parametrize("empty", [[], {}])
-def test_an_empty_unexploded_query_value_is_not_sent(empty: object):
+def test_an_empty_unexploded_query_value_is_not_sent(empty: object) -> None:
     """RFC 6570 (which OpenAPI's styles follow): an empty list is undefined, so the parameter is left out,
     as an exploded empty array is; `ids=` would send one empty item."""
     assert delimited(empty, ",", "ids") is None  # the endpoint drops None before sending
 
 
-def test_a_deep_object_names_each_property_in_brackets():
+def test_a_deep_object_names_each_property_in_brackets() -> None:
     pairs = deep_object("filter", {"status": "ACTIVE", "range": {"min": 1}})
     assert query_string(pairs) == "filter%5Bstatus%5D=ACTIVE&filter%5Brange%5D%5Bmin%5D=1"
 
 
 @pytest.mark.parametrize("token", ["", "   ", "line\nbreak", " padded", "naïve"])
-def test_a_key_that_cannot_travel_in_a_header_is_refused_without_showing_it(token: str):
+def test_a_key_that_cannot_travel_in_a_header_is_refused_without_showing_it(token: str) -> None:
     with pytest.raises(errors.ConfigurationError) as raised:
         _base_client.BaseAuthenticatedClient(base_url="https://api.example.test", token=token)
     assert not token.strip() or token.strip() not in str(raised.value)
 
 
-def test_the_key_is_in_no_repr_and_goes_in_the_auth_header():
+def test_the_key_is_in_no_repr_and_goes_in_the_auth_header() -> None:
     seen: list[httpx.Request] = []
     transport = httpx.MockTransport(lambda request: seen.append(request) or httpx.Response(204))
     built = client("https://api.example.test", prefix="Api-Key", httpx_args={"transport": transport})
@@ -163,7 +163,7 @@ def test_the_key_is_in_no_repr_and_goes_in_the_auth_header():
     assert seen[0].headers["Authorization"] == f"Api-Key {TOKEN}"
 
 
-def test_unset_and_a_model_print_words():
+def test_unset_and_a_model_print_words() -> None:
     @attrs.define
     class Thing:
         name: str
@@ -173,7 +173,7 @@ def test_unset_and_a_model_print_words():
     assert model_repr(Thing("x")) == "Thing(name='x')"
 
 
-def test_a_closed_client_serves_the_next_call_with_a_new_pool():
+def test_a_closed_client_serves_the_next_call_with_a_new_pool() -> None:
     with fault_server(Step(status=200)) as server:
         built = client(server.url)
         with built:
@@ -204,7 +204,7 @@ def test_a_client_serves_a_second_asyncio_run():
         assert len(built._pools) == 1  # pools of closed loops are let go
 
 
-def test_a_closed_httpx_client_the_caller_gave_is_a_client_error():
+def test_a_closed_httpx_client_the_caller_gave_is_a_client_error() -> None:
     given = httpx.Client()
     built = client("https://api.example.test").set_httpx_client(given)
     given.close()
@@ -212,7 +212,7 @@ def test_a_closed_httpx_client_the_caller_gave_is_a_client_error():
         built.request("GET", "/v1/things")
 
 
-def test_threads_making_their_first_call_at_once_share_one_pool():
+def test_threads_making_their_first_call_at_once_share_one_pool() -> None:
     threads, start = 8, threading.Barrier(8)
     with fault_server(Step(status=200, delay=0.05)) as server:
         built = client(server.url)
@@ -227,7 +227,7 @@ def test_threads_making_their_first_call_at_once_share_one_pool():
         assert len(built._pools) == 1
 
 
-def test_a_datetime_without_an_offset_is_refused_naming_the_field():
+def test_a_datetime_without_an_offset_is_refused_naming_the_field() -> None:
     with pytest.raises(errors.InvalidField) as raised:
         wire_datetime(datetime.datetime(2026, 8, 1), "created_after")
     assert raised.value.path == "created_after" and "no UTC offset" in raised.value.reason
@@ -254,7 +254,7 @@ class _ClientWithSpecServer(_base_client.BaseAuthenticatedClient):
 )
 def test_an_operation_with_a_server_of_its_own_goes_there_unless_the_caller_chose_a_base_url(
     base_url: str, server: str | None, sent_to: str
-):
+) -> None:
     """The spec's path-item or operation `servers`: at the spec's base_url the operation goes to its own
     server; a base_url the caller chose (a proxy, a mock) gets every call, each under its server's path."""
     assert _ClientWithSpecServer(base_url=base_url, token=TOKEN).url_at("/things/1", server) == sent_to

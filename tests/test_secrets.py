@@ -59,7 +59,7 @@ def with_key_in_path(op: Operation) -> dict[str, object]:
 
 
 @pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
-def test_the_request_id_of_a_response_never_shows_the_key(op: Operation):
+def test_the_request_id_of_a_response_never_shows_the_key(op: Operation) -> None:
     reply = success_reply(op)
     echoed = httpx.Response(
         reply.status_code, headers={**reply.headers, "x-request-id": f"req-{TOKEN}-" + "z" * 500}, content=reply.content
@@ -73,7 +73,7 @@ def test_the_request_id_of_a_response_never_shows_the_key(op: Operation):
 @pytest.mark.parametrize(
     "op", cases(WITH_STRING_PATH, "no operation with a string path parameter"), ids=lambda op: getattr(op, "id", "")
 )
-def test_a_key_in_the_path_is_in_no_log_line_at_any_level(op: Operation, caplog: pytest.LogCaptureFixture):
+def test_a_key_in_the_path_is_in_no_log_line_at_any_level(op: Operation, caplog: pytest.LogCaptureFixture) -> None:
     function = endpoint_module(op.key).sync_detailed
     recorder = Recorder(httpx.Response(404, json={"detail": f"no {TOKEN}"}))
     with caplog.at_level(logging.DEBUG):
@@ -86,7 +86,7 @@ def test_a_key_in_the_path_is_in_no_log_line_at_any_level(op: Operation, caplog:
 
 
 @pytest.mark.parametrize("op", OPERATIONS[:3], ids=lambda op: op.id)
-def test_httpx_and_httpcore_debug_lines_show_no_key_nor_credential_header(op: Operation, caplog):
+def test_httpx_and_httpcore_debug_lines_show_no_key_nor_credential_header(op: Operation, caplog) -> None:
     """Over a real socket, with a server that echoes the key in a header and sets a cookie: httpcore's DEBUG
     line quotes every response header, httpx's INFO line the URL."""
     reply = success_reply(op)
@@ -101,7 +101,7 @@ def test_httpx_and_httpcore_debug_lines_show_no_key_nor_credential_header(op: Op
     assert not any(TOKEN in line or "cookie-value-71c2" in line for line in third_party), third_party
 
 
-def test_the_filter_is_on_every_logger_httpx_and_httpcore_log_to():
+def test_the_filter_is_on_every_logger_httpx_and_httpcore_log_to() -> None:
     """A filter acts only on records of its own logger: each of theirs must carry one."""
     import httpcore
     import httpx as _httpx  # noqa: F401 - imported for its loggers
@@ -122,7 +122,7 @@ WITH_EXTRA = sorted(name for name in COMPONENTS if hasattr(model_of(name), "addi
 
 
 @pytest.mark.parametrize("name", cases(WITH_EXTRA, "no model that keeps undeclared keys"))
-def test_an_undeclared_key_whose_name_says_secret_is_redacted_in_the_repr(name: str):
+def test_an_undeclared_key_whose_name_says_secret_is_redacted_in_the_repr(name: str) -> None:
     cls = model_of(name)
     model = cls.__new__(cls)
     for attribute in cls.__attrs_attrs__:
@@ -137,7 +137,7 @@ def test_an_undeclared_key_whose_name_says_secret_is_redacted_in_the_repr(name: 
     assert "extra-secret" not in shown and "shown-as-is" in shown and shown.count("[REDACTED]") == 4
 
 
-def test_the_name_rule_marks_keys_codes_and_links_that_work_alone_not_what_is_said_about_them():
+def test_the_name_rule_marks_keys_codes_and_links_that_work_alone_not_what_is_said_about_them() -> None:
     for name in ("api_key", "clientSecret", "session_token", "password", "private_key", "credentials",
                  "auth_code", "device_code", "presigned_url", "report_presigned_urls", "signed_link"):  # fmt: skip
         assert _secrets.secret_name(name), name
@@ -146,7 +146,7 @@ def test_the_name_rule_marks_keys_codes_and_links_that_work_alone_not_what_is_sa
         assert not _secrets.secret_name(name), name
 
 
-def test_a_url_described_as_presigned_is_a_secret_where_its_name_alone_does_not_say():
+def test_a_url_described_as_presigned_is_a_secret_where_its_name_alone_does_not_say() -> None:
     from pipeline.spec.secrets import is_secret
 
     described = {"type": "string", "description": "Pre-signed URL to fetch the export"}
@@ -155,7 +155,7 @@ def test_a_url_described_as_presigned_is_a_secret_where_its_name_alone_does_not_
     assert not is_secret({}, "export_url", {"type": "string", "description": "Where the export is listed"})
 
 
-def test_waiter_errors_quote_the_polled_value_briefly_and_without_a_key_in_use():
+def test_waiter_errors_quote_the_polled_value_briefly_and_without_a_key_in_use() -> None:
     client = import_generated("client").AuthenticatedClient(token=TOKEN, base_url="https://api.example.test")
     value = f"{TOKEN}-" + "v" * 1000
     for error in (
@@ -166,7 +166,7 @@ def test_waiter_errors_quote_the_polled_value_briefly_and_without_a_key_in_use()
     del client
 
 
-def test_a_plain_http_server_is_refused_unless_it_is_this_machine_or_the_caller_opts_in():
+def test_a_plain_http_server_is_refused_unless_it_is_this_machine_or_the_caller_opts_in() -> None:
     client_class = import_generated("client").AuthenticatedClient
     with pytest.raises(errors.ConfigurationError) as raised:
         client_class(token=TOKEN, base_url="http://api.example.test")
@@ -186,7 +186,7 @@ def test_a_plain_http_server_is_refused_unless_it_is_this_machine_or_the_caller_
 
 
 @pytest.mark.parametrize("header", ["Authorization", "X-Custom-Api-Key"])
-def test_the_auth_header_does_not_follow_a_redirect_to_another_origin(header: str):
+def test_the_auth_header_does_not_follow_a_redirect_to_another_origin(header: str) -> None:
     skip_unless_token_in_a_header()
     op = OPERATIONS[0]
     module = endpoint_module(op.key)
@@ -212,7 +212,7 @@ def test_the_auth_header_does_not_follow_a_redirect_to_another_origin(header: st
 @pytest.mark.parametrize(
     "op", cases(WITH_STRING_PATH, "no operation with a string path parameter"), ids=lambda op: getattr(op, "id", "")
 )
-def test_a_url_too_long_to_send_is_not_quoted_whole(op: Operation):
+def test_a_url_too_long_to_send_is_not_quoted_whole(op: Operation) -> None:
     function = endpoint_module(op.key).sync_detailed
     arguments = example_call(op, function).arguments
     arguments[python_name(op.key, "path", string_path_parameters(op)[0])] = "a" * 100_000
@@ -222,7 +222,7 @@ def test_a_url_too_long_to_send_is_not_quoted_whole(op: Operation):
     assert len(str(raised.value)) < 400 and recorder.requests == []
 
 
-def test_the_runtime_redacts_the_keys_of_clients_made_even_once_they_are_gone():
+def test_the_runtime_redacts_the_keys_of_clients_made_even_once_they_are_gone() -> None:
     """What a client returned (a Response, an error) may be shown after the client is gone."""
     from runtime._base_client import BaseAuthenticatedClient
 
@@ -232,7 +232,7 @@ def test_the_runtime_redacts_the_keys_of_clients_made_even_once_they_are_gone():
     assert runtime_errors.redacted("k3y") == "k3y"
 
 
-def test_importing_the_package_installs_the_log_filters_in_a_fresh_process():
+def test_importing_the_package_installs_the_log_filters_in_a_fresh_process() -> None:
     program = (
         f"import logging, {package_name()}; "
         "print(sorted(n for n in logging.Logger.manager.loggerDict "

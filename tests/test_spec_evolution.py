@@ -69,7 +69,7 @@ def with_added_operation(spec: dict[str, Any]) -> dict[str, Any]:
     return revised
 
 
-def test_update_spec_writes_readable_yaml_and_reports_the_change(serve, tmp_path: Path):
+def test_update_spec_writes_readable_yaml_and_reports_the_change(serve, tmp_path: Path) -> None:
     """On a slice of openapi.yaml (its first operations): the mechanics do not depend on the spec's size."""
     spec = tmp_path / "openapi.yaml"
     spec.write_text(json.dumps(spec_slice(current_spec(), 3)), encoding="utf-8")
@@ -88,7 +88,7 @@ def test_update_spec_writes_readable_yaml_and_reports_the_change(serve, tmp_path
 
 
 @pytest.mark.parametrize("form", ["path", "file-url"])
-def test_update_spec_reads_a_local_file(tmp_path: Path, form: str):
+def test_update_spec_reads_a_local_file(tmp_path: Path, form: str) -> None:
     spec, new = tmp_path / "openapi.yaml", tmp_path / "published.json"
     spec.write_text(json.dumps(spec_slice(current_spec(), 3)), encoding="utf-8")
     new.write_text(json.dumps(with_added_operation(spec_slice(current_spec(), 3))), encoding="utf-8")
@@ -110,7 +110,9 @@ CHANGELOG = "# Changelog\n\n## 0.4.2 (2026-01-01)\n\nEarlier.\n"
     ],
     ids=["feature-patch-at-0", "breaking-minor-at-0"],
 )
-def test_update_spec_sets_the_next_version_and_a_changelog_section(serve, tmp_path: Path, revise, version, heading):
+def test_update_spec_sets_the_next_version_and_a_changelog_section(
+    serve, tmp_path: Path, revise, version, heading
+) -> None:
     spec, pyproject, changelog = tmp_path / "openapi.yaml", tmp_path / "pyproject.toml", tmp_path / "CHANGELOG.md"
     base = spec_slice(current_spec(), 3)
     spec.write_text(json.dumps(base), encoding="utf-8")
@@ -141,7 +143,7 @@ def test_update_spec_sets_the_next_version_and_a_changelog_section(serve, tmp_pa
     ],
     ids=["truncated", "swagger-2", "404"],
 )
-def test_a_failed_update_leaves_openapi_yaml_untouched(serve, tmp_path: Path, served, expected: str):
+def test_a_failed_update_leaves_openapi_yaml_untouched(serve, tmp_path: Path, served, expected: str) -> None:
     if served is not None:
         serve["/v1/spec"] = served
     spec = tmp_path / "openapi.yaml"
@@ -293,7 +295,7 @@ def secured_operation(spec: dict[str, Any]) -> str:
         renamed_operation,
     ],
 )
-def test_each_breaking_class_fails_and_names_what_broke(tmp_path: Path, breakage):
+def test_each_breaking_class_fails_and_names_what_broke(tmp_path: Path, breakage) -> None:
     revised = copy.deepcopy(current_spec())
     named = breakage(revised)
     report = diff_with(tmp_path, revised)
@@ -301,7 +303,7 @@ def test_each_breaking_class_fails_and_names_what_broke(tmp_path: Path, breakage
     assert any(named in line for line in report.of(BREAKING)), report.render("base", "new")
 
 
-def test_the_report_names_calls_as_the_client_does(tmp_path: Path):
+def test_the_report_names_calls_as_the_client_does(tmp_path: Path) -> None:
     """A removed operation is the call a caller wrote, `client.<group>.<name>(...)`, with its route beside it."""
     revised = copy.deepcopy(current_spec())
     op = operations(revised)[0]
@@ -323,7 +325,7 @@ def moved_operation(spec: dict[str, Any]) -> tuple[str, str]:
     return op.path, moved
 
 
-def test_a_moved_route_is_one_call_removed_and_one_added_never_a_rename(tmp_path: Path):
+def test_a_moved_route_is_one_call_removed_and_one_added_never_a_rename(tmp_path: Path) -> None:
     revised = copy.deepcopy(current_spec())
     old_path, new_path = moved_operation(revised)
     report = diff_with(tmp_path, revised)
@@ -334,7 +336,7 @@ def test_a_moved_route_is_one_call_removed_and_one_added_never_a_rename(tmp_path
     assert "renamed" not in report.render("base", "new")
 
 
-def test_a_new_schema_is_added_and_breaks_nothing(tmp_path: Path):
+def test_a_new_schema_is_added_and_breaks_nothing(tmp_path: Path) -> None:
     """A component no operation used before: its fields are not changes of anything that existed."""
     revised = with_added_operation(current_spec())
     schema = {"type": "object", "properties": {"id": {"type": "string"}}, "required": ["id"]}
@@ -359,7 +361,7 @@ def bounded(spec: dict[str, Any], schema: dict[str, Any], name: str, keyword: st
     schema["properties"][name] = {**kept, keyword: value}
 
 
-def test_a_relaxed_bound_on_a_result_may_affect_callers_and_breaks_nothing(tmp_path: Path):
+def test_a_relaxed_bound_on_a_result_may_affect_callers_and_breaks_nothing(tmp_path: Path) -> None:
     """`minimum: 1` -> `minimum: 0` on a field the caller reads: no signature shows it; it is not breaking."""
     base = copy.deepcopy(current_spec())
     schema, name = response_object(base, ("integer", "number"))
@@ -371,7 +373,7 @@ def test_a_relaxed_bound_on_a_result_may_affect_callers_and_breaks_nothing(tmp_p
     assert not report.breaking and any(name in line and "minimum 0 (was 1)" in line for line in report.of(RUN_TIME))
 
 
-def test_a_tighter_bound_on_a_request_may_affect_callers_and_breaks_nothing(tmp_path: Path):
+def test_a_tighter_bound_on_a_request_may_affect_callers_and_breaks_nothing(tmp_path: Path) -> None:
     revised = copy.deepcopy(current_spec())
     schema = request_object(revised)
     name = next(
@@ -384,13 +386,13 @@ def test_a_tighter_bound_on_a_request_may_affect_callers_and_breaks_nothing(tmp_
     assert not report.breaking and any(name in line and "maxLength 3" in line for line in report.of(RUN_TIME))
 
 
-def test_an_added_operation_is_not_breaking(tmp_path: Path):
+def test_an_added_operation_is_not_breaking(tmp_path: Path) -> None:
     report = diff_with(tmp_path, with_added_operation(current_spec()))
     assert not report.breaking and report.level == "feature"
     assert any("/v1/added_later" in line for line in report.of(ADDED, "calls added")), report.render("base", "new")
 
 
-def test_an_added_enum_value_is_not_breaking(tmp_path: Path):
+def test_an_added_enum_value_is_not_breaking(tmp_path: Path) -> None:
     """The client's enums take values they do not list yet: new in a result, it may affect callers at run
     time; new in an argument, it is a feature."""
     revised = copy.deepcopy(current_spec())
@@ -403,7 +405,7 @@ def test_an_added_enum_value_is_not_breaking(tmp_path: Path):
     assert any("VALUE_ADDED_LATER" in line for line in report.of(ADDED) + report.of(RUN_TIME)), report.render("", "")
 
 
-def test_a_switched_auth_header_may_affect_callers(tmp_path: Path):
+def test_a_switched_auth_header_may_affect_callers(tmp_path: Path) -> None:
     """The client follows the spec's header: code stays as it was, the server must take the key the new way."""
     revised = copy.deepcopy(current_spec())
     schemes = revised.get("components", {}).get("securitySchemes") or {}
@@ -419,7 +421,7 @@ def test_a_switched_auth_header_may_affect_callers(tmp_path: Path):
     assert not report.breaking and any("the key is sent as" in line for line in report.of(RUN_TIME))
 
 
-def test_a_call_moved_to_a_server_of_its_own_may_affect_callers(tmp_path: Path):
+def test_a_call_moved_to_a_server_of_its_own_may_affect_callers(tmp_path: Path) -> None:
     """Path-item `servers`: the call goes elsewhere, its signature unchanged."""
     revised = copy.deepcopy(current_spec())
     path = next(iter(revised["paths"]))
@@ -429,7 +431,7 @@ def test_a_call_moved_to_a_server_of_its_own_may_affect_callers(tmp_path: Path):
     assert not report.breaking and moved, report.render("base", "new")
 
 
-def test_a_call_that_now_needs_a_key_is_breaking(tmp_path: Path):
+def test_a_call_that_now_needs_a_key_is_breaking(tmp_path: Path) -> None:
     revised = copy.deepcopy(current_spec())
     named = secured_operation(revised)
     report = diff_with(tmp_path, revised)
@@ -437,7 +439,7 @@ def test_a_call_that_now_needs_a_key_is_breaking(tmp_path: Path):
 
 
 @pytest.mark.parametrize(("revision", "code"), [("same", 0), ("breaking", 1), ("absent", 2)])
-def test_make_spec_diff_exits_0_1_or_2(tmp_path: Path, revision: str, code: int):
+def test_make_spec_diff_exits_0_1_or_2(tmp_path: Path, revision: str, code: int) -> None:
     """0: nothing breaks; 1: something breaks (BREAKING on stdout); 2: it cannot tell (error: on stderr)."""
     base = tmp_path / "base.json"
     base.write_text(json.dumps(spec_slice(current_spec(), 3)), encoding="utf-8")
@@ -464,7 +466,7 @@ def real_pairs() -> list[tuple[Path, Path]]:
 
 
 @pytest.mark.parametrize("pair", range(2))
-def test_on_real_history_calls_added_and_removed_are_the_operations_that_came_and_went(pair: int):
+def test_on_real_history_calls_added_and_removed_are_the_operations_that_came_and_went(pair: int) -> None:
     """Exact on Baseten's own revisions: every route the documents gained is a call reported added, every
     route they lost a call reported removed (breaking), and nothing else is either."""
     skip_without_real_specs()
@@ -507,7 +509,7 @@ def quoted_report() -> list[str]:
     return [line.strip() for line in excerpt.group(1).splitlines()[1:] if line.strip()]  # the first names the files
 
 
-def test_readme_quotes_a_report_on_a_revision_it_names():
+def test_readme_quotes_a_report_on_a_revision_it_names() -> None:
     """The check itself runs in the real-history test above, on the report it makes anyway."""
     skip_without_real_specs()
     assert quoted_revision() in real_pairs_by_name() and quoted_report()
@@ -517,7 +519,7 @@ def real_pairs_by_name() -> list[tuple[str, str]]:
     return [(old.name, new.name) for old, new in real_pairs()]
 
 
-def test_spec_diff_names_an_overlay_action_that_no_longer_selects_anything(tmp_path: Path):
+def test_spec_diff_names_an_overlay_action_that_no_longer_selects_anything(tmp_path: Path) -> None:
     """After a spec update, the fix an action carried may be obsolete: spec-diff says which."""
     base = spec_slice(current_spec(), 2)
     op = operations(base)[0]
@@ -533,7 +535,7 @@ def test_spec_diff_names_an_overlay_action_that_no_longer_selects_anything(tmp_p
     assert "action 1 (a fix) selects nothing" in result.stdout, result.stdout + result.stderr
 
 
-def test_a_revision_that_breaks_a_declared_waiter_is_breaking(tmp_path: Path):
+def test_a_revision_that_breaks_a_declared_waiter_is_breaking(tmp_path: Path) -> None:
     """A waiter (generator-config.yaml) that worked against the base: the revision drops a value it waits for."""
     base, new, config = tmp_path / "base.json", tmp_path / "new.json", tmp_path / "generator-config.yaml"
     base.write_text(json.dumps(THINGS), encoding="utf-8")

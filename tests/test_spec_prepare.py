@@ -13,7 +13,7 @@ def spec_with(properties: dict) -> dict:
     }
 
 
-def test_a_default_beside_a_ref_is_wrapped_so_the_generator_keeps_it():
+def test_a_default_beside_a_ref_is_wrapped_so_the_generator_keeps_it() -> None:
     spec = spec_with({"mode": {**ENUM_REF, "default": "B", "description": "d"}, "plain": ENUM_REF})
     prepared = prepare_spec(spec, {})[0]["components"]["schemas"]["Model"]["properties"]
     assert prepared["mode"] == {"allOf": [ENUM_REF], "default": "B", "description": "d"}
@@ -21,7 +21,7 @@ def test_a_default_beside_a_ref_is_wrapped_so_the_generator_keeps_it():
     assert spec["components"]["schemas"]["Model"]["properties"]["mode"]["$ref"]  # the input is not modified
 
 
-def test_a_nullable_enum_becomes_the_enum_or_null_and_keeps_its_name():
+def test_a_nullable_enum_becomes_the_enum_or_null_and_keeps_its_name() -> None:
     spec = spec_with({"mode": ENUM_REF, "inline": {"type": ["string", "null"], "enum": ["x", None], "default": "x"}})
     spec["components"]["schemas"]["Mode"] = {"type": ["string", "null"], "enum": ["A", "B", None]}
     prepared = prepare_spec(spec, {})[0]["components"]["schemas"]
@@ -33,7 +33,7 @@ def test_a_nullable_enum_becomes_the_enum_or_null_and_keeps_its_name():
     assert spec["components"]["schemas"]["Mode"]["enum"] == ["A", "B", None]  # the input is not modified
 
 
-def test_two_schemas_whose_classes_differ_only_in_case_get_modules_of_their_own():
+def test_two_schemas_whose_classes_differ_only_in_case_get_modules_of_their_own() -> None:
     spec = {"components": {"schemas": {"APIKey": {"type": "object"}, "ApiKey": {"type": "object"}}}}
 
     prepared, notes = prepare_spec(spec, {})

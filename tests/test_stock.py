@@ -15,7 +15,7 @@ from pipeline.project import ROOT
 TEMPLATES = ROOT / "templates"
 
 
-def test_the_overrides_follow_the_installed_generator():
+def test_the_overrides_follow_the_installed_generator() -> None:
     assert stock.stock_changes(TEMPLATES) == []
 
 
@@ -32,7 +32,7 @@ def bumped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]
     return ours, new
 
 
-def test_a_changed_stock_template_is_named_with_what_to_do(bumped: tuple[Path, Path]):
+def test_a_changed_stock_template_is_named_with_what_to_do(bumped: tuple[Path, Path]) -> None:
     ours, new = bumped
     (new / "model.py.jinja").write_text((new / "model.py.jinja").read_text() + "{# new upstream #}\n")
     (new / "types.py.jinja").write_text((new / "types.py.jinja").read_text() + "# new upstream\n")
@@ -57,7 +57,9 @@ def _where_the_override_follows_stock(stock_text: str, override: str) -> str:
     return unique[len(unique) // 2]
 
 
-def test_merge_templates_carries_the_upstream_change_into_the_override(bumped: tuple[Path, Path], tmp_path: Path):
+def test_merge_templates_carries_the_upstream_change_into_the_override(
+    bumped: tuple[Path, Path], tmp_path: Path
+) -> None:
     ours, new = bumped
     stock_model = (new / "model.py.jinja").read_text()
     anchor = _where_the_override_follows_stock(stock_model, (ours / "model.py.jinja").read_text())
@@ -72,7 +74,7 @@ def test_merge_templates_carries_the_upstream_change_into_the_override(bumped: t
     assert stock.read_record(ours)[0] == "9.9.9" and stock.stock_changes(ours) == []
 
 
-def test_a_conflicting_change_is_left_marked_and_named(bumped: tuple[Path, Path], tmp_path: Path):
+def test_a_conflicting_change_is_left_marked_and_named(bumped: tuple[Path, Path], tmp_path: Path) -> None:
     ours, new = bumped
     line = "from attrs import field as _attrs_field\n"  # a line both sides have, beside one the override changed
     stock_model = (new / "model.py.jinja").read_text()

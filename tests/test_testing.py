@@ -115,7 +115,9 @@ ANSWERED = [op for op in OPERATIONS if not unanswerable(op)]
 
 
 @pytest.mark.parametrize("op", ANSWER_CASES)
-def test_every_operation_answers_through_the_client_with_a_body_its_schema_takes_the_same_every_time(op: Operation):
+def test_every_operation_answers_through_the_client_with_a_body_its_schema_takes_the_same_every_time(
+    op: Operation,
+) -> None:
     with testing.FakeBaseten() as fake, testing.FakeBaseten() as another:
         response = call(fake, op)
         assert call(another, op).content == response.content
@@ -142,7 +144,7 @@ def test_every_operation_answers_async_too():
 
 
 @pytest.mark.parametrize("op", ANSWERED, ids=lambda op: op.id)
-def test_each_call_is_recorded_as_sent(op: Operation):
+def test_each_call_is_recorded_as_sent(op: Operation) -> None:
     sent = planned(op)
     with testing.FakeBaseten() as fake:
         call(fake, op)
@@ -216,7 +218,7 @@ REQUIRED_FIELDS = [case for case in JSON_BODIES if case[2]]
 
 @pytest.mark.parametrize(("op", "field", "required"), cases(JSON_BODIES, "no JSON object body with a typed field", 3),
                          ids=lambda v: getattr(v, "id", None))  # fmt: skip
-def test_a_body_field_of_the_wrong_type_is_a_violation_naming_it(op: Operation, field: str, required: bool):
+def test_a_body_field_of_the_wrong_type_is_a_violation_naming_it(op: Operation, field: str, required: bool) -> None:
     wrong = WRONG[one_type(resolve(SPEC, planned(op).content.schema)["properties"][field])]
     with testing.FakeBaseten() as fake:
         with pytest.raises(testing.SpecViolation, match=re.escape(f"body.{field}:")) as raised:
@@ -228,7 +230,7 @@ def test_a_body_field_of_the_wrong_type_is_a_violation_naming_it(op: Operation, 
 
 @pytest.mark.parametrize(("op", "field", "required"), cases(REQUIRED_FIELDS, "no JSON body with a required field", 3),
                          ids=lambda v: getattr(v, "id", None))  # fmt: skip
-def test_a_missing_required_body_field_is_a_violation_naming_it(op: Operation, field: str, required: bool):
+def test_a_missing_required_body_field_is_a_violation_naming_it(op: Operation, field: str, required: bool) -> None:
     def leave_out(kwargs: dict[str, Any]) -> None:
         kwargs["json"] = {key: value for key, value in kwargs["json"].items() if key != field}
 
@@ -252,7 +254,9 @@ def typed_query_parameters() -> list[tuple[Operation, dict[str, Any]]]:
 
 @pytest.mark.parametrize(("op", "parameter"), cases(typed_query_parameters(), "no typed query parameter", 2),
                          ids=lambda v: getattr(v, "id", None))  # fmt: skip
-def test_a_query_parameter_the_schema_refuses_is_a_violation_naming_it(op: Operation, parameter: dict[str, Any]):
+def test_a_query_parameter_the_schema_refuses_is_a_violation_naming_it(
+    op: Operation, parameter: dict[str, Any]
+) -> None:
     name = parameter["name"]
 
     def wrong_value(kwargs: dict[str, Any]) -> None:
@@ -272,7 +276,7 @@ REQUIRED_QUERY = [(op, p) for op in OPERATIONS for p in op.params_in("query") if
 
 @pytest.mark.parametrize(("op", "parameter"), cases(REQUIRED_QUERY, "no required query parameter", 2),
                          ids=lambda v: getattr(v, "id", None))  # fmt: skip
-def test_a_required_query_parameter_left_out_is_a_violation_naming_it(op: Operation, parameter: dict[str, Any]):
+def test_a_required_query_parameter_left_out_is_a_violation_naming_it(op: Operation, parameter: dict[str, Any]) -> None:
     name, properties = parameter["name"], resolve(SPEC, parameter.get("schema") or {}).get("properties") or {}
 
     def leave_out(kwargs: dict[str, Any]) -> None:  # an exploded object's properties are its names
@@ -304,7 +308,7 @@ SECURED = [
 @pytest.mark.parametrize(
     "op", cases(SECURED[:20], "no operation that needs auth"), ids=lambda op: getattr(op, "id", "")
 )
-def test_a_request_without_the_auth_the_spec_asks_for_is_a_violation(op: Operation):
+def test_a_request_without_the_auth_the_spec_asks_for_is_a_violation(op: Operation) -> None:
     with testing.FakeBaseten() as fake:
         with httpx.Client(transport=fake.transport, base_url=str(fake.client.get_httpx_client().base_url)) as bare:
             module = endpoint_module(op.key)
@@ -316,14 +320,14 @@ def test_a_request_without_the_auth_the_spec_asks_for_is_a_violation(op: Operati
         fake.violations.clear()
 
 
-def test_a_path_the_spec_lacks_is_a_violation():
+def test_a_path_the_spec_lacks_is_a_violation() -> None:
     with testing.FakeBaseten() as fake:
         with pytest.raises(testing.SpecViolation, match="no operation of the spec has the path /no/such/path"):
             fake.client.request("GET", "/no/such/path")
         fake.violations.clear()
 
 
-def test_a_violation_the_code_under_test_swallowed_fails_the_test_when_the_fake_closes():
+def test_a_violation_the_code_under_test_swallowed_fails_the_test_when_the_fake_closes() -> None:
     op = OPERATIONS[0]
 
     def code_under_test(fake: Any) -> None:
@@ -408,7 +412,7 @@ COLLECTIONS = collections()
 
 @pytest.mark.parametrize("ops", cases(COLLECTIONS, "no collection with create, list, read and delete operations"),
                          ids=lambda ops: ops[0].id if ops else "")  # fmt: skip
-def test_a_created_item_is_listed_read_and_after_delete_is_404(ops: tuple[Operation, ...]):
+def test_a_created_item_is_listed_read_and_after_delete_is_404(ops: tuple[Operation, ...]) -> None:
     create, listing, read, delete = ops
     parameter, field = key_field(read)
     if field is None:
@@ -428,7 +432,7 @@ def test_a_created_item_is_listed_read_and_after_delete_is_404(ops: tuple[Operat
 
 @pytest.mark.parametrize("ops", cases(COLLECTIONS, "no collection with create, list, read and delete operations"),
                          ids=lambda ops: ops[0].id if ops else "")  # fmt: skip
-def test_an_unknown_item_is_made_up_on_first_read_unless_autocreate_is_off(ops: tuple[Operation, ...]):
+def test_an_unknown_item_is_made_up_on_first_read_unless_autocreate_is_off(ops: tuple[Operation, ...]) -> None:
     read = ops[2]
     parameter, field = key_field(read)
     properties = item_schema(read)[0].get("properties") or {}
@@ -457,7 +461,7 @@ def path_key(op: Operation, parameter: str, text: str) -> Any:
 
 @pytest.mark.parametrize("read", cases(READS, "no collection with create, list, read and delete operations"),
                          ids=lambda op: getattr(op, "id", ""))  # fmt: skip
-def test_a_seeded_item_model_or_dict_is_what_the_client_reads(read: Operation):
+def test_a_seeded_item_model_or_dict_is_what_the_client_reads(read: Operation) -> None:
     parameter, field = key_field(read)
     parents = {name: value for (where, name), value in example_parameters(read).items() if where == "path"}
     parents.pop(parameter)
@@ -478,7 +482,7 @@ def test_a_seeded_item_model_or_dict_is_what_the_client_reads(read: Operation):
 
 @pytest.mark.parametrize("read", cases(READS, "no collection with create, list, read and delete operations"),
                          ids=lambda op: getattr(op, "id", ""))  # fmt: skip
-def test_a_seeded_field_the_schema_refuses_is_a_value_error_naming_it(read: Operation):
+def test_a_seeded_field_the_schema_refuses_is_a_value_error_naming_it(read: Operation) -> None:
     properties = item_schema(read)[0].get("properties") or {}
     typed = [name for name, sub in properties.items() if one_type(sub)]
     if not typed:
@@ -532,7 +536,7 @@ WAITER_CASES = cases(WAITERS, "none of the declared waiters' operations")
 
 @pytest.mark.parametrize("mode", ["sync", "async"])
 @pytest.mark.parametrize("waiter", WAITER_CASES, ids=lambda w: getattr(w, "name", ""))
-def test_a_scripted_wait_ends_on_success_in_no_time_on_the_fakes_clock(waiter: Waiter, mode: str):
+def test_a_scripted_wait_ends_on_success_in_no_time_on_the_fakes_clock(waiter: Waiter, mode: str) -> None:
     success = waiter.success[0]
     script = [*neutral(waiter), success]
     with testing.FakeBaseten() as fake:
@@ -544,7 +548,7 @@ def test_a_scripted_wait_ends_on_success_in_no_time_on_the_fakes_clock(waiter: W
 
 
 @pytest.mark.parametrize("waiter", WAITER_CASES, ids=lambda w: getattr(w, "name", ""))
-def test_a_scripted_failure_ends_the_wait_with_waiter_failed(waiter: Waiter):
+def test_a_scripted_failure_ends_the_wait_with_waiter_failed(waiter: Waiter) -> None:
     failures = [v for v in waiter.failure if v is not None]
     if not failures:
         pytest.skip(f"{waiter.name} declares no failure value")
@@ -556,7 +560,7 @@ def test_a_scripted_failure_ends_the_wait_with_waiter_failed(waiter: Waiter):
 
 
 @pytest.mark.parametrize("waiter", WAITER_CASES, ids=lambda w: getattr(w, "name", ""))
-def test_a_wait_that_never_ends_times_out_on_the_fakes_clock(waiter: Waiter):
+def test_a_wait_that_never_ends_times_out_on_the_fakes_clock(waiter: Waiter) -> None:
     if not neutral(waiter):
         pytest.skip(f"{'.'.join(waiter.field)} lists no value that keeps {waiter.name} waiting")
     with testing.FakeBaseten() as fake:
@@ -567,13 +571,13 @@ def test_a_wait_that_never_ends_times_out_on_the_fakes_clock(waiter: Waiter):
 
 
 @pytest.mark.parametrize("waiter", WAITER_CASES, ids=lambda w: getattr(w, "name", ""))
-def test_an_unscripted_item_is_at_its_waiters_first_success_value(waiter: Waiter):
+def test_an_unscripted_item_is_at_its_waiters_first_success_value(waiter: Waiter) -> None:
     with testing.FakeBaseten() as fake:
         assert field_of(waiter, wait(fake, waiter)) == waiter.success[0] and len(fake.calls) == 1
 
 
 @pytest.mark.parametrize("waiter", WAITER_CASES, ids=lambda w: getattr(w, "name", ""))
-def test_a_script_value_the_field_does_not_take_is_a_value_error_listing_those_it_does(waiter: Waiter):
+def test_a_script_value_the_field_does_not_take_is_a_value_error_listing_those_it_does(waiter: Waiter) -> None:
     if not values_of(waiter):
         pytest.skip(f"{'.'.join(waiter.field)} takes any value")
     with testing.FakeBaseten() as fake, pytest.raises(ValueError, match="is not one of"):
@@ -588,7 +592,7 @@ def documents(op: Operation, status: int) -> bool:
 
 
 @pytest.mark.parametrize("op", ANSWERED, ids=lambda op: op.id)
-def test_faults_on_demand_are_answered_and_retried_as_the_client_does(op: Operation):
+def test_faults_on_demand_are_answered_and_retried_as_the_client_does(op: Operation) -> None:
     """A 429 is retried after the wait it asks for (on the fake's clock); 429s past the retries raise
     RateLimitError with Baseten's body; a 5xx, a timeout or a dropped connection is retried where the
     method allows it, else raised."""
@@ -617,7 +621,7 @@ def test_faults_on_demand_are_answered_and_retried_as_the_client_does(op: Operat
             assert fake.calls[0].status == (503 if failure == 503 else None)
 
 
-def test_async_calls_wait_on_the_fakes_clock_too():
+def test_async_calls_wait_on_the_fakes_clock_too() -> None:
     op = ANSWERED[0] if ANSWERED else pytest.skip("no operation the client can read an answer of")
     with testing.FakeBaseten() as fake:
         fake.fail(name_of(op), 429, retry_after=30)
@@ -625,7 +629,7 @@ def test_async_calls_wait_on_the_fakes_clock_too():
         assert fake.clock.sleeps == [30]  # slept on the fake's clock, not for half a minute
 
 
-def test_a_fault_for_any_operation_and_a_body_of_ones_own():
+def test_a_fault_for_any_operation_and_a_body_of_ones_own() -> None:
     op = ANSWERED[0] if ANSWERED else pytest.skip("no operation the client can read an answer of")
     with testing.FakeBaseten() as fake:
         fake.fail(testing.ANY_OPERATION, 409, body={"error": "taken"})
@@ -639,7 +643,7 @@ def test_a_fault_for_any_operation_and_a_body_of_ones_own():
 # -- the module itself ----------------------------------------------------------------------------
 
 
-def test_the_pytest_fixture_is_an_open_fake(fake_baseten: Any):
+def test_the_pytest_fixture_is_an_open_fake(fake_baseten: Any) -> None:
     assert isinstance(fake_baseten, testing.FakeBaseten)
     assert isinstance(fake_baseten.client, import_generated("client").AuthenticatedClient)
     if ANSWERED:
@@ -647,12 +651,12 @@ def test_the_pytest_fixture_is_an_open_fake(fake_baseten: Any):
         assert fake_baseten.calls[0].operation == name_of(ANSWERED[0])
 
 
-def test_an_operation_the_spec_lacks_is_named_with_the_closest():
+def test_an_operation_the_spec_lacks_is_named_with_the_closest() -> None:
     with testing.FakeBaseten() as fake, pytest.raises(ValueError, match="is not an operation of the spec"):
         fake.fail(name_of(OPERATIONS[0]) + "x", 500)
 
 
-def test_importing_the_client_loads_no_fake_and_the_fake_needs_no_test_tool():
+def test_importing_the_client_loads_no_fake_and_the_fake_needs_no_test_tool() -> None:
     program = """
 import sys
 import {package}
@@ -673,7 +677,7 @@ assert testing.spec_data.cache_info().currsize == 1
     assert result.returncode == 0, result.stderr
 
 
-def test_the_package_carries_the_spec_without_its_prose():
+def test_the_package_carries_the_spec_without_its_prose() -> None:
     """_spec.json (pipeline/generate/spec_data.py): every schema keeps its fields, values and defaults, even a
     field named like the prose it drops (description, title)."""
     shipped = (testing.spec_data().get("components") or {}).get("schemas") or {}
@@ -685,7 +689,7 @@ def test_the_package_carries_the_spec_without_its_prose():
             assert kept.get(key) == schema.get(key), (name, key)
 
 
-def test_the_package_carries_every_operation_by_the_clients_name():
+def test_the_package_carries_every_operation_by_the_clients_name() -> None:
     data = testing.spec_data()
     assert data["operations"] == {op.id: name_of(op) for op in OPERATIONS}
     assert {name: w["route"] for name, w in data["waiters"].items()} == {w.name: w.route for w in WAITERS}
@@ -708,7 +712,7 @@ def mutations(value: Any, schema: Any) -> list[Any]:
 
 
 @pytest.mark.parametrize("name", cases(SCHEMA_NAMES, "no component schemas"))
-def test_the_fakes_checker_agrees_with_openapi_schema_validator(name: str):
+def test_the_fakes_checker_agrees_with_openapi_schema_validator(name: str) -> None:
     """On the value the fake makes, the suite's own examples, and each with a field of the wrong type; and
     where the suite's examples fit, so does the fake's own."""
     ref = {"$ref": f"#/components/schemas/{name}"}
@@ -735,7 +739,7 @@ def deploy_example() -> Any:
     return runpy.run_path(str(DEPLOY_EXAMPLE))["deploy"]
 
 
-def test_the_deploy_example_waits_promotes_and_rolls_back_a_failed_promotion():
+def test_the_deploy_example_waits_promotes_and_rolls_back_a_failed_promotion() -> None:
     """Baseten's release flow (the spec's names, from the example): the build goes BUILDING, DEPLOYING,
     ACTIVE; the promotion fails; the script promotes the old production deployment back. Half an hour of
     waiting on the fake's clock."""
@@ -753,7 +757,7 @@ def test_the_deploy_example_waits_promotes_and_rolls_back_a_failed_promotion():
     assert fake.clock.sleeps == [10] * 4  # between the three reads of the build, the two of each promotion
 
 
-def test_the_deploy_example_stops_at_a_failed_build_before_promoting():
+def test_the_deploy_example_stops_at_a_failed_build_before_promoting() -> None:
     deploy = deploy_example()
     with testing.FakeBaseten() as fake:
         fake.script("wait_for_deployment", ["BUILDING", "BUILD_FAILED"])

@@ -37,7 +37,7 @@ def without_client(function: object) -> list[inspect.Parameter]:
 
 
 @pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
-def test_each_operation_takes_the_module_functions_parameters_from_the_client(op: Operation):
+def test_each_operation_takes_the_module_functions_parameters_from_the_client(op: Operation) -> None:
     module, client = endpoint_module(op.key), client_for(Recorder())
     sync_op, async_op = tree_operation(client, op), tree_operation(client, op, aio=True)
     for called, function in [(sync_op, module.sync), (sync_op.detailed, module.sync_detailed),
@@ -47,7 +47,7 @@ def test_each_operation_takes_the_module_functions_parameters_from_the_client(op
 
 
 @pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
-def test_calling_through_the_client_sends_the_same_request_and_returns_the_same_result(op: Operation):
+def test_calling_through_the_client_sends_the_same_request_and_returns_the_same_result(op: Operation) -> None:
     module = endpoint_module(op.key)
     through_module, through_tree, through_aio = (
         Recorder(success_reply(op)),
@@ -72,14 +72,14 @@ def test_calling_through_the_client_sends_the_same_request_and_returns_the_same_
 
 
 @pytest.mark.parametrize("op", cases(PAGED, "no operation that pages"), ids=lambda op: getattr(op, "id", ""))
-def test_pagination_is_reachable_from_the_client(op: Operation):
+def test_pagination_is_reachable_from_the_client(op: Operation) -> None:
     client = client_for(Recorder())
     module = endpoint_module(op.key)
     assert without_client(tree_operation(client, op).iterate) == without_client(module.iterate)
     assert without_client(tree_operation(client, op, aio=True).aiterate) == without_client(module.aiterate)
 
 
-def test_each_group_package_lists_its_operations():
+def test_each_group_package_lists_its_operations() -> None:
     for group_dir in sorted((package_dir() / "api").iterdir()):
         if not (group_dir / "__init__.py").is_file():
             continue
@@ -90,7 +90,7 @@ def test_each_group_package_lists_its_operations():
         assert getattr(group, on_disk[0]).__name__ == f"{group.__name__}.{on_disk[0]}"  # reached on first use
 
 
-def test_reaching_a_group_imports_no_operation_until_one_is_used():
+def test_reaching_a_group_imports_no_operation_until_one_is_used() -> None:
     package, group = package_name(), sorted(tree_attributes().items())[0]
     operations = f"[m for m in sys.modules if m.startswith('{package}.api.') and m.count('.') == 3]"
     program = (
@@ -103,7 +103,7 @@ def test_reaching_a_group_imports_no_operation_until_one_is_used():
 
 
 @pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
-def test_help_on_the_client_trees_operation_shows_the_whole_contract(op: Operation):
+def test_help_on_the_client_trees_operation_shows_the_whole_contract(op: Operation) -> None:
     """help(client.<group>.<name>) shows what help(the module's sync) shows: route, arguments, result, errors."""
     client = client_for(Recorder())
     module, doc = endpoint_module(op.key), inspect.getdoc(tree_operation(client, op).__call__)
@@ -116,7 +116,7 @@ DEPRECATED = [op for op in OPERATIONS if op.spec.get("deprecated") is True]
 
 
 @pytest.mark.parametrize("op", cases(DEPRECATED, "no deprecated operation"), ids=lambda op: getattr(op, "id", ""))
-def test_a_deprecated_operation_says_so_and_warns_the_caller(op: Operation):
+def test_a_deprecated_operation_says_so_and_warns_the_caller(op: Operation) -> None:
     module = endpoint_module(op.key)
     assert "**Deprecated**" in inspect.getdoc(module.sync) and "**Deprecated**" in (module.__doc__ or "")
     client = client_for(Recorder(success_reply(op)))
@@ -125,7 +125,7 @@ def test_a_deprecated_operation_says_so_and_warns_the_caller(op: Operation):
     assert caught[0].filename == __file__  # the caller's own line, so Python shows it by default
 
 
-def test_no_operation_the_spec_does_not_deprecate_warns():
+def test_no_operation_the_spec_does_not_deprecate_warns() -> None:
     ops = [op for op in OPERATIONS if op not in DEPRECATED]
     for op in ops:
         assert "**Deprecated**" not in (endpoint_module(op.key).__doc__ or ""), op.id

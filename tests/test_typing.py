@@ -204,29 +204,29 @@ def mypy_strict(tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.C
     return errors
 
 
-def test_mypy_strict_accepts_the_generated_package(mypy_strict: dict[str, list[str]]):
+def test_mypy_strict_accepts_the_generated_package(mypy_strict: dict[str, list[str]]) -> None:
     assert mypy_strict["package"] == [], "\n".join(mypy_strict["package"][:20])
 
 
-def test_every_operation_returns_exactly_its_success_type(mypy_strict: dict[str, list[str]]):
+def test_every_operation_returns_exactly_its_success_type(mypy_strict: dict[str, list[str]]) -> None:
     """Through the module (sync, asyncio) and the client tree (client.<group>.<name>, client.aio...)."""
     wrong = [line for line in mypy_strict["uses"] if not line.endswith("must-fail")]
     assert wrong == [], "\n".join(wrong[:20])
 
 
-def test_mypy_rejects_a_model_or_group_the_package_does_not_have(mypy_strict: dict[str, list[str]]):
+def test_mypy_rejects_a_model_or_group_the_package_does_not_have(mypy_strict: dict[str, list[str]]) -> None:
     """The lazy packages hide their __getattr__ from type checkers, so a misspelt name is an error."""
     rejected = {line.split(":")[1] for line in mypy_strict["uses"] if line.endswith("must-fail")}  # line numbers
     assert len(rejected) == must_fail_count(OPERATIONS), "\n".join(mypy_strict["uses"][:20])
 
 
-def test_mypy_read_the_whole_package_and_the_uses(mypy_strict: dict[str, list[str]]):
+def test_mypy_read_the_whole_package_and_the_uses(mypy_strict: dict[str, list[str]]) -> None:
     """A run that silently skipped files would prove nothing about them."""
     expected = len(list(package_dir().rglob("*.py"))) + 1
     assert mypy_strict["checked"] == [str(expected)], f"mypy checked {mypy_strict['checked']} files, not {expected}"
 
 
-def test_mypy_names_a_misspelt_key_of_a_body_given_through_the_client_tree(mypy_strict: dict[str, list[str]]):
+def test_mypy_names_a_misspelt_key_of_a_body_given_through_the_client_tree(mypy_strict: dict[str, list[str]]) -> None:
     """Given as the model's TypedDict called, `body=<Model>Dict(no_such_key_anywhere=1)`: the key is named."""
     named = [line for line in mypy_strict["uses"] if line.endswith("must-fail") and MISSPELT in line]
     bodies = [inspect.signature(import_generated(module_name(op.key)).sync).parameters.get("body") for op in OPERATIONS]
@@ -235,7 +235,7 @@ def test_mypy_names_a_misspelt_key_of_a_body_given_through_the_client_tree(mypy_
     assert any(f'Extra key "{MISSPELT}"' in line for line in named), "\n".join(mypy_strict["uses"][:20])
 
 
-def test_a_free_form_objects_mapping_takes_any_key(mypy_strict: dict[str, list[str]]):
+def test_a_free_form_objects_mapping_takes_any_key(mypy_strict: dict[str, list[str]]) -> None:
     if not FREE_FORM:
         pytest.skip("openapi.yaml has no free-form object (an object schema that declares no field)")
     wrong = [line for line in mypy_strict["uses"] if "free_" in line]

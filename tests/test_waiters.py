@@ -78,7 +78,7 @@ MODES = ["sync", "async"]
 
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("waiter", WAITER_CASES, ids=lambda w: getattr(w, "name", ""))
-def test_a_waiter_polls_through_transient_errors_and_other_values_until_success(waiter: Waiter, mode: str):
+def test_a_waiter_polls_through_transient_errors_and_other_values_until_success(waiter: Waiter, mode: str) -> None:
     success = next(v for v in waiter.success if v is not None) if any(waiter.success) else None
     script = [Step(status=503), Step(reset=True), Step(status=429), answer(body_with(waiter, NEUTRAL))]
     with fault_server(*script, answer(body_with(waiter, success))) as server:
@@ -89,7 +89,7 @@ def test_a_waiter_polls_through_transient_errors_and_other_values_until_success(
 
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("waiter", WAITER_CASES, ids=lambda w: getattr(w, "name", ""))
-def test_a_failure_value_ends_the_wait_with_waiter_failed(waiter: Waiter, mode: str):
+def test_a_failure_value_ends_the_wait_with_waiter_failed(waiter: Waiter, mode: str) -> None:
     if not [v for v in waiter.failure if v is not None]:
         pytest.skip(f"{waiter.name} declares no failure value")
     failure = next(v for v in waiter.failure if v is not None)
@@ -104,7 +104,7 @@ def test_a_failure_value_ends_the_wait_with_waiter_failed(waiter: Waiter, mode: 
 @pytest.mark.parametrize("waiter", WAITER_CASES, ids=lambda w: getattr(w, "name", ""))
 def test_the_deadline_ends_the_wait_with_waiter_timeout_carrying_the_last_result(
     waiter: Waiter, mode: str, clock: InstantClock
-):
+) -> None:
     """Polls at 0, 10, 20 and 30 s; a fifth would come after the 30 s deadline: WaiterTimeout instead."""
     with fault_server(answer(body_with(waiter, NEUTRAL))) as server:
         with pytest.raises(errors.WaiterTimeout) as raised:
@@ -116,13 +116,13 @@ def test_the_deadline_ends_the_wait_with_waiter_timeout_carrying_the_last_result
 
 @pytest.mark.parametrize("waiter", cases([w for w in WAITERS if None in w.success], "no waiter that ends on null"),
                          ids=lambda w: getattr(w, "name", ""))  # fmt: skip
-def test_a_null_on_the_path_is_the_success_a_waiter_declares_it_to_be(waiter: Waiter):
+def test_a_null_on_the_path_is_the_success_a_waiter_declares_it_to_be(waiter: Waiter) -> None:
     with fault_server(answer(body_with(waiter, NEUTRAL)), answer(body_with(waiter, None))) as server:
         result = run(waiter, server.url, "sync")
     assert getattr(result, waiter.field[0]) is None
 
 
-def test_every_declared_waiter_is_generated_or_its_operation_is_absent():
+def test_every_declared_waiter_is_generated_or_its_operation_is_absent() -> None:
     declared = current().waiters
     kept, problems, absent = check_waiters(SPEC, declared)
     assert problems == [] and len(kept) + len(absent) == len(declared)

@@ -33,7 +33,7 @@ from tests.operation_calls import (
 )
 
 
-def test_every_operation_has_exactly_one_endpoint_module():
+def test_every_operation_has_exactly_one_endpoint_module() -> None:
     assert OPERATIONS, "openapi.yaml has no operations"
     named = [module_name(op.key) for op in OPERATIONS]
     on_disk = {".".join(p.relative_to(package_dir()).with_suffix("").parts) for p in package_dir().glob("api/*/*.py")}
@@ -44,7 +44,7 @@ WITH_SAMPLE = [op for op in OPERATIONS if curl_sample(op.spec) is not None]
 
 
 @pytest.mark.parametrize("op", cases(WITH_SAMPLE, "no curl sample"), ids=lambda op: getattr(op, "id", "none"))
-def test_each_curl_sample_agrees_with_its_operation(op: Operation):
+def test_each_curl_sample_agrees_with_its_operation(op: Operation) -> None:
     sample = curl_sample(op.spec)
     assert (sample.method, sample_path(sample)) == (op.method.upper(), op.path)
 
@@ -56,7 +56,7 @@ def body_label(op: Operation) -> str:
 
 @pytest.mark.parametrize("mode", ["sync_detailed", "asyncio_detailed"])
 @pytest.mark.parametrize("op", OPERATIONS, ids=body_label)
-def test_operation_sends_what_the_spec_says(op: Operation, mode: str):
+def test_operation_sends_what_the_spec_says(op: Operation, mode: str) -> None:
     recorder = Recorder(success_reply(op))
     response, planned = call(op, recorder, mode)
 
@@ -80,7 +80,7 @@ SUCCESSES = [(op, success) for op in OPERATIONS for success in success_responses
     cases(SUCCESSES, "no documented success", arity=2),
     ids=lambda case: getattr(case, "id", None) or getattr(case, "key", ""),
 )
-def test_each_documented_success_comes_back_parsed(op: Operation, success):
+def test_each_documented_success_comes_back_parsed(op: Operation, success) -> None:
     module = endpoint_module(op.key)
     planned = example_call(op, module.sync)
     result = module.sync(client=client_for(Recorder(reply_for(success))), **planned.arguments)
@@ -111,7 +111,7 @@ WITH_STRING_PATH = [op for op in OPERATIONS if string_path_parameter(op)]
     cases(WITH_STRING_PATH, "no string path parameter"),
     ids=lambda op: getattr(op, "id", "none"),
 )
-def test_a_path_parameter_stays_one_segment_whatever_it_holds(op: Operation, value: str):
+def test_a_path_parameter_stays_one_segment_whatever_it_holds(op: Operation, value: str) -> None:
     """An id ".." must not address the parent resource once the URL is normalised, nor "a/b" two segments."""
     module = endpoint_module(op.key)
     values = {**example_parameters(op), ("path", string_path_parameter(op)): value}
@@ -124,7 +124,7 @@ def test_a_path_parameter_stays_one_segment_whatever_it_holds(op: Operation, val
 @pytest.mark.parametrize(
     "op", cases(WITH_STRING_PATH, "no string path parameter"), ids=lambda op: getattr(op, "id", "none")
 )
-def test_an_empty_path_parameter_is_refused_before_sending(op: Operation):
+def test_an_empty_path_parameter_is_refused_before_sending(op: Operation) -> None:
     """`DELETE /v1/models/` would address the collection: an InvalidField naming the argument instead."""
     module = endpoint_module(op.key)
     wire_name = string_path_parameter(op)
@@ -151,7 +151,7 @@ WITH_DATETIME_QUERY = [op for op in OPERATIONS if datetime_query_parameter(op)]
 @pytest.mark.parametrize(
     "op", cases(WITH_DATETIME_QUERY, "no date-time query parameter"), ids=lambda op: getattr(op, "id", "none")
 )
-def test_a_datetime_without_an_offset_is_refused_before_sending(op: Operation):
+def test_a_datetime_without_an_offset_is_refused_before_sending(op: Operation) -> None:
     """A naive datetime would be sent without an offset, which a server may read in any zone."""
     module = endpoint_module(op.key)
     planned = build_call(op, module.sync, example_parameters(op), example_request_body(op))

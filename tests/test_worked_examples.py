@@ -144,7 +144,7 @@ def pets(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
 class Server:
     """Answers each request with the next reply given; keeps what was sent."""
 
-    def __init__(self, *replies: httpx.Response):
+    def __init__(self, *replies: httpx.Response) -> None:
         self.replies = list(replies)
         self.sent: list[httpx.Request] = []
 
@@ -164,7 +164,7 @@ def client(pets: ModuleType, server: Server, **options: Any) -> Any:
     return pets.AuthenticatedClient(token="k-123", httpx_args={"transport": transport}, **options)
 
 
-def test_a_json_body_is_sent_as_written_and_the_answer_is_its_model(pets: ModuleType):
+def test_a_json_body_is_sent_as_written_and_the_answer_is_its_model(pets: ModuleType) -> None:
     from worked_examples.models import NewPet, NewPetKind, Pet
 
     server = Server(httpx.Response(201, json={"id": "p1", "name": "Rex", "kind": "dog"}))
@@ -179,7 +179,7 @@ def test_a_json_body_is_sent_as_written_and_the_answer_is_its_model(pets: Module
     assert created == Pet(id="p1", name="Rex", kind=pets.models.PetKind.DOG)
 
 
-def test_a_plain_dict_body_is_accepted_too(pets: ModuleType):
+def test_a_plain_dict_body_is_accepted_too(pets: ModuleType) -> None:
     server = Server(httpx.Response(201, json={"id": "p1", "name": "Rex"}))
 
     client(pets, server).pets.create_pet(body={"name": "Rex"})
@@ -187,7 +187,7 @@ def test_a_plain_dict_body_is_accepted_too(pets: ModuleType):
     assert json.loads(server.sent[0].content) == {"name": "Rex"}
 
 
-def test_an_array_query_parameter_repeats_its_name_and_spaces_are_percent_encoded(pets: ModuleType):
+def test_an_array_query_parameter_repeats_its_name_and_spaces_are_percent_encoded(pets: ModuleType) -> None:
     server = Server(httpx.Response(200, json={"pets": [], "pagination": {"cursor": None, "has_more": False}}))
 
     client(pets, server).pets.list_pets(kind=["big dog", "cat"])
@@ -195,7 +195,7 @@ def test_an_array_query_parameter_repeats_its_name_and_spaces_are_percent_encode
     assert str(server.sent[0].url) == "https://api.example.test/v1/pets?kind=big%20dog&kind=cat"
 
 
-def test_a_query_parameter_goes_out_in_the_style_the_spec_asks_for(pets: ModuleType):
+def test_a_query_parameter_goes_out_in_the_style_the_spec_asks_for(pets: ModuleType) -> None:
     from worked_examples.models import SearchPetsFilter, SearchPetsFilterKind
 
     server = Server(httpx.Response(200, json=[]))
@@ -207,7 +207,7 @@ def test_a_query_parameter_goes_out_in_the_style_the_spec_asks_for(pets: ModuleT
     assert str(server.sent[0].url) == f"https://api.example.test/v1/pets/search?{query}"
 
 
-def test_the_accept_header_asks_for_what_the_client_reads(pets: ModuleType):
+def test_the_accept_header_asks_for_what_the_client_reads(pets: ModuleType) -> None:
     server = Server(httpx.Response(200, json=[]))
 
     client(pets, server).pets.search_pets()  # documented as XML first, then JSON
@@ -215,7 +215,7 @@ def test_the_accept_header_asks_for_what_the_client_reads(pets: ModuleType):
     assert server.sent[0].headers["accept"] == "application/json"
 
 
-def test_a_path_parameter_is_one_segment(pets: ModuleType):
+def test_a_path_parameter_is_one_segment(pets: ModuleType) -> None:
     server = Server(httpx.Response(200, json={"id": "a/b", "name": "Rex"}))
 
     client(pets, server).pets.get_pet("a/b")
@@ -223,7 +223,7 @@ def test_a_path_parameter_is_one_segment(pets: ModuleType):
     assert server.sent[0].url.raw_path == b"/v1/pets/a%2Fb"
 
 
-def test_a_documented_error_raises_its_class_with_the_body_parsed(pets: ModuleType):
+def test_a_documented_error_raises_its_class_with_the_body_parsed(pets: ModuleType) -> None:
     server = Server(answer(404, '{"message":"no such pet"}'))
 
     with pytest.raises(pets.errors.NotFoundError) as raised:
@@ -234,7 +234,7 @@ def test_a_documented_error_raises_its_class_with_the_body_parsed(pets: ModuleTy
     assert str(raised.value) == "GET /v1/pets/p9: HTTP 404: no such pet"  # the body's message, not its JSON
 
 
-def test_a_body_missing_a_required_field_is_an_unexpected_response_naming_the_field(pets: ModuleType):
+def test_a_body_missing_a_required_field_is_an_unexpected_response_naming_the_field(pets: ModuleType) -> None:
     server = Server(answer(200, '{"id":"p1"}'))
 
     with pytest.raises(pets.errors.UnexpectedResponse) as raised:
@@ -244,7 +244,7 @@ def test_a_body_missing_a_required_field_is_an_unexpected_response_naming_the_fi
     assert (str(raised.value), raised.value.content) == (message, b'{"id":"p1"}')
 
 
-def test_iterate_follows_the_cursor_until_has_more_is_false(pets: ModuleType):
+def test_iterate_follows_the_cursor_until_has_more_is_false(pets: ModuleType) -> None:
     page = {"pets": [{"id": "p1", "name": "Rex"}], "pagination": {"cursor": "c2", "has_more": True}}
     last = {"pets": [{"id": "p2", "name": "Tom"}], "pagination": {"cursor": None, "has_more": False}}
     server = Server(httpx.Response(200, json=page), httpx.Response(200, json=last))
@@ -255,7 +255,7 @@ def test_iterate_follows_the_cursor_until_has_more_is_false(pets: ModuleType):
     assert [str(r.url.query, "ascii") for r in server.sent] == ["kind=cat", "kind=cat&cursor=c2"]
 
 
-def test_an_upload_arrives_byte_for_byte(pets: ModuleType):
+def test_an_upload_arrives_byte_for_byte(pets: ModuleType) -> None:
     from worked_examples.models import ReplacePhotoBody
     from worked_examples.types import File
 
@@ -269,7 +269,7 @@ def test_an_upload_arrives_byte_for_byte(pets: ModuleType):
     assert part.split(b"\r\n\r\n", 1)[1] == photo + b"\r\n"
 
 
-def test_an_operation_served_from_its_own_host_goes_there_unless_base_url_is_yours(pets: ModuleType):
+def test_an_operation_served_from_its_own_host_goes_there_unless_base_url_is_yours(pets: ModuleType) -> None:
     from worked_examples.models import ReplacePhotoBody
     from worked_examples.types import File
 
@@ -283,7 +283,7 @@ def test_an_operation_served_from_its_own_host_goes_there_unless_base_url_is_you
     assert str(server.sent[1].url) == "http://127.0.0.1:4010/v1/pets/p1/photo"
 
 
-def test_the_async_client_sends_the_same_request(pets: ModuleType):
+def test_the_async_client_sends_the_same_request(pets: ModuleType) -> None:
     server = Server(httpx.Response(200, json={"id": "p1", "name": "Rex"}))
 
     pet = asyncio.run(client(pets, server).aio.pets.get_pet("p1"))
