@@ -75,6 +75,13 @@ def reply_for(success: Success, body: Any = None) -> httpx.Response:
     return httpx.Response(success.status, content=UPLOAD if body is None else body, headers=headers)
 
 
+def documented_success(op: Operation) -> Success:
+    """The operation's first documented success, for a test whose cases each document one."""
+    success = success_response(SPEC, op)
+    assert success is not None, f"{op.id} documents no success"
+    return success
+
+
 def success_reply(op: Operation) -> httpx.Response:
     """The operation's first documented success (200 when it documents none), with a body that fits it."""
     return reply_for(success_response(SPEC, op) or Success(200, None))
@@ -113,7 +120,7 @@ def callers_own_headers(op: Operation) -> dict[str, str]:
     return {"Authorization": f"{words[0]} made-up-credential-{TOKEN}"} if words else {}
 
 
-def client_for(handler: Callable[[httpx.Request], httpx.Response], **options: Any):
+def client_for(handler: Callable[[httpx.Request], httpx.Response], **options: Any) -> Any:
     transport = httpx.MockTransport(handler)
     options.setdefault("httpx_args", {"transport": transport})
     options.setdefault("base_url", BASE_URL)

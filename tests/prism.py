@@ -11,6 +11,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 from urllib.parse import quote
 
 import pytest
@@ -35,10 +36,12 @@ def prism_serving(spec_path: str) -> Iterator[str]:
     command = [str(PRISM), "mock", "-h", "127.0.0.1", "-p", str(port), spec_path]
     env = {**os.environ, "SCARF_ANALYTICS": "false", "NO_COLOR": "1"}
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    assert process.stdout is not None  # stdout=PIPE
+    stdout = process.stdout
     try:
         deadline, output = time.monotonic() + STARTUP_SECONDS, []
         while time.monotonic() < deadline:
-            line = process.stdout.readline()
+            line = stdout.readline()
             output.append(line)
             if "Prism is listening" in line:
                 break
@@ -46,15 +49,16 @@ def prism_serving(spec_path: str) -> Iterator[str]:
                 pytest.fail("Prism exited:\n" + "".join(output[-20:]))
         else:
             pytest.fail(f"Prism did not start within {STARTUP_SECONDS} s")
-        threading.Thread(target=process.stdout.read, daemon=True).start()  # a full pipe must never block it
+        threading.Thread(target=stdout.read, daemon=True).start()  # a full pipe must never block it
         yield f"http://127.0.0.1:{port}"
     finally:
         process.terminate()
         process.wait(timeout=10)
 
 
-def _is_object(schema: dict) -> bool:
-    kinds = schema.get("type") if isinstance(schema.get("type"), list) else [schema.get("type")]
+def _is_object(schema: dict[str, Any]) -> bool:
+    kind = schema.get("type")
+    kinds = kind if isinstance(kind, list) else [kind]
     return "object" in kinds or "properties" in schema
 
 

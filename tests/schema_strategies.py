@@ -86,7 +86,9 @@ def discriminated(components: dict[str, Any]) -> dict[str, Any]:
         """The property every branch gives a value of its own (a const, or an enum of one), if there is one."""
         if len(refs) < 2 or "" in refs:
             return ""
-        candidates = [set((schemas.get(ref.rsplit("/", 1)[-1]) or {}).get("properties") or {}) for ref in refs]
+        candidates: list[set[str]] = [
+            set((schemas.get(ref.rsplit("/", 1)[-1]) or {}).get("properties") or {}) for ref in refs
+        ]
         for prop in sorted(set.intersection(*candidates)):
             tags = [tag_of(ref, prop) for ref in refs]
             if None not in tags and len(set(map(str, tags))) == len(tags):

@@ -105,8 +105,11 @@ def json_model_body(op: Operation) -> tuple[Any, dict[str, Any]] | None:
 
 def number_field(op: Operation) -> str | None:
     """A top-level number or integer field of the operation's JSON body, by its wire name."""
-    schema = resolve(SPEC, request_body(SPEC, op).content.schema)
-    for name, prop in (schema.get("properties") or {}).items():
+    body = request_body(SPEC, op)
+    assert body is not None  # asked only of JSON_BODIES
+    schema = resolve(SPEC, body.content.schema)
+    properties: dict[str, Any] = schema.get("properties") or {}
+    for name, prop in properties.items():
         prop = resolve(SPEC, prop)
         kinds = [prop.get("type"), *(resolve(SPEC, b).get("type") for b in prop.get("anyOf", []))]
         if "number" in kinds or "integer" in kinds:
@@ -122,7 +125,9 @@ JSON_BODIES = [op for op in OPERATIONS if json_model_body(op) is not None]
     "op", cases(JSON_BODIES, "no operation with a JSON model body"), ids=lambda op: getattr(op, "id", "")
 )
 def test_what_json_cannot_carry_in_a_body_is_an_invalid_field_naming_where(op: Operation, value: Any) -> None:
-    model, mapping = json_model_body(op)
+    found = json_model_body(op)
+    assert found is not None  # one of JSON_BODIES
+    model, mapping = found
     field = number_field(op)
     if field is not None:  # in the caller's mapping
         recorder, raised = send(op, body={**mapping, field: value})

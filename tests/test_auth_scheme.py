@@ -12,6 +12,7 @@ worked examples on a small spec of every kind, and the same promises on every op
 """
 
 import base64
+import importlib
 import json
 import logging
 import shutil
@@ -127,7 +128,7 @@ def test_schemes_required_together_are_one_requirement() -> None:
 
 
 def test_an_operation_states_its_own_security_only_where_it_differs_from_the_default() -> None:
-    own = {
+    own: dict[str, list[dict[str, list[str]]] | None] = {
         "same": [{"A": []}],
         "inherits": None,
         "other": [{"B": []}, {"A": []}],
@@ -243,9 +244,7 @@ def generated_auth(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[M
     assert result.returncode == 0, result.stderr
     sys.path.insert(0, str(root / "generated"))
     try:
-        import auth_examples
-
-        yield auth_examples, result.stderr
+        yield importlib.import_module("auth_examples"), result.stderr
     finally:
         sys.path.remove(str(root / "generated"))
 
@@ -418,7 +417,7 @@ def carries(request: httpx.Request, name: str) -> bool:
     """Whether the request carries scheme `name`'s credential where the spec says (value_of its keywords)."""
     scheme, values = SCHEMES[name], [value_of(keyword) for keyword in keywords_of(name)]
     kind, word = scheme.get("type"), str(scheme.get("scheme", "")).lower()
-    authorization = request.headers.get("authorization", "")
+    authorization: str = request.headers.get("authorization", "")
     if kind == "http" and word == "basic":
         return authorization == "Basic " + base64.b64encode(":".join(values).encode()).decode()
     if kind in ("oauth2", "openIdConnect") or kind == "http":
@@ -428,14 +427,20 @@ def carries(request: httpx.Request, name: str) -> bool:
         return (key, values[0]) in parse_qsl(request.url.query.decode())
     if place == "cookie":
         return f"{key}={values[0]}" in request.headers.get("cookie", "").split("; ")
-    return request.headers.get(key, "").split(" ")[-1] == values[0]  # after the scheme word it prescribes
+    header: str = request.headers.get(key, "")
+    return header.split(" ")[-1] == values[0]  # after the scheme word it prescribes
 
 
 def send(op: Operation, credentials: dict[str, str], **options: Any) -> httpx.Request | None:
     """Call the operation with a client holding exactly `credentials`; the request sent, if any."""
     sent: list[httpx.Request] = []
     reply = success_reply(op)
-    transport = httpx.MockTransport(lambda request: sent.append(request) or reply)
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return reply
+
+    transport = httpx.MockTransport(answer)
     built = import_generated("client").AuthenticatedClient(
         base_url="https://api.example.test", httpx_args={"transport": transport}, **credentials, **options
     )

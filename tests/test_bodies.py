@@ -33,7 +33,8 @@ OP_ID = lambda op: getattr(op, "id", "none")  # noqa: E731
 def schema_of(op: Operation) -> dict[str, Any]:
     body = request_body(SPEC, op)
     assert body is not None
-    return resolve(SPEC, body.content.schema)
+    schema: dict[str, Any] = resolve(SPEC, body.content.schema)
+    return schema
 
 
 def send(op: Operation, body: Any) -> tuple[Recorder, Any]:
@@ -49,7 +50,8 @@ def send(op: Operation, body: Any) -> tuple[Recorder, Any]:
 
 
 def full_mapping(op: Operation) -> dict[str, Any]:
-    return example_value(SPEC, schema_of(op), all_properties=True)
+    mapping: dict[str, Any] = example_value(SPEC, schema_of(op), all_properties=True)
+    return mapping
 
 
 @pytest.mark.parametrize("op", cases(MODEL_BODIES, "no operation whose body is a model"), ids=OP_ID)

@@ -9,6 +9,8 @@ import inspect
 import logging
 import re
 import tomllib
+from collections.abc import Callable
+from typing import Any
 
 import httpx
 import pytest
@@ -37,7 +39,7 @@ errors = import_generated("errors")
 models = import_generated("models")
 
 
-def authenticated_client(**options):
+def authenticated_client(**options: Any) -> Any:
     return client_module.AuthenticatedClient(base_url="https://api.example.test", **credentials(), **options)
 
 
@@ -66,7 +68,12 @@ def test_a_token_changed_after_the_first_request_is_sent_from_the_next() -> None
     """The pool is built with the client's headers; a request must still carry the token as it is now."""
     skip_unless_token_in_a_header()
     seen: list[httpx.Request] = []
-    transport = httpx.MockTransport(lambda request: seen.append(request) or httpx.Response(204))
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(204)
+
+    transport = httpx.MockTransport(answer)
     client = authenticated_client(httpx_args={"transport": transport})
     client.request("GET", "/")
     client.token = "rotated-token-2b"
@@ -77,7 +84,12 @@ def test_a_token_changed_after_the_first_request_is_sent_from_the_next() -> None
 def test_the_auth_header_survives_with_headers_and_timeout_changes() -> None:
     skip_unless_token_in_a_header()
     seen: list[httpx.Request] = []
-    transport = httpx.MockTransport(lambda request: seen.append(request) or httpx.Response(204))
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(204)
+
+    transport = httpx.MockTransport(answer)
     client = authenticated_client(httpx_args={"transport": transport})
     client = client.with_headers({"X-Extra": "1"}).with_timeout(httpx.Timeout(5.0))
     client.request("GET", "/")
@@ -85,7 +97,7 @@ def test_the_auth_header_survives_with_headers_and_timeout_changes() -> None:
     assert seen[0].headers["x-extra"] == "1"
 
 
-def recording_client() -> tuple[object, list[httpx.Request]]:
+def recording_client() -> tuple[Any, list[httpx.Request]]:
     seen: list[httpx.Request] = []
 
     def answer(request: httpx.Request) -> httpx.Response:
@@ -110,7 +122,7 @@ def recording_client() -> tuple[object, list[httpx.Request]]:
     ],
     ids=["with_headers", "with_cookies", "with_options"],
 )
-def test_a_derived_client_leaves_its_original_unchanged(derive, header: tuple[str, str]) -> None:
+def test_a_derived_client_leaves_its_original_unchanged(derive: Callable[[Any], Any], header: tuple[str, str]) -> None:
     """The stock template updated the original's open httpx client in place: its next request carried the
     derived client's headers. Here both are open and used, sync and concurrently async."""
     original, seen = recording_client()
@@ -232,7 +244,7 @@ def enum_classes() -> list[type[enum.Enum]]:
 
 
 @pytest.mark.parametrize("cls", enum_classes() or [None], ids=lambda cls: getattr(cls, "__name__", "none"))
-def test_an_enum_accepts_a_value_the_spec_does_not_list(cls) -> None:
+def test_an_enum_accepts_a_value_the_spec_does_not_list(cls: type[enum.Enum] | None) -> None:
     if cls is None:
         pytest.skip("openapi.yaml defines no enum")
     listed = next(iter(cls))

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from types import SimpleNamespace
 from typing import Any
 
+import httpx
 import pytest
 
 from contract import live
@@ -45,7 +46,9 @@ def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *ar
     return status, text
 
 
-def test_against_prism_every_response_matches(prism_url: str, capsys, monkeypatch) -> None:
+def test_against_prism_every_response_matches(
+    prism_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Every operation (ALLOW_WRITES=1), each response Prism makes from the spec judged as matching it."""
     status, text = run(capsys, monkeypatch, "--base-url", prism_url, "--allow-writes", "--example-ids")
     excused = 0
@@ -60,7 +63,9 @@ def test_against_prism_every_response_matches(prism_url: str, capsys, monkeypatc
     assert status == 0 or excused, text
 
 
-def test_without_allow_writes_only_gets_are_sent(drifting_server, capsys, monkeypatch) -> None:
+def test_without_allow_writes_only_gets_are_sent(
+    drifting_server: dict[str, Any], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     status, text = run(capsys, monkeypatch, "--base-url", drifting_server["url"], "--example-ids")
     gets = [op for op in OPERATIONS if op.method == "get"]
     if not gets:
@@ -137,7 +142,9 @@ DRIFTS = ["required field missing", "wrong type", "unlisted enum value", "not JS
 
 
 @pytest.mark.parametrize("kind", DRIFTS)
-def test_each_drift_is_reported_on_its_operation(kind: str, drifting_server, capsys, monkeypatch) -> None:
+def test_each_drift_is_reported_on_its_operation(
+    kind: str, drifting_server: dict[str, Any], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     op, schema = drift_target()
     bodies = drifted_bodies(op, schema)
     if kind not in bodies:
@@ -155,7 +162,9 @@ def test_each_drift_is_reported_on_its_operation(kind: str, drifting_server, cap
         assert field in line.split(f"{op.id}: ", 1)[1], f"the field {field} is not named: {line}"
 
 
-def test_a_refused_key_stops_in_one_line_without_echoing_it(drifting_server, capsys, monkeypatch) -> None:
+def test_a_refused_key_stops_in_one_line_without_echoing_it(
+    drifting_server: dict[str, Any], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     op, _ = drift_target()
     drifting_server.update(status=401, body=b'{"detail": "bad key: $KEY"}')
     writes = [] if op.method == "get" else ["--allow-writes"]
@@ -164,7 +173,7 @@ def test_a_refused_key_stops_in_one_line_without_echoing_it(drifting_server, cap
     assert len([line for line in text.splitlines() if "401" in line]) == 1
 
 
-def test_no_server_cannot_run(capsys, monkeypatch) -> None:
+def test_no_server_cannot_run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(import_generated("_base_client"), "time", SimpleNamespace(sleep=lambda _: None))  # retries
     code, text = run(capsys, monkeypatch, "--base-url", closed_port_url(), "--allow-writes")
     # With no server, only an operation that needs no path parameter is sent (the others take theirs from lists).
@@ -172,7 +181,9 @@ def test_no_server_cannot_run(capsys, monkeypatch) -> None:
     assert code == 2 and ("cannot reach" if sendable else "checked nothing: each of the") in text, text
 
 
-def test_checking_nothing_is_not_a_pass(drifting_server, capsys, monkeypatch) -> None:
+def test_checking_nothing_is_not_a_pass(
+    drifting_server: dict[str, Any], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Every operation skipped (here: each asks for a path parameter no earlier list gave) exits 2, not 0."""
     with_path = [op for op in OPERATIONS if op.params_in("path")]
     if not with_path:
@@ -187,13 +198,15 @@ def test_the_default_budget_covers_every_operation_twice() -> None:
     assert f"default: {max(200, 2 * len(OPERATIONS))} for this spec" in " ".join(live_help().split())
 
 
-def test_no_key_cannot_run(capsys, monkeypatch) -> None:
+def test_no_key_cannot_run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(current().api_key_env, "")
     assert live.main(["--base-url", closed_port_url()]) == 2
     assert f"set {current().api_key_env}" in capsys.readouterr().err
 
 
-def test_the_request_budget_stops_with_the_report_so_far(drifting_server, capsys, monkeypatch) -> None:
+def test_the_request_budget_stops_with_the_report_so_far(
+    drifting_server: dict[str, Any], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     op, schema = drift_target()
     body = json.dumps(example_value(SPEC, schema, all_properties=True)).encode()
     drifting_server.update(status=success_status(op), body=body)
@@ -202,15 +215,18 @@ def test_the_request_budget_stops_with_the_report_so_far(drifting_server, capsys
     assert code == 0 and "stopped: the request budget (0) is spent" in text
 
 
-def test_ctrl_c_stops_with_the_report_so_far(drifting_server, capsys, monkeypatch):
+def test_ctrl_c_stops_with_the_report_so_far(
+    drifting_server: dict[str, Any], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Ctrl-C during the second request: the first operation's line is reported, nothing after it."""
     op, schema = drift_target()
     body = json.dumps(example_value(SPEC, schema, all_properties=True)).encode()
     drifting_server.update(status=success_status(op), body=body)
     writes = [] if op.method == "get" else ["--allow-writes"]
-    original, sent = live.Pacer.handle_request, []
+    original = live.Pacer.handle_request
+    sent: list[httpx.Request] = []
 
-    def interrupted(self, request):
+    def interrupted(self: live.Pacer, request: httpx.Request) -> httpx.Response:
         sent.append(request)
         if len(sent) == 2:
             raise KeyboardInterrupt

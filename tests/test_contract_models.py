@@ -347,7 +347,14 @@ def test_a_member_without_its_tag_is_an_invalid_field_naming_the_tag(union: Tagg
     assert raised.value.path == f"{union.prop}.{union.tag}" and raised.value.reason.startswith("required field missing")
 
 
-WRONG_VALUES = {"null": None, "string": "a string", "integer": 12345, "object": {}, "array": [], "boolean": True}
+WRONG_VALUES: dict[str, Any] = {
+    "null": None,
+    "string": "a string",
+    "integer": 12345,
+    "object": {},
+    "array": [],
+    "boolean": True,
+}
 
 
 def json_types(schema: Any, depth: int = 0) -> set[str] | None:

@@ -95,6 +95,7 @@ def test_response_bodies_from_the_spec_parse_and_round_trip(
 
 def spec_examples(op: Operation, success: Success) -> list[Any]:
     """The success response's examples: the media type's `example`/`examples`, the schema's `examples`."""
+    assert success.content is not None  # one of JSON_RESPONSES: a JSON body
     content = resolve(SPEC, op.spec["responses"][success.key]).get("content") or {}
     media = content.get(success.content.media_type) or {}
     found = [media["example"]] if "example" in media else []

@@ -15,7 +15,7 @@ from contract.generated_package import import_generated
 from contract.generator_names import endpoint_module
 from contract.spec_model import Operation
 from tests.fault_server import Step, fault_server
-from tests.moved_time import moved_time
+from tests.moved_time import MovedTime, moved_time
 from tests.operation_calls import OPERATIONS, Recorder, call, cases, credentials, json_reply, success_reply
 
 errors = import_generated("errors")
@@ -23,12 +23,12 @@ base_client = import_generated("_base_client")
 
 
 @pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch):
+def clock(monkeypatch: pytest.MonkeyPatch) -> MovedTime:
     return moved_time(monkeypatch, base_client)
 
 
 @pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
-def test_a_retry_whose_wait_would_pass_the_deadline_is_not_waited_for(op: Operation, clock) -> None:
+def test_a_retry_whose_wait_would_pass_the_deadline_is_not_waited_for(op: Operation, clock: MovedTime) -> None:
     recorder = Recorder(json_reply(429, {"detail": "slow down"}, **{"retry-after": "30"}), success_reply(op))
     with pytest.raises(errors.RateLimitError) as raised:
         call(op, recorder, deadline=10)
@@ -38,7 +38,7 @@ def test_a_retry_whose_wait_would_pass_the_deadline_is_not_waited_for(op: Operat
 
 
 @pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
-def test_a_connection_error_is_not_retried_past_the_deadline(op: Operation, clock) -> None:
+def test_a_connection_error_is_not_retried_past_the_deadline(op: Operation, clock: MovedTime) -> None:
     recorder = Recorder(httpx.ConnectError("refused"), success_reply(op))
     with pytest.raises(errors.APIConnectionError) as raised:
         call(op, recorder, deadline=0.2)  # the first backoff is 0.375 s to 0.5 s
@@ -46,7 +46,7 @@ def test_a_connection_error_is_not_retried_past_the_deadline(op: Operation, cloc
 
 
 @pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
-def test_each_network_wait_is_capped_at_what_is_left_of_the_deadline(op: Operation, clock):
+def test_each_network_wait_is_capped_at_what_is_left_of_the_deadline(op: Operation, clock: MovedTime) -> None:
     timeouts: list[dict[str, float]] = []
 
     def answer(request: httpx.Request) -> httpx.Response:
@@ -67,7 +67,7 @@ PACED = [op for op in OPERATIONS if getattr(endpoint_module(op.key), "_RATE_LIMI
 
 
 @pytest.mark.parametrize("op", cases(PACED, "no operation with a rate limit"), ids=lambda op: getattr(op, "id", ""))
-def test_a_rate_limit_wait_past_the_deadline_ends_the_call_before_sending(op: Operation, clock) -> None:
+def test_a_rate_limit_wait_past_the_deadline_ends_the_call_before_sending(op: Operation, clock: MovedTime) -> None:
     limit = endpoint_module(op.key)._RATE_LIMIT
     recorder = Recorder(success_reply(op))
     for _ in range(limit.requests):  # the window is full
@@ -80,7 +80,7 @@ def test_a_rate_limit_wait_past_the_deadline_ends_the_call_before_sending(op: Op
 
 
 @pytest.mark.parametrize("op", OPERATIONS[:3], ids=lambda op: op.id)
-def test_an_async_send_that_outlasts_the_deadline_is_cancelled(op: Operation):
+def test_an_async_send_that_outlasts_the_deadline_is_cancelled(op: Operation) -> None:
     """Real time, a fifth of a second: a send is cut at the deadline however the server stalls."""
 
     async def stall(request: httpx.Request) -> httpx.Response:
@@ -100,7 +100,7 @@ def test_an_async_send_that_outlasts_the_deadline_is_cancelled(op: Operation):
 
 
 @pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
-def test_a_pool_timeout_is_not_retried_and_says_how_to_size_the_pool(op: Operation, clock) -> None:
+def test_a_pool_timeout_is_not_retried_and_says_how_to_size_the_pool(op: Operation, clock: MovedTime) -> None:
     recorder = Recorder(httpx.PoolTimeout("no free connection"), success_reply(op))
     with pytest.raises(errors.APITimeoutError) as raised:
         call(op, recorder)

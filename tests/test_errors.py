@@ -97,6 +97,7 @@ UNDOCUMENTED = [op for op in OPERATIONS if undocumented_2xx(op) is not None]
 )
 def test_an_undocumented_2xx_raises_unexpected_status_without_the_body(op: Operation, mode: str) -> None:
     status = undocumented_2xx(op)
+    assert status is not None  # one of UNDOCUMENTED
     body = {"api_key": "sk-new-key-a1b2"}  # an undocumented success may carry a secret: keep it out of messages
     with pytest.raises(errors.UnexpectedStatus) as raised:
         call(op, Recorder(json_reply(status, body)), mode)
@@ -131,7 +132,9 @@ def malformed_bodies(op: Operation) -> list[tuple[str, bytes]]:
     """(kind, body) for each body that breaks the operation's JSON success schema: not JSON, cut short,
     nested deeper than anything can read, a string where an object or a list belongs, a required field
     missing; only those the schema rejects (wrong-typed fields: tests/test_contract_models.py)."""
-    schema = success_response(SPEC, op).schema
+    success = success_response(SPEC, op)
+    assert success is not None  # asked only where there is one
+    schema = success.schema
     candidates = {"not JSON": b"<html>OK</html>", "truncated JSON": b'{"id": "abc'}
     candidates["nested 100,000 deep"] = b"[" * 100_000 + b"]" * 100_000
     if resolve(SPEC, schema).get("type") in ("object", "array") or "properties" in resolve(SPEC, schema):
@@ -153,7 +156,7 @@ def malformed_bodies(op: Operation) -> list[tuple[str, bytes]]:
 MALFORMED = [
     (op, kind, body)
     for op in OPERATIONS
-    if (success_response(SPEC, op) and success_response(SPEC, op).schema is not None)
+    if getattr(success_response(SPEC, op), "schema", None) is not None
     for kind, body in malformed_bodies(op)
 ]
 
@@ -167,7 +170,9 @@ MALFORMED = [
 def test_a_2xx_body_that_breaks_the_spec_raises_unexpected_response(
     op: Operation, kind: str, body: bytes, mode: str
 ) -> None:
-    status = success_response(SPEC, op).status
+    success = success_response(SPEC, op)
+    assert success is not None  # one of MALFORMED
+    status = success.status
     recorder = Recorder(httpx.Response(status, content=body))
     with pytest.raises(errors.UnexpectedResponse) as raised:
         call(op, recorder, mode)
@@ -203,6 +208,7 @@ DOCUMENTED_ERRORS = [(op, status, key) for op in OPERATIONS for status, key in e
 )
 def test_a_documented_error_body_is_parsed_into_its_model(op: Operation, status: int, key: str) -> None:
     content = first_content(SPEC, resolve(SPEC, op.spec["responses"][key])["content"])
+    assert content is not None  # one of DOCUMENTED_ERRORS: a JSON error body
     body = example_value(SPEC, content.schema)
     with pytest.raises(errors.APIStatusError) as raised:
         call(op, Recorder(json_reply(status, body)), max_retries=0)

@@ -420,7 +420,7 @@ def test_faults_answer_in_order_then_the_operation_answers_again(api: FakeAPI) -
     ids=lambda value: value if isinstance(value, str) and value.startswith(("GET", "POST", "PATCH", "PUT")) else None,
 )
 def test_a_request_the_spec_forbids_is_a_violation_naming_what(
-    api: FakeAPI, method: str, url: str, kwargs: dict, named: str
+    api: FakeAPI, method: str, url: str, kwargs: dict[str, Any], named: str
 ) -> None:
     assert named in violation(api, method, url, **kwargs)
 

@@ -4,6 +4,7 @@
 import importlib
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 
@@ -28,7 +29,7 @@ def test_every_model_module_is_reachable_by_its_public_names_and_they_are_the_sa
     assert set(defined_by) == exported, f"exported but defined nowhere: {exported - set(defined_by)}"
     for name, value in defined_by.items():
         assert getattr(models, name) is value
-        namespace: dict = {}
+        namespace: dict[str, Any] = {}
         exec(f"from {models.__name__} import {name}", namespace)
         assert namespace[name] is value
 

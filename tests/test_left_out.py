@@ -12,7 +12,7 @@ import pytest
 from contract.generated_package import import_generated, left_out, package_name
 from pipeline.generate.left_out import LeftOut
 from pipeline.project import current
-from pipeline.spec.openapi import lookup, operations, where
+from pipeline.spec.openapi import Location, lookup, operations, where
 from pipeline.spec.operation_names import operation_names
 from tests.operation_calls import cases
 
@@ -22,8 +22,8 @@ LEFT_OUT = {part.location: part for part in left_out()}
 OPERATIONS = [op.location for op in operations(PUBLISHED)]
 
 
-def has_module(location: tuple[str, ...]) -> bool:
-    name = NAMES[(location[2], location[1])]
+def has_module(location: Location) -> bool:
+    name = NAMES[(str(location[2]), str(location[1]))]  # an operation: ("paths", path, method)
     import_generated()  # generated/ on sys.path
     try:
         return importlib.util.find_spec(f"{package_name()}.api.{name.group}.{name.name}") is not None

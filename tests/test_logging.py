@@ -12,6 +12,7 @@ import httpx
 import pytest
 
 from contract.generated_package import import_generated, package_dir, package_name
+from contract.spec_model import Operation
 from pipeline.project import current
 from tests.operation_calls import OPERATIONS, TOKEN, Recorder, call, json_reply, success_reply
 
@@ -19,7 +20,9 @@ HEADER_VALUE = "header-value-2b81"  # sent with every request: it must not be lo
 
 
 @pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
-def test_each_request_and_retry_is_logged_without_the_key(op, caplog: pytest.LogCaptureFixture, monkeypatch) -> None:
+def test_each_request_and_retry_is_logged_without_the_key(
+    op: Operation, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
     no_waits = SimpleNamespace(sleep=lambda _: None)  # retries, unslept
     monkeypatch.setattr(import_generated("_base_client"), "time", no_waits)
     reply = success_reply(op)

@@ -42,7 +42,7 @@ def test_the_rule_reads_aloud(method: str, path: str, expected: str) -> None:
     assert f"{name.group}.{name.name}" == expected
 
 
-def spec_with(paths: dict) -> dict:
+def spec_with(paths: dict[str, Any]) -> dict[str, Any]:
     return {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": paths}
 
 
@@ -61,11 +61,12 @@ def test_a_clash_names_both_operations_in_one_line() -> None:
     assert "GET /v1/models and GET /v1/models/{id}" in message and "\n" not in message
 
 
-def real_spec(date: str) -> dict:
+def real_spec(date: str) -> dict[str, Any]:
     path = SHARED_SPECS / f"baseten-management-{date}.json"
     if not path.exists():
         pytest.skip(f"{path} is absent")
-    return json.loads(path.read_text(encoding="utf-8"))
+    spec: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return spec
 
 
 def test_no_import_path_changes_between_the_real_2026_06_19_and_2026_08_22_specs() -> None:
@@ -83,7 +84,7 @@ def test_names_on_the_real_2026_08_22_spec_are_short() -> None:
     assert "default" not in {name.group for name in names.values()}
 
 
-def test_every_clash_is_reported_with_every_operation_in_it():
+def test_every_clash_is_reported_with_every_operation_in_it() -> None:
     """Four operations with one operationId, and another pair: one line each, all routes named."""
 
     def operation(operation_id: str) -> dict[str, Any]:

@@ -3,6 +3,7 @@ example of what it does, then the whole thing through `make generate` and `make 
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -10,7 +11,7 @@ from pipeline import PipelineError
 from pipeline.project import ROOT
 from pipeline.spec.overlay import Action, apply_overlay, read_overlay
 
-SPEC = {
+SPEC: dict[str, Any] = {
     "openapi": "3.1.0",
     "paths": {"/v1/models": {"get": {"summary": "Gets all models", "tags": ["models"]}}},
     "servers": [{"url": "https://api.example.com"}, {"url": "https://sandbox.example.com"}],

@@ -64,7 +64,9 @@ def test_runtime_dependencies_are_the_ranges_the_generator_declares() -> None:
     assert declared, "the generator's pyproject template no longer lists dependencies"
     generator_ranges = sorted(re.findall(r'"([^"]+)"', declared.group(1)))
     assert sorted(PYPROJECT["project"]["dependencies"]) == generator_ranges
-    assert re.search(r'requires-python = "([^"]+)"', template).group(1) == PYPROJECT["project"]["requires-python"]
+    requires_python = re.search(r'requires-python = "([^"]+)"', template)
+    assert requires_python, "the generator's pyproject template no longer states requires-python"
+    assert requires_python.group(1) == PYPROJECT["project"]["requires-python"]
 
 
 def run_time_nodes(tree: ast.AST) -> list[ast.AST]:
@@ -82,7 +84,8 @@ def run_time_nodes(tree: ast.AST) -> list[ast.AST]:
 
 
 def test_generated_code_imports_only_declared_dependencies() -> None:
-    imported, brought = set(), set()
+    imported: set[str] = set()
+    brought: set[str] = set()
     for source in package_dir().rglob("*.py"):
         tree = ast.parse(source.read_text(encoding="utf-8"))
         # pytest, imported inside testing.py's function that makes the fixture: only a pytest session asks.

@@ -14,10 +14,19 @@ import pytest
 from contract.calls import example_call
 from contract.generated_package import import_generated
 from contract.generator_names import endpoint_module
-from contract.spec_model import Operation, example_value, resolve, success_response
+from contract.spec_model import Operation, example_value, resolve
 from pipeline.generate.pagination import PAGE_TOKEN, Pages, paginated
 from pipeline.spec.operation_names import operation_names
-from tests.operation_calls import OPERATIONS, SPEC, Recorder, cases, client_for, paged_operations, pages_of
+from tests.operation_calls import (
+    OPERATIONS,
+    SPEC,
+    Recorder,
+    cases,
+    client_for,
+    documented_success,
+    paged_operations,
+    pages_of,
+)
 from tests.real_specs import SHARED_SPECS, skip_without_real_specs
 
 PAGED = paged_operations()
@@ -43,13 +52,13 @@ def put(body: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
 
 def page_bodies(op: Operation) -> list[dict[str, Any]]:
     """Three pages: two items, then one, then one more that says it is the last."""
-    schema = resolve(SPEC, success_response(SPEC, op).schema)
+    schema: dict[str, Any] = resolve(SPEC, documented_success(op).schema)
     page = pages_of(op)
     item = example_value(SPEC, schema["properties"][page.items].get("items", {}), all_properties=True)
     second, third = cursors(op, page)
 
     def body(count: int, cursor: Any, more: bool) -> dict[str, Any]:
-        built = example_value(SPEC, schema, all_properties=True)
+        built: dict[str, Any] = example_value(SPEC, schema, all_properties=True)
         built[page.items] = [item] * count
         put(built, page.next, cursor)
         if page.has_more:
@@ -66,10 +75,13 @@ def sent_cursor(request: httpx.Request, page: Pages) -> str | None:
 def script(op: Operation) -> Recorder:
     first, second, third = page_bodies(op)
     page = pages_of(op)
-    status = success_response(SPEC, op).status
+    status = documented_success(op).status
     two, three = (str(c) for c in cursors(op, page))
-    later = {two: second, three: third}  # the first page is whatever the caller's first cursor asks for
-    throttled = []
+    later: dict[str | None, dict[str, Any]] = {
+        two: second,
+        three: third,
+    }  # the first page is whatever the caller's first cursor asks for
+    throttled: list[httpx.Request] = []
 
     def answer(request: httpx.Request) -> httpx.Response:
         cursor = sent_cursor(request, page)
@@ -117,7 +129,7 @@ def test_a_server_that_repeats_the_cursor_raises_a_named_error_after_the_items_i
     """Stopping without a word would pass for the last page; asking again would never end."""
     module, page = endpoint_module(op.key), pages_of(op)
     first = page_bodies(op)[0]  # not the last, and always the same next cursor
-    recorder = Recorder(httpx.Response(success_response(SPEC, op).status, content=json.dumps(first).encode()))
+    recorder = Recorder(httpx.Response(documented_success(op).status, content=json.dumps(first).encode()))
     arguments = example_call(op, module.sync_detailed).arguments
     arguments.pop(page.parameter, None)
     items: list[Any] = []

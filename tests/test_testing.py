@@ -40,7 +40,7 @@ from contract.spec_model import (
 )
 from pipeline.generate.waiters import Waiter, check_waiters
 from pipeline.project import ROOT, current
-from tests.operation_calls import OPERATIONS, SPEC, callers_own_headers, cases, tree_attributes
+from tests.operation_calls import OPERATIONS, SPEC, callers_own_headers, cases, documented_success, tree_attributes
 from tests.test_contract_responses import BINARY_IN_JSON, binary_inside
 
 testing = import_generated("testing")
@@ -363,7 +363,7 @@ def collections() -> list[tuple[Operation, Operation, Operation, Operation]]:
 def item_schema(read: Operation) -> tuple[Any, str | None]:
     """An item's schema, as testing.py documents it: what its GET answers, or, where that answer holds
     what the list of its collection holds in one of its fields, that (and the field)."""
-    schema = resolve(SPEC, success_response(SPEC, read).schema)
+    schema = resolve(SPEC, documented_success(read).schema)
     listing = next((op for op in OPERATIONS if op.key == ("get", read.path.rsplit("/", 1)[0])), None)
     listed = listed_schema(listing) if listing is not None else None
     for name, sub in (schema.get("properties") or {}).items():
@@ -373,7 +373,7 @@ def item_schema(read: Operation) -> tuple[Any, str | None]:
 
 
 def listed_schema(listing: Operation) -> Any:
-    schema = resolve(SPEC, success_response(SPEC, listing).schema)
+    schema = resolve(SPEC, documented_success(listing).schema)
     if schema.get("type") == "array":
         return resolve(SPEC, schema.get("items"))
     arrays = [resolve(SPEC, sub) for sub in (schema.get("properties") or {}).values()]
@@ -503,7 +503,7 @@ def polled(waiter: Waiter) -> Operation:
 
 def values_of(waiter: Waiter) -> list[Any]:
     """The values the waited-on field takes, as its schema lists them ([] for any)."""
-    schema = success_response(SPEC, polled(waiter)).schema
+    schema = documented_success(polled(waiter)).schema
     for part in waiter.field:
         branches = [resolve(SPEC, b) for b in [schema, *(resolve(SPEC, schema).get("anyOf") or [])]]
         schema = next((b["properties"][part] for b in branches if part in (b.get("properties") or {})), {})

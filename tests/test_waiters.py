@@ -14,12 +14,12 @@ import pytest
 from contract.calls import example_call
 from contract.generated_package import import_generated
 from contract.generator_names import endpoint_module, operation_name
-from contract.spec_model import Operation, example_value, success_response
+from contract.spec_model import Operation, example_value
 from pipeline.generate.waiters import Waiter, check_waiters
 from pipeline.project import current
 from tests.clock import InstantClock, move_waiters_clock
 from tests.fault_server import Step, fault_server
-from tests.operation_calls import OPERATIONS, SPEC, cases, credentials, tree_attributes
+from tests.operation_calls import OPERATIONS, SPEC, cases, credentials, documented_success, tree_attributes
 
 WAITERS = check_waiters(SPEC, current().waiters)[0]
 NEUTRAL = "VALUE_ADDED_AFTER_THIS_SPEC"  # a value the spec does not list yet: the waiter keeps polling
@@ -32,7 +32,7 @@ def polled(waiter: Waiter) -> Operation:
 
 def body_with(waiter: Waiter, value: str | None) -> bytes:
     """A success body of the polled operation whose waited-on field holds `value` (None: its path is null)."""
-    body = example_value(SPEC, success_response(SPEC, polled(waiter)).schema, all_properties=True)
+    body = example_value(SPEC, documented_success(polled(waiter)).schema, all_properties=True)
     if value is None:
         body[waiter.field[0]] = None
         return json.dumps(body).encode()
