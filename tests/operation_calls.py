@@ -226,7 +226,7 @@ def run_pipeline(*args: str) -> Run:
 
 
 # A one-operation spec whose result has a status enum: what a waiter (pipeline/generate/waiters.py) polls.
-THINGS = {
+THINGS: dict[str, Any] = {
     "openapi": "3.1.0",
     "info": {"title": "Things", "version": "1"},
     "paths": {

@@ -14,6 +14,8 @@ import signal
 import subprocess
 import sys
 import threading
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,7 +31,7 @@ from pipeline.generate.auth_scheme import derive_auth
 from pipeline.generate.build import check_every_operation_generated
 from pipeline.generate.golden import GOLDEN_OUT, GOLDEN_SPEC
 from pipeline.generate.runtime import client_members
-from pipeline.project import ROOT, current
+from pipeline.project import ROOT, Project, current
 from pipeline.spec import leniency, openapi, spec_check
 from pipeline.spec.openapi import HTTP_METHODS, load_document
 from pipeline.spec.operation_names import operation_names
@@ -80,6 +82,7 @@ def workspace(generated_slice: Path, tmp_path: Path) -> Workspace:
 
 
 def first_ref_holder(node: Any) -> dict[str, Any] | None:
+    children: Iterable[Any]
     if isinstance(node, dict):
         if isinstance(node.get("$ref"), str):
             return node
@@ -155,7 +158,9 @@ def broken_template(ws: Workspace) -> None:
     ],
     ids=lambda value: getattr(value, "__name__", None),
 )
-def test_bad_input_fails_briefly_and_leaves_generated_untouched(workspace: Workspace, breakage, expected: str) -> None:
+def test_bad_input_fails_briefly_and_leaves_generated_untouched(
+    workspace: Workspace, breakage: Callable[[Workspace], None], expected: str
+) -> None:
     before = snapshot(workspace.out)
     breakage(workspace)
     result = workspace.run()
@@ -228,7 +233,7 @@ def test_a_reference_inside_a_vendor_extension_means_nothing(workspace: Workspac
 
 
 @pytest.mark.parametrize("via", ["$ref", "allOf"])
-def test_schemas_that_are_each_other_through_references_alone_are_named(workspace: Workspace, via: str):
+def test_schemas_that_are_each_other_through_references_alone_are_named(workspace: Workspace, via: str) -> None:
     """`A: $ref B, B: $ref A` (or allOf): no body is ever reached; every validator recursed until Python stopped
     it. The cycle is named instead, once."""
     spec = load_document(workspace.spec)
@@ -284,7 +289,12 @@ def test_a_changed_or_rejected_spec_is_checked_every_time(tmp_path: Path, monkey
     assert spec_check.structural_errors_once(spec, tmp_path) == []
     changed = {**spec, "info": {**spec["info"], "title": "changed"}}
     checked: list[dict[str, Any]] = []
-    monkeypatch.setattr(spec_check, "structural_errors", lambda found: checked.append(found) or ["invalid"])
+
+    def structural_errors(found: dict[str, Any]) -> list[str]:
+        checked.append(found)
+        return ["invalid"]
+
+    monkeypatch.setattr(spec_check, "structural_errors", structural_errors)
     for _ in range(2):  # a rejection is not recorded: each run reports it
         assert spec_check.structural_errors_once(changed, tmp_path) == ["invalid"]
     assert checked == [changed, changed]
@@ -319,8 +329,13 @@ def test_a_rerun_with_nothing_changed_does_nothing_and_any_change_regenerates(
     module.write_bytes(kept + b"# edited by hand\n")
     assert workspace.run().returncode == 0 and module.read_bytes() == kept  # the tree is what the inputs give
     workspace.write_spec({**load_document(workspace.spec), "info": {"title": "Changed", "version": "2"}})
-    built: list[Any] = []
-    monkeypatch.setattr(build, "staged_build", lambda project: built.append(project) or generating(project))
+    built: list[Project] = []
+
+    def counted(project: Project) -> AbstractContextManager[build.Built]:
+        built.append(project)
+        return generating(project)
+
+    monkeypatch.setattr(build, "staged_build", counted)
     assert workspace.run().returncode == 0 and len(built) == 1
 
 
@@ -428,7 +443,7 @@ def edit_template(ws: Workspace) -> str:
 
 
 @pytest.mark.parametrize("edit", [edit_spec, edit_config, edit_template], ids=lambda edit: edit.__name__)
-def test_drift_check_names_the_stale_files_and_the_fix(workspace: Workspace, edit) -> None:
+def test_drift_check_names_the_stale_files_and_the_fix(workspace: Workspace, edit: Callable[[Workspace], str]) -> None:
     if edit is edit_config and not (SPEC.get("components") or {}).get("schemas"):
         pytest.skip("openapi.yaml has no component schemas: the config edit changes no model")
     stale_file = edit(workspace)
@@ -585,7 +600,7 @@ def test_3_0_habits_in_a_3_1_document_are_read_as_they_mean_and_listed() -> None
     """Two flaws published specs carry that the generator reads unambiguously (leniency.py): each a warning."""
     responses = {"200": {"description": "ok"}, "4xx": {"description": "refused"}}
     bounded = {"type": "integer", "minimum": 0, "exclusiveMinimum": True, "maximum": 9, "exclusiveMaximum": False}
-    spec = {
+    spec: dict[str, Any] = {
         "openapi": "3.1.0",
         "paths": {"/v1/x": {"get": {"responses": responses}}},
         "components": {"schemas": {"Count": bounded}},
@@ -614,7 +629,7 @@ def colliding_spec() -> dict[str, Any]:
     imports, a group (tag) after each member of the client, and a waited operation's parameters after the
     waiter's own arguments."""
     string = {"type": "string"}
-    properties = {}
+    properties: dict[str, str] = {}
     for name in sorted(naming.model_members()):  # two wire names may make one attribute: one of each
         properties.setdefault(naming.attribute_name(name, current().field_prefix), name)
     schemas: dict[str, Any] = {
@@ -654,7 +669,7 @@ def colliding_spec() -> dict[str, Any]:
     }
 
 
-def test_each_name_the_client_keeps_is_renamed_by_the_rule(tmp_path: Path):
+def test_each_name_the_client_keeps_is_renamed_by_the_rule(tmp_path: Path) -> None:
     """Every name pipeline/generate/naming.py reserves, taken by the spec, is renamed by its rule (the wire names
     stay), and the client imports and type-checks (make generate's gate)."""
     ws = Workspace(tmp_path)
@@ -736,7 +751,7 @@ def with_waiter(ws: Workspace, **waiter: Any) -> None:
     ids=["misspelt-value", "no-such-field", "not-a-get"],
 )
 def test_a_waiter_the_spec_cannot_serve_stops_generation_naming_what_it_lacks(
-    workspace: Workspace, waiter, said
+    workspace: Workspace, waiter: dict[str, Any], said: str
 ) -> None:
     before = snapshot(workspace.out)
     with_waiter(workspace, **waiter)
@@ -832,7 +847,7 @@ LEFT_OUT = [
 
 
 def test_what_the_generator_cannot_build_is_left_out_one_warning_line_each_and_the_rest_generated(
-    parts_left_out,
+    parts_left_out: tuple[Workspace, Run],
 ) -> None:
     """An endpoint it skips, a response it omits, schemas it cannot build and one it crashed on: each a line
     naming its place in the document and why, in one warning; the run goes on and the client has the rest."""
@@ -849,7 +864,9 @@ def test_what_the_generator_cannot_build_is_left_out_one_warning_line_each_and_t
     assert "400" not in (package / "api" / "notes" / "list_notes.py").read_text(encoding="utf-8").split("def ")[1]
 
 
-def test_the_package_and_its_docstring_and_so_the_reference_list_what_was_left_out(parts_left_out) -> None:
+def test_the_package_and_its_docstring_and_so_the_reference_list_what_was_left_out(
+    parts_left_out: tuple[Workspace, Run],
+) -> None:
     ws, result = parts_left_out
     package = next(ws.out.iterdir())
     assert [part.describe() for part in left_out.from_mapping(left_out_of(package))] == LEFT_OUT
@@ -975,7 +992,7 @@ def alias_bomb(levels: int) -> bytes:
     ids=["latin-1", "alias-bomb", "deep", "deeper", "bom"],
 )
 def test_a_file_no_spec_can_be_is_refused_in_one_line(
-    workspace: Workspace, content: bytes, said: str, monkeypatch
+    workspace: Workspace, content: bytes, said: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(openapi, "MAX_VALUES", 20_000)  # the bound, lowered so the bomb goes off sooner
     before = snapshot(workspace.out)

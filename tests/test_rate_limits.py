@@ -46,6 +46,7 @@ def test_each_operation_module_carries_its_limit(op: Operation) -> None:
     if expected is None:
         assert limit is None
     else:
+        assert limit is not None
         assert (limit.route, limit.requests, limit.per) == (f"{op.method.upper()} {op.path}", *vars(expected).values())
 
 
@@ -87,7 +88,9 @@ def loop(op: Operation, limit: Limit, clock: MovedTime, **options: Any) -> Enfor
 @pytest.mark.parametrize(
     ("op", "limit"), cases(PACED, "no operation with a rate limit", arity=2), ids=lambda c: getattr(c, "id", str(c))
 )
-def test_a_loop_past_the_limit_waits_its_turn_and_meets_no_429(op: Operation, limit: Limit, monkeypatch) -> None:
+def test_a_loop_past_the_limit_waits_its_turn_and_meets_no_429(
+    op: Operation, limit: Limit, monkeypatch: pytest.MonkeyPatch
+) -> None:
     clock = moved_time(monkeypatch, import_generated("_base_client"))
     server = loop(op, limit, clock)
     assert server.refused == 0 and server.served == limit.requests + 5
@@ -98,7 +101,7 @@ def test_a_loop_past_the_limit_waits_its_turn_and_meets_no_429(op: Operation, li
 @pytest.mark.parametrize(
     ("op", "limit"), cases(PACED, "no operation with a rate limit", arity=2), ids=lambda c: getattr(c, "id", str(c))
 )
-def test_without_pacing_the_same_loop_meets_429s(op: Operation, limit: Limit, monkeypatch) -> None:
+def test_without_pacing_the_same_loop_meets_429s(op: Operation, limit: Limit, monkeypatch: pytest.MonkeyPatch) -> None:
     """The server above does refuse: what the test before shows is the client's pacing."""
     clock = moved_time(monkeypatch, import_generated("_base_client"))
     assert loop(op, limit, clock, pace=False).refused == 5 and clock.waits == []
@@ -107,7 +110,7 @@ def test_without_pacing_the_same_loop_meets_429s(op: Operation, limit: Limit, mo
 @pytest.mark.parametrize(
     ("op", "limit"), cases(PACED, "no operation with a rate limit", arity=2), ids=lambda c: getattr(c, "id", str(c))
 )
-def test_concurrent_async_calls_share_the_window(op: Operation, limit: Limit, monkeypatch) -> None:
+def test_concurrent_async_calls_share_the_window(op: Operation, limit: Limit, monkeypatch: pytest.MonkeyPatch) -> None:
     clock = moved_time(monkeypatch, import_generated("_base_client"))
     server = EnforcingServer(op, limit, clock)
     client = client_for(Recorder(server), max_retries=0)

@@ -119,7 +119,7 @@ def test_enum_values_are_written_as_python_writes_them() -> None:
     readers, models = parsed({"Holder": {"type": "object", "properties": {"mood": {"type": "string", "enum": VALUES}}}})
     annotation = readers.wire_annotation(field(models["Holder"], "mood"))
     literal = ast.literal_eval(annotation)  # a string annotation: the Literal inside
-    assert [ast.literal_eval(element) for element in ast.parse(literal, mode="eval").body.left.slice.elts] == VALUES  # type: ignore[attr-defined]
+    assert [ast.literal_eval(element) for element in ast.parse(literal, mode="eval").body.left.slice.elts] == VALUES
     assert [readers.enum_value(value) for value in field(models["Holder"], "mood").values.values()] == VALUES
 
 

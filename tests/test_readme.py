@@ -28,7 +28,7 @@ def answer_as_the_spec_says(request: httpx.Request) -> httpx.Response:
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[f"example-{i}" for i in range(len(EXAMPLES))])
-def test_readme_example_runs(example: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+def test_readme_example_runs(example: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     missing = missing_operations(example)
     if missing:
         pytest.skip(f"the example calls {', '.join(missing)}, which openapi.yaml does not define")

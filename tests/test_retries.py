@@ -16,7 +16,17 @@ from contract.generator_names import endpoint_module
 from contract.spec_model import Operation
 from tests.fault_server import Step, fault_server
 from tests.moved_time import moved_time
-from tests.operation_calls import BASE_URL, OPERATIONS, TOKEN, Recorder, call, credentials, json_reply, success_reply
+from tests.operation_calls import (
+    BASE_URL,
+    OPERATIONS,
+    TOKEN,
+    Recorder,
+    Reply,
+    call,
+    credentials,
+    json_reply,
+    success_reply,
+)
 
 client_module = import_generated("client")
 base_client = import_generated("_base_client")
@@ -64,7 +74,9 @@ def test_a_connection_never_made_is_retried_for_any_method(op: Operation, mode: 
 
 @pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
 @pytest.mark.parametrize("failure", [json_reply(503), json_reply(502), json_reply(504), httpx.ReadTimeout("stalled")])
-def test_a_failure_after_sending_is_retried_only_when_the_method_is_idempotent(op, failure, waits: list[float]) -> None:
+def test_a_failure_after_sending_is_retried_only_when_the_method_is_idempotent(
+    op: Operation, failure: Reply, waits: list[float]
+) -> None:
     recorder = Recorder(failure, success_reply(op))
     if idempotent(op):
         response, *_ = call(op, recorder)

@@ -7,6 +7,7 @@ import datetime
 import email.utils
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 import attrs
 import httpx
@@ -30,7 +31,7 @@ def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     return moved_time(monkeypatch, _base_client).waits
 
 
-def client(base_url: str, **options) -> _base_client.BaseAuthenticatedClient:
+def client(base_url: str, **options: Any) -> _base_client.BaseAuthenticatedClient:
     return _base_client.BaseAuthenticatedClient(base_url=base_url, token=TOKEN, **options)
 
 
@@ -113,7 +114,7 @@ def test_a_refused_connection_is_retried_even_for_post(waits: list[float]) -> No
         ("é ?", "%C3%A9%20%3F"),
     ],
 )
-def test_a_path_parameter_is_one_segment(value, segment: str) -> None:
+def test_a_path_parameter_is_one_segment(value: object, segment: str) -> None:
     assert path_segment(value) == segment
 
 
@@ -156,7 +157,12 @@ def test_a_key_that_cannot_travel_in_a_header_is_refused_without_showing_it(toke
 
 def test_the_key_is_in_no_repr_and_goes_in_the_auth_header() -> None:
     seen: list[httpx.Request] = []
-    transport = httpx.MockTransport(lambda request: seen.append(request) or httpx.Response(204))
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(204)
+
+    transport = httpx.MockTransport(answer)
     built = client("https://api.example.test", prefix="Api-Key", httpx_args={"transport": transport})
     assert TOKEN not in repr(built)
     built.request("GET", "/")
@@ -187,7 +193,7 @@ def test_a_closed_client_serves_the_next_call_with_a_new_pool() -> None:
         assert len(server.received) == 4
 
 
-def test_a_client_serves_a_second_asyncio_run():
+def test_a_client_serves_a_second_asyncio_run() -> None:
     async def call(built: _base_client.BaseAuthenticatedClient) -> int:
         return (await built.async_request("GET", "/v1/things")).status_code
 

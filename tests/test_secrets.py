@@ -8,6 +8,7 @@ to send is not quoted whole. For every operation and schema of openapi.yaml wher
 import logging
 import subprocess
 import sys
+from typing import Any
 
 import httpx
 import pytest
@@ -86,7 +87,9 @@ def test_a_key_in_the_path_is_in_no_log_line_at_any_level(op: Operation, caplog:
 
 
 @pytest.mark.parametrize("op", OPERATIONS[:3], ids=lambda op: op.id)
-def test_httpx_and_httpcore_debug_lines_show_no_key_nor_credential_header(op: Operation, caplog) -> None:
+def test_httpx_and_httpcore_debug_lines_show_no_key_nor_credential_header(
+    op: Operation, caplog: pytest.LogCaptureFixture
+) -> None:
     """Over a real socket, with a server that echoes the key in a header and sets a cookie: httpcore's DEBUG
     line quotes every response header, httpx's INFO line the URL."""
     reply = success_reply(op)
@@ -112,7 +115,7 @@ def test_the_filter_is_on_every_logger_httpx_and_httpcore_log_to() -> None:
         assert any(type(f).__name__ == "RedactingFilter" for f in logging.getLogger(name).filters), name
 
 
-def model_of(component: str) -> type | None:
+def model_of(component: str) -> Any:  # a generated model class, or None
     cls = getattr(models, class_name(component), None)
     return cls if isinstance(cls, type) and hasattr(cls, "from_dict") else None
 
@@ -124,6 +127,7 @@ WITH_EXTRA = sorted(name for name in COMPONENTS if hasattr(model_of(name), "addi
 @pytest.mark.parametrize("name", cases(WITH_EXTRA, "no model that keeps undeclared keys"))
 def test_an_undeclared_key_whose_name_says_secret_is_redacted_in_the_repr(name: str) -> None:
     cls = model_of(name)
+    assert cls is not None  # one of WITH_EXTRA
     model = cls.__new__(cls)
     for attribute in cls.__attrs_attrs__:
         object.__setattr__(model, attribute.name, types.UNSET)

@@ -14,7 +14,7 @@ import json
 import re
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -69,7 +69,9 @@ def with_added_operation(spec: dict[str, Any]) -> dict[str, Any]:
     return revised
 
 
-def test_update_spec_writes_readable_yaml_and_reports_the_change(serve, tmp_path: Path) -> None:
+def test_update_spec_writes_readable_yaml_and_reports_the_change(
+    serve: dict[str, tuple[int, bytes]], tmp_path: Path
+) -> None:
     """On a slice of openapi.yaml (its first operations): the mechanics do not depend on the spec's size."""
     spec = tmp_path / "openapi.yaml"
     spec.write_text(json.dumps(spec_slice(current_spec(), 3)), encoding="utf-8")
@@ -111,7 +113,11 @@ CHANGELOG = "# Changelog\n\n## 0.4.2 (2026-01-01)\n\nEarlier.\n"
     ids=["feature-patch-at-0", "breaking-minor-at-0"],
 )
 def test_update_spec_sets_the_next_version_and_a_changelog_section(
-    serve, tmp_path: Path, revise, version, heading
+    serve: dict[str, tuple[int, bytes]],
+    tmp_path: Path,
+    revise: Callable[[dict[str, Any]], dict[str, Any]],
+    version: str,
+    heading: str,
 ) -> None:
     spec, pyproject, changelog = tmp_path / "openapi.yaml", tmp_path / "pyproject.toml", tmp_path / "CHANGELOG.md"
     base = spec_slice(current_spec(), 3)
@@ -143,7 +149,9 @@ def test_update_spec_sets_the_next_version_and_a_changelog_section(
     ],
     ids=["truncated", "swagger-2", "404"],
 )
-def test_a_failed_update_leaves_openapi_yaml_untouched(serve, tmp_path: Path, served, expected: str) -> None:
+def test_a_failed_update_leaves_openapi_yaml_untouched(
+    serve: dict[str, tuple[int, bytes]], tmp_path: Path, served: tuple[int, bytes] | None, expected: str
+) -> None:
     if served is not None:
         serve["/v1/spec"] = served
     spec = tmp_path / "openapi.yaml"
@@ -236,13 +244,14 @@ def request_object(spec: dict[str, Any]) -> dict[str, Any]:
         media = (resolve(spec, op.spec.get("requestBody")) or {}).get("content", {}).get("application/json", {})
         schema = resolve(spec, media.get("schema"))
         if schema and schema.get("properties"):
-            return schema
+            found: dict[str, Any] = schema
+            return found
     pytest.skip("no operation takes a JSON object body")
 
 
 def removed_request_field(spec: dict[str, Any]) -> str:
     schema = request_object(spec)
-    name = sorted(schema["properties"])[0]
+    name: str = sorted(schema["properties"])[0]
     del schema["properties"][name]
     schema["required"] = [r for r in schema.get("required", []) if r != name]
     return name
@@ -295,7 +304,9 @@ def secured_operation(spec: dict[str, Any]) -> str:
         renamed_operation,
     ],
 )
-def test_each_breaking_class_fails_and_names_what_broke(tmp_path: Path, breakage) -> None:
+def test_each_breaking_class_fails_and_names_what_broke(
+    tmp_path: Path, breakage: Callable[[dict[str, Any]], str]
+) -> None:
     revised = copy.deepcopy(current_spec())
     named = breakage(revised)
     report = diff_with(tmp_path, revised)

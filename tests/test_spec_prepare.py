@@ -1,11 +1,13 @@
 """The spec the generator reads: defaults beside a $ref survive, everything else is left as it was."""
 
+from typing import Any
+
 from pipeline.generate.spec_prepare import prepare_spec
 
 ENUM_REF = {"$ref": "#/components/schemas/Mode"}
 
 
-def spec_with(properties: dict) -> dict:
+def spec_with(properties: dict[str, Any]) -> dict[str, Any]:
     return {
         "openapi": "3.1.0",
         "paths": {},

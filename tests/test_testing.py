@@ -130,7 +130,7 @@ def test_every_operation_answers_through_the_client_with_a_body_its_schema_takes
     assert fake.violations == []
 
 
-def test_every_operation_answers_async_too():
+def test_every_operation_answers_async_too() -> None:
     async def each_in_a_fake_of_its_own() -> list[Any]:
         found = []
         for op in ANSWERED:
@@ -185,6 +185,13 @@ def one_type(schema: Any) -> str | None:
     return kind if isinstance(kind, str) and kind in WRONG and not {"anyOf", "oneOf", "allOf"} & set(schema) else None
 
 
+def wrong_for(schema: Any) -> object:
+    """A value of another JSON type than the schema's one type (each case's field has one)."""
+    kind = one_type(schema)
+    assert kind is not None, schema
+    return WRONG[kind]
+
+
 def json_bodies() -> list[tuple[Operation, str, bool]]:
     """(operation, a property of its JSON object body of one JSON type, whether it is required)."""
     found = []
@@ -219,11 +226,11 @@ REQUIRED_FIELDS = [case for case in JSON_BODIES if case[2]]
 @pytest.mark.parametrize(("op", "field", "required"), cases(JSON_BODIES, "no JSON object body with a typed field", 3),
                          ids=lambda v: getattr(v, "id", None))  # fmt: skip
 def test_a_body_field_of_the_wrong_type_is_a_violation_naming_it(op: Operation, field: str, required: bool) -> None:
-    wrong = WRONG[one_type(resolve(SPEC, planned(op).content.schema)["properties"][field])]
+    wrong = wrong_for(resolve(SPEC, planned(op).content.schema)["properties"][field])
     with testing.FakeBaseten() as fake:
         with pytest.raises(testing.SpecViolation, match=re.escape(f"body.{field}:")) as raised:
             send(fake, op, lambda kwargs: kwargs.update(json={**kwargs["json"], field: wrong}))
-        assert isinstance(raised.value, AssertionError) and raised.value.operation == name_of(op)
+        assert raised.value.operation == name_of(op) and isinstance(raised.value, AssertionError)
         assert fake.calls[-1].status is None and fake.violations == [raised.value]
         fake.violations.clear()
 
@@ -299,7 +306,7 @@ SECURED = [
     if op.spec.get("security", SPEC.get("security"))
     and not any(
         ((SPEC.get("components") or {}).get("securitySchemes") or {}).get(name, {}).get("type") == "mutualTLS"
-        for requirement in op.spec.get("security", SPEC.get("security"))
+        for requirement in op.spec.get("security", SPEC.get("security")) or []
         for name in requirement
     )
 ]
@@ -487,7 +494,7 @@ def test_a_seeded_field_the_schema_refuses_is_a_value_error_naming_it(read: Oper
     typed = [name for name, sub in properties.items() if one_type(sub)]
     if not typed:
         pytest.skip(f"{read.id}: the item has no property of one JSON type")
-    wrong = {typed[0]: WRONG[one_type(properties[typed[0]])]}
+    wrong = {typed[0]: wrong_for(properties[typed[0]])}
     with testing.FakeBaseten() as fake, pytest.raises(ValueError, match=re.escape(f".{typed[0]}:")):
         fake.seed(read.id, wrong, **{name: "x" for where, name in example_parameters(read) if where == "path"})
 
@@ -705,9 +712,7 @@ def mutations(value: Any, schema: Any) -> list[Any]:
     resolved = resolve(SPEC, schema)
     properties = (resolved.get("properties") or {}) if isinstance(resolved, dict) else {}
     return [
-        {**value, name: WRONG[one_type(sub)]}
-        for name, sub in properties.items()
-        if isinstance(value, dict) and one_type(sub)
+        {**value, name: wrong_for(sub)} for name, sub in properties.items() if isinstance(value, dict) and one_type(sub)
     ]
 
 

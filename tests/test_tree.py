@@ -6,6 +6,8 @@ import asyncio
 import inspect
 import subprocess
 import sys
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -26,13 +28,13 @@ from tests.operation_calls import (
 PAGED = paged_operations()
 
 
-def tree_operation(client: object, op: Operation, aio: bool = False) -> object:
+def tree_operation(client: Any, op: Operation, aio: bool = False) -> Any:
     name = operation_name(op.key)
     group = getattr(client.aio if aio else client, tree_attributes()[name.group])
     return getattr(group, name.name)
 
 
-def without_client(function: object) -> list[inspect.Parameter]:
+def without_client(function: Callable[..., Any]) -> list[inspect.Parameter]:
     return [p for p in inspect.signature(function).parameters.values() if p.name != "client"]
 
 
@@ -107,6 +109,7 @@ def test_help_on_the_client_trees_operation_shows_the_whole_contract(op: Operati
     """help(client.<group>.<name>) shows what help(the module's sync) shows: route, arguments, result, errors."""
     client = client_for(Recorder())
     module, doc = endpoint_module(op.key), inspect.getdoc(tree_operation(client, op).__call__)
+    assert doc is not None, f"{op.id}: the client tree's operation has no docstring"
     assert doc == inspect.getdoc(module.sync) and f"{op.method.upper()} {op.path}" in doc
     assert "Raises:" in doc and "Returns:" in doc
     assert inspect.getdoc(tree_operation(client, op, aio=True).__call__) == doc
@@ -118,7 +121,7 @@ DEPRECATED = [op for op in OPERATIONS if op.spec.get("deprecated") is True]
 @pytest.mark.parametrize("op", cases(DEPRECATED, "no deprecated operation"), ids=lambda op: getattr(op, "id", ""))
 def test_a_deprecated_operation_says_so_and_warns_the_caller(op: Operation) -> None:
     module = endpoint_module(op.key)
-    assert "**Deprecated**" in inspect.getdoc(module.sync) and "**Deprecated**" in (module.__doc__ or "")
+    assert "**Deprecated**" in (inspect.getdoc(module.sync) or "") and "**Deprecated**" in (module.__doc__ or "")
     client = client_for(Recorder(success_reply(op)))
     with pytest.warns(DeprecationWarning, match="is deprecated in the spec") as caught:
         tree_operation(client, op)(**example_call(op, module.sync).arguments)

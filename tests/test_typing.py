@@ -15,7 +15,9 @@ import inspect
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -55,7 +57,7 @@ def with_unknown_variant(text: str, prop: object, schema: object) -> str:
     return text
 
 
-def arguments(function: object) -> str:
+def arguments(function: Callable[..., Any]) -> str:
     """The required arguments of an operation's function, client aside: path ones by position."""
     shown = []
     for parameter in inspect.signature(function).parameters.values():

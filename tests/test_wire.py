@@ -17,7 +17,7 @@ from contract.curl_sample import curl_sample, key_variable, sample_path
 from contract.generated_package import import_generated, package_dir
 from contract.generator_names import endpoint_module, module_name, python_name
 from contract.python_values import is_instance
-from contract.spec_model import Operation, request_body, resolve, success_responses
+from contract.spec_model import Operation, Success, request_body, resolve, success_responses
 from tests.operation_calls import (
     BASE_URL,
     OPERATIONS,
@@ -46,6 +46,7 @@ WITH_SAMPLE = [op for op in OPERATIONS if curl_sample(op.spec) is not None]
 @pytest.mark.parametrize("op", cases(WITH_SAMPLE, "no curl sample"), ids=lambda op: getattr(op, "id", "none"))
 def test_each_curl_sample_agrees_with_its_operation(op: Operation) -> None:
     sample = curl_sample(op.spec)
+    assert sample is not None  # one of WITH_SAMPLE
     assert (sample.method, sample_path(sample)) == (op.method.upper(), op.path)
 
 
@@ -80,7 +81,7 @@ SUCCESSES = [(op, success) for op in OPERATIONS for success in success_responses
     cases(SUCCESSES, "no documented success", arity=2),
     ids=lambda case: getattr(case, "id", None) or getattr(case, "key", ""),
 )
-def test_each_documented_success_comes_back_parsed(op: Operation, success) -> None:
+def test_each_documented_success_comes_back_parsed(op: Operation, success: Success) -> None:
     module = endpoint_module(op.key)
     planned = example_call(op, module.sync)
     result = module.sync(client=client_for(Recorder(reply_for(success))), **planned.arguments)
@@ -114,7 +115,9 @@ WITH_STRING_PATH = [op for op in OPERATIONS if string_path_parameter(op)]
 def test_a_path_parameter_stays_one_segment_whatever_it_holds(op: Operation, value: str) -> None:
     """An id ".." must not address the parent resource once the URL is normalised, nor "a/b" two segments."""
     module = endpoint_module(op.key)
-    values = {**example_parameters(op), ("path", string_path_parameter(op)): value}
+    wire_name = string_path_parameter(op)
+    assert wire_name is not None  # one of WITH_STRING_PATH
+    values = {**example_parameters(op), ("path", wire_name): value}
     planned = build_call(op, module.sync_detailed, values, example_request_body(op))
     recorder = Recorder(success_reply(op))
     module.sync_detailed(client=client_for(recorder), **planned.arguments)
@@ -128,6 +131,7 @@ def test_an_empty_path_parameter_is_refused_before_sending(op: Operation) -> Non
     """`DELETE /v1/models/` would address the collection: an InvalidField naming the argument instead."""
     module = endpoint_module(op.key)
     wire_name = string_path_parameter(op)
+    assert wire_name is not None  # one of WITH_STRING_PATH
     values = {**example_parameters(op), ("path", wire_name): ""}
     planned = build_call(op, module.sync, values, example_request_body(op))
     recorder = Recorder(success_reply(op))
@@ -155,7 +159,9 @@ def test_a_datetime_without_an_offset_is_refused_before_sending(op: Operation) -
     """A naive datetime would be sent without an offset, which a server may read in any zone."""
     module = endpoint_module(op.key)
     planned = build_call(op, module.sync, example_parameters(op), example_request_body(op))
-    name = python_name(op.key, "query", datetime_query_parameter(op))
+    wire_name = datetime_query_parameter(op)
+    assert wire_name is not None  # one of WITH_DATETIME_QUERY
+    name = python_name(op.key, "query", wire_name)
     recorder = Recorder(success_reply(op))
     with pytest.raises(import_generated("errors").InvalidField) as raised:
         module.sync(client=client_for(recorder), **{**planned.arguments, name: datetime.datetime(2026, 8, 1)})

@@ -7,6 +7,7 @@ settings otherwise), by the pipeline `make generate` runs.
 """
 
 import asyncio
+import importlib
 import json
 import shutil
 import sys
@@ -134,9 +135,7 @@ def pets(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
     assert result.returncode == 0, result.stderr
     sys.path.insert(0, str(root / "generated"))
     try:
-        import worked_examples
-
-        yield worked_examples
+        yield importlib.import_module("worked_examples")
     finally:
         sys.path.remove(str(root / "generated"))
 
@@ -154,6 +153,11 @@ class Server:
         return self.replies.pop(0)
 
 
+def generated(module: str) -> Any:
+    """`worked_examples.<module>`, imported by name: the package exists only once the session has made it."""
+    return importlib.import_module(f"worked_examples.{module}")
+
+
 def answer(status: int, body: str) -> httpx.Response:
     """A JSON response with exactly these bytes (httpx's own json= spacing differs between versions)."""
     return httpx.Response(status, content=body.encode(), headers={"content-type": "application/json"})
@@ -165,7 +169,8 @@ def client(pets: ModuleType, server: Server, **options: Any) -> Any:
 
 
 def test_a_json_body_is_sent_as_written_and_the_answer_is_its_model(pets: ModuleType) -> None:
-    from worked_examples.models import NewPet, NewPetKind, Pet
+    models = generated("models")
+    NewPet, NewPetKind, Pet = models.NewPet, models.NewPetKind, models.Pet
 
     server = Server(httpx.Response(201, json={"id": "p1", "name": "Rex", "kind": "dog"}))
 
@@ -196,7 +201,8 @@ def test_an_array_query_parameter_repeats_its_name_and_spaces_are_percent_encode
 
 
 def test_a_query_parameter_goes_out_in_the_style_the_spec_asks_for(pets: ModuleType) -> None:
-    from worked_examples.models import SearchPetsFilter, SearchPetsFilterKind
+    models = generated("models")
+    SearchPetsFilter, SearchPetsFilterKind = models.SearchPetsFilter, models.SearchPetsFilterKind
 
     server = Server(httpx.Response(200, json=[]))
     kind = SearchPetsFilterKind.CAT
@@ -256,8 +262,7 @@ def test_iterate_follows_the_cursor_until_has_more_is_false(pets: ModuleType) ->
 
 
 def test_an_upload_arrives_byte_for_byte(pets: ModuleType) -> None:
-    from worked_examples.models import ReplacePhotoBody
-    from worked_examples.types import File
+    ReplacePhotoBody, File = generated("models").ReplacePhotoBody, generated("types").File
 
     photo = bytes(range(256)) * 4
     server = Server(httpx.Response(204))
@@ -270,8 +275,7 @@ def test_an_upload_arrives_byte_for_byte(pets: ModuleType) -> None:
 
 
 def test_an_operation_served_from_its_own_host_goes_there_unless_base_url_is_yours(pets: ModuleType) -> None:
-    from worked_examples.models import ReplacePhotoBody
-    from worked_examples.types import File
+    ReplacePhotoBody, File = generated("models").ReplacePhotoBody, generated("types").File
 
     body = ReplacePhotoBody(photo=File(payload=b"png", file_name="p.png"))
     server = Server(httpx.Response(204), httpx.Response(204))
