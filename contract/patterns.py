@@ -9,8 +9,8 @@ cannot satisfy (a lookahead that refuses the first choice) gives None, and the c
 
 import functools
 import re
-from re import _constants as c  # type: ignore[attr-defined]  # the opcodes of re._parser's tree
-from re import _parser  # type: ignore[attr-defined]
+from re import _constants as c  # type: ignore[attr-defined, unused-ignore]  # the opcodes of re._parser's tree
+from re import _parser  # type: ignore[attr-defined, unused-ignore]
 from typing import Any
 
 # Characters a set is tried with, in order, where it names a class or a negation rather than a range:

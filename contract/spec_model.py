@@ -304,7 +304,7 @@ def example_value(
             if unlisted_enums and strings and listed != [None]:
                 return UNLISTED_ENUM_VALUE
             # The default where it is listed: what a model called without the field sends (paystack's reason).
-            return schema["default"] if schema.get("default") in listed else listed[0]
+            return schema["default"] if "default" in schema and schema["default"] in listed else listed[0]
         if "default" in schema and schema["default"] is not None:
             return schema["default"]
         wide = all_properties and depth < 6  # optional parts near the top only
@@ -350,11 +350,12 @@ def example_value(
         return _scalar_example(spec, schema, kind)
 
     def property_example(declarations: list[Any], depth: int, stack: tuple[str, ...]) -> Any:
-        """A value for a property declared in one part or more (an allOf part may narrow another's)."""
+        """A value for a property declared in one part or more (an allOf part may narrow another's): the
+        later part's first, as it narrows (a `format` the validator here does not check is kept so)."""
         values = [example(sub, depth + 1, stack) for sub in declarations]
         if len(declarations) == 1:
             return values[0]
-        return next((v for v in values if all(fits(spec, sub, v) for sub in declarations)), values[-1])
+        return next((v for v in reversed(values) if all(fits(spec, sub, v) for sub in declarations)), values[-1])
 
     return example(schema, 0, ())
 

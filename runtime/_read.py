@@ -11,7 +11,8 @@ import difflib
 import uuid
 from collections.abc import Mapping
 from contextvars import ContextVar
-from typing import Any
+from io import BytesIO
+from typing import Any, BinaryIO
 
 from ._secrets import scrub
 from .errors import InvalidField
@@ -65,6 +66,16 @@ def excerpt(value: object) -> str:
 def expected(what: str, value: object) -> TypeError:
     """The error for a value of the wrong type: `expected a string, got an integer`."""
     return TypeError(f"expected {what}, got {json_type(value)}")
+
+
+def binary_payload(value: object) -> BinaryIO:
+    """A binary field's bytes, for its File: bytes as they are, text (how JSON carries a binary string) as
+    its UTF-8; anything else is not binary data."""
+    if isinstance(value, bytes | bytearray):
+        return BytesIO(bytes(value))
+    if isinstance(value, str):
+        return BytesIO(value.encode())
+    raise expected("binary data", value)
 
 
 def read_int(value: object) -> int:
@@ -157,6 +168,7 @@ def item_error(index: int, error: Exception) -> InvalidField:
 
 
 __all__ = [
+    "binary_payload",
     "closest",
     "excerpt",
     "expected",

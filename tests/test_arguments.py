@@ -98,9 +98,10 @@ def json_model_body(op: Operation) -> tuple[Any, dict[str, Any]] | None:
         return None
     hint = typing.get_type_hints(endpoint_module(op.key).sync_detailed).get("body")
     model = next((arg for arg in typing.get_args(hint) if hasattr(arg, "from_dict")), None)
-    if model is None:
+    example = example_value(SPEC, resolve(SPEC, body.content.schema), all_properties=True)
+    if model is None or not isinstance(example, dict):  # an array of models (paystack's) is not a model body
         return None
-    return model, example_value(SPEC, resolve(SPEC, body.content.schema), all_properties=True)
+    return model, example
 
 
 def number_field(op: Operation) -> str | None:

@@ -61,10 +61,11 @@ def binary_inside(schema: Any, depth: int = 0) -> bool:
     return any(binary_inside(part, depth + 1) for part in inner if part is not None)
 
 
-# openapi-python-client 0.29.1 reads a `format: binary` string inside a JSON body as a File of bytes, so
-# text from a JSON document fails to parse (upstream: a File in a JSON body, openapi-python-client#771).
+# A `format: binary` string inside a JSON body is read into a File (its text's UTF-8), but to_dict() writes
+# that File as openapi-python-client 0.29.1's file transform does, httpx's multipart tuple, not as the text it
+# came as (upstream: a File in a JSON body, openapi-python-client#771).
 BINARY_IN_JSON = pytest.mark.xfail(
-    reason="openapi-python-client 0.29.1 reads a binary string inside JSON as bytes "
+    reason="openapi-python-client 0.29.1 writes a File inside JSON as a multipart tuple, not text "
     "(https://github.com/openapi-generators/openapi-python-client/issues/771)",
     strict=True,
 )

@@ -41,7 +41,6 @@ from contract.spec_model import (
 from pipeline.generate.waiters import Waiter, check_waiters
 from pipeline.project import ROOT, current
 from tests.operation_calls import OPERATIONS, SPEC, callers_own_headers, cases, documented_success, tree_attributes
-from tests.test_contract_responses import BINARY_IN_JSON, binary_inside
 
 testing = import_generated("testing")
 errors = import_generated("errors")
@@ -87,7 +86,7 @@ def documented_body_fits(op: Operation, response: Any) -> bool:
 
 def unanswerable(op: Operation) -> str:
     """Why no call can be answered: no body fits the required request body, so the fake refuses every one;
-    no answer can fit the success schema; or the client cannot read one ("" if it can)."""
+    no answer can fit the success schema ("" if one can)."""
     body = request_body(SPEC, op)
     if body is not None and body.required and why_no_value(SPEC, body.content.schema):
         return f"{op.id}: its required body {why_no_value(SPEC, body.content.schema)}"
@@ -95,15 +94,11 @@ def unanswerable(op: Operation) -> str:
     schema = success.schema if success is not None else None
     if schema is not None and why_no_value(SPEC, schema):
         return f"{op.id}: its success schema {why_no_value(SPEC, schema)}"
-    if schema is not None and binary_inside(schema):
-        return "binary"
     return ""
 
 
 def answer_case(op: Operation) -> Any:
     why = unanswerable(op)
-    if why == "binary":
-        return pytest.param(op, marks=BINARY_IN_JSON, id=op.id)
     return pytest.param(op, marks=[pytest.mark.skip(reason=why)] if why else [], id=op.id)
 
 

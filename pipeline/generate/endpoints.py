@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from openapi_python_client.parser.properties import ModelProperty
+from openapi_python_client.parser.properties.list_property import ListProperty
 from openapi_python_client.parser.properties.union import UnionProperty
 from openapi_python_client.strings import in_double_quote_literal
 
@@ -43,6 +44,16 @@ READS = {
     "response.text": lambda media: media.startswith("text/"),
     "response.content": lambda media: media == "application/octet-stream",
 }
+
+
+def _runtime_classes(annotation: str) -> str:
+    """The class(es) isinstance() can test for an annotation: `list[Pet | Cat] | None` is `list | None`."""
+    depth, outside = 0, []
+    for character in annotation:
+        depth += (character == "[") - (character == "]")
+        if depth == 0 and character != "]":
+            outside.append(character)
+    return " | ".join(dict.fromkeys(part.strip() for part in "".join(outside).split("|")))
 
 
 def _accept(endpoint: Any) -> str:
@@ -144,7 +155,8 @@ class EndpointPlan:
     body_required: bool
     body_type: str  # the body= annotation ("" without a body)
     bodies: list[Any]  # the generator's Body objects
-    body_kinds: list[str]  # each body's type, for the isinstance test that picks it
+    body_kinds: list[str]  # each body's type (as the error for another names it)
+    body_checks: list[str]  # the class(es) an isinstance test picks each body by: `list`, not `list[Pet]`
     item_type: str  # what iterate() yields ("" where the operation does not page)
     item_imports: list[str]  # what that type needs imported
     client_type: str  # the client the module functions take
@@ -252,6 +264,13 @@ class EndpointPlans:
         empty_ok = bool(len(bodies) == 1 and mapped is not None and mapped.required and not mapped.required_properties)
         body_required = all(body.prop.required for body in bodies) and not empty_ok
         body_kinds = [_code(body.prop.get_type_string(no_optional=True)) for body in bodies]
+        # Bodies are told apart by their class at run time; two media types of one type (paystack's JSON and
+        # form arrays of one model) are one: the first the spec lists is sent.
+        body_checks = [_runtime_classes(kind) for kind in body_kinds]
+        distinct = [index for index, check in enumerate(body_checks) if check not in body_checks[:index]]
+        bodies = [bodies[index] for index in distinct]
+        body_kinds = [body_kinds[index] for index in distinct]
+        body_checks = [body_checks[index] for index in distinct]
         mapped_class = str(mapped.class_info.name) if mapped is not None else None
         parts = (
             body_kinds
@@ -293,6 +312,7 @@ class EndpointPlans:
             body_type=" | ".join(parts) if bodies else "",
             bodies=bodies,
             body_kinds=body_kinds,
+            body_checks=body_checks,
             item_type=item_type,
             item_imports=item_imports,
             client_type="AuthenticatedClient[bool]" if secured else "AuthenticatedClient[bool] | Client[bool]",
@@ -334,6 +354,20 @@ class EndpointPlans:
         """For a JSON body of a union type, the test that the stock conversion wrote one of its branches."""
         if not isinstance(body.prop, UnionProperty) or str(body.body_type) != "json":
             return ""
+        return _code(body.prop.get_type_string(no_optional=True))
+
+    def array_body_check(self, body: Any) -> str:
+        """For a body of an array type, the test that it is one (of the models it holds): the stock conversion
+        iterates whatever it is given and calls each item's to_dict(), so another value is an InvalidField
+        naming the body, not an AttributeError. "" for any other body."""
+        if not isinstance(body.prop, ListProperty):
+            return ""
+        inner = body.prop.inner_property
+        if isinstance(inner, ModelProperty):
+            return f"isinstance(body, list) and all(isinstance(item, {inner.class_info.name}) for item in body)"
+        return "isinstance(body, list)"
+
+    def array_body_type(self, body: Any) -> str:
         return _code(body.prop.get_type_string(no_optional=True))
 
     @staticmethod

@@ -252,8 +252,8 @@ class Readers:
             return [f"{name} = parse_datetime({name})"]
         if isinstance(prop, UuidProperty):
             return [f"{name} = parse_uuid({name})"]
-        if isinstance(prop, FileProperty):
-            return [f"{name} = File(payload=BytesIO({name}))"]
+        if isinstance(prop, FileProperty):  # a caller's File as it is; bytes, or text as JSON carries it
+            return [f"{name} = {name} if isinstance({name}, File) else File(payload=binary_payload({name}))"]
         if isinstance(prop, ModelProperty):
             return [f"{name} = {prop.class_info.name}.from_dict({name})"]
         if isinstance(prop, ListProperty):
@@ -274,19 +274,23 @@ class Readers:
     def _read_list(self, prop: Any, name: str, checked: bool) -> list[str]:
         inner, lines = prop.inner_property, []
         item = str(inner.python_name)
+        # The items read so far, named after what is read and its items: two properties of one array schema
+        # (one item name) in a model, or two array branches of a union read into one name, may not annotate
+        # one list twice (mypy: no-redef).
+        read = f"{name}_{item}_read"
         if not checked:
             lines += [f"if not isinstance({name}, list):", f'    raise expected("an array", {name})']
         if json_kind(inner) != "any":
             lines += [
-                f"{item}_read: list[Any] = []",
+                f"{read}: list[Any] = []",
                 "try:",
                 f"    for {item} in {name}:",
                 _indent(self.read(inner, item), 8),
                 "",  # as the template that wrote this wrote it: generated code stays as it was
-                f"        {item}_read.append({item})",
+                f"        {read}.append({item})",
                 f"except {CATCH} as {item}_error:",
-                f"    raise item_error(len({item}_read), {item}_error) from {item}_error",
-                f"{name} = {item}_read",
+                f"    raise item_error(len({read}), {item}_error) from {item}_error",
+                f"{name} = {read}",
             ]
         return lines
 

@@ -8,13 +8,14 @@ upstream: openapi-python-client#1064). For the query, the styles OpenAPI defines
 object's keys and values in turn), spaceDelimited and pipeDelimited (an array's items joined by a space or
 a `|`), deepObject (`?filter[status]=ACTIVE`). A style a location does not take, or one for another
 location than the query (matrix, label, a path array with explode), would be sent wrong: the operation
-is left out of the client (left_out.py), named with the parameter, and the rest generated.
+is left out of the client (left_out.py), named with the parameter, and the rest generated. So is one whose
+response is text (`text/event-stream`) with a schema of an object or array: it would be read wrong.
 """
 
 from typing import Any
 
 from ..generate.left_out import LeftOut
-from .openapi import operations
+from .openapi import operations, resolve
 from .operation_names import OperationName
 
 DEFAULT_STYLE = {"query": "form", "path": "simple", "header": "simple", "cookie": "form"}
@@ -36,9 +37,21 @@ def _style(parameter: dict[str, Any]) -> tuple[str, bool]:
 
 
 def wire_problems(spec: dict[str, Any]) -> list[LeftOut]:
-    """The operations the client would send wrong, each with why: left out of it."""
+    """The operations the client would send or read wrong, each with why: left out of it."""
     problems = []
     for op in operations(spec):
+        responses = op.operation.get("responses")
+        for status, response in responses.items() if isinstance(responses, dict) else ():
+            text = _structured_text(spec, resolve(spec, response))
+            if text:
+                problems.append(
+                    LeftOut(
+                        op.location,
+                        f"its {status} response is {text} with a schema of structured data; the client reads"
+                        " text/* as text (a stream of server-sent events is not read event by event)",
+                    )
+                )
+                break
         for parameter in op.parameters(spec):
             location = parameter.get("in")
             default = DEFAULT_STYLE.get(str(location))
@@ -60,6 +73,22 @@ def wire_problems(spec: dict[str, Any]) -> list[LeftOut]:
                 )
             )
     return problems
+
+
+def _structured_text(spec: dict[str, Any], response: Any) -> str:
+    """A text media type (`text/event-stream`) a response is read from whose schema is an object or an
+    array, where it documents no JSON beside it: the generated code would hand text to a model's reader."""
+    content = response.get("content") if isinstance(response, dict) else None
+    if not isinstance(content, dict) or any("json" in str(media).lower() for media in content):
+        return ""
+    for media, described in content.items():
+        schema = resolve(spec, described.get("schema")) if isinstance(described, dict) else None
+        structured = isinstance(schema, dict) and (
+            schema.get("type") in ("object", "array") or "properties" in schema or "items" in schema
+        )
+        if str(media).lower().startswith("text/") and structured:
+            return str(media)
+    return ""
 
 
 def query_styles(spec: dict[str, Any], names: dict[tuple[str, str], OperationName]) -> dict[str, dict[str, str]]:

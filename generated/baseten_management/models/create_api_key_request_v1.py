@@ -86,18 +86,18 @@ class CreateAPIKeyRequestV1:
             f_model_ids = src_dict.get("model_ids", UNSET)
             if f_model_ids is not UNSET:
                 if isinstance(f_model_ids, list):
-                    model_ids_type_0_item_read: list[Any] = []
+                    f_model_ids_model_ids_type_0_item_read: list[Any] = []
                     try:
                         for model_ids_type_0_item in f_model_ids:
                             if not isinstance(model_ids_type_0_item, str):
                                 raise expected("a string", model_ids_type_0_item)
 
-                            model_ids_type_0_item_read.append(model_ids_type_0_item)
+                            f_model_ids_model_ids_type_0_item_read.append(model_ids_type_0_item)
                     except (KeyError, TypeError, ValueError, AttributeError) as model_ids_type_0_item_error:
                         raise item_error(
-                            len(model_ids_type_0_item_read), model_ids_type_0_item_error
+                            len(f_model_ids_model_ids_type_0_item_read), model_ids_type_0_item_error
                         ) from model_ids_type_0_item_error
-                    f_model_ids = model_ids_type_0_item_read
+                    f_model_ids = f_model_ids_model_ids_type_0_item_read
                 elif f_model_ids is not None:
                     raise expected("an array or null", f_model_ids)
         except (KeyError, TypeError, ValueError, AttributeError) as error:

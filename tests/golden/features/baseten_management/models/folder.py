@@ -69,15 +69,17 @@ class Folder:
             if f_documents is not UNSET:
                 if not isinstance(f_documents, list):
                     raise expected("an array", f_documents)
-                documents_item_read: list[Any] = []
+                f_documents_documents_item_read: list[Any] = []
                 try:
                     for documents_item in f_documents:
                         documents_item = Document.from_dict(documents_item)
 
-                        documents_item_read.append(documents_item)
+                        f_documents_documents_item_read.append(documents_item)
                 except (KeyError, TypeError, ValueError, AttributeError) as documents_item_error:
-                    raise item_error(len(documents_item_read), documents_item_error) from documents_item_error
-                f_documents = documents_item_read
+                    raise item_error(
+                        len(f_documents_documents_item_read), documents_item_error
+                    ) from documents_item_error
+                f_documents = f_documents_documents_item_read
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             raise field_error(field, error, src_dict, _DECLARED, "Folder") from error
         model = cls(  # in the order the fields are declared: positional arguments cost a third of keywords

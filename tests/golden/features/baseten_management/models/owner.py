@@ -104,7 +104,7 @@ class Owner:
             f_pets = src_dict["pets"]
             if not isinstance(f_pets, list):
                 raise expected("an array", f_pets)
-            pets_item_read: list[Any] = []
+            f_pets_pets_item_read: list[Any] = []
             try:
                 for pets_item in f_pets:
                     if isinstance(pets_item, dict):
@@ -122,10 +122,10 @@ class Owner:
                     else:
                         raise expected("an object", pets_item)
 
-                    pets_item_read.append(pets_item)
+                    f_pets_pets_item_read.append(pets_item)
             except (KeyError, TypeError, ValueError, AttributeError) as pets_item_error:
-                raise item_error(len(pets_item_read), pets_item_error) from pets_item_error
-            f_pets = pets_item_read
+                raise item_error(len(f_pets_pets_item_read), pets_item_error) from pets_item_error
+            f_pets = f_pets_pets_item_read
             field = "favourite"
             f_favourite = src_dict.get("favourite", UNSET)
             if f_favourite is not UNSET:

@@ -76,15 +76,17 @@ class ReplacePrioritiesBody:
             f_priorities = src_dict["priorities"]
             if not isinstance(f_priorities, list):
                 raise expected("an array", f_priorities)
-            priorities_item_read: list[Any] = []
+            f_priorities_priorities_item_read: list[Any] = []
             try:
                 for priorities_item in f_priorities:
                     priorities_item = Priority.from_wire(priorities_item)
 
-                    priorities_item_read.append(priorities_item)
+                    f_priorities_priorities_item_read.append(priorities_item)
             except (KeyError, TypeError, ValueError, AttributeError) as priorities_item_error:
-                raise item_error(len(priorities_item_read), priorities_item_error) from priorities_item_error
-            f_priorities = priorities_item_read
+                raise item_error(
+                    len(f_priorities_priorities_item_read), priorities_item_error
+                ) from priorities_item_error
+            f_priorities = f_priorities_priorities_item_read
             field = "colour"
             f_colour = src_dict.get("colour", UNSET)
             if f_colour is not UNSET:

@@ -69,15 +69,15 @@ class TreeNode:
             if f_children is not UNSET:
                 if not isinstance(f_children, list):
                     raise expected("an array", f_children)
-                children_item_read: list[Any] = []
+                f_children_children_item_read: list[Any] = []
                 try:
                     for children_item in f_children:
                         children_item = TreeNode.from_dict(children_item)
 
-                        children_item_read.append(children_item)
+                        f_children_children_item_read.append(children_item)
                 except (KeyError, TypeError, ValueError, AttributeError) as children_item_error:
-                    raise item_error(len(children_item_read), children_item_error) from children_item_error
-                f_children = children_item_read
+                    raise item_error(len(f_children_children_item_read), children_item_error) from children_item_error
+                f_children = f_children_children_item_read
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             raise field_error(field, error, src_dict, _DECLARED, "TreeNode") from error
         model = cls(  # in the order the fields are declared: positional arguments cost a third of keywords

@@ -2,14 +2,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from io import BytesIO
 from typing import Any, NotRequired, Required, Self, TypedDict
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import types
-from .._read import expected, field_error, item_error, read_int, unknown_field
+from .._read import binary_payload, expected, field_error, item_error, read_int, unknown_field
 from ..types import UNSET, File, Unset, model_repr, no_extra_is_empty, reading_strictly
 
 
@@ -132,7 +131,7 @@ class UploadForm:
         try:
             field = "file"
             f_file = src_dict["file"]
-            f_file = File(payload=BytesIO(f_file))
+            f_file = f_file if isinstance(f_file, File) else File(payload=binary_payload(f_file))
             field = "description"
             f_description = src_dict["description"]
             if not isinstance(f_description, str):
@@ -152,16 +151,16 @@ class UploadForm:
             if f_labels is not UNSET:
                 if not isinstance(f_labels, list):
                     raise expected("an array", f_labels)
-                labels_item_read: list[Any] = []
+                f_labels_labels_item_read: list[Any] = []
                 try:
                     for labels_item in f_labels:
                         if not isinstance(labels_item, str):
                             raise expected("a string", labels_item)
 
-                        labels_item_read.append(labels_item)
+                        f_labels_labels_item_read.append(labels_item)
                 except (KeyError, TypeError, ValueError, AttributeError) as labels_item_error:
-                    raise item_error(len(labels_item_read), labels_item_error) from labels_item_error
-                f_labels = labels_item_read
+                    raise item_error(len(f_labels_labels_item_read), labels_item_error) from labels_item_error
+                f_labels = f_labels_labels_item_read
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             raise field_error(field, error, src_dict, _DECLARED, "UploadForm") from error
         model = cls(  # in the order the fields are declared: positional arguments cost a third of keywords

@@ -264,26 +264,28 @@ class Widget:
             if f_grid is not UNSET:
                 if not isinstance(f_grid, list):
                     raise expected("an array", f_grid)
-                grid_item_read: list[Any] = []
+                f_grid_grid_item_read: list[Any] = []
                 try:
                     for grid_item in f_grid:
                         if not isinstance(grid_item, list):
                             raise expected("an array", grid_item)
-                        grid_item_item_read: list[Any] = []
+                        grid_item_grid_item_item_read: list[Any] = []
                         try:
                             for grid_item_item in grid_item:
                                 if type(grid_item_item) is not int:
                                     grid_item_item = read_int(grid_item_item)
 
-                                grid_item_item_read.append(grid_item_item)
+                                grid_item_grid_item_item_read.append(grid_item_item)
                         except (KeyError, TypeError, ValueError, AttributeError) as grid_item_item_error:
-                            raise item_error(len(grid_item_item_read), grid_item_item_error) from grid_item_item_error
-                        grid_item = grid_item_item_read
+                            raise item_error(
+                                len(grid_item_grid_item_item_read), grid_item_item_error
+                            ) from grid_item_item_error
+                        grid_item = grid_item_grid_item_item_read
 
-                        grid_item_read.append(grid_item)
+                        f_grid_grid_item_read.append(grid_item)
                 except (KeyError, TypeError, ValueError, AttributeError) as grid_item_error:
-                    raise item_error(len(grid_item_read), grid_item_error) from grid_item_error
-                f_grid = grid_item_read
+                    raise item_error(len(f_grid_grid_item_read), grid_item_error) from grid_item_error
+                f_grid = f_grid_grid_item_read
             field = "labels"
             f_labels = src_dict.get("labels", UNSET)
             if f_labels is not UNSET:
@@ -297,16 +299,16 @@ class Widget:
             if f_tags is not UNSET:
                 if not isinstance(f_tags, list):
                     raise expected("an array", f_tags)
-                tags_item_read: list[Any] = []
+                f_tags_tags_item_read: list[Any] = []
                 try:
                     for tags_item in f_tags:
                         if not isinstance(tags_item, str):
                             raise expected("a string", tags_item)
 
-                        tags_item_read.append(tags_item)
+                        f_tags_tags_item_read.append(tags_item)
                 except (KeyError, TypeError, ValueError, AttributeError) as tags_item_error:
-                    raise item_error(len(tags_item_read), tags_item_error) from tags_item_error
-                f_tags = tags_item_read
+                    raise item_error(len(f_tags_tags_item_read), tags_item_error) from tags_item_error
+                f_tags = f_tags_tags_item_read
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             raise field_error(field, error, src_dict, _DECLARED, "Widget") from error
         model = cls(  # in the order the fields are declared: positional arguments cost a third of keywords

@@ -61,15 +61,15 @@ class WidgetPage:
             f_items = src_dict["items"]
             if not isinstance(f_items, list):
                 raise expected("an array", f_items)
-            items_item_read: list[Any] = []
+            f_items_items_item_read: list[Any] = []
             try:
                 for items_item in f_items:
                     items_item = Widget.from_dict(items_item)
 
-                    items_item_read.append(items_item)
+                    f_items_items_item_read.append(items_item)
             except (KeyError, TypeError, ValueError, AttributeError) as items_item_error:
-                raise item_error(len(items_item_read), items_item_error) from items_item_error
-            f_items = items_item_read
+                raise item_error(len(f_items_items_item_read), items_item_error) from items_item_error
+            f_items = f_items_items_item_read
             field = "pagination"
             f_pagination = src_dict["pagination"]
             f_pagination = Pagination.from_dict(f_pagination)

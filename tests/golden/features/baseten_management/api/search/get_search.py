@@ -87,15 +87,17 @@ def _parse_success(response: httpx.Response, secret: str) -> list[Gadget]:
                 response_200 = response.json()
                 if not isinstance(response_200, list):
                     raise expected("an array", response_200)
-                response_200_item_read: list[Any] = []
+                response_200_response_200_item_read: list[Any] = []
                 try:
                     for response_200_item in response_200:
                         response_200_item = Gadget.from_dict(response_200_item)
 
-                        response_200_item_read.append(response_200_item)
+                        response_200_response_200_item_read.append(response_200_item)
                 except (KeyError, TypeError, ValueError, AttributeError) as response_200_item_error:
-                    raise item_error(len(response_200_item_read), response_200_item_error) from response_200_item_error
-                response_200 = response_200_item_read
+                    raise item_error(
+                        len(response_200_response_200_item_read), response_200_item_error
+                    ) from response_200_item_error
+                response_200 = response_200_response_200_item_read
                 response_200_read: list[Gadget] = response_200  # Any, where kept as it came
                 return response_200_read
 
