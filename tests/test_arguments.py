@@ -20,7 +20,7 @@ from contract.calls import example_call
 from contract.generated_package import import_generated, package_dir, package_name
 from contract.generator_names import class_name, endpoint_module, module_name, python_name
 from contract.python_values import files_as_bytes
-from contract.spec_model import Operation, example_value, request_body, resolve
+from contract.spec_model import Operation, example_value, fits, request_body, resolve
 from tests.operation_calls import OPERATIONS, SPEC, Recorder, cases, client_for, success_reply
 
 errors = import_generated("errors")
@@ -76,16 +76,30 @@ def test_a_value_no_parameter_takes_raises_within_the_family_naming_it_before_se
         assert recorder.requests == [], f"{argument}={shown(value)} was sent"
 
 
-PATH_IDS = [(op, p["name"]) for op in OPERATIONS for p in op.params_in("path")]
+def takes_null(parameter: dict[str, Any]) -> bool:
+    schema = resolve(SPEC, parameter.get("schema") or {})
+    return fits(SPEC, schema, None) or bool(schema.get("nullable"))
+
+
+# A path id, and a required query parameter that does not take null: None would address another resource
+# (`/deployments/None`), or send the request without the parameter.
+REQUIRED = [
+    (op, p["in"], p["name"])
+    for op in OPERATIONS
+    for p in op.parameters
+    if p.get("in") == "path" or (p.get("in") == "query" and p.get("required") and not takes_null(p))
+]
 
 
 @pytest.mark.parametrize(
-    ("op", "name"),
-    cases(PATH_IDS, "no operation with a path parameter", arity=2),
+    ("op", "location", "name"),
+    cases(REQUIRED, "no path parameter or required query parameter", arity=3),
     ids=lambda case: getattr(case, "id", str(case)),
 )
-def test_none_for_a_path_id_is_refused_naming_it_before_sending(op: Operation, name: str) -> None:
-    argument = python_name(op.key, "path", name)
+def test_none_for_a_required_parameter_is_refused_naming_it_before_sending(
+    op: Operation, location: str, name: str
+) -> None:
+    argument = python_name(op.key, location, name)
     recorder, raised = send(op, **{argument: None})
     assert isinstance(raised, errors.InvalidField) and raised.path == argument and "None" in raised.reason
     assert recorder.requests == []

@@ -190,6 +190,14 @@ class EndpointPlan:
     def server_code(self) -> str:
         return repr(self.server)
 
+    def required_check(self, prop: Any) -> str:
+        """For a required query parameter that does not take null, the test that it was not given None:
+        None is never sent, so the request would go without it."""
+        if not prop.required or "None" in _code(prop.get_type_string()):
+            return ""
+        name = prop.python_name
+        return f'if {name} is None:\n    raise errors.InvalidField("{name}", "is None: the parameter is required")'
+
     def query_statement(self, prop: Any, value: str) -> str:
         """The statement that adds a query parameter to `params`, given the expression of its wire value (a
         JSON-ready value: the stock conversion has run). Form, exploded (OpenAPI's default) repeats the key

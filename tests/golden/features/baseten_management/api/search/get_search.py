@@ -38,6 +38,8 @@ def _get_kwargs(
 
     params: list[tuple[str, Any]] = []
 
+    if ids is None:
+        raise errors.InvalidField("ids", "is None: the parameter is required")
     json_ids = ids
 
     params.append(("ids", delimited(json_ids, ",", "ids")))

@@ -42,6 +42,8 @@ def _get_kwargs(
 
     params: list[tuple[str, Any]] = []
 
+    if from_ is None:
+        raise errors.InvalidField("from_", "is None: the parameter is required")
     json_from_ = wire_date(from_, "from_")
     params.append(("from", json_from_))
 
