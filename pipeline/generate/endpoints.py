@@ -193,8 +193,8 @@ class EndpointPlan:
     def required_check(self, prop: Any) -> str:
         """For a required query parameter that does not take null, the test that it was not given None:
         None is never sent, so the request would go without it."""
-        if not prop.required or "None" in _code(prop.get_type_string()):
-            return ""
+        if not prop.required or "None" in _runtime_classes(_code(prop.get_type_string())).split(" | "):
+            return ""  # (a None among an array's items is the items' business: `list[Colour | None]`)
         name = prop.python_name
         return f'if {name} is None:\n    raise errors.InvalidField("{name}", "is None: the parameter is required")'
 
