@@ -71,6 +71,23 @@ def query_string(params: Mapping[str, Any] | Sequence[tuple[str, Any]]) -> str:
     )
 
 
+def form_body(fields: Mapping[str, Any]) -> bytes:
+    """An application/x-www-form-urlencoded body as OpenAPI's default encoding writes it (style form,
+    exploded): each field `name=value`, an array as its name repeated, an object's properties each as a
+    field of their own (its name not sent), a null field left out (a null in an array sent empty)."""
+    return query_string([pair for name, value in fields.items() for pair in _form_pairs(name, value)]).encode()
+
+
+def _form_pairs(name: str, value: Any) -> list[tuple[str, Any]]:
+    if value is None:
+        return []
+    if isinstance(value, list | tuple):
+        return [pair for item in value for pair in (_form_pairs(name, item) if item is not None else [(name, None)])]
+    if isinstance(value, Mapping):
+        return [pair for key, item in value.items() for pair in _form_pairs(str(key), item)]
+    return [(name, value)]
+
+
 def delimited(value: Any, separator: str, name: str) -> Any:
     """A query array (or object) written as one value, its items (an object's keys and values, in turn)
     joined by `separator`: OpenAPI's style form (","), spaceDelimited (" ") or pipeDelimited ("|") with

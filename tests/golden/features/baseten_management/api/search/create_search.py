@@ -11,7 +11,7 @@ import httpx
 from ... import _pacing, errors
 from ..._base_client import Raises, secret_of
 from ..._read import expected, hiding, item_error
-from ..._wire import checked_arguments
+from ..._wire import checked_arguments, form_body
 from ...client import AuthenticatedClient, Client
 from ...models.gadget import Gadget
 from ...models.search_form import SearchForm, SearchFormDict
@@ -38,8 +38,7 @@ def _get_kwargs(
     if not isinstance(body, Unset):
         body = model_body(SearchForm, body)
     if not isinstance(body, Unset):
-        _kwargs["data"] = body.to_dict()
-
+        _kwargs["content"] = form_body(body.to_dict())
     headers["Content-Type"] = "application/x-www-form-urlencoded"
 
     _kwargs["headers"] = headers
