@@ -83,7 +83,7 @@ HANDWRITTEN := pipeline runtime contract tests examples benchmarks .ci
 # models group (the seed has none; tests/test_testing.py runs it where openapi.yaml has those operations).
 TYPED_TOOLS := pipeline contract benchmarks .ci/rehearse.py .ci/lowest_pins.py examples/create_api_key.py
 # tests/ in a run of its own, reporting on tests/ only (what it imports is checked above; tests/golden/ is
-# generated): hypothesis's `import re._parser` there would make contract/patterns.py's ignores unused.
+# generated): hypothesis's `import re._parser` there would make runtime/_patterns.py's ignores unused.
 lint: $(STAMP) ## ruff on the handwritten code; mypy --strict on the runtime, the pipeline, the contract checks, the benchmarks, the tests
 	@$(BIN)/ruff check $(HANDWRITTEN) && $(BIN)/ruff format --check $(HANDWRITTEN)
 	@$(BIN)/mypy --strict --explicit-package-bases --cache-dir build/mypy-runtime runtime

@@ -10,11 +10,11 @@ from typing import Any
 from openapi_schema_validator import OAS30Validator, OAS31Validator
 
 from contract.generated_package import left_out
-from contract.patterns import string_matching
 from pipeline.generate.left_out import pruned
 from pipeline.project import current
 from pipeline.spec import openapi
 from pipeline.spec.openapi import resolve
+from runtime._patterns import string_matching
 
 __all__ = ["resolve"]  # re-exported for the tests: one resolver everywhere
 

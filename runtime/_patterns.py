@@ -1,5 +1,6 @@
 """A short string that a schema's `pattern` matches, made the same way every time (no randomness: an
-example must be the same on every run and in every process).
+example must be the same on every run and in every process). The fake (testing.py, through _schema.py)
+answers with it, and the project's contract examples (contract/spec_model.py) are made with it.
 
 The pattern is read by Python's own regular-expression parser and walked: each repeat takes its least
 count (more where `minLength` asks for a longer string), each set its first plain character, each

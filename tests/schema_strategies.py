@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 
-from contract.spec_model import INTEGER_FORMATS, SCHEMA_REF, current_spec, recursive_names
+from contract.spec_model import INTEGER_FORMATS, SCHEMA_REF, current_spec, fits, recursive_names
 
 MAX_ITEMS = 2
 MAX_LENGTH = 12
@@ -277,6 +277,14 @@ def _strategy(schema_json: str, direction: str) -> st.SearchStrategy[Any]:
     if keys == {"anyOf"} and all(isinstance(branch, dict) for branch in schema["anyOf"]):
         branches = [_prepared(branch, direction) for branch in schema["anyOf"]]
         return st.one_of([branch for branch in branches if not branch.is_empty])
+    # A oneOf's value fits exactly one branch: a Dog's {"bark": true} is not one where an open Cat (nothing
+    # required) takes it too (hypothesis-jsonschema drew it: a reader then rightly takes the first branch).
+    if keys == {"oneOf"} and all(isinstance(branch, dict) for branch in schema["oneOf"]):
+        spec, choices = current_spec(), schema["oneOf"]
+        drawn = [strategy for strategy in (_prepared(b, direction) for b in choices) if not strategy.is_empty]
+        if not drawn:
+            return st.nothing()
+        return st.one_of(drawn).filter(lambda value: sum(fits(spec, branch, value) for branch in choices) == 1)
     if keys <= {"type", "properties", "required", "additionalProperties"} and schema.get("type") == "object":
         if schema.get("additionalProperties") is False and isinstance(schema.get("properties"), dict):
             properties = {name: _prepared(sub, direction) for name, sub in schema["properties"].items()}

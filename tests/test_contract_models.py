@@ -365,6 +365,11 @@ def json_types(schema: Any, depth: int = 0) -> set[str] | None:
     if "const" in schema or "enum" in schema:
         values = [schema["const"]] if "const" in schema else schema["enum"]
         kinds = {JSON_TYPE[type(value)] for value in values if type(value) in JSON_TYPE}
+        # An enum whose type takes null (`type: [string, "null"]`, 3.0's `nullable`) though its values do not
+        # list it is read as nullable, as its author meant (pipeline/generate/spec_prepare.py): null is no error.
+        declared = schema.get("type")
+        if "enum" in schema and ("null" in (declared if isinstance(declared, list) else []) or schema.get("nullable")):
+            kinds.add("null")
     else:
         declared = schema.get("type")
         kinds = set(declared if isinstance(declared, list) else [declared] if declared else [])

@@ -24,6 +24,8 @@ from collections.abc import Iterator
 from typing import Any, TypeGuard
 from urllib.parse import unquote
 
+from ._patterns import string_matching
+
 MAX_DEPTH = 64  # of nesting, checked or made: a schema that refers to itself stops here
 OPTIONAL_DEPTH = 4  # a made value carries optional properties this deep, required ones at any depth
 EXCERPT_CHARS = 40
@@ -662,6 +664,11 @@ class Examples:
         candidates = [base]
         pattern = schema.get("pattern")
         if isinstance(pattern, str):
+            low, high = schema.get("minLength"), schema.get("maxLength")
+            matching = string_matching(
+                pattern, low if isinstance(low, int) else 0, high if isinstance(high, int) else None
+            )
+            candidates += [matching] if matching is not None else []
             literal = re.match(r"\^?((?:[A-Za-z0-9_\-/:]|\\[^A-Za-z0-9])*)", pattern)
             if literal and literal.group(1):
                 candidates.append(re.sub(r"\\(.)", r"\1", literal.group(1)))

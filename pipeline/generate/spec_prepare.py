@@ -24,6 +24,8 @@ rewrite, and the generator behaviour it answers (the upstream issue whose fix wo
   of repr().
 - titles that would name two classes alike (two components, or two inline schemas under one parent):
   the generator refuses the second (openapi-python-client#652); without the title each is named by its place.
+- an `allOf` of one array schema (a way to give an array a description): the generator reads every
+  `allOf` as an object's parts and expects an object on the wire; written as the array itself.
 - two components whose classes differ only in case (`APIKey`, `ApiKey`) would share a module, the second
   written over the first: the later is titled with a number (`ApiKey2`).
 """
@@ -64,6 +66,7 @@ def prepare_spec(
         name = names[(op.method, op.path)]
         op.operation["tags"], op.operation["operationId"] = [name.group], name.name
     notes += _drop_model_defaults(prepared)
+    _unwrap_lone_arrays(prepared)
     _wrap_ref_siblings(prepared)
     _split_nullable_enums(prepared)
     _name_union_branches(prepared)
@@ -97,6 +100,34 @@ def _drop_model_defaults(spec: dict[str, Any]) -> list[str]:
                     " field a default (the field stays unset; the server applies its own)"
                 )
     return notes
+
+
+def _is_array(spec: dict[str, Any], schema: Any) -> bool:
+    schema = resolve(spec, schema)
+    if not isinstance(schema, dict):
+        return False
+    declared = schema.get("type")
+    kinds: list[Any] = declared if isinstance(declared, list) else [declared]
+    return "array" in kinds or ("items" in schema and declared is None)
+
+
+def _unwrap_lone_arrays(spec: dict[str, Any]) -> None:
+    """`{allOf: [<array>], description: ...}` becomes the array with what was beside it (a `$ref` keeps
+    its reference unless a default beside it must be kept: then the array is written out)."""
+    for root, location in list(schema_roots(spec)):
+        for schema, _ in list(schema_tree(root, location)):
+            parts = schema.get("allOf")
+            if not (isinstance(parts, list) and len(parts) == 1 and _is_array(spec, parts[0])):
+                continue
+            if any(key in schema for key in ("properties", "additionalProperties", "anyOf", "oneOf", "type")):
+                continue
+            part, outer = parts[0], _without(schema, "allOf")
+            if "$ref" in part and "default" not in outer:
+                unwrapped = {"$ref": part["$ref"]}  # what is beside a reference the generator does not read
+            else:
+                unwrapped = {**copy.deepcopy(resolve(spec, part)), **outer}
+            schema.clear()
+            schema.update(unwrapped)
 
 
 def _wrap_ref_siblings(spec: dict[str, Any]) -> None:
