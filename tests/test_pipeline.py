@@ -26,7 +26,7 @@ from openapi_python_client.strings import ClassName, snake_case
 
 from pipeline import PipelineError
 from pipeline.commands.update_spec import as_yaml
-from pipeline.generate import build, left_out, naming, swap
+from pipeline.generate import build, left_out, naming, swap, trees
 from pipeline.generate.auth_scheme import derive_auth
 from pipeline.generate.build import check_every_operation_generated
 from pipeline.generate.golden import GOLDEN_OUT, GOLDEN_SPEC
@@ -337,6 +337,63 @@ def test_a_rerun_with_nothing_changed_does_nothing_and_any_change_regenerates(
 
     monkeypatch.setattr(build, "staged_build", counted)
     assert workspace.run().returncode == 0 and len(built) == 1
+
+
+MODULE = '''"""A module."""
+
+from typing import Any
+
+
+def read(value: Any) -> int:  # a comment
+    """Read it."""
+    return int(value)  # type: ignore[no-any-return]
+'''
+
+
+@pytest.mark.parametrize(
+    ("revised", "prose_only"),
+    [
+        (MODULE.replace("A module.", "A module,\n\nnow described at length."), True),
+        (MODULE.replace("Read it.", "Read it, once.").replace("# a comment", "# another"), True),
+        (MODULE.replace("int(value)", "int(value) + 0"), False),
+        (MODULE.replace("  # type: ignore[no-any-return]", ""), False),
+        (MODULE.replace("[no-any-return]", "[misc]"), False),
+        (MODULE.replace('"""Read it."""', 'print("Read it.")'), False),
+        (MODULE.replace('"""Read it."""', '"""Read it."""\n    "Then this."'), False),
+        (MODULE + "def broken(:\n", False),
+    ],
+    ids=["docstring", "comment", "code", "ignore-dropped", "ignore-code", "docstring-to-call", "string", "syntax"],
+)
+def test_a_tree_differing_only_in_docstrings_and_plain_comments_is_not_checked_again(
+    tmp_path: Path, revised: str, prose_only: bool
+) -> None:
+    """pipeline/generate/trees.py: what mypy and an import read (code, `# type:` comments) is compared; prose
+    is not. A spec revision that changed only descriptions skips the type check of an unchanged tree."""
+    for side, text in (("new", revised), ("old", MODULE)):
+        (tmp_path / side / "pkg").mkdir(parents=True)
+        (tmp_path / side / "pkg" / "m.py").write_text(text, encoding="utf-8")
+    differences = trees.tree_differences(tmp_path / "new", tmp_path / "old")
+    assert differences == ["changed: pkg/m.py"]
+    assert trees.only_prose_differs(tmp_path / "new", tmp_path / "old", differences) is prose_only
+
+
+def test_a_description_change_regenerates_without_the_type_check_and_a_code_change_with_it(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """build._generate: the check runs where code changed, not where only the spec's prose did."""
+    assert workspace.run().returncode == 0
+    checked: list[Path] = []
+    monkeypatch.setattr(build, "check_package", lambda package, *_: checked.append(package))
+    spec, package_init = load_document(workspace.spec), next(workspace.out.glob("*/__init__.py"))
+    before = package_init.read_text(encoding="utf-8")
+    workspace.write_spec({**spec, "info": {**spec["info"], "description": "Described anew."}})
+    assert workspace.run().returncode == 0 and checked == []
+    assert package_init.read_text(encoding="utf-8") != before  # the new tree (its spec's digest) swapped in
+    schemas = spec["components"]["schemas"]
+    name = next(name for name, schema in schemas.items() if "properties" in schema)
+    widened = {**schemas[name], "properties": {**schemas[name]["properties"], "added_later": {"type": "string"}}}
+    workspace.write_spec({**spec, "components": {**spec["components"], "schemas": {**schemas, name: widened}}})
+    assert workspace.run().returncode == 0 and len(checked) == 1
 
 
 def test_generation_is_deterministic(workspace: Workspace, generated_slice: Path) -> None:

@@ -40,7 +40,7 @@ from .runtime import client_members, install_runtime
 from .spec_data import spec_data, write_spec_data
 from .spec_prepare import prepare_spec
 from .swap import staging_directory, swap_in
-from .trees import tree_differences
+from .trees import only_prose_differs, tree_differences
 from .waiters import Waiter, check_waiters, polled, waiters_by_operation
 
 
@@ -183,9 +183,10 @@ def generate(project: Project) -> tuple[str, list[str]]:
 def _generate(project: Project) -> tuple[str, list[str]]:
     out = project.generated
     with staged_build(project) as built:
-        # 6. Check that the new client imports and type-checks, unless it is the tree already in place.
+        # 6. Check that the new client imports and type-checks, unless it is the tree already in place, or
+        # differs from it only in docstrings and comments (that tree was checked when it was generated).
         differences = tree_differences(built.package.parent, out)
-        if differences:
+        if differences and not only_prose_differs(built.package.parent, out, differences):
             changed = _within(built.package.name, differences)
             try:
                 check_package(built.package, project.generated.parent / "build", changed)
