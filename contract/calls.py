@@ -127,6 +127,8 @@ def query_pairs(parameter: dict[str, Any], value: Any) -> list[tuple[str, Any]]:
     explode = parameter.get("explode", style == "form")
     if value is None:
         return []
+    if "content" in parameter:  # its JSON text, one pair (carries() compares it as JSON)
+        return [(name, value)]
     if style == "deepObject" and isinstance(value, dict):
         return [pair for key, item in value.items() for pair in _deep(f"{name}[{key}]", item)]
     separator = {"form": ",", "spaceDelimited": " ", "pipeDelimited": "|"}.get(style, ",")

@@ -104,7 +104,20 @@ def own_server(spec: dict[str, Any], op: Operation) -> str:
 
 
 def operations(spec: dict[str, Any]) -> list[Operation]:
-    return [Operation(op.method, op.path, op.operation, op.parameters(spec)) for op in openapi.operations(spec)]
+    return [
+        Operation(op.method, op.path, op.operation, [_with_schema(p) for p in op.parameters(spec)])
+        for op in openapi.operations(spec)
+    ]
+
+
+def _with_schema(parameter: dict[str, Any]) -> dict[str, Any]:
+    """A parameter described by `content` (one media type) carries its media type's schema as `schema` too,
+    so that whatever reads a parameter's schema reads it; `content` stays, saying it travels as JSON text."""
+    content = parameter.get("content")
+    if "schema" in parameter or not isinstance(content, dict) or len(content) != 1:
+        return parameter
+    media = next(iter(content.values()))
+    return {**parameter, "schema": media.get("schema", {}) if isinstance(media, dict) else {}}
 
 
 def media_kind(media_type: str) -> str | None:
@@ -343,10 +356,11 @@ def example_value(
             values = [example(part, depth + 1, stack) for part in schema["allOf"]]
             return next((value for value in values if value is not None), None)
         kind = next((k for k in _types(schema) if k != "null"), "null" if _types(schema) else None)
-        if kind == "array":
-            items = schema.get("items", {})
+        if kind == "array":  # 3.1's prefixItems first (a tuple: [timestamp, value]), then items
+            items, prefix = schema.get("items", {}), schema.get("prefixItems") or []
             count = max(schema.get("minItems", 0), 1 if wide and not enters_again(items) else 0)
-            return [example(items, depth + 1, stack) for _ in range(count)]
+            first = prefix[:count]
+            return [example(item, depth + 1, stack) for item in first + [items] * (count - len(first))]
         return _scalar_example(spec, schema, kind)
 
     def property_example(declarations: list[Any], depth: int, stack: tuple[str, ...]) -> Any:

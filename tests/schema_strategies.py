@@ -52,6 +52,9 @@ def bounded(schema: Any) -> Any:
     for key in ("properties", "patternProperties", "$defs", "schemas"):
         if isinstance(out.get(key), dict):
             out[key] = {name: bounded(item) for name, item in out[key].items()}
+    if isinstance(out.get("prefixItems"), list):  # 3.1's tuple, as hypothesis-jsonschema reads one (draft 7)
+        rest = out.pop("items", True)
+        out["items"], out["additionalItems"] = out.pop("prefixItems"), rest
     if isinstance(out.get("properties"), dict):
         # Only declared properties, so any key a parsed model keeps in additional_properties was misplaced.
         out["additionalProperties"] = False

@@ -510,9 +510,11 @@ class Examples:
             return {}
         if kind == "object":
             return self._object(schema, depth, stack)
-        if kind == "array":
-            count = _count(schema, "minItems")
-            return [self._value(schema.get("items", {}), depth + 1, stack) for _ in range(count)]
+        if kind == "array":  # 3.1's prefixItems first (a tuple: [timestamp, value]), then items
+            count, prefix = _count(schema, "minItems"), schema.get("prefixItems")
+            first = prefix[:count] if isinstance(prefix, list) else []
+            rest = [schema.get("items", {})] * (count - len(first))
+            return [self._value(item, depth + 1, stack) for item in first + rest]
         if kind == "string":
             return self._string(schema)
         if kind in ("integer", "number"):

@@ -204,6 +204,8 @@ class EndpointPlan:
         for each item of an array and writes an object's properties as keys of their own."""
         name = in_double_quote_literal(_untrusted(prop.name))
         how = self.query_styles.get(_untrusted(prop.name), "")
+        if how == "json":  # described by `content`: its JSON text (wire_support.query_styles)
+            return f'params.append(("{name}", json_text({value})))'
         if how == "deepObject":
             return f'params.extend(deep_object("{name}", {value}))'
         if how:

@@ -34,7 +34,8 @@ from ..._deprecation import warn_deprecated
 from ..._pagination import afollow, follow
 from ..._read import {_HELPERS}
 from ..._waiters import Waiter, await_until, wait_until
-from ..._wire import checked_arguments, deep_object, delimited, form_body, path_segment, wire_date, wire_datetime
+from ..._wire import checked_arguments, deep_object, delimited, form_body, json_text, json_value, \
+path_segment, wire_date, wire_datetime
 from ...client import AuthenticatedClient, Client
 from ...types import UNSET, Response, UnknownVariant, Unset, model_body, reading_strictly, status
 """
@@ -51,7 +52,7 @@ from attrs import field as _attrs_field
 
 from .. import types
 from .._read import {_HELPERS}
-from .._wire import wire_date, wire_datetime
+from .._wire import json_value, wire_date, wire_datetime
 from ..errors import InvalidField
 from ..types import UNSET, UnknownVariant, Unset, model_repr, no_extra_is_empty, reading_strictly
 """

@@ -110,6 +110,22 @@ class ModelPlans:
         )
 
     @staticmethod
+    def union_transforms(union: Any) -> list["UnionBranch"]:
+        """The branches a union's to_dict() conversion tests for, in order. Branches of one run-time class
+        (`list[Chunk]` and `list[list[Chunk]]`) cannot be told apart by isinstance: the first stands for
+        them all, `shared`, written by _wire.json_value (the stock template sent every list through the
+        first one's conversion: `.to_dict()` on a list)."""
+        branches: list[UnionBranch] = []
+        for inner in union.inner_properties:
+            runtime_class = _code(inner.get_instance_type_string())
+            first = next((branch for branch in branches if branch.runtime_class == runtime_class), None)
+            if first is None:
+                branches.append(UnionBranch(inner, runtime_class, _untrusted(union.name)))
+            else:
+                first.shared = True
+        return branches
+
+    @staticmethod
     def _hidden(model: Any, properties: list[Any]) -> list[str]:
         """Fields that carry secrets (pipeline/spec/secrets.py marked them format: password), or writeOnly."""
         raw = model.data.properties or {}
@@ -136,6 +152,14 @@ class ModelPlans:
             if wanted:
                 lines.append(f"{source} import {', '.join(wanted)}")
         return lines
+
+
+@dataclass
+class UnionBranch:
+    property: Any  # the generator's property of the branch
+    runtime_class: str  # what isinstance tests it by
+    name: str  # the union's field, for an error naming it
+    shared: bool = False  # another branch has the same class: written by _wire.json_value
 
 
 @dataclass

@@ -26,6 +26,9 @@ rewrite, and the generator behaviour it answers (the upstream issue whose fix wo
   the generator refuses the second (openapi-python-client#652); without the title each is named by its place.
 - an `allOf` of one array schema (a way to give an array a description): the generator reads every
   `allOf` as an object's parts and expects an object on the wire; written as the array itself.
+- a query parameter described by `content` (one JSON media type) rather than a schema: the generator drops
+  it without a word; given its media type's schema, it becomes an argument, which the endpoint sends as
+  JSON text (wire_support.query_styles, `json`).
 - two components whose classes differ only in case (`APIKey`, `ApiKey`) would share a module, the second
   written over the first: the later is titled with a number (`ApiKey2`).
 """
@@ -66,6 +69,7 @@ def prepare_spec(
         name = names[(op.method, op.path)]
         op.operation["tags"], op.operation["operationId"] = [name.group], name.name
     notes += _drop_model_defaults(prepared)
+    _schema_for_content_parameters(prepared)
     _unwrap_lone_arrays(prepared)
     _wrap_ref_siblings(prepared)
     _split_nullable_enums(prepared)
@@ -100,6 +104,17 @@ def _drop_model_defaults(spec: dict[str, Any]) -> list[str]:
                     " field a default (the field stays unset; the server applies its own)"
                 )
     return notes
+
+
+def _schema_for_content_parameters(spec: dict[str, Any]) -> None:
+    for op in operations(spec):
+        for parameter in op.parameters(spec):
+            content = parameter.get("content")
+            if parameter.get("in") == "query" and isinstance(content, dict) and "schema" not in parameter:
+                media = next(iter(content.values()), None) if len(content) == 1 else None
+                if isinstance(media, dict) and "json" in str(next(iter(content))).lower():
+                    parameter["schema"] = media.get("schema", {})
+                    del parameter["content"]
 
 
 def _is_array(spec: dict[str, Any], schema: Any) -> bool:

@@ -30,6 +30,12 @@ QUERY_STYLES = {
 }
 
 
+def _json_content(parameter: dict[str, Any]) -> bool:
+    """A parameter described by `content` of one JSON media type (`?filter={"a":1}`), not by a schema."""
+    content = parameter.get("content")
+    return isinstance(content, dict) and len(content) == 1 and "json" in str(next(iter(content))).lower()
+
+
 def _style(parameter: dict[str, Any]) -> tuple[str, bool]:
     default = DEFAULT_STYLE.get(str(parameter.get("in")), "")
     style = str(parameter.get("style", default))
@@ -54,6 +60,15 @@ def wire_problems(spec: dict[str, Any]) -> list[LeftOut]:
                 break
         for parameter in op.parameters(spec):
             location = parameter.get("in")
+            if "content" in parameter and not (location == "query" and _json_content(parameter)):
+                problems.append(
+                    LeftOut(
+                        op.location,
+                        f"{location} parameter '{parameter.get('name')}' is described by `content` (a media"
+                        " type); the generated client sends only a query parameter so, written as JSON",
+                    )
+                )
+                continue
             default = DEFAULT_STYLE.get(str(location))
             style, explode = _style(parameter)
             if default is None or (style, explode) == (default, default == "form"):
@@ -97,6 +112,7 @@ def query_styles(spec: dict[str, Any], names: dict[tuple[str, str], OperationNam
     for op in operations(spec):
         for parameter in op.parameters(spec):
             how = QUERY_STYLES.get(_style(parameter), "") if parameter.get("in") == "query" else ""
+            how = "json" if parameter.get("in") == "query" and _json_content(parameter) else how
             if how:
                 name = names[(op.method, op.path)]
                 found.setdefault(f"{name.group}.{name.name}", {})[str(parameter.get("name"))] = how

@@ -7,6 +7,7 @@ call these.
 import datetime
 import enum
 import functools
+import json
 import math
 import uuid
 from collections import deque
@@ -18,6 +19,7 @@ import httpx
 
 from ._read import json_type
 from .errors import InvalidField
+from .types import Unset
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -69,6 +71,35 @@ def query_string(params: Mapping[str, Any] | Sequence[tuple[str, Any]]) -> str:
     return "&".join(
         f"{quote(name, safe='')}={quote(value, safe='')}" for name, value in httpx.QueryParams(flat).multi_items()
     )
+
+
+def json_text(value: Any) -> Any:
+    """A query parameter the spec describes by `content: {application/json: ...}` as its JSON text; UNSET
+    and None as they came (not sent)."""
+    if value is None or isinstance(value, Unset):
+        return value
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+
+
+def json_value(value: Any, name: str) -> Any:
+    """A value in its JSON form, whatever it holds: a model by its to_dict(), an enum member by its value,
+    a date-time or date as RFC 3339 text, a UUID as text, a list or mapping item by item. For a union
+    whose branches isinstance cannot tell apart (`list[Chunk] | list[list[Chunk]]`)."""
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, datetime.datetime):
+        return wire_datetime(value, name)
+    if isinstance(value, datetime.date):
+        return wire_date(value, name)
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return [json_value(item, f"{name}[{index}]") for index, item in enumerate(value)]
+    if isinstance(value, Mapping):
+        return {key: json_value(item, f"{name}.{key}") for key, item in value.items()}
+    return value
 
 
 def form_body(fields: Mapping[str, Any]) -> bytes:
