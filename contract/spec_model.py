@@ -67,7 +67,7 @@ def every_server(spec: dict[str, Any]) -> list[dict[str, Any]]:
 def path_pattern(template: str) -> tuple[re.Pattern[str], list[str]]:
     """A path template as a regular expression over the path as sent, and the names of its parameters in
     order: `{id}` may be a whole segment or part of one (`/instance/{id}:start`)."""
-    parts = re.split(r"\{([^{}/]+)\}", template)
+    parts = re.split(r"\{([^{}/]+)\}", template.split("#", 1)[0])  # a `#fragment` in a path key is never sent
     regex = "".join(re.escape(part) if index % 2 == 0 else "([^/]*)" for index, part in enumerate(parts))
     return re.compile(regex), parts[1::2]
 

@@ -18,7 +18,7 @@ from openapi_core.datatypes import RequestParameters
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
 from contract.spec_model import current_spec, every_server, first_content, media_kind, path_pattern, resolve, server_url
-from pipeline.spec.openapi import operations, schema_holders, schemas
+from pipeline.spec.openapi import as_routed, operations, schema_holders, schemas
 
 # The one server openapi-core is told of: each request is judged as if sent there, its path taken relative
 # to the server it was sent to (the spec's, Prism's, a test's). One openapi-core object serves them all.
@@ -109,7 +109,7 @@ def _json_with_parameters(value: bytes | str, **parameters: str) -> Any:
 @functools.cache
 def openapi() -> Any:
     """openapi-core for openapi.yaml, served from JUDGED_AT."""
-    spec = without_mutual_tls(type_lists_as_any_of(current_spec()))
+    spec = without_mutual_tls(type_lists_as_any_of(as_routed(current_spec())))  # no `#fragment` in a path key
     # Every server, the paths' and operations' own too (openapi-core looks for the request's there first):
     # each request's path is taken relative to the server it was sent to (HttpxOpenAPIRequest.base_path).
     for holder in [spec, *_server_holders(spec)]:

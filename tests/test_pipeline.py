@@ -677,6 +677,33 @@ def test_3_0_habits_in_a_3_1_document_are_read_as_they_mean_and_listed() -> None
     assert spec["components"]["schemas"]["Count"]["exclusiveMinimum"] is True  # the published spec is untouched
 
 
+def test_a_name_required_twice_and_2019_09_recursion_are_read_as_they_mean_and_listed() -> None:
+    """Two more (leniency.py; OpenAI's spec): `required` naming a property twice; `$recursiveAnchor` with
+    `$recursiveRef: "#"` inside the component, which 3.1's dialect does not know: the `$ref` it means."""
+    filter_ = {
+        "$recursiveAnchor": True,
+        "type": "object",
+        "required": ["type", "filters", "type"],
+        "properties": {"type": {"type": "string"}, "filters": {"type": "array", "items": {"$recursiveRef": "#"}}},
+    }
+    spec: dict[str, Any] = {"openapi": "3.1.0", "paths": {}, "components": {"schemas": {"Filter": filter_}}}
+    read, notes = leniency.tolerated(spec)
+    assert read["components"]["schemas"]["Filter"] == {
+        "type": "object",
+        "required": ["type", "filters"],
+        "properties": {
+            "type": {"type": "string"},
+            "filters": {"type": "array", "items": {"$ref": "#/components/schemas/Filter"}},
+        },
+    }
+    assert notes == [
+        "#/components/schemas/Filter/required: 'type' listed more than once; read once",
+        "#/components/schemas/Filter/properties/filters/items: `$recursiveRef` is JSON Schema 2019-09's; read as"
+        " `$ref` to Filter",
+    ]
+    assert spec["components"]["schemas"]["Filter"]["$recursiveAnchor"] is True  # the published spec is untouched
+
+
 # The client's members a group could be named like (a group's name is snake_case: not USER_AGENT).
 GROUPS_TAKEN = {name for name in [*client_members(current().runtime), "aio"] if snake_case(name) == name}
 

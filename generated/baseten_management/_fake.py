@@ -1049,9 +1049,9 @@ def _route(method: str, template: str, path_item: dict[str, Any], schemas: Schem
         parameter = schemas.resolve(parameter)
         if isinstance(parameter, dict) and "name" in parameter and "in" in parameter:
             parameters[(str(parameter["in"]), str(parameter["name"]))] = parameter
-    regex = "".join(
+    regex = "".join(  # a `#fragment` in a path key (two variants of one route, as Mistral's) is never sent
         "([^/]+)" if part.startswith("{") and part.endswith("}") else re.escape(part)
-        for part in re.split(r"(\{[^{}/]+\})", template)
+        for part in re.split(r"(\{[^{}/]+\})", template.split("#", 1)[0])
     )
     rank = tuple(1 if "{" in segment else 0 for segment in template.split("/"))
     return Route(

@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .. import PipelineError
-from ..spec.openapi import HTTP_METHODS, operations, where
+from ..spec.openapi import HTTP_METHODS, as_routed, operations, where
 
 _URL = re.compile(r"^https?://[^\s\"'\\{}]+$")
 _ENV_VARIABLE = re.compile(r"\$\{?([A-Z][A-Z0-9_]*)\}?")
@@ -88,7 +88,9 @@ def operation_servers(spec: dict[str, Any], names: dict[tuple[str, str], Any]) -
 def served_from_one_host(spec: dict[str, Any]) -> dict[str, Any]:
     """The spec as one mock server serves it (make mock, the tests' Prism): an operation with a server of
     its own is at that server's path in front of its own (where a client whose base_url is the mock sends
-    it, BaseClient.url_at), with no `servers`; Prism reads no path-item or operation servers."""
+    it, BaseClient.url_at), with no `servers`; Prism reads no path-item or operation servers. Path keys as
+    routed (openapi.as_routed: no `#fragment`)."""
+    spec = as_routed(spec)
     out = copy.deepcopy(spec)
     top = _server_url(spec.get("servers"), "#/servers/0/url", "")[0]
     paths: dict[str, Any] = {}

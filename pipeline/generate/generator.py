@@ -210,6 +210,7 @@ class _Report:
             if part.location in endpoints:
                 collection, endpoint = endpoints[part.location]
                 collection.endpoints.remove(endpoint)
+        self.left_out = in_document_order([*self.left_out, *_without_dangling(data, spec)], spec)
         for model in [*data.models, *data.enums]:
             self.modules[f"models/{model.class_info.module_name}.py"] = _place_of(model, spec)
         for tag, collection in collections.items():
@@ -249,6 +250,68 @@ def _one_line(text: str | None) -> str:
 
 def _cut(text: str) -> str:
     return text if len(text) <= MAX_LINE else text[:MAX_LINE] + "..."
+
+
+def _without_dangling(data: Any, spec: dict[str, Any]) -> list[LeftOut]:
+    """The models and operations that still refer to a model the generator dropped (through a union or a
+    list, where its own removal does not follow), taken out of `data` until none does: each would import a
+    module that is not written. One LeftOut each, naming the first missing schema it uses."""
+    found: list[LeftOut] = []
+    while True:
+        written = {model.class_info.name for model in [*data.models, *data.enums]}
+        dropped = []
+        for model in data.models:
+            missing = _missing_models(model.required_properties or [], model.optional_properties or [],
+                                      [model.additional_properties], written=written)  # fmt: skip
+            if missing:
+                dropped.append((model, missing[0]))
+        for model, missing in dropped:
+            data.models.remove(model)
+            found.append(LeftOut(_location_of(model, spec), f"uses {_place_of(missing, spec)}, left out"))
+        for collection in data.endpoint_collections_by_tag.values():
+            for endpoint in list(collection.endpoints):
+                parts = [*endpoint.path_parameters, *endpoint.query_parameters, *endpoint.header_parameters,
+                         *endpoint.cookie_parameters, *(body.prop for body in endpoint.bodies),
+                         *(response.prop for response in endpoint.responses)]  # fmt: skip
+                missing = _missing_models(parts, written=written)
+                if missing:
+                    collection.endpoints.remove(endpoint)
+                    location = ("paths", _text(endpoint.path), endpoint.method.lower())
+                    found.append(LeftOut(location, f"uses {_place_of(missing[0], spec)}, left out"))
+        if not dropped:
+            return found
+
+
+def _missing_models(*groups: list[Any], written: set[Any]) -> list[Any]:
+    """The models, among these properties and what they hold, that are not written."""
+    from openapi_python_client.parser.properties import ModelProperty
+    from openapi_python_client.parser.properties.list_property import ListProperty
+    from openapi_python_client.parser.properties.union import UnionProperty
+
+    missing: list[Any] = []
+    seen: set[int] = set()
+
+    def visit(prop: Any) -> None:
+        if prop is None or isinstance(prop, bool) or id(prop) in seen:
+            return
+        seen.add(id(prop))
+        if isinstance(prop, ModelProperty):
+            if prop.class_info.name not in written:
+                missing.append(prop)
+        elif isinstance(prop, ListProperty):
+            visit(prop.inner_property)
+        elif isinstance(prop, UnionProperty):
+            for inner in prop.inner_properties:
+                visit(inner)
+
+    for group in groups:
+        for prop in group:
+            visit(prop)
+    return missing
+
+
+def _location_of(model: Any, spec: dict[str, Any]) -> Location:
+    return schema_place(str(_text(model.name)), getattr(model, "roots", ()), getattr(model, "data", None), spec)
 
 
 def _rename_collisions(waited: Collection[tuple[str, str]], parsed: list[Any], report: _Report) -> None:

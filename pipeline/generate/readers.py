@@ -138,10 +138,13 @@ class Readers:
     stock: Callable[[Any, str], str] | None = None  # a kind this module does not know: its stock construct macro
     _by_class: dict[str, Any] = field(init=False)
     _class_names: set[str] = field(init=False)
+    _depth: int = field(init=False)  # how deep read() is in its own calls
+    _lists: set[str] = field(init=False)  # within one outermost read(): the lists it has named
 
     def __post_init__(self) -> None:
         self._by_class = {str(model.class_info.name): model for model in self.models}
         self._class_names = set(self._by_class)
+        self._depth, self._lists = 0, set()
 
     enum_value = staticmethod(enum_value)
 
@@ -227,7 +230,13 @@ class Readers:
 
     def read(self, prop: Any, name: str, checked: bool = False) -> str:
         """Code that reads the value in `name` as `prop` says; `checked`: its JSON type is tested already."""
-        return "\n".join(self._read(prop, name, checked)) or "pass"
+        if self._depth == 0:
+            self._lists = set()
+        self._depth += 1
+        try:
+            return "\n".join(self._read(prop, name, checked)) or "pass"
+        finally:
+            self._depth -= 1
 
     def _read(self, prop: Any, name: str, checked: bool) -> list[str]:
         if isinstance(prop, StringProperty | BooleanProperty | NoneProperty | FloatProperty | AnyProperty):
@@ -278,6 +287,9 @@ class Readers:
         # (one item name) in a model, or two array branches of a union read into one name, may not annotate
         # one list twice (mypy: no-redef).
         read = f"{name}_{item}_read"
+        # Array branches titled alike (OpenAI's three `array` branches of one oneOf) give one item name too.
+        read = next(f"{read}{n or ''}" for n in range(len(self._lists) + 2) if f"{read}{n or ''}" not in self._lists)
+        self._lists.add(read)
         if not checked:
             lines += [f"if not isinstance({name}, list):", f'    raise expected("an array", {name})']
         if json_kind(inner) != "any":

@@ -11,6 +11,11 @@ listed warning each, as stock openapi-python-client gives, not a stop.
   beside a `minimum`: written as 3.1 writes it (`exclusiveMinimum: <the minimum>`); `false`, or `true`
   without a bound to make exclusive, says nothing and is left out.
 
+- a name listed twice in a schema's `required`: read once.
+- JSON Schema 2019-09's recursion (`$recursiveAnchor: true` on a component, `$recursiveRef: "#"` inside it),
+  which OpenAPI 3.1's dialect (2020-12) does not know and the generator would read as any value: read as
+  the `$ref` to that component it means; a `$recursiveAnchor` with no such reference says nothing, left out.
+
 Anything else the meta-schema refuses still stops `make generate`, every problem listed.
 """
 
@@ -35,7 +40,9 @@ def tolerated(spec: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     ]
     spec, lowered = _status_ranges(spec)
     spec, exclusive = _boolean_exclusive_bounds(spec)
-    return spec, notes + lowered + exclusive
+    spec, repeated = _repeated_required(spec)
+    spec, recursive = _recursive_refs(spec)
+    return spec, notes + lowered + exclusive + repeated + recursive
 
 
 def _status_ranges(spec: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
@@ -97,3 +104,53 @@ def _consts(spec: dict[str, Any]) -> list[Location]:
     if not str(spec.get("openapi", "")).startswith("3.0"):
         return []
     return [location for schema, location in schemas(spec) if "const" in schema and "enum" not in schema]
+
+
+def _at(spec: Any, location: Location) -> Any:
+    node = spec
+    for part in location:
+        node = node[part]
+    return node
+
+
+def _repeated_required(spec: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    found = [
+        location
+        for schema, location in schemas(spec)
+        if isinstance(schema.get("required"), list)
+        and len(schema["required"]) != len(set(map(repr, schema["required"])))
+    ]
+    if not found:
+        return spec, []
+    spec, notes = copy.deepcopy(spec), []
+    for location in found:
+        schema = _at(spec, location)
+        listed = schema["required"]
+        twice = sorted({repr(name) for name in listed if listed.count(name) > 1})
+        schema["required"] = list(dict.fromkeys(listed))
+        notes.append(f"{where((*location, 'required'))}: {', '.join(twice)} listed more than once; read once")
+    return spec, notes
+
+
+def _recursive_refs(spec: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    anchored = [name for name, schema in mapping(mapping(spec, "components"), "schemas").items()
+                if isinstance(schema, dict) and "$recursiveAnchor" in schema]  # fmt: skip
+    if not anchored:
+        return spec, []
+    spec, notes = copy.deepcopy(spec), []
+    for name in anchored:
+        component = spec["components"]["schemas"][name]
+        anchor = component.pop("$recursiveAnchor")
+        place = ("components", "schemas", name)
+        refs = [location for schema, location in schemas({"components": {"schemas": {name: component}}})
+                if schema.get("$recursiveRef") == "#"]  # fmt: skip
+        for location in refs if anchor is True else []:
+            node = _at(spec, location)
+            del node["$recursiveRef"]
+            node["$ref"] = f"#/components/schemas/{name}"
+            notes.append(f"{where(location)}: `$recursiveRef` is JSON Schema 2019-09's; read as `$ref` to {name}")
+        if anchor is not True or not refs:
+            notes.append(
+                f"{where((*place, '$recursiveAnchor'))}: JSON Schema 2019-09's, with nothing to anchor; left out"
+            )
+    return spec, notes

@@ -296,3 +296,39 @@ def schemas(spec: Any) -> Iterator[tuple[dict[str, Any], Location]]:
     """Every schema written in the document, with its location."""
     for root, location in schema_roots(spec):
         yield from schema_tree(root, location)
+
+
+def as_routed(spec: Any) -> Any:
+    """The spec with each path key as a server routes it: a `#fragment` (a second key for one route, as
+    Mistral's spec writes two operations of one method and path) is never sent, so it is dropped, and the
+    path items of one route merged, each item's own parameters moved into its operations (where a method
+    is under two keys, the first's). For tools that route requests by the spec: openapi-core, Prism."""
+    paths = mapping(spec, "paths")
+    if not any("#" in str(key) for key in paths):
+        return spec
+    merged: dict[str, Any] = {}
+    for key, item in paths.items():
+        route = str(key).split("#", 1)[0]
+        item = resolve(spec, item)
+        if not isinstance(item, dict):
+            merged.setdefault(route, item)
+            continue
+        shared = sequence(item, "parameters")
+        moved = {
+            method: {**operation, "parameters": _merged_parameters(spec, shared, sequence(operation, "parameters"))}
+            if method in HTTP_METHODS and isinstance(operation, dict)
+            else operation
+            for method, operation in item.items()
+            if method != "parameters"
+        }
+        merged[route] = {**moved, **merged.get(route, {})}
+    return {**spec, "paths": merged}
+
+
+def _merged_parameters(spec: Any, shared: list[Any], own: list[Any]) -> list[Any]:
+    def key(parameter: Any) -> tuple[Any, Any]:
+        found = resolve(spec, parameter)
+        return (found.get("name"), found.get("in")) if isinstance(found, dict) else (None, None)
+
+    mine = {key(parameter) for parameter in own}
+    return [*(parameter for parameter in shared if key(parameter) not in mine), *own]
