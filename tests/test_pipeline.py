@@ -704,6 +704,29 @@ def test_a_name_required_twice_and_2019_09_recursion_are_read_as_they_mean_and_l
     assert spec["components"]["schemas"]["Filter"]["$recursiveAnchor"] is True  # the published spec is untouched
 
 
+def test_documentation_fields_and_3_1_habits_in_a_3_0_document_are_read_as_they_mean_and_listed() -> None:
+    """More flaws the generator reads unambiguously (leniency.py; Exoscale's spec): a tag's 3.2 `parent`, a
+    null operation description, an unknown schema keyword, a 3.1 type list with null in a 3.0 document."""
+    quota = {"type": ["integer", "null"], "minimum": 0, "user_error": "Must be a number"}
+    spec: dict[str, Any] = {
+        "openapi": "3.0.3",
+        "tags": [{"name": "dbaas", "parent": "databases"}],
+        "paths": {"/v1/x": {"get": {"description": None, "responses": {"200": {"description": "ok"}}}}},
+        "components": {"schemas": {"Quota": quota}},
+    }
+    read, notes = leniency.tolerated(spec)
+    assert read["tags"] == [{"name": "dbaas"}]
+    assert read["paths"]["/v1/x"]["get"] == {"responses": {"200": {"description": "ok"}}}
+    assert read["components"]["schemas"]["Quota"] == {"type": "integer", "nullable": True, "minimum": 0}
+    assert notes == [
+        "#/tags/0: `parent` not a field of a tag in OpenAPI 3.0/3.1; left out",
+        "#/paths/~1v1~1x/get/description: null says nothing; left out",
+        "#/components/schemas/Quota: `user_error` is no keyword of OpenAPI 3.0's schema object; left out",
+        "#/components/schemas/Quota: a type list is OpenAPI 3.1's; read as `type: integer, nullable: true`",
+    ]
+    assert spec["components"]["schemas"]["Quota"]["type"] == ["integer", "null"]  # the published spec is untouched
+
+
 # The client's members a group could be named like (a group's name is snake_case: not USER_AGENT).
 GROUPS_TAKEN = {name for name in [*client_members(current().runtime), "aio"] if snake_case(name) == name}
 

@@ -16,6 +16,12 @@ listed warning each, as stock openapi-python-client gives, not a stop.
   which OpenAPI 3.1's dialect (2020-12) does not know and the generator would read as any value: read as
   the `$ref` to that component it means; a `$recursiveAnchor` with no such reference says nothing, left out.
 
+- a tag with a field OpenAPI 3.0/3.1 does not have (3.2's `parent`, `kind`): documentation only; left out.
+- an operation's `summary` or `description` that is null: says nothing; left out.
+- in a 3.0 document, a schema keyword the 3.0 schema object does not have (`user_error`): JSON Schema takes an
+  unknown keyword as an annotation, and so does the generator; left out. A 3.1 type list of one type and
+  null (`type: [integer, "null"]`) is read as 3.0 writes it (`type: integer, nullable: true`).
+
 Anything else the meta-schema refuses still stops `make generate`, every problem listed.
 """
 
@@ -42,7 +48,9 @@ def tolerated(spec: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     spec, exclusive = _boolean_exclusive_bounds(spec)
     spec, repeated = _repeated_required(spec)
     spec, recursive = _recursive_refs(spec)
-    return spec, notes + lowered + exclusive + repeated + recursive
+    spec, documentation = _documentation_fields(spec)
+    spec, keywords = _keywords_3_0(spec)
+    return spec, notes + lowered + exclusive + repeated + recursive + documentation + keywords
 
 
 def _status_ranges(spec: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
@@ -154,3 +162,65 @@ def _recursive_refs(spec: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
                 f"{where((*place, '$recursiveAnchor'))}: JSON Schema 2019-09's, with nothing to anchor; left out"
             )
     return spec, notes
+
+
+TAG_FIELDS = {"name", "description", "externalDocs"}
+SCHEMA_FIELDS_3_0 = {
+    "title", "multipleOf", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum", "maxLength", "minLength",
+    "pattern", "maxItems", "minItems", "uniqueItems", "maxProperties", "minProperties", "required", "enum", "type",
+    "allOf", "oneOf", "anyOf", "not", "items", "properties", "additionalProperties", "description", "format",
+    "default", "nullable", "discriminator", "readOnly", "writeOnly", "xml", "externalDocs", "example", "deprecated",
+    "$ref", "const",  # const: read as enum of its value (above)
+}  # fmt: skip
+
+
+def _documentation_fields(spec: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    tags = [(index, sorted(str(key) for key in tag if key not in TAG_FIELDS and not str(key).startswith("x-")))
+            for index, tag in enumerate(spec.get("tags") or []) if isinstance(tag, dict)]  # fmt: skip
+    tags = [(index, extra) for index, extra in tags if extra]
+    prose = [(op.location, key) for op in operations(spec) for key in ("summary", "description")
+             if key in op.operation and op.operation[key] is None]  # fmt: skip
+    if not tags and not prose:
+        return spec, []
+    spec, notes = copy.deepcopy(spec), []
+    for index, extra in tags:
+        for key in extra:
+            del spec["tags"][index][key]
+        fields = ", ".join(f"`{key}`" for key in extra)
+        notes.append(f"{where(('tags', index))}: {fields} not a field of a tag in OpenAPI 3.0/3.1; left out")
+    for location, key in prose:
+        del _at(spec, location)[key]
+        notes.append(f"{where((*location, key))}: null says nothing; left out")
+    return spec, notes
+
+
+def _keywords_3_0(spec: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    if not str(spec.get("openapi", "")).startswith("3.0"):
+        return spec, []
+    found = [
+        location
+        for schema, location in schemas(spec)
+        if any(key not in SCHEMA_FIELDS_3_0 and not str(key).startswith("x-") for key in schema)
+        or _nullable_type_list(schema.get("type")) is not None
+    ]
+    if not found:
+        return spec, []
+    spec, notes = copy.deepcopy(spec), []
+    for location in found:
+        schema = _at(spec, location)
+        for key in [key for key in schema if key not in SCHEMA_FIELDS_3_0 and not str(key).startswith("x-")]:
+            del schema[key]
+            notes.append(f"{where(location)}: `{key}` is no keyword of OpenAPI 3.0's schema object; left out")
+        kind = _nullable_type_list(schema.get("type"))
+        if kind is not None:
+            schema["type"], schema["nullable"] = kind, True
+            notes.append(f"{where(location)}: a type list is OpenAPI 3.1's; read as `type: {kind}, nullable: true`")
+    return spec, notes
+
+
+def _nullable_type_list(kinds: Any) -> str | None:
+    """The type of `[<type>, "null"]` (either order); None for anything else."""
+    if isinstance(kinds, list) and len(kinds) == 2 and "null" in kinds:
+        other = [kind for kind in kinds if kind != "null"]
+        return str(other[0]) if len(other) == 1 and isinstance(other[0], str) else None
+    return None
