@@ -417,6 +417,8 @@ def build_call(op: Operation, function: Callable[..., Any], values: dict[tuple[s
             call.arguments[python] = to_python(hints[python], value)
         else:
             value = resolve(current_spec(), parameter.get("schema", {})).get("default")  # sent when not given
+            # (but an object's, which the generator cannot give a model: spec_prepare drops it, the server applies it)
+            value = None if isinstance(value, dict) else value
         if value is None:
             continue
         if location == "path":
