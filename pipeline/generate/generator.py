@@ -191,13 +191,15 @@ class _Report:
         errors = [*data.errors, *(error for collection in collections.values() for error in collection.parse_errors)]
         self.left_out, others = read_errors(errors, spec)
         self.read = {id(error) for error in errors} - {id(error) for error in others}
+        # By route: the generator writes a path parameter's name in snake case (`{AccountSid}` -> `{account_sid}`).
         endpoints = {
-            ("paths", _text(endpoint.path), endpoint.method.lower()): (collection, endpoint)
+            _route(("paths", _text(endpoint.path), endpoint.method.lower())): (collection, endpoint)
             for collection in collections.values()
             for endpoint in collection.endpoints
         }
 
         def succeeds(operation: Location) -> bool:
+            operation = _route(operation)
             responses = endpoints[operation][1].responses.patterns if operation in endpoints else []
             return any(response.status_code.pattern.upper().startswith("2") for response in responses)
 
@@ -207,8 +209,8 @@ class _Report:
             [*self.preset, *(part for part in read if part.location[:3] not in gone)], spec
         )
         for part in self.left_out:  # the generator wrote no call for these; the templates write none either
-            if part.location in endpoints:
-                collection, endpoint = endpoints[part.location]
+            if _route(part.location) in endpoints:
+                collection, endpoint = endpoints.pop(_route(part.location))
                 collection.endpoints.remove(endpoint)
         self.left_out = in_document_order([*self.left_out, *_without_dangling(data, spec)], spec)
         for model in [*data.models, *data.enums]:
@@ -250,6 +252,13 @@ def _one_line(text: str | None) -> str:
 
 def _cut(text: str) -> str:
     return text if len(text) <= MAX_LINE else text[:MAX_LINE] + "..."
+
+
+def _route(location: Location) -> Location:
+    """An operation's location with its path parameters unnamed (`/a/{}`); anything else as it came."""
+    if len(location) == 3 and location[0] == "paths":
+        return ("paths", re.sub(r"\{[^{}]*\}", "{}", str(location[1])), location[2])
+    return location
 
 
 def _without_dangling(data: Any, spec: dict[str, Any]) -> list[LeftOut]:

@@ -47,6 +47,16 @@ def wire_problems(spec: dict[str, Any]) -> list[LeftOut]:
     problems = []
     for op in operations(spec):
         responses = op.operation.get("responses")
+        statuses = [str(status).upper() for status in responses] if isinstance(responses, dict) else []
+        if statuses and not any(status.startswith("2") or status == "DEFAULT" for status in statuses):
+            problems.append(
+                LeftOut(
+                    op.location,
+                    f"documents no success (only {', '.join(statuses)}): a call has no result to return,"
+                    " and the client raises on any status the spec does not give as a success",
+                )
+            )
+            continue
         for status, response in responses.items() if isinstance(responses, dict) else ():
             text = _structured_text(spec, resolve(spec, response))
             if text:
