@@ -24,8 +24,9 @@ rewrite, and the generator behaviour it answers (the upstream issue whose fix wo
   of repr().
 - titles that would name two classes alike (two components, or two inline schemas under one parent):
   the generator refuses the second (openapi-python-client#652); without the title each is named by its place.
-- an `allOf` of one array schema (a way to give an array a description): the generator reads every
-  `allOf` as an object's parts and expects an object on the wire; written as the array itself.
+- an `allOf` of plain parts (an array given a description; `[{type: string, nullable: true}, {nullable:
+  false}]`, as Box's and Plaid's specs write): the generator reads every `allOf` as an object's parts and
+  expects an object on the wire; written as the one schema its parts make.
 - a query parameter described by `content` (one JSON media type) rather than a schema: the generator drops
   it without a word; given its media type's schema, it becomes an argument, which the endpoint sends as
   JSON text (wire_support.query_styles, `json`).
@@ -70,7 +71,7 @@ def prepare_spec(
         op.operation["tags"], op.operation["operationId"] = [name.group], name.name
     notes += _drop_model_defaults(prepared)
     _schema_for_content_parameters(prepared)
-    _unwrap_lone_arrays(prepared)
+    _unwrap_plain_all_of(prepared)
     _wrap_ref_siblings(prepared)
     _split_nullable_enums(prepared)
     _name_union_branches(prepared)
@@ -117,30 +118,56 @@ def _schema_for_content_parameters(spec: dict[str, Any]) -> None:
                     del parameter["content"]
 
 
-def _is_array(spec: dict[str, Any], schema: Any) -> bool:
+def _plain(spec: dict[str, Any], schema: Any) -> bool:
+    """A schema the generator makes no class of: no object, enum or union (a string, number, array, or
+    only annotations such as `nullable: false`)."""
     schema = resolve(spec, schema)
-    if not isinstance(schema, dict):
+    if not isinstance(schema, dict) or _is_model(spec, schema):
         return False
+    return not any(key in schema for key in ("enum", "const", "allOf", "anyOf", "oneOf", "not"))
+
+
+def _kinds(schema: dict[str, Any]) -> set[str] | None:
+    """The JSON types a part takes (null as a type, 3.0's `nullable` too); None where it says none."""
     declared = schema.get("type")
-    kinds: list[Any] = declared if isinstance(declared, list) else [declared]
-    return "array" in kinds or ("items" in schema and declared is None)
+    if declared is None:
+        return {"array"} if "items" in schema else None
+    kinds = {str(kind) for kind in declared} if isinstance(declared, list) else {str(declared)}
+    return kinds | {"null"} if schema.get("nullable") is True else kinds
 
 
-def _unwrap_lone_arrays(spec: dict[str, Any]) -> None:
-    """`{allOf: [<array>], description: ...}` becomes the array with what was beside it (a `$ref` keeps
-    its reference unless a default beside it must be kept: then the array is written out)."""
+def _unwrap_plain_all_of(spec: dict[str, Any]) -> None:
+    """An `allOf` of plain parts (`[{type: string, nullable: true}, {nullable: false}]`, an array given a
+    description) becomes the one schema its parts make, with what was beside it: the types they all take
+    (null only where every part takes it), their other keywords, the later part's where two say one. A
+    lone `$ref` keeps its reference unless a default beside it must be kept."""
+    version_3_1 = str(spec.get("openapi", "")).startswith("3.1")
     for root, location in list(schema_roots(spec)):
         for schema, _ in list(schema_tree(root, location)):
             parts = schema.get("allOf")
-            if not (isinstance(parts, list) and len(parts) == 1 and _is_array(spec, parts[0])):
+            if not (isinstance(parts, list) and parts and all(_plain(spec, part) for part in parts)):
                 continue
             if any(key in schema for key in ("properties", "additionalProperties", "anyOf", "oneOf", "type")):
                 continue
-            part, outer = parts[0], _without(schema, "allOf")
-            if "$ref" in part and "default" not in outer:
-                unwrapped = {"$ref": part["$ref"]}  # what is beside a reference the generator does not read
+            bodies = [copy.deepcopy(resolve(spec, part)) for part in parts]
+            typed = [kinds for kinds in map(_kinds, bodies) if kinds is not None]
+            if not typed:
+                continue  # annotations only: nothing the generator misreads
+            kinds = set.intersection(*typed)
+            outer = _without(schema, "allOf")
+            if len(parts) == 1 and "$ref" in parts[0] and "default" not in outer:
+                unwrapped = {"$ref": parts[0]["$ref"]}  # what is beside a reference the generator does not read
             else:
-                unwrapped = {**copy.deepcopy(resolve(spec, part)), **outer}
+                named = sorted(kinds - {"null"})
+                if not named or (len(named) > 1 and not version_3_1):
+                    continue  # no value, or several types 3.0 cannot write: left as the spec wrote it
+                unwrapped = {k: v for body in bodies for k, v in body.items() if k not in ("type", "nullable")}
+                if version_3_1:
+                    unwrapped["type"] = named[0] if kinds == {named[0]} else [*named, *sorted(kinds & {"null"})]
+                else:
+                    unwrapped["type"] = named[0]
+                    unwrapped.update({"nullable": True} if "null" in kinds else {})
+                unwrapped.update(outer)
             schema.clear()
             schema.update(unwrapped)
 
