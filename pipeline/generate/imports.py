@@ -37,7 +37,7 @@ from ..._waiters import Waiter, await_until, wait_until
 from ..._wire import checked_arguments, deep_object, delimited, form_body, json_text, json_value, \
 path_segment, wire_date, wire_datetime
 from ...client import AuthenticatedClient, Client
-from ...types import UNSET, Response, UnknownVariant, Unset, model_body, reading_strictly, status
+from ...types import UNSET, Response, UnknownVariant, Unset, branch_pass, model_body, reading_strictly, status
 """
 
 MODEL = f"""\
@@ -54,7 +54,7 @@ from .. import types
 from .._read import {_HELPERS}
 from .._wire import json_value, wire_date, wire_datetime
 from ..errors import InvalidField
-from ..types import UNSET, UnknownVariant, Unset, model_repr, no_extra_is_empty, reading_strictly
+from ..types import UNSET, UnknownVariant, Unset, branch_pass, model_repr, no_extra_is_empty, reading_strictly
 """
 
 ENUM = "from .._enums import OpenIntEnum, OpenStrEnum\n"

@@ -383,7 +383,9 @@ class Readers:
 
     def _attempts(self, branches: list[Any], name: str, wanted: str) -> list[str]:
         """Each branch in turn, at one depth: the next is tried while every one before it failed (each failure
-        adds one error)."""
+        adds one error). Twice: first as the spec says (types.branch_pass: a closed model refuses a key it
+        does not declare, an enum a value it does not list), so that a value takes the branch it fits, not
+        the first that would take it as a newer server may send; then so, where none fits as the spec says."""
         lines: list[str] = []
         for index, branch in enumerate(branches):
             attempt = [
@@ -398,7 +400,12 @@ class Readers:
                 else [f"if len({name}_errors) == {index}:", *(_indent(line, 4) for line in attempt)]
             )
         return [
-            *lines,
-            f"if len({name}_errors) == {len(branches)}:",
+            f"for {name}_first in (True, False):",
+            f"    {name}_errors.clear()",
+            f"    with branch_pass({name}_first):",
+            *(_indent(line, 8) for line in lines),
+            f"    if len({name}_errors) < {len(branches)}:",
+            "        break",
+            "else:",
             f'    raise no_branch("{wanted}", {name}, {name}_errors) from None',
         ]

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .._read import expected, field_error, item_error, no_branch, unknown_field, unlisted_tag
-from ..types import UNSET, UnknownVariant, Unset, model_repr, no_extra_is_empty, reading_strictly
+from ..types import UNSET, UnknownVariant, Unset, branch_pass, model_repr, no_extra_is_empty, reading_strictly
 
 
 @_attrs_define
@@ -148,16 +148,21 @@ class Owner:
             if f_outline is not UNSET:
                 f_outline_errors: list[Exception] = []
                 if isinstance(f_outline, dict):
-                    try:
-                        f_outline = Circle.from_dict(f_outline)
-                    except (KeyError, TypeError, ValueError, AttributeError) as f_outline_error:
-                        f_outline_errors.append(f_outline_error)
-                    if len(f_outline_errors) == 1:
-                        try:
-                            f_outline = Rectangle.from_dict(f_outline)
-                        except (KeyError, TypeError, ValueError, AttributeError) as f_outline_error:
-                            f_outline_errors.append(f_outline_error)
-                    if len(f_outline_errors) == 2:
+                    for f_outline_first in (True, False):
+                        f_outline_errors.clear()
+                        with branch_pass(f_outline_first):
+                            try:
+                                f_outline = Circle.from_dict(f_outline)
+                            except (KeyError, TypeError, ValueError, AttributeError) as f_outline_error:
+                                f_outline_errors.append(f_outline_error)
+                            if len(f_outline_errors) == 1:
+                                try:
+                                    f_outline = Rectangle.from_dict(f_outline)
+                                except (KeyError, TypeError, ValueError, AttributeError) as f_outline_error:
+                                    f_outline_errors.append(f_outline_error)
+                        if len(f_outline_errors) < 2:
+                            break
+                    else:
                         raise no_branch("an object", f_outline, f_outline_errors) from None
                 else:
                     raise expected("an object", f_outline)
