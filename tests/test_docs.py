@@ -53,7 +53,9 @@ CHROMIUM = next((shutil.which(name) for name in ("chromium", "chromium-browser")
 def source_key() -> str:
     """What the reference is made from: the generated tree, the docs code and its templates, the pins."""
     digest = hashlib.sha256()
-    for root in (current().generated, ROOT / "pipeline" / "docs.py", ROOT / "pipeline" / "pdoc_templates"):
+    commands = ROOT / "pipeline" / "commands"
+    for root in (current().generated, commands / "docs.py", commands / "pdoc_templates"):
+        assert root.exists(), root  # a path that moved would leave a stale reference in use
         files = sorted(root.rglob("*")) if root.is_dir() else [root]
         for path in (f for f in files if f.is_file() and "__pycache__" not in f.parts):
             digest.update(str(path.relative_to(root.parent)).encode() + b"\0" + path.read_bytes())

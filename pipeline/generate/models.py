@@ -8,6 +8,7 @@ imports at the end of its module. Built in the generator's process (generator.py
 own ModelProperty objects; readers.py writes the code that reads each field.
 """
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -175,14 +176,29 @@ class ModelsInitPlan:
 def models_init(readers: Readers, models: list[Any], imports: list[str]) -> ModelsInitPlan:
     """The plan of models/__init__.py, from the generator's models and its import lines for them."""
     model_names = {str(model.class_info.name) for model in models}
-    free_forms = []
+    values = {}
     for model in models:
         if not (model.required_properties or model.optional_properties) and model.additional_properties:
             extra = model.additional_properties
             value_type = "Any" if extra is True else readers.wire_type(extra)
-            quoted = "Any" if value_type == "Any" else '"' + value_type.replace('"', "'") + '"'
-            free_forms.append((readers.dict_name(str(model.class_info.name)), str(model.class_info.name), quoted))
-    free_names = {alias for alias, _, _ in free_forms}
+            values[readers.dict_name(str(model.class_info.name))] = (str(model.class_info.name), value_type)
+    free_names = set(values)
+    free_forms = []
+    # Each alias after the aliases its values name, which it then names as they are (a string there would be
+    # looked up where typing.get_type_hints() reads it: an endpoint module, which does not import them); a
+    # model's TypedDict, imported on first use, and an alias in a cycle stay quoted.
+    defined: set[str] = set()
+    waiting = sorted(values)
+    while waiting:
+        ready = [alias for alias in waiting if _names_in(values[alias][1], free_names - {alias}) <= defined]
+        for alias in ready or waiting:
+            model_name, value_type = values[alias]
+            others = _names_in(value_type, model_names | {readers.dict_name(name) for name in model_names})
+            plain = value_type == "Any" or (ready and not others - defined)
+            written = value_type if plain else '"' + value_type.replace('"', "'") + '"'
+            free_forms.append((alias, model_name, written))
+            defined.add(alias)
+        waiting = [alias for alias in waiting if alias not in defined]
     lines: list[tuple[str, list[str]]] = []
     for line in sorted(imports):
         parts = line.split(" ")
@@ -193,4 +209,8 @@ def models_init(readers: Readers, models: list[Any], imports: list[str]) -> Mode
                 here.append(readers.dict_name(name))
         lines.append((parts[1], here))
     names = [name for _, here in lines for name in here]
-    return ModelsInitPlan(lines, sorted(free_forms), sorted(names + sorted(free_names)))
+    return ModelsInitPlan(lines, free_forms, sorted(names + sorted(free_names)))
+
+
+def _names_in(code: str, names: set[str]) -> set[str]:
+    return {name for name in re.findall(r"[A-Za-z_][A-Za-z0-9_]*", code) if name in names}

@@ -97,11 +97,11 @@ _MODULES: dict[str, str] = {
     "WidgetScores": ".widget_scores",
 }
 
-ReplacePrioritiesResponse200Dict: TypeAlias = Mapping[str, "int"]
+ReplacePrioritiesResponse200Dict: TypeAlias = Mapping[str, int]
 """The mapping a caller may give in place of `ReplacePrioritiesResponse200`: a free-form object, any keys, values in their JSON form."""
-WidgetLabelsDict: TypeAlias = Mapping[str, "str"]
+WidgetLabelsDict: TypeAlias = Mapping[str, str]
 """The mapping a caller may give in place of `WidgetLabels`: a free-form object, any keys, values in their JSON form."""
-WidgetScoresDict: TypeAlias = Mapping[str, "int"]
+WidgetScoresDict: TypeAlias = Mapping[str, int]
 """The mapping a caller may give in place of `WidgetScores`: a free-form object, any keys, values in their JSON form."""
 
 __all__ = (
