@@ -193,8 +193,8 @@ def models_init(readers: Readers, models: list[Any], imports: list[str]) -> Mode
         ready = [alias for alias in waiting if _names_in(values[alias][1], free_names - {alias}) <= defined]
         for alias in ready or waiting:
             model_name, value_type = values[alias]
-            others = _names_in(value_type, model_names | {readers.dict_name(name) for name in model_names})
-            plain = value_type == "Any" or (ready and not others - defined)
+            names = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", value_type))
+            plain = bool(ready) and names <= BUILTIN_NAMES | defined
             written = value_type if plain else '"' + value_type.replace('"', "'") + '"'
             free_forms.append((alias, model_name, written))
             defined.add(alias)
@@ -210,6 +210,11 @@ def models_init(readers: Readers, models: list[Any], imports: list[str]) -> Mode
         lines.append((parts[1], here))
     names = [name for _, here in lines for name in here]
     return ModelsInitPlan(lines, free_forms, sorted(names + sorted(free_names)))
+
+
+# What an alias's value type may name as it is, defined before the aliases: anything else (a model's
+# TypedDict, an enum: imported on first use) is written as a string.
+BUILTIN_NAMES = {"Any", "None", "str", "int", "float", "bool", "list", "dict", "Mapping", "Literal"}
 
 
 def _names_in(code: str, names: set[str]) -> set[str]:
