@@ -193,8 +193,8 @@ def models_init(readers: Readers, models: list[Any], imports: list[str]) -> Mode
         ready = [alias for alias in waiting if _names_in(values[alias][1], free_names - {alias}) <= defined]
         for alias in ready or waiting:
             model_name, value_type = values[alias]
-            names = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", value_type))
-            plain = bool(ready) and names <= BUILTIN_NAMES | defined
+            named = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", value_type))
+            plain = bool(ready) and named <= BUILTIN_NAMES | defined
             written = value_type if plain else '"' + value_type.replace('"', "'") + '"'
             free_forms.append((alias, model_name, written))
             defined.add(alias)
