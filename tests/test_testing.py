@@ -439,7 +439,9 @@ def test_an_unknown_item_is_made_up_on_first_read_unless_autocreate_is_off(ops: 
     parameter, field = key_field(read)
     properties = item_schema(read)[0].get("properties") or {}
     value = example_value(SPEC, properties[field]) if field else None  # a key the item's field takes
-    key = {parameter: value if isinstance(value, str) and value else path_key(read, parameter, "never-made")}
+    # ... and the path parameter, as the fake checks it (a UUID where it says uuid: Resend's ids)
+    taken = isinstance(value, str) and value and schema_module.Schemas(SPEC).fits(path_schema(read, parameter), value)
+    key = {parameter: value if taken else path_key(read, parameter, "never-made")}
     with testing.FakeBaseten(autocreate=False) as strict, testing.FakeBaseten() as lenient:
         with pytest.raises(errors.NotFoundError):
             call(strict, read, "sync", path=key)
@@ -453,12 +455,18 @@ READS = [read for _, _, read, _ in COLLECTIONS]
 NUMBERED_KEYS = {"seeded-1": 101, "seeded-2": 102, "never-made": 404}
 
 
+def path_schema(op: Operation, parameter: str) -> dict[str, Any]:
+    schema = resolve(SPEC, next((p.get("schema") or {} for p in op.params_in("path") if p["name"] == parameter), {}))
+    return schema if isinstance(schema, dict) else {}
+
+
 def path_key(op: Operation, parameter: str, text: str) -> Any:
     """`text` as the key of an item, or a number where the path parameter is a number (paystack's integer
-    ids)."""
-    schema = resolve(SPEC, next((p.get("schema") or {} for p in op.params_in("path") if p["name"] == parameter), {}))
-    numeric = schema.get("type") in ("integer", "number") if isinstance(schema, dict) else False
-    return NUMBERED_KEYS[text] if numeric else text
+    ids), or a UUID made of that number where it is a UUID (resend's webhook ids)."""
+    schema = path_schema(op, parameter)
+    if schema.get("format") == "uuid":
+        return f"00000000-0000-4000-8000-{NUMBERED_KEYS[text]:012d}"
+    return NUMBERED_KEYS[text] if schema.get("type") in ("integer", "number") else text
 
 
 @pytest.mark.parametrize("read", cases(READS, "no collection with create, list, read and delete operations"),

@@ -134,6 +134,7 @@ class Resource:
     params: list[str]  # the item template's parameters, in order
     wrapper: str | None = None  # the field of the item GET's result that holds the item, where it wraps it
     made: int = 0  # keys made so far
+    key_schema: Any = None  # the path parameter's schema: a new key fits it too (a UUID where it says uuid)
 
     def inner(self, path: tuple[str, ...]) -> tuple[str, ...] | None:
         """A field of the item GET's result as a field of the item (None: outside it)."""
@@ -229,6 +230,11 @@ class FakeAPI:
                     own = next((c for c in candidates if c in properties), None)
                     noun = _singular(segments[-2])
                     found[template] = Resource(template, parent, name, own, schema, noun, _names(template), wrapper)
+                    found[template].key_schema = next(
+                        (_parameter_schema(p) for r in methods.values() for p in r.parameters
+                         if p.get("in") == "path" and p.get("name") == name),
+                        None,
+                    )  # fmt: skip
                     continue
             if "get" in methods and ("patch" in methods or "put" in methods or self._polled(template)):
                 schema = self.success_schema(methods["get"])
@@ -747,16 +753,19 @@ class FakeAPI:
     def new_key(self, resource: Resource, params: dict[str, str]) -> str:
         schema = self.schemas.properties(resource.schema).get(resource.field or "", {"type": "string"})
         while True:
-            key = str(self._fresh(resource, schema))
+            key = str(self._fresh(resource, schema, resource.key_schema))
             if self.key_of(resource, {**params, resource.key: key}) not in self.objects:
                 return key
 
-    def _fresh(self, resource: Resource, schema: Any) -> Any:
-        """The next id of a resource's items (`deployment-1`, a number, a UUID: what the field takes)."""
+    def _fresh(self, resource: Resource, schema: Any, path_schema: Any = None) -> Any:
+        """The next id of a resource's items (`deployment-1`, a number, a UUID: what the field takes, and
+        the path parameter naming an item, where it is given)."""
         resource.made += 1
         n = resource.made
         for text in (f"{resource.noun}-{n}", str(n), f"00000000-0000-4000-8000-{n:012d}"):
             value, problems = self._typed(text, schema, "")
+            if path_schema is not None and not problems:
+                problems = self._typed(text, path_schema, "")[1]
             if not problems:
                 return value
         return f"{resource.noun}-{n}"
