@@ -15,6 +15,8 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 import httpx
 from openapi_core import Config, OpenAPI
 from openapi_core.datatypes import RequestParameters
+from openapi_core.unmarshalling.schemas import oas30_format_unmarshallers
+from openapi_schema_validator import oas30_format_checker, oas31_format_checker
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
 from contract.spec_model import current_spec, every_server, first_content, media_kind, path_pattern, resolve, server_url
@@ -128,8 +130,27 @@ def openapi() -> Any:
     }
     # No spec_validator_cls: `make generate` has checked this document with the same openapi-spec-validator
     # (pipeline/spec/spec_check.py); checking it again would cost 5 s on a 183-operation spec in each process.
-    config = Config(extra_media_type_deserializers=json_types, spec_validator_cls=None)  # type: ignore[arg-type]
+    config = Config(
+        extra_media_type_deserializers=json_types,
+        extra_format_validators=dict.fromkeys(_formats_unknown_to_openapi_core(spec), _any_value),
+        spec_validator_cls=None,  # type: ignore[arg-type]
+    )
     return OpenAPI.from_dict(spec, config=config)
+
+
+# The formats openapi-core 0.23.1 checks or reads; it refuses every value of any other format (its issue
+# #515, FormatterNotFoundError), where JSON Schema takes an unknown format as an annotation (Twilio's
+# `iso-country-code`, Box's `url`, even `uri`): those are told to accept any value.
+KNOWN_FORMATS = {*oas30_format_checker.checkers, *oas31_format_checker.checkers, *oas30_format_unmarshallers}
+
+
+def _formats_unknown_to_openapi_core(spec: dict[str, Any]) -> set[str]:
+    found = {schema.get("format") for schema, _ in schemas(spec)}
+    return {name for name in found if isinstance(name, str)} - KNOWN_FORMATS
+
+
+def _any_value(value: Any) -> bool:
+    return True
 
 
 def _server_holders(spec: dict[str, Any]) -> list[dict[str, Any]]:
