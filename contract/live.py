@@ -177,7 +177,7 @@ def check(
             continue
         found = response_errors(request, response, call.sent_to(base_url))
         report.append(
-            Outcome(op.id, "does not match", found[0], response.status_code)
+            Outcome(op.id, "does not match", "; ".join(found), response.status_code)
             if found
             else Outcome(op.id, "ok", status=response.status_code)
         )

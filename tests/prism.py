@@ -93,6 +93,11 @@ def answers_outside_its_spec(op: Operation, finding: str) -> bool:
     return recursive or tuples or "is valid under each of" in finding or prisms_own_strings(finding)
 
 
+# Prism 5.16 writes a boolean response header without an example as `null` (Twilio's
+# Access-Control-Allow-Credentials on every response); openapi-core's message for it.
+PRISM_BOOLEAN_HEADER = "HeaderValidationError: Failed to cast value to boolean type: null"
+
+
 # Prism 5.16 answers a string without an example with "string" (repeated to its minLength), whatever its
 # `pattern` or `format`, and a number without one whatever its `multipleOf`: the judge's messages about them.
 PRISM_STRING = re.compile(r"'(string)+[a-z]*' (does not match '.*|is not a '[\w-]+')|-?[\d.]+ is not a multiple of .*")
@@ -100,6 +105,8 @@ PRISM_STRING = re.compile(r"'(string)+[a-z]*' (does not match '.*|is not a '[\w-
 
 def prisms_own_strings(finding: str) -> bool:
     """Whether every mismatch in a contract-live finding is a value Prism made up, refused by its pattern,
-    format or multipleOf."""
-    mismatches = re.split(r": (?=body\b)", finding)[1:]
-    return bool(mismatches) and all(PRISM_STRING.fullmatch(m.split(": ", 1)[-1]) for m in mismatches)
+    format or multipleOf, or a boolean header it wrote as null."""
+    mismatches = re.split(r"(?:: |; )(?=body\b|HeaderValidationError)", finding)[1:]
+    return bool(mismatches) and all(
+        m == PRISM_BOOLEAN_HEADER or PRISM_STRING.fullmatch(m.split(": ", 1)[-1]) for m in mismatches
+    )
