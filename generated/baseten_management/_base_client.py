@@ -189,7 +189,7 @@ def _sent(request: httpx.Request, attempt: int, secret: str) -> float:
         logger.debug(
             "sending %s %s%s",
             request.method,
-            errors.redacted(request.url.path, secret),
+            errors.redacted(request.url.path, secret, errors.MESSAGE_PATH_CHARS),
             f" (retry {attempt})" if attempt else "",
         )
     return _clock()
@@ -203,7 +203,7 @@ def _answered(request: httpx.Request, response: httpx.Response, started: float, 
         logger.info(
             "%s %s -> %s in %.0f ms%s",
             request.method,
-            errors.redacted(request.url.path, secret),
+            errors.redacted(request.url.path, secret, errors.MESSAGE_PATH_CHARS),
             response.status_code,
             (_clock() - started) * 1000,
             f" [request id {errors.redacted(request_id, secret, 100)}]" if request_id else "",
@@ -215,7 +215,7 @@ def _retrying(request: httpx.Request, why: str, delay: float, attempt: int, poli
         logger.info(
             "%s %s: %s; retry %d of %d in %.2f s",
             request.method,
-            errors.redacted(request.url.path, secret),
+            errors.redacted(request.url.path, secret, errors.MESSAGE_PATH_CHARS),
             why,
             attempt + 1,
             policy.max_retries,
@@ -228,7 +228,7 @@ def _paced(request: httpx.Request, limit: RateLimit, wait: float) -> None:
         logger.info(
             "%s %s: at most %d requests in %g s to this endpoint; waiting %.2f s",
             request.method,
-            errors.redacted(request.url.path),
+            errors.redacted(request.url.path, "", errors.MESSAGE_PATH_CHARS),
             limit.requests,
             limit.per,
             wait,
@@ -550,7 +550,7 @@ class BaseClient(Generic[Raises]):
                 rest.update(headers=headers, cookies=cookies or None, timeout=self._timeout)
             request = client.build_request(method, url, **rest)
         except httpx.InvalidURL as error:
-            shown = errors.redacted(url, secret_of(self), 100)
+            shown = errors.redacted(url, secret_of(self), errors.MESSAGE_PATH_CHARS)
             raise errors.ConfigurationError(f"{method} {shown}: not a URL httpx can send to: {error}") from None
         except (TypeError, ValueError) as error:  # a header or cookie value that is not text
             raise _unsendable_header(kwargs, error) from None
@@ -879,7 +879,7 @@ class BaseAuthenticatedClient(BaseClient[Raises]):
                 if getattr(self, keyword, None) is None
             ]
             ways.append(f"{' and '.join(keyword + '=' for keyword in missing)} ({' and '.join(requirement)})")
-        path = errors.redacted(url.split("?")[0], self._secret(), 100)
+        path = errors.redacted(url.split("?")[0], self._secret(), errors.MESSAGE_PATH_CHARS)
         return (
             f"{method.upper()} {path} needs credentials this client was not given: pass {', or '.join(ways)}"
             " to AuthenticatedClient"

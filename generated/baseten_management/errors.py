@@ -27,6 +27,8 @@ MESSAGE_BODY_CHARS = 200
 # How much of the reason an error body gives (its `detail`, `message`, `error`) goes into the message.
 MESSAGE_REASON_CHARS = 1000
 VALUE_CHARS = 40  # of a value quoted from a response (a waiter's field, a cursor)
+# How much of a request's path a message names: real ones reach 230 characters (Twilio's add-on results).
+MESSAGE_PATH_CHARS = 500
 
 
 class ClientError(Exception):
@@ -53,7 +55,7 @@ def _route(request: httpx.Request, secret: str = "") -> str:
     """`GET /v1/models/abc123`: the method and the path as sent (no query string, no host); a path longer
     than a message should quote is cut."""
     path = request.url.raw_path.decode("ascii", "replace").split("?")[0]
-    return f"{request.method} {redacted(path, secret, MESSAGE_BODY_CHARS)}"
+    return f"{request.method} {redacted(path, secret, MESSAGE_PATH_CHARS)}"
 
 
 class ClientClosedError(ClientError):
