@@ -727,6 +727,33 @@ def test_documentation_fields_and_3_1_habits_in_a_3_0_document_are_read_as_they_
     assert spec["components"]["schemas"]["Quota"]["type"] == ["integer", "null"]  # the published spec is untouched
 
 
+def test_a_discriminator_value_a_branch_refuses_is_read_as_the_one_the_branch_pins_and_listed() -> None:
+    """Spotify's spec: no mapping, so OpenAPI implies each branch's name, but TrackObject allows `type` only
+    "track" (an allOf part of EpisodeObject, "episode"): those are mapped; a branch named by its value is not."""
+    pinned = {"type": "object", "properties": {"type": {"type": "string", "enum": ["track"]}}}
+    part = {"type": "object", "properties": {"type": {"const": "episode"}}}
+    schemas = {
+        "Item": {"oneOf": [{"$ref": f"#/components/schemas/{name}"} for name in ("TrackObject", "EpisodeObject", "Ad")],
+                 "discriminator": {"propertyName": "type"}},
+        "TrackObject": pinned,
+        "EpisodeObject": {"allOf": [{"type": "object"}, part]},
+        "Ad": {"type": "object", "properties": {"type": {"type": "string", "enum": ["Ad"]}}},
+    }  # fmt: skip
+    spec: dict[str, Any] = {"openapi": "3.1.0", "paths": {}, "components": {"schemas": schemas}}
+    read, notes = leniency.tolerated(spec)
+    assert read["components"]["schemas"]["Item"]["discriminator"]["mapping"] == {
+        "track": "#/components/schemas/TrackObject",
+        "episode": "#/components/schemas/EpisodeObject",
+    }
+    assert notes == [
+        "#/components/schemas/Item/discriminator: TrackObject allows `type` only 'track', not its name (the value"
+        " OpenAPI implies without a mapping); mapped 'track' to TrackObject",
+        "#/components/schemas/Item/discriminator: EpisodeObject allows `type` only 'episode', not its name (the"
+        " value OpenAPI implies without a mapping); mapped 'episode' to EpisodeObject",
+    ]
+    assert "mapping" not in spec["components"]["schemas"]["Item"]["discriminator"]  # the published spec is untouched
+
+
 # The client's members a group could be named like (a group's name is snake_case: not USER_AGENT).
 GROUPS_TAKEN = {name for name in [*client_members(current().runtime), "aio"] if snake_case(name) == name}
 

@@ -22,13 +22,18 @@ listed warning each, as stock openapi-python-client gives, not a stop.
   unknown keyword as an annotation, and so does the generator; left out. A 3.1 type list of one type and
   null (`type: [integer, "null"]`) is read as 3.0 writes it (`type: integer, nullable: true`).
 
+And one contradiction the meta-schema cannot see, read the one way a server can mean it:
+- a discriminator without a `mapping` entry for a branch whose schema pins the property to one value
+  (Spotify's TrackObject: `type: {enum: [track]}`): OpenAPI's implicit value, the schema's name, is one the
+  branch itself refuses, so no valid response could carry it; the pinned value is mapped to the branch.
+
 Anything else the meta-schema refuses still stops `make generate`, every problem listed.
 """
 
 import copy
 from typing import Any
 
-from .openapi import Location, mapping, operations, schemas, where
+from .openapi import Location, mapping, operations, resolve, schemas, where
 
 
 def tolerated(spec: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
@@ -50,7 +55,8 @@ def tolerated(spec: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     spec, recursive = _recursive_refs(spec)
     spec, documentation = _documentation_fields(spec)
     spec, keywords = _keywords_3_0(spec)
-    return spec, notes + lowered + exclusive + repeated + recursive + documentation + keywords
+    spec, discriminated = _pinned_discriminator_values(spec)
+    return spec, notes + lowered + exclusive + repeated + recursive + documentation + keywords + discriminated
 
 
 def _status_ranges(spec: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
@@ -224,3 +230,54 @@ def _nullable_type_list(kinds: Any) -> str | None:
         other = [kind for kind in kinds if kind != "null"]
         return str(other[0]) if len(other) == 1 and isinstance(other[0], str) else None
     return None
+
+
+SCHEMA_REF = "#/components/schemas/"
+
+
+def _pinned_value(spec: dict[str, Any], schema: Any, name: str, depth: int = 0) -> tuple[bool, Any]:
+    """(True, value) where `schema` (or an allOf part of it) allows `name` exactly one value."""
+    schema = resolve(spec, schema)
+    if not isinstance(schema, dict) or depth > 8:
+        return False, None
+    field = resolve(spec, mapping(schema, "properties").get(name))
+    if isinstance(field, dict):
+        if "const" in field:
+            return True, field["const"]
+        if isinstance(field.get("enum"), list) and len(field["enum"]) == 1:
+            return True, field["enum"][0]
+    for part in schema.get("allOf") or []:
+        pinned, value = _pinned_value(spec, part, name, depth + 1)
+        if pinned:
+            return pinned, value
+    return False, None
+
+
+def _pinned_discriminator_values(spec: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    found: list[tuple[Location, str, str]] = []  # (the discriminator's schema, value, $ref)
+    for schema, location in schemas(spec):
+        discriminator = schema.get("discriminator")
+        if not isinstance(discriminator, dict) or not isinstance(discriminator.get("propertyName"), str):
+            continue
+        mapped = {str(target) for target in mapping(discriminator, "mapping").values()}
+        for branch in [*(schema.get("oneOf") or []), *(schema.get("anyOf") or [])]:
+            ref = branch.get("$ref") if isinstance(branch, dict) else None
+            if not isinstance(ref, str) or not ref.startswith(SCHEMA_REF) or {ref, ref[len(SCHEMA_REF) :]} & mapped:
+                continue
+            pinned, value = _pinned_value(spec, branch, discriminator["propertyName"])
+            if pinned and isinstance(value, str) and value != ref[len(SCHEMA_REF) :]:
+                found.append((location, value, ref))
+    if not found:
+        return spec, []
+    spec, notes = copy.deepcopy(spec), []
+    for location, value, ref in found:
+        discriminator = _at(spec, location)["discriminator"]
+        if value in discriminator.setdefault("mapping", {}):
+            continue  # two branches pin one value: the first keeps it, the other keeps its name
+        discriminator["mapping"][value] = ref
+        name, field = ref[len(SCHEMA_REF) :], discriminator["propertyName"]
+        notes.append(
+            f"{where((*location, 'discriminator'))}: {name} allows `{field}` only {value!r}, not its name (the value"
+            f" OpenAPI implies without a mapping); mapped {value!r} to {name}"
+        )
+    return spec, notes
