@@ -532,6 +532,13 @@ def test_the_checker_names_where_a_value_breaks_a_schema(schema: Any, value: Any
     assert (found == []) if problem is None else any(problem in line for line in found), found
 
 
+def within_fields(levels: int, schema: dict[str, Any]) -> dict[str, Any]:
+    """`schema` as a required field's, `levels` objects deep."""
+    for _ in range(levels):
+        schema = {"type": "object", "required": ["page"], "properties": {"page": schema}}
+    return schema
+
+
 @pytest.mark.parametrize(
     "schema",
     [
@@ -557,6 +564,17 @@ def test_the_checker_names_where_a_value_breaks_a_schema(schema: Any, value: Any
         },
         {"anyOf": [{"type": "null"}, {"type": "object", "required": ["a"], "properties": {"a": {"const": 1}}}]},
         {"type": ["null", "boolean"]},
+        # Spotify's paging, deeper than optional fields are made: `items` required by one part, its schema
+        # (an array) in another
+        within_fields(
+            5,
+            {
+                "allOf": [
+                    {"type": "object", "required": ["items"], "properties": {"total": {"type": "integer"}}},
+                    {"type": "object", "properties": {"items": {"type": "array"}}},
+                ]
+            },
+        ),
     ],
 )
 def test_a_made_value_fits_its_schema(schema: Any) -> None:

@@ -603,6 +603,12 @@ class Examples:
                 # Of the values the parts made for a field, the first every part's schema of it takes.
                 if key not in merged or not self._fits_parts(parts, key, merged[key]):
                     merged[key] = value
+        # A field one part requires and another declares (Spotify's paging: `items`), made by the first
+        # only where optional fields are no longer made: made again from its schema.
+        for key, value in merged.items():
+            if not self._fits_parts(parts, key, value):
+                schemas_of = [_mapping(p, "properties")[key] for p in parts if key in _mapping(p, "properties")]
+                merged[key] = self._value(schemas_of[0], depth + 1, stack)
         # A part that takes no undeclared field refuses the optional fields of the others.
         for part in parts:
             if part.get("additionalProperties") is False:
