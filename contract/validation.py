@@ -131,7 +131,7 @@ def openapi() -> Any:
     # No spec_validator_cls: `make generate` has checked this document with the same openapi-spec-validator
     # (pipeline/spec/spec_check.py); checking it again would cost 5 s on a 183-operation spec in each process.
     config = Config(
-        extra_media_type_deserializers=json_types,
+        extra_media_type_deserializers=json_types,  # type: ignore[arg-type]
         extra_format_validators=dict.fromkeys(_formats_unknown_to_openapi_core(spec), _any_value),
         spec_validator_cls=None,  # type: ignore[arg-type]
     )

@@ -96,12 +96,15 @@ def credentials() -> dict[str, str]:
     return {**given, default: TOKEN, **({"username": "test-user"} if "username" in keywords else {})}
 
 
-def skip_unless_token_in_a_header() -> None:
-    """Skip a test of the token header itself where the generated client's default credential is not
-    `token` in a header (auth_header_name): http basic's are tests/test_auth_scheme.py's."""
-    schemes = import_generated("client").AuthenticatedClient.SCHEMES.values()
-    if not any(scheme.place == "header" and scheme.keywords == ("token",) for scheme in schemes):
+def skip_unless_token_in_a_header() -> tuple[tuple[str, ...], ...]:
+    """The security (for `client.request(security=...)`) that asks for the scheme carrying `token` in a
+    header (auth_header_name), which the spec's default security need not name (Spotify's states none, each
+    operation its own); skips where no scheme does: http basic's are tests/test_auth_scheme.py's."""
+    schemes = import_generated("client").AuthenticatedClient.SCHEMES.items()
+    names = [name for name, scheme in schemes if scheme.place == "header" and scheme.keywords == ("token",)]
+    if not names:
         pytest.skip("openapi.yaml's default credential is not a token in a header (http basic)")
+    return ((names[0],),)
 
 
 def callers_own_headers(op: Operation) -> dict[str, str]:
