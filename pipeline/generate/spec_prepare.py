@@ -13,7 +13,9 @@ rewrite, and the generator behaviour it answers (the upstream issue whose fix wo
   same meaning), the default reaches the model.
 - nullable enums (null among the values, `null` in the type list, `nullable: true`): the generator drops
   the null or names the class after a union of its own making (openapi-python-client#1405); written
-  `anyOf: [<enum>, {type: null}]`. An enum of null alone is `{type: null}`.
+  `anyOf: [<enum>, {type: null}]`. An enum of null alone is `{type: null}`. A nullable object component
+  (Asana's NextPage) is written the same way where it is used, so its class is `NextPage`, not
+  `NextPageType0`.
 - union branches: an inline object (or array of them) beside null would be named by its position
   (`DeploymentV1LabelsType0`); titled with its property's name, it is named for what it is
   (`DeploymentV1Labels`). Branches told apart by a `const` tag are titled by it; the generator tries
@@ -73,7 +75,7 @@ def prepare_spec(
     _schema_for_content_parameters(prepared)
     _unwrap_plain_all_of(prepared)
     _wrap_ref_siblings(prepared)
-    _split_nullable_enums(prepared)
+    _split_nullables(prepared)
     _name_union_branches(prepared)
     mark_secrets(prepared)
     notes += _name_past_imports(prepared, field_prefix)
@@ -203,11 +205,29 @@ def _enum_without_null(node: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _split_nullable_enums(spec: dict[str, Any]) -> None:
+def _is_nullable_model(node: Any) -> bool:
+    """An object schema that also takes null (`nullable: true`, or null in its type list), no union."""
+    if not isinstance(node, dict) or {"enum", "anyOf", "oneOf", "allOf"} & set(node):
+        return False
+    kinds = node["type"] if isinstance(node.get("type"), list) else [node.get("type")]
+    objects = "object" in kinds or ("properties" in node and set(kinds) <= {None, "null"})
+    return objects and (node.get("nullable") is True or "null" in kinds)
+
+
+def _model_without_null(node: dict[str, Any]) -> dict[str, Any]:
+    out = _without(node, "nullable")
+    if isinstance(node.get("type"), list):
+        kinds = [kind for kind in node["type"] if kind != "null"]
+        out["type"] = kinds[0] if len(kinds) == 1 else kinds
+    return out
+
+
+def _split_nullables(spec: dict[str, Any]) -> None:
     schemas = (spec.get("components") or {}).get("schemas") or {}
-    nullable = {name for name, schema in schemas.items() if _is_nullable_enum(schema)}
+    nullable = {name for name, schema in schemas.items() if _is_nullable_enum(schema) or _is_nullable_model(schema)}
     for name in nullable:
-        schemas[name] = _enum_without_null(schemas[name])
+        without = _enum_without_null if _is_nullable_enum(schemas[name]) else _model_without_null
+        schemas[name] = without(schemas[name])
 
     def rewrite(node: Any) -> Any:
         if isinstance(node, list):
