@@ -52,6 +52,8 @@ REASONS = {429: "Rate limit exceeded", 404: "Not found", 500: "Internal server e
 class SpecViolation(AssertionError):
     """A request the spec does not allow: `.route` (`POST /v1/api_keys`), `.operation` (`api_keys.create_api_key`)
     and `.problems`, one line each, naming the parameter or field (`body.type: "PERSONL" is not one of ...`).
+    Where a route has two operations of one method (path keys told apart by a `#fragment`) and the request
+    fits neither, `.operation` names both (`a or b`) and each problem says which it is of (`as a: ...`).
 
     An AssertionError: sending it is a mistake in the code under test, and the test fails where it was sent.
     """
@@ -290,18 +292,25 @@ class FakeAPI:
 
     def _handle(self, request: httpx.Request) -> httpx.Response:
         path = request.url.raw_path.decode("ascii", "replace").split("?", 1)[0]
-        route, raw = self._match(request.method.lower(), path)
-        if route is None:
+        matched, reason = self._match(request.method.lower(), path)
+        if not matched:
             label = f"{request.method} {self._without_base(path)}"
-            self._refuse(request, label, "", {}, {}, None, [raw])  # raw holds the reason here
-        assert route is not None and isinstance(raw, dict)
-        problems = self._auth(route, request)
-        path_params = self._path(route, raw, problems)
-        query = self._query(route, request, problems)
-        self._headers(route, request, problems)
-        body = self._body(route, request, problems)
+            self._refuse(request, label, "", {}, {}, None, [reason])
+        # Two operations of one method and route (path keys told apart by a `#fragment`, as Mistral's
+        # streaming variants): the first the request fits, as a server tells them apart by what is sent.
+        judged = [self._judge(route, raw, request) for route, raw in matched]
+        route, raw, (problems, path_params, query, body) = next(
+            ((route, raw, found) for (route, raw), found in zip(matched, judged, strict=True) if not found[0]),
+            (*matched[0], judged[0]),
+        )
+        name = route.name
+        if problems and len(matched) > 1:  # it fits none, and could be either: what each would need
+            name = " or ".join(r.name for r, _ in matched)
+            problems = [
+                f"as {r.name or r.label}: {p}" for (r, _), found in zip(matched, judged, strict=True) for p in found[0]
+            ]
         if problems:
-            self._refuse(request, route.label, route.name, path_params, query, body, problems)
+            self._refuse(request, route.label, name, path_params, query, body, problems)
         fault = self._take_fault(route)
         status: int | None = None
         try:
@@ -329,7 +338,20 @@ class FakeAPI:
         self.violations.append(violation)
         raise violation
 
-    def _match(self, method: str, sent: str) -> tuple[Route | None, Any]:
+    def _judge(
+        self, route: Route, raw: dict[str, str], request: httpx.Request
+    ) -> tuple[list[str], dict[str, Any], dict[str, Any], Any]:
+        """What is wrong with the request as `route`'s, and its path parameters, query and body as read."""
+        problems = self._auth(route, request)
+        path_params = self._path(route, raw, problems)
+        query = self._query(route, request, problems)
+        self._headers(route, request, problems)
+        body = self._body(route, request, problems)
+        return problems, path_params, query, body
+
+    def _match(self, method: str, sent: str) -> tuple[list[tuple[Route, dict[str, str]]], str]:
+        """The routes of `method` whose template matches the path most literally (several only where path
+        keys differ by a `#fragment`), each with its path parameters; else none, and why."""
         matched = []
         for route in self.routes:
             path = self._under(route, sent)
@@ -337,13 +359,17 @@ class FakeAPI:
             if found:
                 matched.append((route, found))
         if not matched:
-            return None, f"no operation of the spec has the path {self._without_base(sent)}"
+            return [], f"no operation of the spec has the path {self._without_base(sent)}"
         at_path = [(route, found) for route, found in matched if route.method == method]
         if not at_path:
             allowed = sorted({route.method.upper() for route, _ in matched})
-            return None, f"the spec has no {method.upper()} at this path (it has {', '.join(allowed)})"
-        route, found = min(at_path, key=lambda pair: pair[0].rank)
-        return route, {name: unquote(value) for name, value in zip(route.names, found.groups(), strict=True)}
+            return [], f"the spec has no {method.upper()} at this path (it has {', '.join(allowed)})"
+        best = min(route.rank for route, _ in at_path)
+        return [
+            (route, {name: unquote(value) for name, value in zip(route.names, found.groups(), strict=True)})
+            for route, found in at_path
+            if route.rank == best
+        ], ""
 
     def _under(self, route: Route, path: str) -> str | None:
         """The path the route's template is matched against: without its own server's path in front, where

@@ -48,6 +48,10 @@ def test_prism_accepts_every_request_the_client_sends(prism_url: str, op: Operat
         # Accepted; the body Prism made up does not fit the schema (it cuts recursive schemas short).
         # Responses are judged in test_contract_responses.py; here only the request is.
         status = error.status_code
+    except errors.UnexpectedStatus as error:
+        # Accepted, answered with a 2xx another operation of the route documents: to Prism, two operations
+        # of one method and route (path keys told apart by a `#fragment`) are one, the first's status wins.
+        status = error.status_code
     assert 200 <= status < 300
 
 

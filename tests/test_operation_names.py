@@ -35,6 +35,7 @@ def test_each_operation_is_generated_under_its_group_and_name() -> None:
         ("get", "/v1/teams/{team_id}/secrets", "teams.list_secrets"),
         ("get", "/v1/chains/{chain_id}/deployments/{id}/chainlets/{chainlet_id}/logs", "chains.list_chainlet_logs"),
         ("delete", "/v1/api_keys/{api_key_prefix}", "api_keys.delete_api_key"),
+        ("post", "/charges/{code}#refund", "charges.post_charge_refund"),
     ],
 )
 def test_the_rule_reads_aloud(method: str, path: str, expected: str) -> None:

@@ -225,7 +225,8 @@ def test_a_body_field_of_the_wrong_type_is_a_violation_naming_it(op: Operation, 
     with testing.FakeBaseten() as fake:
         with pytest.raises(testing.SpecViolation, match=re.escape(f"body.{field}:")) as raised:
             send(fake, op, lambda kwargs: kwargs.update(json={**kwargs["json"], field: wrong}))
-        assert raised.value.operation == name_of(op) and isinstance(raised.value, AssertionError)
+        # (where a `#fragment` gives the route a second operation, the fake cannot tell which was meant: both)
+        assert name_of(op) in raised.value.operation.split(" or ") and isinstance(raised.value, AssertionError)
         assert fake.calls[-1].status is None and fake.violations == [raised.value]
         fake.violations.clear()
 

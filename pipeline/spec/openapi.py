@@ -301,8 +301,10 @@ def schemas(spec: Any) -> Iterator[tuple[dict[str, Any], Location]]:
 def as_routed(spec: Any) -> Any:
     """The spec with each path key as a server routes it: a `#fragment` (a second key for one route, as
     Mistral's spec writes two operations of one method and path) is never sent, so it is dropped, and the
-    path items of one route merged, each item's own parameters moved into its operations (where a method
-    is under two keys, the first's). For tools that route requests by the spec: openapi-core, Prism."""
+    path items of one route merged, each item's own parameters moved into its operations. Where a method
+    is under two keys (Mistral's streaming variants, Box's shared-link ones), the route takes what either
+    takes and answers what either answers (`_either`). For tools that route requests by the spec:
+    openapi-core, Prism."""
     paths = mapping(spec, "paths")
     if not any("#" in str(key) for key in paths):
         return spec
@@ -321,8 +323,55 @@ def as_routed(spec: Any) -> Any:
             for method, operation in item.items()
             if method != "parameters"
         }
-        merged[route] = {**moved, **merged.get(route, {})}
+        earlier = merged.get(route, {})
+        both = {
+            m: _either(spec, earlier[m], moved[m])
+            for m in HTTP_METHODS
+            if isinstance(earlier.get(m), dict) and m in moved
+        }
+        merged[route] = {**moved, **earlier, **both}
     return {**spec, "paths": merged}
+
+
+def _either(spec: Any, first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any]:
+    """One operation for two of one method and route: a parameter either has (required where both require
+    it), a body and responses of either's schema (anyOf, per media type)."""
+    out = dict(first)
+
+    def named(operation: dict[str, Any]) -> dict[tuple[Any, Any], Any]:
+        return {(p.get("name"), p.get("in")): p for p in sequence(operation, "parameters") if isinstance(p, dict)}
+
+    theirs, mine = named(second), named(first)
+    out["parameters"] = [
+        {**parameter, "required": bool(parameter.get("required")) and key in mine and key in theirs
+         and bool(mine[key].get("required")) and bool(theirs[key].get("required"))}
+        for key, parameter in {**theirs, **mine}.items()
+    ]  # fmt: skip
+    bodies = [body for op in (first, second) if isinstance(body := resolve(spec, op.get("requestBody")), dict)]
+    if len(bodies) == 2:
+        out["requestBody"] = {
+            "required": all(body.get("required") for body in bodies),
+            "content": _either_content([mapping(body, "content") for body in bodies]),
+        }
+    elif bodies:
+        out["requestBody"] = {**bodies[0], "required": False}
+    responses = {**mapping(second, "responses"), **mapping(first, "responses")}
+    for status in set(mapping(first, "responses")) & set(mapping(second, "responses")):
+        pair = [resolve(spec, mapping(op, "responses")[status]) for op in (first, second)]
+        if all(isinstance(response, dict) for response in pair):
+            responses[status] = {**pair[0], "content": _either_content([mapping(r, "content") for r in pair])}
+    out["responses"] = responses
+    return out
+
+
+def _either_content(contents: list[dict[Any, Any]]) -> dict[Any, Any]:
+    """Each media type of either, its schema either's where both have it."""
+    out = {**contents[1], **contents[0]}
+    for media in set(contents[0]) & set(contents[1]):
+        pair = [content[media] for content in contents]
+        if all(isinstance(media_type, dict) and "schema" in media_type for media_type in pair):
+            out[media] = {"schema": {"anyOf": [media_type["schema"] for media_type in pair]}}
+    return out
 
 
 def _merged_parameters(spec: Any, shared: list[Any], own: list[Any]) -> list[Any]:

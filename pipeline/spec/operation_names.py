@@ -14,6 +14,8 @@ or removing another operation renames nothing:
   GET a collection (last segment plural) `list`, else `get`; POST to a plural segment `create` (its
   noun made singular), POST to another word after the resource uses that word as the verb
   (`.../{deployment_id}/promote` -> `promote_deployment`); PATCH `update`, PUT `replace`, DELETE `delete`.
+  A path key's `#fragment` (a second entry for one route) is added to the route's name
+  (`POST /charges/{code}#refund` -> `post_charge_refund`).
 
 A spec's own operationId and tags win; `operation_overrides` in generator-config.yaml renames or moves
 one operation ("METHOD /path": {name: ..., group: ...}). Whichever it is, the generator's own rule makes
@@ -61,6 +63,10 @@ def operation_names(
 
 
 def derive(method: str, path: str) -> OperationName:
+    path, _, fragment = path.partition("#")
+    if fragment:  # a second entry for one route (`/charges/{code}#refund`): the fragment's words follow
+        derived = derive(method, path)
+        return OperationName(derived.group, f"{derived.name}_{snake(fragment)}")
     segments = [segment for segment in path.strip("/").split("/") if segment]
     if segments and _VERSION.match(segments[0]):
         segments = segments[1:]
