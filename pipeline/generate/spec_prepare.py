@@ -32,6 +32,9 @@ rewrite, and the generator behaviour it answers (the upstream issue whose fix wo
 - a query parameter described by `content` (one JSON media type) rather than a schema: the generator drops
   it without a word; given its media type's schema, it becomes an argument, which the endpoint sends as
   JSON text (wire_support.query_styles, `json`).
+- an inline object property named as a component's class would be (`ReplayDeletionJobCreate.data` ->
+  ReplayDeletionJobCreateData, also a component): the generator refuses the second; where the inline one
+  is a copy of that component (a dereferenced spec, as Sentry publishes), it is written as the `$ref`.
 - two components whose classes differ only in case (`APIKey`, `ApiKey`) would share a module, the second
   written over the first: the later is titled with a number (`ApiKey2`).
 """
@@ -80,6 +83,7 @@ def prepare_spec(
     mark_secrets(prepared)
     notes += _name_past_imports(prepared, field_prefix)
     notes += _drop_colliding_titles(prepared)
+    _refer_to_copies(prepared)
     notes += _separate_modules(prepared, field_prefix)
     return prepared, notes
 
@@ -410,3 +414,18 @@ def _untitle_repeats(spec: dict[str, Any], schemas: list[tuple[Any, Location]], 
         if schema["title"] in repeated:
             del schema["title"]
     return [f"{parent}: title {title!r} names several schemas; each is named by its place" for title in repeated]
+
+
+def _refer_to_copies(spec: dict[str, Any]) -> None:
+    components = mapping(mapping(spec, "components"), "schemas")
+    by_class = {pascal_case(str(schema.get("title") or key)): key for key, schema in components.items()
+                if isinstance(schema, dict)}  # fmt: skip
+    for key, schema in components.items():
+        if not isinstance(schema, dict):
+            continue
+        parent = pascal_case(str(schema.get("title") or key))
+        properties = mapping(schema, "properties")
+        for name, prop in properties.items():
+            twin = by_class.get(parent + pascal_case(str(name)))
+            if isinstance(prop, dict) and "title" not in prop and twin not in (None, key) and prop == components[twin]:
+                properties[name] = {"$ref": SCHEMA_REF + twin}
