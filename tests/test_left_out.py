@@ -10,7 +10,7 @@ import importlib.util
 import pytest
 
 from contract.generated_package import import_generated, left_out, package_name
-from pipeline.generate.left_out import LeftOut
+from pipeline.generate.left_out import LeftOut, schema_place
 from pipeline.project import current
 from pipeline.spec.openapi import Location, lookup, operations, where
 from pipeline.spec.operation_names import operation_names
@@ -56,3 +56,11 @@ def test_an_operation_left_out_has_no_call(part: LeftOut) -> None:
 def test_each_part_left_out_is_named_by_a_place_the_spec_has_and_a_reason(part: LeftOut) -> None:
     found, _ = lookup(PUBLISHED, where(part.location))
     assert found and part.reason.strip(), part.describe()
+
+
+def test_an_inline_part_the_generator_names_is_placed_under_the_component_it_extends() -> None:
+    """The generator names a union branch inside a component's items `/components/schemas/Trace_item_type_0`
+    (Sentry's spec), a place no document has: it is placed under Trace, not quoted as a pointer."""
+    spec = {"components": {"schemas": {"Trace": {"type": "array", "items": {"anyOf": [{"type": "object"}]}}}}}
+    place = schema_place("/components/schemas/Trace_item_type_0", [], None, spec)
+    assert place == ("components", "schemas", "Trace") and lookup(spec, where(place))[0]

@@ -132,9 +132,17 @@ def schema_place(name: str, roots: Iterable[Any], data: Any, spec: dict[str, Any
     """Where a schema the generator names sits in `spec`: a component by its pointer (`name`); an inline one
     (named by the generator for its place, `Thing_item_type_0`) is looked for by its content (`data`, the
     generator's parsed schema) under the components it belongs to (`roots`); else the first of those."""
-    if name.startswith("/components/"):
-        return tuple(pointer_tokens("#" + name))
     components = [tuple(pointer_tokens("#" + str(_text(root)))) for root in roots if str(_text(root)).startswith("/")]
+    if name.startswith("/components/"):
+        pointer = tuple(pointer_tokens("#" + name))
+        if _node(spec, pointer) is not None:
+            return pointer
+        # A name the generator made for an inline part (`/components/schemas/Trace_item_type_0`, Sentry's):
+        # looked for under the component whose name it extends.
+        held = [
+            key for key in mapping(mapping(spec, "components"), "schemas") if str(pointer[-1]).startswith(f"{key}_")
+        ]
+        components += [("components", "schemas", max(held, key=len))] if held else []
     content = _dump(data)
     for root in sorted(components):
         place = _find(_node(spec, root), content) if content is not None else None
