@@ -25,6 +25,14 @@ SERVER = next(iter(absolute_servers(SPEC)), "https://api.example.test")
 TEXT_IN = {"header": "^[!-~]([ -~]*[!-~])?$", "cookie": "^[A-Za-z0-9!#$%&'()*+./:<=>?@^_`{|}~-]+$"}
 
 
+SCALAR = {"type": ["string", "number", "integer", "boolean"]}
+
+
+def _untyped(items: Any) -> bool:
+    resolved = resolve(SPEC, items)
+    return isinstance(resolved, dict) and not {"type", "enum", "const", "anyOf", "oneOf", "allOf"} & set(resolved)
+
+
 def sendable(parameter: dict[str, Any]) -> dict[str, Any]:
     """The parameter's schema, narrowed to the values its place can carry.
 
@@ -32,8 +40,12 @@ def sendable(parameter: dict[str, Any]) -> dict[str, Any]:
     required parameter needs a value: not null, not an empty array or object, which a path, query,
     header or cookie has no way to write."""
     schema = resolve(SPEC, parameter.get("schema", {}))
-    # A null item of an array has no form in a path, query, header or cookie either.
-    narrowed: dict[str, Any] = {"minLength": 1, "items": {"not": {"type": "null"}}}
+    # A style writes an array of scalars, not null (Sentry's `project: {type: array, items: {}}` takes any
+    # item, but a nested array has no form in a path, query, header or cookie); JSON text (`content`) any.
+    narrowed: dict[str, Any] = {
+        "minLength": 1,
+        "items": SCALAR if _untyped(schema.get("items")) and "content" not in parameter else {"not": {"type": "null"}},
+    }
     if parameter.get("required"):
         narrowed.update({"not": {"type": "null"}, "minItems": 1, "minProperties": 1})
     if parameter["in"] in TEXT_IN and not {"format", "enum", "const", "pattern"} & set(schema):
@@ -45,7 +57,6 @@ def sendable(parameter: dict[str, Any]) -> dict[str, Any]:
 # scalars, an object of scalars (at least one: an empty one writes no pair, nor says it is there). An untyped
 # field (twilio's HiddenDetails, `items: {}`) would draw nested arrays and objects, which OpenAPI leaves
 # undefined.
-SCALAR = {"type": ["string", "number", "integer", "boolean"]}
 FORM_VALUE = {"items": SCALAR, "additionalProperties": SCALAR, "minProperties": 1}
 
 
