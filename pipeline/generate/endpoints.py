@@ -190,6 +190,18 @@ class EndpointPlan:
     def server_code(self) -> str:
         return repr(self.server)
 
+    def url_code(self, endpoint: Any) -> str:
+        """The request's URL as Python source: the path without a `#fragment` (a second entry for one route,
+        as Mistral's `#idOrName`; never sent, and httpx would put the query after it), each path parameter
+        through path_segment()."""
+        path = in_double_quote_literal(_untrusted(endpoint.path).split("#", 1)[0])
+        if not endpoint.path_parameters:
+            return f'"{path}"'
+        for parameter in endpoint.path_parameters:
+            name = parameter.python_name
+            path = path.replace("{" + name + "}", f"{{path_segment({name}, '{name}')}}")
+        return f'f"{path}"'
+
     def required_check(self, prop: Any) -> str:
         """For a required query parameter that does not take null, the test that it was not given None:
         None is never sent, so the request would go without it."""
