@@ -112,6 +112,7 @@ def _json_with_parameters(value: bytes | str, **parameters: str) -> Any:
 def openapi() -> Any:
     """openapi-core for openapi.yaml, served from JUDGED_AT."""
     spec = without_mutual_tls(type_lists_as_any_of(as_routed(current_spec())))  # no `#fragment` in a path key
+    spec = nullable_parameter_arrays_as_arrays(spec)
     # Every server, the paths' and operations' own too (openapi-core looks for the request's there first):
     # each request's path is taken relative to the server it was sent to (HttpxOpenAPIRequest.base_path).
     for holder in [spec, *_server_holders(spec)]:
@@ -172,6 +173,20 @@ def type_lists_as_any_of(spec: dict[str, Any]) -> dict[str, Any]:
             kinds = schema.pop("type")
             rest = {key: schema.pop(key) for key in list(schema) if key not in ("description", "default", "title")}
             schema["anyOf"] = [{"type": kind, **(rest if kind != "null" else {})} for kind in kinds]
+    return spec
+
+
+def nullable_parameter_arrays_as_arrays(spec: dict[str, Any]) -> dict[str, Any]:
+    """The spec with each parameter whose schema is an array or null (Mistral's `anyOf: [{type: array}, {type:
+    null}]`) given the array's: openapi-core 0.23.1 reads such a query parameter as one string, and null
+    has no form in a query, path, header or cookie, so the meaning is the same."""
+    for op in operations(spec):
+        for parameter in op.operation.get("parameters") or []:
+            schema = parameter.get("schema") if isinstance(parameter, dict) else None
+            branches = [b for key in ("anyOf", "oneOf") for b in (schema or {}).get(key) or []]
+            arrays = [b for b in branches if (resolve(spec, b) or {}).get("type") == "array"]
+            if len(arrays) == 1 and all(b is arrays[0] or resolve(spec, b) == {"type": "null"} for b in branches):
+                parameter["schema"] = arrays[0]
     return spec
 
 
