@@ -223,6 +223,12 @@ class EndpointPlan:
         if how:
             return f'params.append(("{name}", delimited({value}, {json.dumps(how)}, "{prop.python_name}")))'
         if not prop.json_is_dict:
+            if isinstance(prop, UnionProperty) and any(inner.json_is_dict for inner in prop.inner_properties):
+                # An object or null (Mistral's metadata): the object's properties, as for an object alone.
+                return (
+                    f"if isinstance({value}, dict):\n    params.extend({value}.items())\n"
+                    f'else:\n    params.append(("{name}", {value}))'
+                )
             return f'params.append(("{name}", {value}))'
         statement = f"params.extend({value}.items())"
         return statement if prop.required else f"if not isinstance({value}, Unset):\n    {statement}"
