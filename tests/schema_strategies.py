@@ -19,7 +19,15 @@ from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 
-from contract.spec_model import INTEGER_FORMATS, SCHEMA_REF, current_spec, fits, recursive_names
+from contract.spec_model import (
+    INTEGER_FORMATS,
+    SCHEMA_REF,
+    current_spec,
+    declared_properties,
+    fits,
+    recursive_names,
+    required_names,
+)
 
 MAX_ITEMS = 2
 MAX_LENGTH = 12
@@ -56,7 +64,10 @@ def bounded(schema: Any) -> Any:
         rest = out.pop("items", True)
         out["items"], out["additionalItems"] = out.pop("prefixItems"), rest
     if isinstance(out.get("properties"), dict):
-        # Only declared properties, so any key a parsed model keeps in additional_properties was misplaced.
+        # Only declared properties, so any key a parsed model keeps in additional_properties was misplaced;
+        # one required but declared nowhere (Mistral's `data`) takes any value.
+        undeclared = [name for name in out.get("required") or [] if name not in out["properties"]]
+        out["properties"] = {**out["properties"], **dict.fromkeys(undeclared, {})}
         out["additionalProperties"] = False
     types = out["type"] if isinstance(out.get("type"), list) else [out.get("type")]
     if "integer" in types and out.get("format") in INTEGER_FORMATS:  # an int64 past 2**63 is no int64
@@ -326,6 +337,20 @@ def _prepared(schema: Any, direction: str) -> st.SearchStrategy[Any]:
     components, recursive = _components(direction)
     prepared = unrolled(bounded(schema), current_spec_schemas(direction), set(recursive))
     return _strategy(json.dumps(prepared, sort_keys=True), direction)
+
+
+@functools.cache
+def undeclared_anywhere() -> frozenset[str]:
+    """The names a component schema requires without declaring them (Mistral's `data`): a model keeps them in
+    additional_properties, where they belong."""
+    spec = current_spec()
+    schemas = (spec.get("components") or {}).get("schemas") or {}
+    return frozenset(
+        name
+        for schema in schemas.values()
+        if isinstance(schema, dict)
+        for name in set(required_names(spec, schema)) - set(declared_properties(spec, schema))
+    )
 
 
 def misplaced_fields(value: Any, where: str = "body", undeclared: Collection[str] = ()) -> list[str]:
