@@ -21,6 +21,7 @@ from .. import PipelineError
 from ..generate import generator_fixes
 from ..generate.auth_scheme import derive_auth
 from ..generate.client_defaults import operation_servers
+from ..generate.generator import without_dangling
 from ..generate.naming import group_attribute, rename_collisions
 from ..generate.pagination import paginated
 from ..generate.readers import Readers
@@ -159,6 +160,7 @@ def client_plan(spec: dict[str, Any], project: Project) -> ClientPlan:
     prepared, _ = prepare_spec(spec, names, project.field_prefix)
     waiters, problems, _ = check_waiters(spec, project.waiters)
     data = parse(prepared, project, polled(waiters, names))
+    without_dangling(data, prepared)  # as `make generate` leaves them out: a model using one it dropped
     by_name = {
         (str(tag), str(endpoint.name)): endpoint
         for tag, collection in data.endpoint_collections_by_tag.items()

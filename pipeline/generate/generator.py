@@ -212,7 +212,7 @@ class _Report:
             if _route(part.location) in endpoints:
                 collection, endpoint = endpoints.pop(_route(part.location))
                 collection.endpoints.remove(endpoint)
-        self.left_out = in_document_order([*self.left_out, *_without_dangling(data, spec)], spec)
+        self.left_out = in_document_order([*self.left_out, *without_dangling(data, spec)], spec)
         for model in [*data.models, *data.enums]:
             self.modules[f"models/{model.class_info.module_name}.py"] = _place_of(model, spec)
         for tag, collection in collections.items():
@@ -261,7 +261,7 @@ def _route(location: Location) -> Location:
     return location
 
 
-def _without_dangling(data: Any, spec: dict[str, Any]) -> list[LeftOut]:
+def without_dangling(data: Any, spec: dict[str, Any]) -> list[LeftOut]:
     """The models and operations that still refer to a model the generator dropped (through a union or a
     list, where its own removal does not follow), taken out of `data` until none does: each would import a
     module that is not written. One LeftOut each, naming the first missing schema it uses."""
