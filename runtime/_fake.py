@@ -297,11 +297,13 @@ class FakeAPI:
             label = f"{request.method} {self._without_base(path)}"
             self._refuse(request, label, "", {}, {}, None, [reason])
         # Two operations of one method and route (path keys told apart by a `#fragment`, as Mistral's
-        # streaming variants): the first the request fits, as a server tells them apart by what is sent.
+        # streaming variants): one the request fits, as a server tells them apart by what is sent; of
+        # several, the one that requires the most of what was sent (Box's `#get_shared_link` requires the
+        # `fields` its route's plain GET takes), else the first.
         judged = [self._judge(route, raw, request) for route, raw in matched]
-        route, raw, (problems, path_params, query, body) = next(
-            ((route, raw, found) for (route, raw), found in zip(matched, judged, strict=True) if not found[0]),
-            (*matched[0], judged[0]),
+        fitting = [(route, raw, found) for (route, raw), found in zip(matched, judged, strict=True) if not found[0]]
+        route, raw, (problems, path_params, query, body) = (
+            max(fitting, key=lambda fit: _requires(fit[0])) if fitting else (*matched[0], judged[0])
         )
         name = route.name
         if problems and len(matched) > 1:  # it fits none, and could be either: what each would need
@@ -1092,6 +1094,11 @@ def _route(method: str, template: str, path_item: dict[str, Any], schemas: Schem
     return Route(
         method, template, operation, list(parameters.values()), name, re.compile(regex), _names(template), rank
     )
+
+
+def _requires(route: Route) -> int:
+    """How many of its parameters (its path's aside) a request must send to fit the route."""
+    return sum(1 for parameter in route.parameters if parameter.get("required") and parameter.get("in") != "path")
 
 
 def _names(template: str) -> list[str]:
