@@ -84,9 +84,41 @@ def documented_body_fits(op: Operation, response: Any) -> bool:
     return fits(SPEC, success.schema, json.loads(response.content))
 
 
+def send(fake: Any, op: Operation, change: Any) -> Any:
+    """Send the example request of `op` through the fake's client, its kwargs changed by `change` first
+    (past the client's own checks: what a server would receive from a client that has none)."""
+    module = endpoint_module(op.key)
+    kwargs = module._get_kwargs(**planned(op, "sync_detailed").arguments)
+    change(kwargs)
+    # As the endpoint sends it: at its own server (Box's /authorize), with its own security.
+    options = {
+        key: getattr(module, f"_{key.upper()}") for key in ("server", "security") if hasattr(module, f"_{key.upper()}")
+    }
+    return fake.client.request(**kwargs, **options)
+
+
+def siblings(op: Operation) -> list[Operation]:
+    """The other operations of its method and route: path keys told apart by a `#fragment`."""
+    route = op.path.split("#", 1)[0]
+    return [other for other in OPERATIONS if other is not op and other.method == op.method
+            and other.path.split("#", 1)[0] == route]  # fmt: skip
+
+
+def taken_for_another(op: Operation) -> str:
+    """Why the fake answers the operation's example request as another's: one of its route that takes the
+    request too (Box's `#get_shared_link` differs from its route's GET by a `fields` value the spec does
+    not pin), where a server tells them apart by what the spec does not say; "" where it does not."""
+    if not siblings(op):
+        return ""
+    with testing.FakeBaseten() as fake:
+        send(fake, op, lambda kwargs: None)
+        taken = fake.calls[-1].operation if fake.calls else name_of(op)
+    return "" if taken == name_of(op) else f"{op.id}: the fake answers its example request as {taken}, which takes it"
+
+
 def unanswerable(op: Operation) -> str:
     """Why no call can be answered: no body fits the required request body, so the fake refuses every one;
-    no answer can fit the success schema ("" if one can)."""
+    no answer can fit the success schema; the request is taken for another operation's ("" if none)."""
     body = request_body(SPEC, op)
     if body is not None and body.required and why_no_value(SPEC, body.content.schema):
         return f"{op.id}: its required body {why_no_value(SPEC, body.content.schema)}"
@@ -94,7 +126,7 @@ def unanswerable(op: Operation) -> str:
     schema = success.schema if success is not None else None
     if schema is not None and why_no_value(SPEC, schema):
         return f"{op.id}: its success schema {why_no_value(SPEC, schema)}"
-    return ""
+    return taken_for_another(op)
 
 
 def answer_case(op: Operation) -> Any:
@@ -205,15 +237,6 @@ def json_bodies() -> list[tuple[Operation, str, bool]]:
     return found
 
 
-def send(fake: Any, op: Operation, change: Any) -> Any:
-    """Send the example request of `op` through the fake's client, its kwargs changed by `change` first
-    (past the client's own checks: what a server would receive from a client that has none)."""
-    module = endpoint_module(op.key)
-    kwargs = module._get_kwargs(**planned(op, "sync_detailed").arguments)
-    change(kwargs)
-    return fake.client.request(**kwargs)
-
-
 JSON_BODIES = json_bodies()
 REQUIRED_FIELDS = [case for case in JSON_BODIES if case[2]]
 
@@ -274,7 +297,16 @@ def test_a_query_parameter_the_schema_refuses_is_a_violation_naming_it(
 
 # The first 20: the check is one mechanism, the same for every operation; 20 cases show it on every shape a
 # spec has without making a 183-operation rehearsal pay for each (the same for SECURED below).
-REQUIRED_QUERY = [(op, p) for op in OPERATIONS for p in op.params_in("query") if p.get("required")][:20]
+# (Not where another operation of its route takes the request without it: the fake answers that one.)
+REQUIRED_QUERY = [
+    (op, p)
+    for op in OPERATIONS
+    for p in op.params_in("query")
+    if p.get("required")
+    and all(
+        any(q["name"] == p["name"] and q.get("required") for q in other.params_in("query")) for other in siblings(op)
+    )
+][:20]
 
 
 @pytest.mark.parametrize(("op", "parameter"), cases(REQUIRED_QUERY, "no required query parameter", 2),
@@ -712,7 +744,17 @@ def test_the_package_carries_every_operation_by_the_clients_name() -> None:
 
 # -- the fake's JSON Schema checker, against openapi-schema-validator -----------------------------
 
-SCHEMA_NAMES = sorted((SPEC.get("components") or {}).get("schemas") or {})
+COMPONENT_SCHEMAS = (SPEC.get("components") or {}).get("schemas") or {}
+
+
+def refers_to_what_was_left_out(name: str) -> bool:
+    """Whether the component refers to one `make generate` left out (Box's Item, a oneOf with File--Full),
+    which the spec the client implements no longer has for openapi-schema-validator to resolve."""
+    refs = re.findall(r'"#/components/schemas/([^"]+)"', json.dumps(COMPONENT_SCHEMAS[name]))
+    return any(ref.replace("~1", "/").replace("~0", "~") not in COMPONENT_SCHEMAS for ref in refs)
+
+
+SCHEMA_NAMES = sorted(name for name in COMPONENT_SCHEMAS if not refers_to_what_was_left_out(name))
 
 
 def mutations(value: Any, schema: Any) -> list[Any]:
