@@ -66,4 +66,16 @@ def mark_secrets(spec: dict[str, Any]) -> list[str]:
                 if isinstance(prop, dict) and "$ref" not in prop and is_secret(spec, str(name), prop):
                     prop["format"] = "password"
                     found.append(f"{'.'.join(map(str, at))}.{name}")
+                elif isinstance(prop, dict) and _plain_string(spec, prop) and is_secret(spec, str(name), prop):
+                    # A $ref to a string component (Plaid's access_token: AccessToken): written as that
+                    # string, marked, as no class is named after it.
+                    siblings = {key: value for key, value in prop.items() if key != "$ref"}
+                    schema["properties"][name] = {**resolve(spec, prop), **siblings, "format": "password"}
+                    found.append(f"{'.'.join(map(str, at))}.{name}")
     return found
+
+
+def _plain_string(spec: dict[str, Any], prop: dict[str, Any]) -> bool:
+    """A $ref to a string schema with no enum (which would be a class of its own)."""
+    target = resolve(spec, prop)
+    return "$ref" in prop and isinstance(target, dict) and target.get("type") == "string" and "enum" not in target
