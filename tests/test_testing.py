@@ -412,11 +412,13 @@ def item_schema(read: Operation) -> tuple[Any, str | None]:
 
 
 def listed_schema(listing: Operation) -> Any:
-    schema = resolve(SPEC, documented_success(listing).schema)
+    schema = resolve(SPEC, documented_success(listing).schema)  # None: a success without a body
+    if not isinstance(schema, dict):
+        return None
     if schema.get("type") == "array":
         return resolve(SPEC, schema.get("items"))
     arrays = [resolve(SPEC, sub) for sub in (schema.get("properties") or {}).values()]
-    arrays = [sub for sub in arrays if sub.get("type") == "array"]
+    arrays = [sub for sub in arrays if isinstance(sub, dict) and sub.get("type") == "array"]
     return resolve(SPEC, arrays[0].get("items")) if len(arrays) == 1 else None
 
 
