@@ -1144,3 +1144,22 @@ def test_a_file_no_spec_can_be_is_refused_in_one_line(
 
     assert result.returncode == 1 and result.stderr.count("\n") == 1 and said in result.stderr, result.stderr
     assert snapshot(workspace.out) == before
+
+
+def test_a_nullable_object_component_is_a_union_where_used_but_stays_a_part_where_extended() -> None:
+    """Asana's NextPage: `anyOf [$ref, null]` where a property holds it, so its class keeps its name; a model
+    extending it through allOf keeps the plain `$ref` (the generator reads only an inline part's properties)."""
+    from pipeline.generate.spec_prepare import prepare_spec
+
+    next_page = {"type": "object", "nullable": True, "properties": {"offset": {"type": "string"}}}
+    counted = {"allOf": [{"$ref": "#/components/schemas/NextPage"}, {"properties": {"count": {"type": "integer"}}}]}
+    holder = {"type": "object", "properties": {"next_page": {"$ref": "#/components/schemas/NextPage"}}}
+    spec: dict[str, Any] = {
+        "openapi": "3.0.3",
+        "paths": {},
+        "components": {"schemas": {"NextPage": next_page, "CountedPage": counted, "Holder": holder}},
+    }
+    schemas = prepare_spec(spec, {})[0]["components"]["schemas"]
+    assert schemas["NextPage"] == {"type": "object", "properties": {"offset": {"type": "string"}}}
+    assert schemas["Holder"]["properties"]["next_page"]["anyOf"][0] == {"$ref": "#/components/schemas/NextPage"}
+    assert schemas["CountedPage"]["allOf"][0] == {"$ref": "#/components/schemas/NextPage"}

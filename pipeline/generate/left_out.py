@@ -142,7 +142,9 @@ def schema_place(name: str, roots: Iterable[Any], data: Any, spec: dict[str, Any
         held = [
             key for key in mapping(mapping(spec, "components"), "schemas") if str(pointer[-1]).startswith(f"{key}_")
         ]
-        components += [("components", "schemas", max(held, key=len))] if held else []
+        if not held and not components:
+            return pointer
+        components = [("components", "schemas", max(held, key=len))] if held else components
     content = _dump(data)
     for root in sorted(components):
         place = _find(_node(spec, root), content) if content is not None else None

@@ -219,18 +219,26 @@ def _is_nullable_model(node: Any) -> bool:
 
 
 def _model_without_null(node: dict[str, Any]) -> dict[str, Any]:
-    out = _without(node, "nullable")
-    if isinstance(node.get("type"), list):
-        kinds = [kind for kind in node["type"] if kind != "null"]
+    out = _without(node, "nullable", "type")
+    kinds = [kind for kind in node["type"] if kind != "null"] if isinstance(node.get("type"), list) else None
+    if kinds is None and "type" in node:
+        out["type"] = node["type"]
+    elif kinds:
         out["type"] = kinds[0] if len(kinds) == 1 else kinds
     return out
+
+
+def _refers_to(node: Any, names: set[str]) -> bool:
+    ref = str(node.get("$ref", "")) if isinstance(node, dict) else ""
+    return ref.startswith(SCHEMA_REF) and ref[len(SCHEMA_REF) :] in names
 
 
 def _split_nullables(spec: dict[str, Any]) -> None:
     schemas = (spec.get("components") or {}).get("schemas") or {}
     nullable = {name for name, schema in schemas.items() if _is_nullable_enum(schema) or _is_nullable_model(schema)}
+    models = {name for name in nullable if _is_nullable_model(schemas[name])}
     for name in nullable:
-        without = _enum_without_null if _is_nullable_enum(schemas[name]) else _model_without_null
+        without = _model_without_null if name in models else _enum_without_null
         schemas[name] = without(schemas[name])
 
     def rewrite(node: Any) -> Any:
@@ -241,7 +249,11 @@ def _split_nullables(spec: dict[str, Any]) -> None:
         ref = str(node.get("$ref", ""))
         if ref.startswith(SCHEMA_REF) and ref[len(SCHEMA_REF) :] in nullable:
             return {"anyOf": [{"$ref": ref}, dict(NULL)], **_without(node, "$ref")}
-        node = {key: rewrite(value) for key, value in node.items()}
+        # A model extended through allOf stays a part as it is: the generator takes only an inline part's
+        # properties, so a nullable base written as a union would lose its fields.
+        node = {key: [part if _refers_to(part, models) else rewrite(part) for part in value]
+                if key == "allOf" and isinstance(value, list) else rewrite(value)
+                for key, value in node.items()}  # fmt: skip
         if _is_nullable_enum(node):
             enum = _enum_without_null(node)
             if enum.get("type") == "null":

@@ -335,11 +335,13 @@ def as_routed(spec: Any) -> Any:
 
 def _either(spec: Any, first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any]:
     """One operation for two of one method and route: a parameter either has (required where both require
-    it), a body and responses of either's schema (anyOf, per media type)."""
+    it), a body and responses of either's schema (anyOf, per media type). Its security, servers and
+    response headers are the first's."""
     out = dict(first)
 
     def named(operation: dict[str, Any]) -> dict[tuple[Any, Any], Any]:
-        return {(p.get("name"), p.get("in")): p for p in sequence(operation, "parameters") if isinstance(p, dict)}
+        resolved = [resolve(spec, p) for p in sequence(operation, "parameters")]
+        return {(p.get("name"), p.get("in")): p for p in resolved if isinstance(p, dict)}
 
     theirs, mine = named(second), named(first)
     out["parameters"] = [
@@ -358,7 +360,7 @@ def _either(spec: Any, first: dict[str, Any], second: dict[str, Any]) -> dict[st
     responses = {**mapping(second, "responses"), **mapping(first, "responses")}
     for status in set(mapping(first, "responses")) & set(mapping(second, "responses")):
         pair = [resolve(spec, mapping(op, "responses")[status]) for op in (first, second)]
-        if all(isinstance(response, dict) for response in pair):
+        if all(isinstance(response, dict) for response in pair) and any("content" in r for r in pair):
             responses[status] = {**pair[0], "content": _either_content([mapping(r, "content") for r in pair])}
     out["responses"] = responses
     return out
