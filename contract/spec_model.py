@@ -333,6 +333,8 @@ def example_value(
                 order = lambda c: (enters_again(c), resolve(spec, c).get("type") == "null")  # noqa: E731
                 # (not a branch `make generate` left out, which the pruned spec no longer has: Box's File--Full)
                 choices = sorted([c for c in schema[key] if resolve(spec, c) is not None], key=order)
+                if not choices:
+                    return None
                 values = [_with_discriminator(spec, schema, c, example(c, depth + 1, stack)) for c in choices]
                 beside = {k: v for k, v in schema.items() if k not in ("oneOf", "anyOf")}
                 if _is_object(spec, beside):  # properties beside the union: each branch only narrows them

@@ -177,11 +177,13 @@ def type_lists_as_any_of(spec: dict[str, Any]) -> dict[str, Any]:
 
 
 def nullable_parameter_arrays_as_arrays(spec: dict[str, Any]) -> dict[str, Any]:
-    """The spec with each parameter whose schema is an array or null (Mistral's `anyOf: [{type: array}, {type:
-    null}]`) given the array's: openapi-core 0.23.1 reads such a query parameter as one string, and null
-    has no form in a query, path, header or cookie, so the meaning is the same."""
+    """The spec (a copy of its own: changed in place) with each parameter whose schema is an array or null
+    (Mistral's `anyOf: [{type: array}, {type: null}]`) given the array's: openapi-core 0.23.1 reads such a
+    query parameter as one string, and null has no form in a query, path, header or cookie, so the meaning
+    is the same."""
     for op in operations(spec):
-        for parameter in op.operation.get("parameters") or []:
+        for parameter in [*(op.item.get("parameters") or []), *(op.operation.get("parameters") or [])]:
+            parameter = resolve(spec, parameter)
             schema = parameter.get("schema") if isinstance(parameter, dict) else None
             branches = [b for key in ("anyOf", "oneOf") for b in (schema or {}).get(key) or []]
             arrays = [b for b in branches if (resolve(spec, b) or {}).get("type") == "array"]

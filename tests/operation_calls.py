@@ -103,7 +103,7 @@ def skip_unless_token_in_a_header() -> tuple[tuple[str, ...], ...]:
     schemes = import_generated("client").AuthenticatedClient.SCHEMES.items()
     names = [name for name, scheme in schemes if scheme.place == "header" and scheme.keywords == ("token",)]
     if not names:
-        pytest.skip("openapi.yaml's default credential is not a token in a header (http basic)")
+        pytest.skip("openapi.yaml has no scheme that sends a token in a header (http basic's: test_auth_scheme.py)")
     return ((names[0],),)
 
 

@@ -37,11 +37,15 @@ from tests.schema_strategies import misplaced_fields
 
 models = import_generated("models")
 COMPONENTS = (SPEC.get("components") or {}).get("schemas") or {}
+
+
+def _object_type(kind: Any) -> bool:
+    return kind == "object" or (isinstance(kind, list) and set(kind) in ({"object"}, {"object", "null"}))
+
+
 # (`properties` beside another type say nothing: Plaid's CreditAccount is `type: string` with properties.)
 OBJECTS = sorted(
-    name
-    for name, schema in COMPONENTS.items()
-    if "properties" in schema and schema.get("type", "object") in ("object", ["object"], ["object", "null"])
+    name for name, schema in COMPONENTS.items() if "properties" in schema and _object_type(schema.get("type", "object"))
 )
 # An enum whose only value is null is the null type: no enum class holds it.
 ENUMS = sorted(name for name, schema in COMPONENTS.items() if any(v is not None for v in schema.get("enum") or []))

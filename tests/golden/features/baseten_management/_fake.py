@@ -307,7 +307,7 @@ class FakeAPI:
         )
         name = route.name
         if problems and len(matched) > 1:  # it fits none, and could be either: what each would need
-            name = " or ".join(r.name for r, _ in matched)
+            name = " or ".join(r.name or r.label for r, _ in matched)
             problems = [
                 f"as {r.name or r.label}: {p}" for (r, _), found in zip(matched, judged, strict=True) for p in found[0]
             ]
@@ -352,8 +352,8 @@ class FakeAPI:
         return problems, path_params, query, body
 
     def _match(self, method: str, sent: str) -> tuple[list[tuple[Route, dict[str, str]]], str]:
-        """The routes of `method` whose template matches the path most literally (several only where path
-        keys differ by a `#fragment`), each with its path parameters; else none, and why."""
+        """The routes of `method` whose templates match the path most literally (several where path keys
+        differ by a `#fragment`, or by a parameter's name), each with its path parameters; else none, and why."""
         matched = []
         for route in self.routes:
             path = self._under(route, sent)
