@@ -4,6 +4,7 @@ from typing import Any
 
 from pipeline.generate.spec_prepare import prepare_spec
 
+NULL = {"type": "null"}
 ENUM_REF = {"$ref": "#/components/schemas/Mode"}
 
 
@@ -43,3 +44,19 @@ def test_two_schemas_whose_classes_differ_only_in_case_get_modules_of_their_own(
     assert prepared["components"]["schemas"]["ApiKey"]["title"] == "ApiKey2"
     assert "title" not in prepared["components"]["schemas"]["APIKey"]
     assert notes == ["#/components/schemas/ApiKey: named ApiKey2, as ApiKey's module is another's"]
+
+
+def test_a_nullable_object_built_through_all_of_is_a_model_where_defined_and_or_null_where_used() -> None:
+    """Plaid's Cause: the generator reads `nullable` as a union with null, which cannot hold an allOf, and
+    would leave the model out. A nullable allOf of strings is no model and stays as it is."""
+    base = {"type": "object", "properties": {"code": {"type": "string"}}}
+    cause = {"type": "object", "nullable": True, "required": ["code"], "allOf": [{"$ref": "#/components/schemas/Base"}]}
+    text = {"nullable": True, "allOf": [{"type": "string"}, {"maxLength": 3}]}
+    holder = {"properties": {"cause": {"$ref": "#/components/schemas/Cause"}}}
+    spec = {"components": {"schemas": {"Base": base, "Cause": cause, "Text": text, "Holder": holder}}}
+
+    schemas = prepare_spec(spec, {})[0]["components"]["schemas"]
+
+    assert "nullable" not in schemas["Cause"] and schemas["Cause"]["allOf"] == cause["allOf"]
+    assert schemas["Holder"]["properties"]["cause"] == {"anyOf": [{"$ref": "#/components/schemas/Cause"}, NULL]}
+    assert schemas["Text"]["nullable"] is True

@@ -124,13 +124,17 @@ def _schema_for_content_parameters(spec: dict[str, Any]) -> None:
                     del parameter["content"]
 
 
-def _plain(spec: dict[str, Any], schema: Any) -> bool:
+def _plain(spec: dict[str, Any], schema: Any, enum: bool = False) -> bool:
     """A schema the generator makes no class of: no object, enum or union (a string, number, array, or
-    only annotations such as `nullable: false`)."""
+    only annotations such as `nullable: false`). With `enum`, an inline enum too (Box's role
+    `allOf: [{type: string, enum: [...]}, {description: ...}]`, which the generator reads as an object): its
+    class is named by its place either way, where a component's name would be lost."""
+    inline = isinstance(schema, dict) and "$ref" not in schema
     schema = resolve(spec, schema)
     if not isinstance(schema, dict) or _is_model(spec, schema):
         return False
-    return not any(key in schema for key in ("enum", "const", "allOf", "anyOf", "oneOf", "not"))
+    kinds = ("allOf", "anyOf", "oneOf", "not") if enum and inline else ("enum", "const", "allOf", "anyOf", "oneOf", "not")
+    return not any(key in schema for key in kinds)
 
 
 def _kinds(schema: dict[str, Any]) -> set[str] | None:
@@ -151,8 +155,10 @@ def _unwrap_plain_all_of(spec: dict[str, Any]) -> None:
     for root, location in list(schema_roots(spec)):
         for schema, _ in list(schema_tree(root, location)):
             parts = schema.get("allOf")
-            if not (isinstance(parts, list) and parts and all(_plain(spec, part) for part in parts)):
+            if not (isinstance(parts, list) and parts and all(_plain(spec, part, enum=True) for part in parts)):
                 continue
+            if sum(1 for part in parts if "enum" in part or "const" in part) > 1:
+                continue  # two enums make their intersection: left as the spec wrote it
             if any(key in schema for key in ("properties", "additionalProperties", "anyOf", "oneOf", "type")):
                 continue
             bodies = [copy.deepcopy(resolve(spec, part)) for part in parts]
@@ -209,12 +215,17 @@ def _enum_without_null(node: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _is_nullable_model(node: Any) -> bool:
-    """An object schema that also takes null (`nullable: true`, or null in its type list), no union."""
-    if not isinstance(node, dict) or {"enum", "anyOf", "oneOf", "allOf"} & set(node):
+def _is_nullable_model(spec: dict[str, Any], node: Any) -> bool:
+    """An object schema that also takes null (`nullable: true`, or null in its type list), no union.
+
+    An object built through allOf counts too (Plaid's Cause): the generator reads its nullability as a union
+    with null, in which it cannot take an allOf, and leaves the model out."""
+    if not isinstance(node, dict) or {"enum", "anyOf", "oneOf"} & set(node):
         return False
     kinds = node["type"] if isinstance(node.get("type"), list) else [node.get("type")]
-    objects = "object" in kinds or ("properties" in node and set(kinds) <= {None, "null"})
+    untyped = set(kinds) <= {None, "null"}
+    objects = "object" in kinds or ("properties" in node and untyped)
+    objects = objects or ("allOf" in node and untyped and _is_model(spec, {"allOf": node["allOf"]}))
     return objects and (node.get("nullable") is True or "null" in kinds)
 
 
@@ -235,8 +246,8 @@ def _refers_to(node: Any, names: set[str]) -> bool:
 
 def _split_nullables(spec: dict[str, Any]) -> None:
     schemas = (spec.get("components") or {}).get("schemas") or {}
-    nullable = {name for name, schema in schemas.items() if _is_nullable_enum(schema) or _is_nullable_model(schema)}
-    models = {name for name in nullable if _is_nullable_model(schemas[name])}
+    nullable = {name for name, schema in schemas.items() if _is_nullable_enum(schema) or _is_nullable_model(spec, schema)}
+    models = {name for name in nullable if _is_nullable_model(spec, schemas[name])}
     for name in nullable:
         without = _model_without_null if name in models else _enum_without_null
         schemas[name] = without(schemas[name])
