@@ -38,6 +38,10 @@ class ModelPlan:
     welcome: bool  # the schema says undeclared keys are welcome (additionalProperties true or a schema)
     free_form: bool  # no declared field, any key welcome: its Dict is a Mapping alias (models/__init__.py)
     hidden: list[str]  # attributes repr() leaves out: a secret (format: password, writeOnly)
+    # Names the schema requires without declaring them (Box's revocation requires `grant_type`): the generator
+    # makes no field of them, so a caller's mapping may carry each, and must, and it goes to
+    # additional_properties.
+    undeclared_required: list[str]
     lazy_imports: list[str]  # the lines at the end of the module, TypedDicts of the models named included
 
     @property
@@ -63,6 +67,16 @@ class ModelPlan:
     @property
     def declared_keys(self) -> str:
         return ", ".join(f'"{_quoted(prop.name)}"' for prop in self.properties)
+
+    @property
+    def undeclared_required_keys(self) -> str:
+        return ", ".join(f'"{_quoted(name)}"' for name in self.undeclared_required)
+
+
+def _undeclared_required(model: Any, properties: list[Any]) -> list[str]:
+    declared = {_untrusted(prop.name) for prop in properties}
+    required = [_untrusted(name) for name in model.data.required or []]
+    return [name for name in dict.fromkeys(required) if name not in declared]
 
 
 def _quoted(text: Any) -> str:
@@ -107,6 +121,7 @@ class ModelPlans:
             welcome=welcome,
             free_form=free_form,
             hidden=self._hidden(model, properties),
+            undeclared_required=_undeclared_required(model, properties) if properties else [],
             lazy_imports=self._lazy_imports(model, properties if not free_form else []),
         )
 
