@@ -191,25 +191,23 @@ def test_a_plain_http_server_is_refused_unless_it_is_this_machine_or_the_caller_
 
 @pytest.mark.parametrize("header", ["Authorization", "X-Custom-Api-Key"])
 def test_the_auth_header_does_not_follow_a_redirect_to_another_origin(header: str) -> None:
-    skip_unless_token_in_a_header()
-    op = OPERATIONS[0]
-    module = endpoint_module(op.key)
-    reply = success_reply(op)
-    answer = Step(reply.status_code, reply.content, dict(reply.headers))
+    # Through client.request with the token's scheme asked for: the spec's first operation may send none.
+    security = skip_unless_token_in_a_header()
+    answer = Step(200, b"{}", {"content-type": "application/json"})
     with fault_server(answer) as elsewhere:
         moved = Step(307, b"", {"location": f"{elsewhere.url}/moved"})
         with fault_server(moved, answer) as origin:
             client = import_generated("client").AuthenticatedClient(
                 base_url=origin.url, token=TOKEN, follow_redirects=True, auth_header_name=header
             )
-            module.sync_detailed(client=client, **example_call(op, module.sync_detailed).arguments)
+            client.request("GET", "/start", security=security)
             assert len(origin.received) == 1 and TOKEN.encode() in origin.received[0]
         assert len(elsewhere.received) == 1 and TOKEN.encode() not in elsewhere.received[0]
     with fault_server(Step(307, b"", {"location": "/moved-here"}), answer) as origin:  # same origin: it stays
         client = import_generated("client").AuthenticatedClient(
             base_url=origin.url, token=TOKEN, follow_redirects=True, auth_header_name=header
         )
-        module.sync_detailed(client=client, **example_call(op, module.sync_detailed).arguments)
+        client.request("GET", "/start", security=security)
         assert len(origin.received) == 2 and TOKEN.encode() in origin.received[1]
 
 
