@@ -11,6 +11,7 @@ import base64
 import copy
 import functools
 import json
+import sys
 from collections.abc import Collection
 from typing import Any
 
@@ -367,7 +368,9 @@ def misplaced_fields(value: Any, where: str = "body", undeclared: Collection[str
     if not attrs.has(type(value)):
         return []
     declared = [field.name for field in attrs.fields(type(value)) if field.init]
-    extra = [key for key in getattr(value, "additional_properties", {}) if key not in undeclared]
+    # and what its own schema requires without declaring (an inline one's too: Box's invite `actionable_by`)
+    own = getattr(sys.modules[type(value).__module__], "_UNDECLARED_REQUIRED", ())
+    extra = [key for key in getattr(value, "additional_properties", {}) if key not in undeclared and key not in own]
     found = [f"{where}: {type(value).__name__} kept {sorted(extra)}"] if declared and extra else []
     for name in declared:
         found += misplaced_fields(getattr(value, name), f"{where}.{name}", undeclared)

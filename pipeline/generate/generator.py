@@ -458,7 +458,7 @@ def _plans_for_templates(parsed: list[Any], facts: dict[str, Any] | None, report
 
         readers = Readers(parsed[-1].models if parsed else [], stock)
         self.globals["readers"] = readers
-        self.globals["model_plans"] = ModelPlans(readers)
+        self.globals["model_plans"] = ModelPlans(readers, report.spec)
         self.globals["group_attribute_of"] = group_attribute
         if facts:
             self.globals["endpoints"] = EndpointPlans(Facts.of(facts), readers, stock_macro)

@@ -14,6 +14,7 @@ from typing import Any
 
 from openapi_python_client.parser.properties import AnyProperty
 
+from ..spec.openapi import resolve
 from .readers import Readers
 
 
@@ -73,10 +74,29 @@ class ModelPlan:
         return ", ".join(f'"{_quoted(name)}"' for name in self.undeclared_required)
 
 
-def _undeclared_required(model: Any, properties: list[Any]) -> list[str]:
+def _undeclared_required(model: Any, properties: list[Any], spec: dict[str, Any]) -> list[str]:
+    """What the schema requires, its allOf parts included (Box's shared link: a part requires `accessed`),
+    that the model has no field for."""
     declared = {_untrusted(prop.name) for prop in properties}
-    required = [_untrusted(name) for name in model.data.required or []]
-    return [name for name in dict.fromkeys(required) if name not in declared]
+    return [name for name in dict.fromkeys(_required(model.data, spec)) if name not in declared]
+
+
+def _required(schema: Any, spec: dict[str, Any], depth: int = 0) -> list[str]:
+    """The names a schema requires, across its allOf parts: the generator's Schema or Reference objects, or
+    the spec's own dicts where a reference leads."""
+    if depth > 16:
+        return []
+    if isinstance(schema, dict):
+        if isinstance(schema.get("$ref"), str):
+            return _required(resolve(spec, schema), spec, depth + 1)
+        required = schema.get("required")
+        names = [str(name) for name in required] if isinstance(required, list) else []
+        return names + [name for part in schema.get("allOf") or [] for name in _required(part, spec, depth + 1)]
+    ref = getattr(schema, "ref", None)
+    if ref is not None:
+        return _required({"$ref": _untrusted(ref)}, spec, depth + 1)
+    names = [_untrusted(name) for name in getattr(schema, "required", None) or []]
+    return names + [name for part in getattr(schema, "allOf", None) or [] for name in _required(part, spec, depth + 1)]
 
 
 def _quoted(text: Any) -> str:
@@ -88,8 +108,9 @@ def _quoted(text: Any) -> str:
 class ModelPlans:
     """Plans for the models of one parsed document: `plan(model)`, made once each."""
 
-    def __init__(self, readers: Readers) -> None:
+    def __init__(self, readers: Readers, spec: dict[str, Any] | None = None) -> None:
         self.readers = readers
+        self.spec = spec or {}  # the document the generator parsed, where a schema's $ref leads
         self._made: dict[int, ModelPlan] = {}
 
     def init(self, models: list[Any], imports: list[str]) -> "ModelsInitPlan":
@@ -121,7 +142,7 @@ class ModelPlans:
             welcome=welcome,
             free_form=free_form,
             hidden=self._hidden(model, properties),
-            undeclared_required=_undeclared_required(model, properties) if properties else [],
+            undeclared_required=_undeclared_required(model, properties, self.spec) if properties else [],
             lazy_imports=self._lazy_imports(model, properties if not free_form else []),
         )
 
