@@ -19,7 +19,17 @@ from openapi_core.unmarshalling.schemas import oas30_format_unmarshallers
 from openapi_schema_validator import oas30_format_checker, oas31_format_checker
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
-from contract.spec_model import current_spec, every_server, first_content, media_kind, path_pattern, resolve, server_url
+from contract.spec_model import (
+    current_spec,
+    declared_properties,
+    every_server,
+    first_content,
+    media_kind,
+    path_pattern,
+    required_names,
+    resolve,
+    server_url,
+)
 from pipeline.spec.openapi import as_routed, operations, schema_holders, schemas
 
 # The one server openapi-core is told of: each request is judged as if sent there, its path taken relative
@@ -112,7 +122,7 @@ def _json_with_parameters(value: bytes | str, **parameters: str) -> Any:
 def openapi() -> Any:
     """openapi-core for openapi.yaml, served from JUDGED_AT."""
     spec = without_mutual_tls(type_lists_as_any_of(as_routed(current_spec())))  # no `#fragment` in a path key
-    spec = nullable_parameter_arrays_as_arrays(spec)
+    spec = form_fields_declared(nullable_parameter_arrays_as_arrays(spec))
     # Every server, the paths' and operations' own too (openapi-core looks for the request's there first):
     # each request's path is taken relative to the server it was sent to (HttpxOpenAPIRequest.base_path).
     for holder in [spec, *_server_holders(spec)]:
@@ -189,6 +199,22 @@ def nullable_parameter_arrays_as_arrays(spec: dict[str, Any]) -> dict[str, Any]:
             arrays = [b for b in branches if (resolve(spec, b) or {}).get("type") == "array"]
             if len(arrays) == 1 and all(b is arrays[0] or resolve(spec, b) == {"type": "null"} for b in branches):
                 parameter["schema"] = arrays[0]
+    return spec
+
+
+def form_fields_declared(spec: dict[str, Any]) -> dict[str, Any]:
+    """The spec (a copy of its own: changed in place) with each name a form body's schema requires without
+    declaring (Box's revocation requires `grant_type`) declared as any value, which means the same:
+    openapi-core 0.23.1 reads only the declared fields of a form or multipart body, so it never saw one sent."""
+    for op in operations(spec):
+        body = resolve(spec, op.operation.get("requestBody") or {})
+        for media, content in ((body or {}).get("content") or {}).items():
+            schema = resolve(spec, (content or {}).get("schema"))
+            if media_kind(str(media)) not in ("form", "multipart") or not isinstance(schema, dict):
+                continue
+            undeclared = set(required_names(spec, schema)) - set(declared_properties(spec, schema))
+            if undeclared:
+                schema["properties"] = {**(schema.get("properties") or {}), **{name: {} for name in sorted(undeclared)}}
     return spec
 
 

@@ -66,6 +66,9 @@ def form_defined(schema: Any) -> Any:
     if not isinstance(resolved, dict) or not isinstance(resolved.get("properties"), dict):
         return schema
     fields = {name: {"allOf": [sub, FORM_VALUE]} for name, sub in resolved["properties"].items()}
+    # A name it requires without declaring (Box's grant_type) is a scalar: an object field travels as its
+    # properties (style form, exploded), which would not carry the name.
+    fields.update({name: SCALAR for name in resolved.get("required") or [] if name not in fields})
     return {**resolved, "properties": fields}
 
 
