@@ -435,7 +435,10 @@ def test_a_switched_auth_header_may_affect_callers(tmp_path: Path) -> None:
 def test_a_call_moved_to_a_server_of_its_own_may_affect_callers(tmp_path: Path) -> None:
     """Path-item `servers`: the call goes elsewhere, its signature unchanged."""
     revised = copy.deepcopy(current_spec())
-    path = next(iter(revised["paths"]))
+    # A path whose operations name no servers of their own (Box's /authorize does: the path's would not apply).
+    path = next((op.path for op in operations(revised) if "servers" not in op.spec), None)
+    if path is None:
+        pytest.skip("every operation in openapi.yaml names servers of its own: a path's servers would not apply")
     revised["paths"][path]["servers"] = [{"url": "https://elsewhere.example.test/v9"}]
     report = diff_with(tmp_path, revised)
     moved = [line for line in report.of(RUN_TIME) if "now sent to https://elsewhere.example.test/v9" in line]
