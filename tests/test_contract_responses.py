@@ -45,37 +45,11 @@ def case_id(case: Any) -> str | None:
     return getattr(case, "id", None)  # None: pytest numbers it
 
 
-def binary_inside(schema: Any, depth: int = 0) -> bool:
-    """Whether a JSON body's schema holds a `format: binary` string (a property, an item, a branch)."""
-    schema = resolve(SPEC, schema)
-    if not isinstance(schema, dict) or depth > 8:
-        return False
-    if schema.get("format") == "binary":
-        return True
-    inner = [
-        *(schema.get("properties") or {}).values(),
-        schema.get("items"),
-        *schema.get("anyOf", []),
-        *schema.get("oneOf", []),
-    ]
-    return any(binary_inside(part, depth + 1) for part in inner if part is not None)
-
-
-# A `format: binary` string inside a JSON body is read into a File (its text's UTF-8), but to_dict() writes
-# that File as openapi-python-client 0.29.1's file transform does, httpx's multipart tuple, not as the text it
-# came as (upstream: a File in a JSON body, openapi-python-client#771).
-BINARY_IN_JSON = pytest.mark.xfail(
-    reason="openapi-python-client 0.29.1 writes a File inside JSON as a multipart tuple, not text "
-    "(https://github.com/openapi-generators/openapi-python-client/issues/771)",
-    strict=True,
-)
-
-
 def response_case(op: Operation, success: Success) -> Any:
     if why_no_value(SPEC, success.schema):
         reason = f"{op.id}: its success schema {why_no_value(SPEC, success.schema)}"
         return pytest.param(op, success, marks=pytest.mark.skip(reason=reason))
-    return pytest.param(op, success, marks=[BINARY_IN_JSON] if binary_inside(success.schema) else [])
+    return pytest.param(op, success)
 
 
 JSON_CASES = [response_case(op, s) for op, s in JSON_RESPONSES]

@@ -15,8 +15,8 @@ import pytest
 
 from contract.local_server import closed_port_url
 from runtime import _base_client, errors, retries
-from runtime._wire import deep_object, delimited, path_segment, query_string, wire_datetime
-from runtime.types import UNSET, model_repr
+from runtime._wire import deep_object, delimited, json_file, path_segment, query_string, wire_datetime
+from runtime.types import UNSET, File, model_repr
 from tests.fault_server import Step, fault_server
 from tests.moved_time import moved_time
 
@@ -264,3 +264,16 @@ def test_an_operation_with_a_server_of_its_own_goes_there_unless_the_caller_chos
     """The spec's path-item or operation `servers`: at the spec's base_url the operation goes to its own
     server; a base_url the caller chose (a proxy, a mock) gets every call, each under its server's path."""
     assert _ClientWithSpecServer(base_url=base_url, token=TOKEN).url_at("/things/1", server) == sent_to
+
+
+def test_a_file_inside_json_is_its_utf8_text_read_again_on_a_retry_and_other_bytes_name_the_field() -> None:
+    import io
+    import tempfile
+
+    assert json_file(File(payload=io.BytesIO("naïve".encode())), "doc") == "naïve"
+    with tempfile.TemporaryFile() as handle:  # a file, not a BytesIO: read whole, then put back
+        handle.write(b"page"), handle.seek(0)
+        assert [json_file(File(payload=handle), "doc") for _ in range(2)] == ["page", "page"]
+    with pytest.raises(errors.InvalidField) as raised:
+        json_file(File(payload=io.BytesIO(b"\xff\xfe")), "doc")
+    assert raised.value.path == "doc" and "UTF-8" in raised.value.reason

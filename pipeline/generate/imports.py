@@ -52,7 +52,7 @@ from attrs import field as _attrs_field
 
 from .. import types
 from .._read import {_HELPERS}
-from .._wire import json_value, wire_date, wire_datetime
+from .._wire import json_file, json_value, wire_date, wire_datetime
 from ..errors import InvalidField
 from ..types import UNSET, UnknownVariant, Unset, branch_pass, model_repr, no_extra_is_empty, reading_strictly
 """

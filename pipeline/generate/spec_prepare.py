@@ -133,8 +133,8 @@ def _plain(spec: dict[str, Any], schema: Any, enum: bool = False) -> bool:
     schema = resolve(spec, schema)
     if not isinstance(schema, dict) or _is_model(spec, schema):
         return False
-    kinds = ("allOf", "anyOf", "oneOf", "not") if enum and inline else ("enum", "const", "allOf", "anyOf", "oneOf", "not")
-    return not any(key in schema for key in kinds)
+    unions = ("allOf", "anyOf", "oneOf", "not")
+    return not any(key in schema for key in (unions if enum and inline else ("enum", "const", *unions)))
 
 
 def _kinds(schema: dict[str, Any]) -> set[str] | None:
@@ -246,7 +246,9 @@ def _refers_to(node: Any, names: set[str]) -> bool:
 
 def _split_nullables(spec: dict[str, Any]) -> None:
     schemas = (spec.get("components") or {}).get("schemas") or {}
-    nullable = {name for name, schema in schemas.items() if _is_nullable_enum(schema) or _is_nullable_model(spec, schema)}
+    nullable = {
+        name for name, schema in schemas.items() if _is_nullable_enum(schema) or _is_nullable_model(spec, schema)
+    }
     models = {name for name in nullable if _is_nullable_model(spec, schemas[name])}
     for name in nullable:
         without = _model_without_null if name in models else _enum_without_null
