@@ -8,9 +8,6 @@ import types
 import typing
 from typing import Any
 
-from pipeline.generate.naming import attribute_name
-from pipeline.project import current
-
 
 def to_python(annotation: Any, value: Any) -> Any:
     """Build `value` as `annotation`: attrs models via from_dict, enums by value, unions by first fit."""
@@ -37,7 +34,7 @@ def to_python(annotation: Any, value: Any) -> Any:
         if hasattr(annotation, "from_dict"):
             if not isinstance(value, dict):
                 raise TypeError(f"{annotation.__name__} needs an object, got {value!r}")
-            return annotation.from_dict(files_as_bytes(annotation, value))
+            return annotation.from_dict(value)
         if issubclass(annotation, enum.Enum):
             return annotation(value)
         if annotation is datetime.datetime:
@@ -96,19 +93,3 @@ def class_names(annotation: Any) -> list[str]:
     if typing.get_origin(annotation) is typing.Literal:  # a const result: its values are no classes
         return ["Literal"]
     return [name for member in typing.get_args(annotation) for name in class_names(member)]
-
-
-def files_as_bytes(model: type, value: dict[str, Any]) -> dict[str, Any]:
-    """A model's from_dict wraps bytes in File; a drawn value for a binary field (or its items) is text."""
-    # Annotations stay strings here: resolving them would import models a lazy package has not loaded.
-    binary = {field.name for field in getattr(model, "__attrs_attrs__", ()) if re.search(r"\bFile\b", str(field.type))}
-    if not binary:
-        return value
-
-    def encoded(item: Any) -> Any:
-        if isinstance(item, list):
-            return [encoded(each) for each in item]
-        return item.encode() if isinstance(item, str) else item
-
-    prefix = current().field_prefix
-    return {key: encoded(item) if attribute_name(key, prefix) in binary else item for key, item in value.items()}

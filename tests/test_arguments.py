@@ -19,7 +19,6 @@ import pytest
 from contract.calls import example_call
 from contract.generated_package import import_generated, package_dir, package_name
 from contract.generator_names import class_name, endpoint_module, module_name, python_name
-from contract.python_values import files_as_bytes
 from contract.spec_model import Operation, example_value, fits, request_body, resolve
 from tests.operation_calls import OPERATIONS, SPEC, Recorder, cases, client_for, success_reply
 
@@ -195,7 +194,7 @@ def test_a_model_built_with_a_plain_string_for_an_enum_sends_what_a_mapping_send
     cls = getattr(models, class_name(name))
     mapping = example_value(SPEC, resolve(SPEC, COMPONENTS[name]), all_properties=True)
     listed = next(v for v in resolve(SPEC, resolve(SPEC, COMPONENTS[name])["properties"][prop])["enum"] if v)
-    model = cls.from_dict(files_as_bytes(cls, {**mapping, prop: listed}))
+    model = cls.from_dict({**mapping, prop: listed})
     attribute = attribute_name(prop, current().field_prefix)
     setattr(model, attribute, str(listed))  # as `Model(field="VALUE")` holds it
     assert model.to_dict()[prop] == listed

@@ -17,7 +17,6 @@ import pytest
 from contract.calls import binary_fields, same_json, same_parts, wire_body
 from contract.generated_package import import_generated
 from contract.generator_names import class_name, endpoint_module, python_name
-from contract.python_values import files_as_bytes
 from contract.spec_model import (
     Content,
     Operation,
@@ -128,7 +127,7 @@ def sent_parts(model: Any) -> dict[str, list[bytes]]:
 def parses_back(name: str, body: dict[str, Any]) -> None:
     """The model takes the body and gives it back: as JSON, and part by part where it is a multipart form."""
     cls, schema = model_class(name), COMPONENTS[name]
-    parsed = cls.from_dict(files_as_bytes(cls, body))
+    parsed = cls.from_dict(body)
     assert misplaced_fields(parsed, undeclared=undeclared_required(name)) == []
     if hasattr(parsed, "to_multipart"):
         expected = wire_body(Content("multipart/form-data", "multipart", schema), body)
@@ -152,7 +151,7 @@ def test_an_optional_property_left_out_stays_out(name: str) -> None:
 @pytest.mark.parametrize("name", OBJECT_CASES)
 def test_a_models_repr_shows_only_what_is_set(name: str) -> None:
     cls = model_class(name)
-    shown = repr(cls.from_dict(files_as_bytes(cls, example_value(SPEC, resolve(SPEC, COMPONENTS[name])))))
+    shown = repr(cls.from_dict(example_value(SPEC, resolve(SPEC, COMPONENTS[name]))))
     assert "=UNSET" not in shown and "object at 0x" not in shown, shown
 
 
@@ -188,7 +187,7 @@ def test_a_required_property_missing_is_an_invalid_field_naming_it(name: str, pr
     cls = model_class(name)
     full = example_value(SPEC, resolve(SPEC, COMPONENTS[name]), all_properties=True)
     with pytest.raises(import_generated("errors").InvalidField) as raised:
-        cls.from_dict(files_as_bytes(cls, {key: value for key, value in full.items() if key != prop}))
+        cls.from_dict({key: value for key, value in full.items() if key != prop})
     assert (raised.value.path, raised.value.reason) == (prop, "required field missing")
 
 
@@ -235,7 +234,10 @@ def test_a_model_read_without_undeclared_fields_keeps_no_dict_for_them(name: str
     body = {key: value for key, value in example_value(SPEC, schema, all_properties=True).items() if key in declared}
     model, twin = model_class(name).from_dict(body), model_class(name).from_dict(body)
     assert [a.name for a in attrs.fields(type(model)) if isinstance(getattr(model, a.name), dict)] == []
-    assert model.additional_properties == {} and model == twin  # made on first use, and equal as before
+    assert model.additional_properties == {}  # made on first use
+    # and equal as before: a File holds its own stream, so a model holding one is compared by what it sends
+    files = [a.name for a in attrs.fields(type(model)) if type(getattr(model, a.name)).__name__ == "File"]
+    assert model == twin if not files else model.to_dict() == twin.to_dict()
 
 
 # openapi-python-client 0.29.1 drops the default of an array property (ListProperty.build sets
@@ -258,7 +260,7 @@ def defaults() -> list[Any]:
         schema = COMPONENTS[name]
         for prop, prop_schema in schema["properties"].items():
             if prop not in schema.get("required", []) and prop_schema.get("default") is not None:
-                array = resolve(SPEC, prop_schema).get("type") == "array"
+                array = isinstance(prop_schema["default"], list)  # an array's, or an array-or-null's (Mistral's)
                 model = isinstance(prop_schema["default"], dict)
                 marks = [ARRAY_DEFAULT_DROPPED] if array else [MODEL_DEFAULT_DROPPED] if model else []
                 found.append(pytest.param(name, prop, marks=marks))
@@ -318,7 +320,7 @@ def test_a_secret_is_in_no_repr_but_is_sent(name: str, prop: str) -> None:
     )
     value = [secret] if listed else secret  # a list of presigned links, say
     body = {**example_value(SPEC, resolve(SPEC, COMPONENTS[name]), all_properties=True), prop: value}
-    model = cls.from_dict(files_as_bytes(cls, body))
+    model = cls.from_dict(body)
     assert secret not in repr(model) and f"{attribute_name(prop, current().field_prefix)}=[REDACTED]" in repr(model)
     assert model.to_dict()[prop] == value
     response = import_generated("types").Response(status_code=200, content=b"{}", headers={}, parsed=model)
@@ -337,7 +339,7 @@ def test_a_member_the_spec_does_not_list_yet_is_an_unknown_variant(union: Tagged
     cls = model_class(union.model)
     body = example_value(SPEC, resolve(SPEC, COMPONENTS[union.model]), all_properties=True)
     body[union.prop] = {union.tag: "VALUE_ADDED_AFTER_THIS_SPEC", "field_added_later": 1}
-    parsed = cls.from_dict(files_as_bytes(cls, body))
+    parsed = cls.from_dict(body)
     value = getattr(parsed, attribute_name(union.prop, current().field_prefix))
     assert isinstance(value, import_generated("types").UnknownVariant)
     assert value.tag == "VALUE_ADDED_AFTER_THIS_SPEC" and parsed.to_dict()[union.prop] == body[union.prop]
@@ -351,7 +353,7 @@ def test_a_member_without_its_tag_is_an_invalid_field_naming_the_tag(union: Tagg
     body = example_value(SPEC, resolve(SPEC, COMPONENTS[union.model]), all_properties=True)
     body[union.prop] = {"field_added_later": 1}
     with pytest.raises(import_generated("errors").InvalidField) as raised:
-        cls.from_dict(files_as_bytes(cls, body))
+        cls.from_dict(body)
     assert raised.value.path == f"{union.prop}.{union.tag}" and raised.value.reason.startswith("required field missing")
 
 

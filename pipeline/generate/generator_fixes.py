@@ -13,6 +13,9 @@ spec itself (plan.py), so both read the document alike. Each goes when the upstr
 - An exception while the generator builds one schema or one operation (an enum whose values make the same
   member name twice: `ValueError: Duplicate key GMT0 in enum`) is that part's error, as the generator's own
   refusals are: the part is left out, named, and the rest is generated; it ended the whole run.
+- A File's JSON form is `str`: a File inside a JSON body is written as its UTF-8 text
+  (templates/property_templates/file_property.py.jinja, openapi-python-client#771), so the variable
+  to_dict() declares for it, a union's or a list's holding one too, is typed as the text it holds.
 """
 
 from typing import Any
@@ -29,6 +32,13 @@ def apply() -> None:
     _enum_defaults_as_written()
     _readable_names()
     _crashes_leave_out_their_part()
+    _files_in_json_as_text()
+
+
+def _files_in_json_as_text() -> None:
+    from openapi_python_client.parser.properties.file import FileProperty
+
+    FileProperty._json_type_string = "str"
 
 
 def _string_values_by_repr() -> None:
