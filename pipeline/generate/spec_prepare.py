@@ -146,6 +146,17 @@ def _kinds(schema: dict[str, Any]) -> set[str] | None:
     return kinds | {"null"} if schema.get("nullable") is True else kinds
 
 
+def _lone_enum_ref(spec: dict[str, Any], schema: dict[str, Any]) -> bool:
+    """`allOf: [$ref Enum]` with only annotations beside it: the generator reads any allOf as an object, so
+    the client would send `{}` for the enum's string (Plaid's credit_funds_source), and two such places
+    make duplicate models. What is beside the reference is annotation only, and the enum keeps its name."""
+    parts = schema.get("allOf")
+    if not (isinstance(parts, list) and len(parts) == 1 and isinstance(parts[0], dict) and "$ref" in parts[0]):
+        return False
+    beside = {key for key in schema if key != "allOf" and not key.startswith("x-")}
+    return beside <= set(OUTER_KEYWORDS) - {"default"} and "enum" in (resolve(spec, parts[0]) or {})
+
+
 def _unwrap_plain_all_of(spec: dict[str, Any]) -> None:
     """An `allOf` of plain parts (`[{type: string, nullable: true}, {nullable: false}]`, an array given a
     description) becomes the one schema its parts make, with what was beside it: the types they all take
@@ -155,6 +166,10 @@ def _unwrap_plain_all_of(spec: dict[str, Any]) -> None:
     for root, location in list(schema_roots(spec)):
         for schema, _ in list(schema_tree(root, location)):
             parts = schema.get("allOf")
+            if _lone_enum_ref(spec, schema):  # an enum component given a description or `deprecated` (Plaid's)
+                schema.clear()
+                schema.update({"$ref": parts[0]["$ref"]})
+                continue
             if not (isinstance(parts, list) and parts and all(_plain(spec, part, enum=True) for part in parts)):
                 continue
             if sum(1 for part in parts if "enum" in part or "const" in part) > 1:
