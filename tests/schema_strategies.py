@@ -64,6 +64,8 @@ def bounded(schema: Any) -> Any:
     if isinstance(out.get("prefixItems"), list):  # 3.1's tuple, as hypothesis-jsonschema reads one (draft 7)
         rest = out.pop("items", True)
         out["items"], out["additionalItems"] = out.pop("prefixItems"), rest
+    if isinstance(out.get("properties"), dict) and not {"type", "allOf", "anyOf", "oneOf"} & set(out):
+        out["type"] = "object"  # properties without a type (Plaid's bodies): an object, as the generator reads it
     if isinstance(out.get("properties"), dict):
         # Only declared properties, so any key a parsed model keeps in additional_properties was misplaced;
         # one required but declared nowhere (Mistral's `data`) takes any value.
@@ -76,7 +78,8 @@ def bounded(schema: Any) -> Any:
         out["minimum"], out["maximum"] = max(out.get("minimum", low), low), min(out.get("maximum", high), high)
     if "array" in types:
         out["maxItems"] = min(out.get("maxItems", MAX_ITEMS), MAX_ITEMS)
-    if "string" in types and not {"enum", "const", "format", "pattern"} & set(out):
+    # (not beside an allOf, whose parts may ask a minLength past the cap: Plaid's IBAN)
+    if "string" in types and not {"enum", "const", "format", "pattern", "allOf"} & set(out):
         out["maxLength"] = max(min(out.get("maxLength", MAX_LENGTH), MAX_LENGTH), out.get("minLength", 0))
     return out
 
@@ -200,10 +203,12 @@ def merged_all_of(node: Any, schemas: dict[str, Any]) -> Any:
 
     def plain(schema: dict[str, Any]) -> bool:
         keys = {key for key in schema if not key.startswith("x-")} - ANNOTATIONS - {"allOf"}
-        undeclared = schema.get("additionalProperties", False)  # absent or false: nothing more to merge
+        # absent, false or true (Plaid's open parts: the merged whole is closed to its declared properties
+        # for drawing, as every object is): nothing more to merge
+        undeclared = schema.get("additionalProperties", False)
         return (
             keys <= {"type", "properties", "required", "additionalProperties"}
-            and undeclared is False
+            and undeclared in (False, True)
             and (schema.get("type") in (None, "object"))
         )
 

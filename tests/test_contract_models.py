@@ -112,7 +112,11 @@ def nullable(schema: Any) -> bool:
     schema = resolve(SPEC, schema)
     kinds = schema.get("type") if isinstance(schema.get("type"), list) else [schema.get("type")]
     branches = [resolve(SPEC, s) for s in schema.get("anyOf", []) + schema.get("oneOf", [])]
-    return "null" in kinds or schema.get("nullable") is True or any(b.get("type") == "null" for b in branches)
+    own = "null" in kinds or schema.get("nullable") is True or any(b.get("type") == "null" for b in branches)
+    # `nullable` says nothing of allOf parts (OpenAPI 3.0.3): a typed part must take null too (Plaid's
+    # `NumbersIBANNullable`, a nullable string beside an allOf of a non-null one, takes none).
+    parts = [resolve(SPEC, part) for part in schema.get("allOf", [])]
+    return own and all(nullable(part) for part in parts if "type" in part or "allOf" in part)
 
 
 def sent_parts(model: Any) -> dict[str, list[bytes]]:
