@@ -119,6 +119,20 @@ def value_from(body: Any, name: str, schema: dict[str, Any]) -> Any:
     return None
 
 
+def credential_variable(keyword: str) -> str:
+    """Where a credential other than `token` is read from: the key's variable with the keyword after it
+    (Plaid's `secret=` from BASETEN_API_KEY_SECRET)."""
+    return f"{current().api_key_env}_{keyword.upper()}"
+
+
+def other_credentials() -> dict[str, str]:
+    """Each credential besides `token` the client takes (a spec whose security asks for several keys at
+    once), from its credential_variable, where set."""
+    keywords = import_generated("client").AuthenticatedClient.credential_keywords()
+    found = {keyword: os.environ.get(credential_variable(keyword), "") for keyword in keywords if keyword != "token"}
+    return {keyword: value for keyword, value in found.items() if value}
+
+
 def check(
     base_url: str,
     token: str,
@@ -142,7 +156,11 @@ def check(
         )
     pacer = Pacer(httpx.HTTPTransport(), limit, rate)
     client = import_generated("client").AuthenticatedClient(
-        base_url=base_url, token=token, raise_on_unexpected_status=False, httpx_args={"transport": pacer}
+        base_url=base_url,
+        token=token,
+        raise_on_unexpected_status=False,
+        httpx_args={"transport": pacer},
+        **other_credentials(),
     )
     errors = import_generated("errors")
     listed: dict[str, Any] = {}
@@ -228,8 +246,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         ended, status = "stopped by Ctrl-C: the report so far", 2
 
+    secrets = [value for value in (token, *other_credentials().values()) if value]
+
     def safe(text: str) -> str:
-        return text.replace(token, "[REDACTED]") if token else text
+        for secret in secrets:
+            text = text.replace(secret, "[REDACTED]")
+        return text
 
     for outcome in report:
         print(safe(outcome.line()))

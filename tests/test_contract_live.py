@@ -27,7 +27,7 @@ from contract.spec_model import (
     success_response,
 )
 from pipeline.project import current
-from tests.operation_calls import OPERATIONS, SPEC, TOKEN
+from tests.operation_calls import OPERATIONS, SPEC, TOKEN, credentials
 from tests.prism import answers_outside_its_spec, refuses_valid_request
 
 
@@ -39,6 +39,9 @@ def live_help() -> str:
 
 def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str]:
     monkeypatch.setenv(current().api_key_env, TOKEN)
+    for keyword, value in credentials().items():  # a spec asking for several keys at once (Plaid's three)
+        if keyword != "token":
+            monkeypatch.setenv(live.credential_variable(keyword), value)
     status = live.main([*args, "--rate", "1000"])
     out = capsys.readouterr()
     text = out.out + out.err
