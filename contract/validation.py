@@ -8,6 +8,7 @@ openapi-core ships adapters for requests, werkzeug and others, not httpx; these 
 import copy
 import functools
 import json
+import re
 from http.cookies import SimpleCookie
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
@@ -119,10 +120,12 @@ def _json_with_parameters(value: bytes | str, **parameters: str) -> Any:
 
 
 @functools.cache
-def openapi() -> Any:
-    """openapi-core for openapi.yaml, served from JUDGED_AT."""
+def openapi(only: str = "") -> Any:
+    """openapi-core for openapi.yaml, served from JUDGED_AT; with `only`, for that path alone (judge_for)."""
     spec = without_mutual_tls(type_lists_as_any_of(as_routed(current_spec())))  # no `#fragment` in a path key
     spec = form_fields_declared(nullable_parameter_arrays_as_arrays(spec))
+    if only:
+        spec["paths"] = {only: spec["paths"][only]}
     # Every server, the paths' and operations' own too (openapi-core looks for the request's there first):
     # each request's path is taken relative to the server it was sent to (HttpxOpenAPIRequest.base_path).
     for holder in [spec, *_server_holders(spec)]:
@@ -244,9 +247,33 @@ def assert_valid(request: httpx.Request, server: str) -> None:
         raise RequestRejected("openapi-core rejects the request: " + "; ".join(errors))
 
 
+@functools.cache
+def _routes() -> list[tuple[str, frozenset[str]]]:
+    """Each path template openapi-core is given, with its methods."""
+    paths = as_routed(current_spec()).get("paths") or {}
+    return [(template, frozenset(item)) for template, item in paths.items() if isinstance(item, dict)]
+
+
+def _route(method: str, path: str) -> str:
+    """The template a server routes the request to, where several match it (Exoscale's `/instance/{id}`
+    beside `/instance/{id}:reboot`): the fewest parameters, then the most fixed text, as OpenAPI has
+    concrete paths matched first. "" where at most one matches."""
+    found = [template for template, methods in _routes() if method.lower() in methods and _matches(template, path)]
+    if len(found) < 2:
+        return ""
+    return min(found, key=lambda template: (len(path_pattern(template)[1]), -len(re.sub(r"\{[^{}]*\}", "", template))))
+
+
+def judge_for(request: HttpxOpenAPIRequest) -> Any:
+    """openapi-core, told the path where several templates match the request: openapi-core 0.23.1 may take
+    the one with a parameter where the spec has the concrete path."""
+    return openapi(_route(request.method, request.path))
+
+
 def request_errors(request: httpx.Request, server: str) -> list[str]:
     """What openapi-core finds wrong with the request sent to `server`, one line each; [] when it is valid."""
-    result = openapi().unmarshal_request(HttpxOpenAPIRequest(request, server))
+    judged = HttpxOpenAPIRequest(request, server)
+    result = judge_for(judged).unmarshal_request(judged)
     return [_describe(error) for error in result.errors]
 
 
@@ -258,7 +285,8 @@ def response_errors(request: httpx.Request, response: httpx.Response, server: st
     """
     if _binary_body(request, response, server):
         return []
-    result = openapi().unmarshal_response(HttpxOpenAPIRequest(request, server), HttpxOpenAPIResponse(response))
+    judged = HttpxOpenAPIRequest(request, server)
+    result = judge_for(judged).unmarshal_response(judged, HttpxOpenAPIResponse(response))
     return [_describe(error, located=True) for error in result.errors]
 
 
@@ -279,14 +307,14 @@ def _binary_body(request: httpx.Request, response: httpx.Response, server: str) 
 
 def _path_values(method: str, path: str) -> dict[str, str]:
     """The path parameters as the server reads them, percent-decoded (openapi-core 0.23.1 checks them as
-    sent: `ä` is 6 characters long there), from the template openapi-core picks: the fewest parameters."""
-    spec, found = current_spec(), []
-    for template, item in (spec.get("paths") or {}).items():
+    sent: `ä` is 6 characters long there), from the template the request is judged by (_route)."""
+    chosen = _route(method, path)
+    for template, methods in _routes():
         pattern, names = path_pattern(template.rstrip("/"))
         matched = pattern.fullmatch(path.rstrip("/"))
-        if matched and method.lower() in (resolve(spec, item) or {}):
-            found.append((len(names), dict(zip(names, map(unquote, matched.groups()), strict=True))))
-    return min(found, key=lambda pair: pair[0])[1] if found else {}
+        if matched and method.lower() in methods and template == (chosen or template):
+            return dict(zip(names, map(unquote, matched.groups()), strict=True))
+    return {}
 
 
 def _matches(template: str, path: str) -> bool:
