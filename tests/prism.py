@@ -21,6 +21,7 @@ from contract.local_server import free_port
 from contract.spec_model import (
     Operation,
     declared_properties,
+    path_pattern,
     recursive_names,
     request_body,
     required_names,
@@ -30,7 +31,7 @@ from contract.spec_model import (
 )
 from pipeline.project import ROOT
 from pipeline.spec.openapi import schemas
-from tests.operation_calls import SPEC
+from tests.operation_calls import OPERATIONS, SPEC
 
 PRISM = ROOT / "node_modules" / ".bin" / "prism"
 STARTUP_SECONDS = 60  # about 1 s on the seed, 3 s on the 183-operation spec; generous for a loaded CI machine
@@ -83,6 +84,30 @@ def refuses_valid_request(op: Operation) -> str:
             return "Prism 5.16 reads a multipart part that holds an object (sent as JSON, OpenAPI's default) as text"
     if any(quote(p["name"], safe="") != p["name"] for p in op.params_in("query") if p.get("required")):
         return "Prism 5.16 looks a query parameter whose name needs percent-encoding up by its encoded name"
+    if shadowed_by(op):
+        return (
+            f"Prism 5.16 may route {op.id} to {shadowed_by(op)}, taking the whole segment (`{{id}}:verb`) for"
+            " the parameter, which its schema then refuses"
+        )
+    return ""
+
+
+def shadowed_by(op: Operation) -> str:
+    """Another operation of the same method whose path, a parameter taking a whole segment, also matches
+    this one's (Exoscale's `/instance/{id}` beside `/instance/{id}:start`), where that parameter's schema
+    refuses what Prism reads into it (a format, pattern, enum or length); "" where there is none."""
+    sent = re.sub(r"\{[^{}/]+\}", "x", op.path.split("#", 1)[0])
+    if sent.count(":") == 0:
+        return ""
+    for other in OPERATIONS:
+        if other.method != op.method or other.path == op.path:
+            continue
+        pattern, names = path_pattern(other.path)
+        if pattern.fullmatch(sent) is None:
+            continue
+        schemas = [resolve(SPEC, (p.get("schema") or {})) for p in other.params_in("path") if p.get("name") in names]
+        if any({"format", "pattern", "enum", "maxLength"} & set(schema) for schema in schemas):
+            return other.id
     return ""
 
 
@@ -114,6 +139,12 @@ PRISM_BOOLEAN_HEADER = "HeaderValidationError: Failed to cast value to boolean t
 PRISM_STRING = re.compile(r"'(string)+[a-z]*' (does not match '.*|is not a '[\w-]+')|-?[\d.]+ is not a multiple of .*")
 
 
+# Prism 5.16 writes a writeOnly property in a response too (openapi-core's message for it), and an int64
+# near its bounds as the float it rounds to (9223372036854776000 for 2**63 - 1).
+PRISM_WRITE_ONLY = re.compile(r"Tried to read write-only property with .*")
+PRISM_INT64 = re.compile(r"-?\d+ is (greater|less) than the (maximum|minimum) of -?922337203685477580[78]")
+
+
 # Prism 5.16 makes an object of its declared properties: a name required but declared by no part of the
 # schema (Box's shared link requires `accessed`) is never in it.
 PRISM_UNDECLARED = re.compile(r"'(.+)' is a required property")
@@ -132,7 +163,8 @@ def undeclared_required() -> frozenset[str]:
 
 def prisms_own_strings(finding: str) -> bool:
     """Whether every mismatch in a contract-live finding is a value Prism made up, refused by its pattern,
-    format or multipleOf, a boolean header it wrote as null, or a required name no part declares."""
+    format or multipleOf, a boolean header it wrote as null, a required name no part declares, a writeOnly
+    property, or an int64 bound written as a float."""
     mismatches = re.split(r"(?:: |; )(?=body\b|HeaderValidationError)", finding)[1:]
 
     def prisms(mismatch: str) -> bool:
@@ -140,6 +172,8 @@ def prisms_own_strings(finding: str) -> bool:
         undeclared = PRISM_UNDECLARED.fullmatch(reason)
         return (
             mismatch == PRISM_BOOLEAN_HEADER
+            or PRISM_WRITE_ONLY.fullmatch(reason) is not None
+            or PRISM_INT64.fullmatch(reason) is not None
             or PRISM_STRING.fullmatch(reason) is not None
             or (undeclared is not None and undeclared.group(1) in undeclared_required())
         )
