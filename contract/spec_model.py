@@ -354,7 +354,11 @@ def example_value(
             unions = [example(p, depth + 1, stack) for p in parts if {"oneOf", "anyOf"} & set(p)]
             value = {k: v for union in unions if isinstance(union, dict) for k, v in union.items()}
             value.update({n: property_example(declared.get(n) or [{}], depth, stack) for n in required})
-            return {**value, **{n: property_example(declared[n], depth, stack) for n in (optional if wide else [])}}
+            # optional ones near the top, and as many as a minProperties asks (Exoscale's "id or name")
+            fewest = schema.get("minProperties", 0) if isinstance(schema.get("minProperties"), int) else 0
+            unset = [n for n in optional if n not in value]
+            chosen = unset if wide else unset[: max(0, fewest - len(value))]
+            return {**value, **{n: property_example(declared[n], depth, stack) for n in chosen}}
         if "allOf" in schema:  # a part that is not an object (`allOf: [$ref: AnEnum]`) is the value itself
             values = [example(part, depth + 1, stack) for part in schema["allOf"]]
             return next((value for value in values if value is not None), None)
