@@ -84,6 +84,7 @@ def prepare_spec(
     notes += _name_past_imports(prepared, field_prefix)
     notes += _drop_colliding_titles(prepared)
     _refer_to_copies(prepared)
+    notes += _name_inline_apart(prepared)
     notes += _separate_modules(prepared, field_prefix)
     return prepared, notes
 
@@ -167,8 +168,9 @@ def _unwrap_plain_all_of(spec: dict[str, Any]) -> None:
         for schema, _ in list(schema_tree(root, location)):
             parts = schema.get("allOf")
             if _lone_enum_ref(spec, schema):  # an enum component given a description or `deprecated` (Plaid's)
+                reference = schema["allOf"][0]["$ref"]
                 schema.clear()
-                schema.update({"$ref": parts[0]["$ref"]})
+                schema.update({"$ref": reference})
                 continue
             if not (isinstance(parts, list) and parts and all(_plain(spec, part, enum=True) for part in parts)):
                 continue
@@ -454,6 +456,28 @@ def _untitle_repeats(spec: dict[str, Any], schemas: list[tuple[Any, Location]], 
         if schema["title"] in repeated:
             del schema["title"]
     return [f"{parent}: title {title!r} names several schemas; each is named by its place" for title in repeated]
+
+
+def _name_inline_apart(spec: dict[str, Any]) -> list[str]:
+    """An inline object the generator would name as another component's class (Exoscale's snapshot.export,
+    SnapshotExport, beside the component snapshot-export): the generator refused the second as a duplicate
+    and left both out. The inline one is titled with a number after it (`SnapshotExport2`)."""
+    components = mapping(mapping(spec, "components"), "schemas")
+    taken = {
+        pascal_case(str(schema.get("title") or key)) for key, schema in components.items() if isinstance(schema, dict)
+    }
+    notes = []
+    for key, schema in components.items():
+        parent = pascal_case(str(schema.get("title") or key)) if isinstance(schema, dict) else ""
+        for name, prop in mapping(schema, "properties").items():
+            named = parent + pascal_case(str(name))
+            if named in taken and _makes_class(spec, prop) and "title" not in prop and "enum" not in prop:
+                number = next(n for n in range(2, 100) if f"{named}{n}" not in taken)
+                prop["title"] = f"{pascal_case(str(name))}{number}"  # the generator puts its parent's name first
+                taken.add(f"{named}{number}")
+                at = where(("components", "schemas", key, "properties", str(name)))
+                notes.append(f"{at}: named {named}{number}, as {named} is a component's class")
+    return notes
 
 
 def _refer_to_copies(spec: dict[str, Any]) -> None:
