@@ -15,7 +15,8 @@ or removing another operation renames nothing:
   noun made singular), POST to another word after the resource uses that word as the verb
   (`.../{deployment_id}/promote` -> `promote_deployment`); PATCH `update`, PUT `replace`, DELETE `delete`.
   A path key's `#fragment` (a second entry for one route) is added to the route's name
-  (`POST /charges/{code}#refund` -> `post_charge_refund`).
+  (`POST /charges/{code}#refund` -> `post_charge_refund`). Words after a parameter in one segment (a
+  custom method, `/instances/{id}:start`) are read as the next segment (`start_instance`).
 
 A spec's own operationId and tags win; `operation_overrides` in generator-config.yaml renames or moves
 one operation ("METHOD /path": {name: ..., group: ...}). Whichever it is, the generator's own rule makes
@@ -62,12 +63,19 @@ def operation_names(
     return names
 
 
+def _custom_method(segment: str) -> list[str]:
+    """A parameter with words after it in one segment (`{id}:start`, a custom method) is the parameter and
+    then those words, as if they were the next segment (`{id}/start`)."""
+    matched = re.fullmatch(r"(\{[^{}]+\})[:.;,!@$-]?([A-Za-z][\w-]*)", segment)
+    return [matched.group(1), matched.group(2)] if matched else [segment]
+
+
 def derive(method: str, path: str) -> OperationName:
     path, _, fragment = path.partition("#")
     if fragment:  # a second entry for one route (`/charges/{code}#refund`): the fragment's words follow
         derived = derive(method, path)
         return OperationName(derived.group, f"{derived.name}_{snake(fragment)}")
-    segments = [segment for segment in path.strip("/").split("/") if segment]
+    segments = [part for segment in path.strip("/").split("/") if segment for part in _custom_method(segment)]
     if segments and _VERSION.match(segments[0]):
         segments = segments[1:]
     words = [snake(segment) for segment in segments]
