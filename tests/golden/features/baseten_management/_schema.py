@@ -229,8 +229,10 @@ class Schemas:
             if not schema:
                 return
         place = where or "the value"
-        if value is None and schema.get("nullable") is True:
-            return  # OpenAPI 3.0's null
+        if value is None and schema.get("nullable") is True:  # OpenAPI 3.0's null
+            for part in schema.get("allOf") or []:  # nullable says nothing of allOf parts: each must take it too
+                self._check(part, value, where, out, request, depth + 1)
+            return
         kind = schema.get("type")
         if kind is not None:
             kinds = kind if isinstance(kind, list) else [kind]
@@ -508,6 +510,13 @@ class Examples:
             if schema.get("allOf"):
                 return self._all_of(schema, depth, stack)
             return {}
+        if kind not in ("object", "array") and isinstance(schema.get("allOf"), list):
+            # a scalar whose bounds an allOf part gives (Plaid's IBAN: `type: string` beside a $ref with a
+            # minLength): the first part's value that fits the whole
+            for part in schema["allOf"]:
+                made = self._value(part, depth + 1, stack)
+                if self.schemas.fits(schema, made):
+                    return made
         if kind == "object":
             return self._object(schema, depth, stack)
         if kind == "array":  # 3.1's prefixItems first (a tuple: [timestamp, value]), then items

@@ -19,7 +19,7 @@ import httpx
 
 from ._read import json_type
 from .errors import InvalidField
-from .types import Unset
+from .types import File, Unset
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -170,6 +170,27 @@ def wire_date(value: datetime.date, name: str) -> str:
     if not isinstance(value, datetime.date):
         raise InvalidField(name, f"expected a date, got {json_type(value)}")
     return value.isoformat()
+
+
+def json_file(value: File, name: str) -> str:
+    """A binary string inside a JSON body (a File) as JSON carries it: its bytes as UTF-8 text, as a
+    response's is read (_read.binary_payload); InvalidField naming the field for bytes that are not UTF-8.
+    The payload is read whole and, where it can be, put back where it was, so that a retry sends it again."""
+    if not isinstance(value, File):
+        raise InvalidField(name, f"expected a File, got {json_type(value)}")
+    payload = value.payload
+    getvalue = getattr(payload, "getvalue", None)
+    if callable(getvalue):
+        data = getvalue()
+    else:
+        start = payload.tell() if payload.seekable() else None
+        data = payload.read()
+        if start is not None:
+            payload.seek(start)
+    try:
+        return bytes(data).decode("utf-8")
+    except UnicodeDecodeError:
+        raise InvalidField(name, "bytes that are not UTF-8 text: a JSON body carries a binary string as text") from None
 
 
 def _parsed(text: str, name: str, parse: Any, what: str) -> Any:

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 
 from .. import types
 from .._read import binary_payload, expected, field_error, item_error, read_int, unknown_field
+from .._wire import json_file
 from ..types import UNSET, File, Unset, model_repr, no_extra_is_empty, reading_strictly
 
 
@@ -43,7 +44,7 @@ class UploadForm:
     def to_dict(self) -> dict[str, Any]:
         """The model as JSON writes it: the fields that are set, by their names in the spec, and any in
         additional_properties."""
-        f_file = self.file.to_tuple()
+        f_file = json_file(self.file, "file")
 
         f_description = self.description
 
