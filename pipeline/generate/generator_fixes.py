@@ -13,6 +13,11 @@ spec itself (plan.py), so both read the document alike. Each goes when the upstr
 - An exception while the generator builds one schema or one operation (an enum whose values make the same
   member name twice: `ValueError: Duplicate key GMT0 in enum`) is that part's error, as the generator's own
   refusals are: the part is left out, named, and the rest is generated; it ended the whole run.
+- Of a property two allOf parts declare as different models, the one that refines the other wins: Plaid's
+  InvestmentAccount takes AccountBase's `balances: AccountBalance` and declares its own
+  `balances: InvestmentAccountBalance`, an allOf of AccountBalance and more. The generator kept the first
+  (its merge of two models keeps the first class whatever the second adds), so the added fields were
+  read as undeclared. allOf means both; the refining model is exactly both.
 - A File's JSON form is `str`: a File inside a JSON body is written as its UTF-8 text
   (templates/property_templates/file_property.py.jinja, openapi-python-client#771), so the variable
   to_dict() declares for it, a union's or a list's holding one too, is typed as the text it holds.
@@ -33,6 +38,38 @@ def apply() -> None:
     _readable_names()
     _crashes_leave_out_their_part()
     _files_in_json_as_text()
+    _refining_models_win()
+
+
+def _untrusted(value: Any) -> str:
+    """The text of a name from the document (an UntrustedString's str() quotes it: _readable_names)."""
+    return str(value.get_untrusted_value() if hasattr(value, "get_untrusted_value") else value)
+
+
+def _refining_models_win() -> None:
+    from openapi_python_client.parser.properties import merge_properties as merging
+    from openapi_python_client.parser.properties.model_property import ModelProperty
+
+    merge = merging.merge_properties
+
+    def refines(later: Any, earlier: Any) -> bool:
+        """`later` is an allOf with `earlier` as a part: a $ref to it, or the same inline schema."""
+        roots = {_untrusted(root).lstrip("#") for root in earlier.roots}
+        for part in getattr(later.data, "allOf", None) or []:
+            ref = getattr(part, "ref", None)
+            if ref is not None and _untrusted(ref).lstrip("#") in roots:
+                return True
+            if ref is None and part == earlier.data:
+                return True
+        return False
+
+    def merge_properties(prop1: Any, prop2: Any) -> Any:
+        models = isinstance(prop1, ModelProperty) and isinstance(prop2, ModelProperty)
+        if models and prop1.class_info != prop2.class_info and refines(prop2, prop1):
+            return merging._merge_common_attributes(prop2, prop1, prop2)
+        return merge(prop1, prop2)
+
+    merging.merge_properties = merge_properties  # model_property.py imports it by name at each merge
 
 
 def _files_in_json_as_text() -> None:
