@@ -37,6 +37,7 @@ def test_each_operation_is_generated_under_its_group_and_name() -> None:
         ("delete", "/v1/api_keys/{api_key_prefix}", "api_keys.delete_api_key"),
         ("post", "/charges/{code}#refund", "charges.post_charge_refund"),
         ("post", "/instances/{id}:start", "instances.start_instance"),
+        ("get", "/Accounts/{AccountSid}/Calls/{Sid}.json", "accounts.get_call"),
     ],
 )
 def test_the_rule_reads_aloud(method: str, path: str, expected: str) -> None:

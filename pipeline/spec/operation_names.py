@@ -64,9 +64,9 @@ def operation_names(
 
 
 def _custom_method(segment: str) -> list[str]:
-    """A parameter with words after it in one segment (`{id}:start`, a custom method) is the parameter and
-    then those words, as if they were the next segment (`{id}/start`)."""
-    matched = re.fullmatch(r"(\{[^{}]+\})[:.;,!@$-]?([A-Za-z][\w-]*)", segment)
+    """A parameter with a colon and words after it in one segment (`{id}:start`, a custom method as
+    Google's AIP-136 writes it) is the parameter and then those words, as if they were the next segment."""
+    matched = re.fullmatch(r"(\{[^{}]+\}):([A-Za-z][\w-]*)", segment)  # not `{sid}.json`: a format
     return [matched.group(1), matched.group(2)] if matched else [segment]
 
 
