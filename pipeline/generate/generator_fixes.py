@@ -53,11 +53,12 @@ def _refining_models_win() -> None:
     merge = merging.merge_properties
 
     def refines(later: Any, earlier: Any) -> bool:
-        """`later` is an allOf with `earlier` as a part: a $ref to it, or the same inline schema."""
-        roots = {_untrusted(root).lstrip("#") for root in earlier.roots}
+        """`later` is an allOf with `earlier` as a part: a $ref to it, or the same inline schema. A component's
+        model has as roots its own reference and its class; an inline one, those of what holds it too."""
+        roots = {_untrusted(root).lstrip("#") for root in earlier.roots} - {_untrusted(earlier.class_info.name)}
         for part in getattr(later.data, "allOf", None) or []:
             ref = getattr(part, "ref", None)
-            if ref is not None and _untrusted(ref).lstrip("#") in roots:
+            if ref is not None and roots == {_untrusted(ref).lstrip("#")}:
                 return True
             if ref is None and part == earlier.data:
                 return True
