@@ -113,9 +113,12 @@ def nullable(schema: Any) -> bool:
     kinds = schema.get("type") if isinstance(schema.get("type"), list) else [schema.get("type")]
     branches = [resolve(SPEC, s) for s in schema.get("anyOf", []) + schema.get("oneOf", [])]
     own = "null" in kinds or schema.get("nullable") is True or any(b.get("type") == "null" for b in branches)
-    # `nullable` says nothing of allOf parts (OpenAPI 3.0.3): a typed part must take null too (Plaid's
-    # `NumbersIBANNullable`, a nullable string beside an allOf of a non-null one, takes none).
+    # Of a scalar, `nullable` says nothing of allOf parts (OpenAPI 3.0.3): a typed part must take null too
+    # (Plaid's `NumbersIBANNullable`, a nullable string beside an allOf of a non-null one, takes none). An
+    # object built through allOf is nullable as a whole, as its author means (Plaid's Cause).
     parts = [resolve(SPEC, part) for part in schema.get("allOf", [])]
+    if "object" in kinds or any(p.get("type") == "object" or "properties" in p for p in parts):
+        return own
     return own and all(nullable(part) for part in parts if "type" in part or "allOf" in part)
 
 

@@ -51,12 +51,16 @@ def test_a_nullable_object_built_through_all_of_is_a_model_where_defined_and_or_
     would leave the model out. A nullable allOf of strings is no model and stays as it is."""
     base = {"type": "object", "properties": {"code": {"type": "string"}}}
     cause = {"type": "object", "nullable": True, "required": ["code"], "allOf": [{"$ref": "#/components/schemas/Base"}]}
-    text = {"nullable": True, "allOf": [{"type": "string"}, {"maxLength": 3}]}
+    untyped = {"nullable": True, "allOf": [{"$ref": "#/components/schemas/Base"}, {"description": "d"}]}
+    text = {"nullable": True, "allOf": [{"type": "string"}, {"anyOf": [{"maxLength": 3}, {"minLength": 5}]}]}
     holder = {"properties": {"cause": {"$ref": "#/components/schemas/Cause"}}}
-    spec = {"components": {"schemas": {"Base": base, "Cause": cause, "Text": text, "Holder": holder}}}
+    spec = {
+        "components": {"schemas": {"Base": base, "Cause": cause, "Untyped": untyped, "Text": text, "Holder": holder}}
+    }
 
     schemas = prepare_spec(spec, {})[0]["components"]["schemas"]
 
     assert "nullable" not in schemas["Cause"] and schemas["Cause"]["allOf"] == cause["allOf"]
+    assert "nullable" not in schemas["Untyped"]  # Plaid's NumbersACHNullable says no `type`
     assert schemas["Holder"]["properties"]["cause"] == {"anyOf": [{"$ref": "#/components/schemas/Cause"}, NULL]}
-    assert schemas["Text"]["nullable"] is True
+    assert schemas["Text"] == text  # an allOf of strings (one a union: not unwrapped) is no model
