@@ -250,8 +250,9 @@ def assert_valid(request: httpx.Request, server: str) -> None:
 @functools.cache
 def _routes() -> list[tuple[str, frozenset[str]]]:
     """Each path template openapi-core is given, with its methods."""
-    paths = as_routed(current_spec()).get("paths") or {}
-    return [(template, frozenset(item)) for template, item in paths.items() if isinstance(item, dict)]
+    spec = as_routed(current_spec())
+    items = [(template, resolve(spec, item)) for template, item in (spec.get("paths") or {}).items()]
+    return [(template, frozenset(item)) for template, item in items if isinstance(item, dict)]
 
 
 def _route(method: str, path: str) -> str:
