@@ -339,9 +339,19 @@ def example_value(
                 beside = {k: v for k, v in schema.items() if k not in ("oneOf", "anyOf")}
                 if _is_object(spec, beside):  # properties beside the union: each branch only narrows them
                     own = example(beside, depth + 1, stack)
-                    values = [{**own, **value} if isinstance(value, dict) else own for value in values]
+                    # a branch that only requires some of them (OpenAI's "image_url or file_id"): those made
+                    narrowed = [
+                        example({**beside, "required": [*beside.get("required", []), *c.get("required", [])]},
+                                depth + 1, stack)
+                        if isinstance(c, dict) and set(c) <= {"required", "description", "title"} else None
+                        for c in choices
+                    ]  # fmt: skip
+                    values = [
+                        made if made is not None else {**own, **value} if isinstance(value, dict) else own
+                        for made, value in zip(narrowed, values, strict=True)
+                    ]
                 if key == "anyOf":
-                    return values[0]
+                    return next((v for v in values if fits(spec, schema, v)), values[0])
                 # A oneOf takes a value that fits exactly one branch: a branch's example, or one with an
                 # undeclared field added, which a free-form branch takes and a closed one refuses.
                 tries = values + [{**v, "field_added_later": 1} for v in values if isinstance(v, dict)]

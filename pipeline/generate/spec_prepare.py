@@ -36,7 +36,11 @@ rewrite, and the generator behaviour it answers (the upstream issue whose fix wo
   ReplayDeletionJobCreateData, also a component): the generator refuses the second; where the inline one
   is a copy of that component (a dereferenced spec, as Sentry publishes), it is written as the `$ref`.
 - two components whose classes differ only in case (`APIKey`, `ApiKey`) would share a module, the second
-  written over the first: the later is titled with a number (`ApiKey2`).
+  written over the first: the later is titled with a number (`ApiKey2`); an inline object named as
+  another component's class is numbered the same way.
+- an object whose `anyOf`/`oneOf` branches (and `not`) only say which of its declared properties are
+  required (OpenAI's "give file_ids or files"): the generator reads a union of empty objects and makes no
+  model; without them it is the model of its properties, and the server judges the rule as before.
 """
 
 import copy
@@ -77,6 +81,7 @@ def prepare_spec(
     notes += _drop_model_defaults(prepared)
     _schema_for_content_parameters(prepared)
     _unwrap_plain_all_of(prepared)
+    _drop_required_only_branches(prepared)
     _wrap_ref_siblings(prepared)
     _split_nullables(prepared)
     _name_union_branches(prepared)
@@ -147,6 +152,29 @@ def _kinds(schema: dict[str, Any]) -> set[str] | None:
     return kinds | {"null"} if schema.get("nullable") is True else kinds
 
 
+REQUIRED_ONLY = {"required", "not", "minProperties", "maxProperties", "description", "title", "allOf"}
+
+
+def _required_only(schema: Any, depth: int = 0) -> bool:
+    """A schema (inline) that says only which properties must or must not be there."""
+    if not isinstance(schema, dict) or "$ref" in schema or depth > 8 or not set(schema) <= REQUIRED_ONLY:
+        return False
+    parts = [*(schema.get("allOf") or []), *([schema["not"]] if "not" in schema else [])]
+    return all(_required_only(part, depth + 1) for part in parts)
+
+
+def _drop_required_only_branches(spec: dict[str, Any]) -> None:
+    for root, location in list(schema_roots(spec)):
+        for schema, _ in list(schema_tree(root, location)):
+            if not isinstance(schema.get("properties"), dict) or not schema["properties"]:
+                continue
+            keys = [key for key in ("anyOf", "oneOf") if isinstance(schema.get(key), list) and schema[key]]
+            narrowing = [schema[key] for key in keys] + ([[schema["not"]]] if "not" in schema else [])
+            if keys and all(_required_only(branch) for branches in narrowing for branch in branches):
+                for key in (*keys, "not"):
+                    schema.pop(key, None)
+
+
 def _lone_enum_ref(spec: dict[str, Any], schema: dict[str, Any]) -> bool:
     """`allOf: [$ref Enum]` with only annotations beside it: the generator reads any allOf as an object, so
     the client would send `{}` for the enum's string (Plaid's credit_funds_source), and two such places
@@ -155,7 +183,9 @@ def _lone_enum_ref(spec: dict[str, Any], schema: dict[str, Any]) -> bool:
     if not (isinstance(parts, list) and len(parts) == 1 and isinstance(parts[0], dict) and "$ref" in parts[0]):
         return False
     beside = {key for key in schema if key != "allOf" and not key.startswith("x-")}
-    return beside <= set(OUTER_KEYWORDS) - {"default"} and "enum" in (resolve(spec, parts[0]) or {})
+    # (readOnly and writeOnly are kept: a writeOnly field is hidden from repr)
+    annotations = set(OUTER_KEYWORDS) - {"default", "readOnly", "writeOnly"}
+    return beside <= annotations and "enum" in (resolve(spec, parts[0]) or {})
 
 
 def _unwrap_plain_all_of(spec: dict[str, Any]) -> None:
@@ -235,8 +265,11 @@ def _enum_without_null(node: dict[str, Any]) -> dict[str, Any]:
 def _is_nullable_model(spec: dict[str, Any], node: Any) -> bool:
     """An object schema that also takes null (`nullable: true`, or null in its type list), no union.
 
-    An object built through allOf counts too (Plaid's Cause): the generator reads its nullability as a union
-    with null, in which it cannot take an allOf, and leaves the model out."""
+    An object built through allOf counts too (Plaid's Cause, and its NumbersACHNullable without a `type`):
+    the generator reads its nullability as a union with null, in which it cannot take an allOf, and left
+    the model out. OpenAPI 3.0.3's letter has the allOf parts refuse null (and `nullable` without `type`
+    say nothing); its author means null, and the fake's checker (runtime/_schema.py) and the suite read it
+    so too."""
     if not isinstance(node, dict) or {"enum", "anyOf", "oneOf"} & set(node):
         return False
     kinds = node["type"] if isinstance(node.get("type"), list) else [node.get("type")]
@@ -459,7 +492,8 @@ def _untitle_repeats(spec: dict[str, Any], schemas: list[tuple[Any, Location]], 
 
 
 def _name_inline_apart(spec: dict[str, Any]) -> list[str]:
-    """An inline object the generator would name as another component's class (Exoscale's snapshot.export,
+    """A component's property that is an inline object the generator would name as another component's
+    class (Exoscale's snapshot.export,
     SnapshotExport, beside the component snapshot-export): the generator refused the second as a duplicate
     and left both out. The inline one is titled with a number after it (`SnapshotExport2`)."""
     components = mapping(mapping(spec, "components"), "schemas")
