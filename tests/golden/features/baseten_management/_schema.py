@@ -230,7 +230,9 @@ class Schemas:
                 return
         place = where or "the value"
         if value is None and schema.get("nullable") is True:  # OpenAPI 3.0's null
-            for part in schema.get("allOf") or []:  # nullable says nothing of allOf parts: each must take it too
+            # Of a scalar, nullable says nothing of its allOf parts (OpenAPI 3.0.3): each must take null too.
+            # An object built through allOf is null as a whole, as the client reads it (spec_prepare.py).
+            for part in [] if "object" in self.types(schema) else schema.get("allOf") or []:
                 self._check(part, value, where, out, request, depth + 1)
             return
         kind = schema.get("type")
@@ -661,6 +663,12 @@ class Examples:
             if name not in made:
                 extra = schema.get("additionalProperties")
                 made[name] = self._value(extra if isinstance(extra, dict) else {}, depth + 1, stack)
+        if ("not" in schema or "maxProperties" in schema) and not self.schemas.fits(schema, made):
+            # (OpenAI's "image_url or file_id, not both"): optional fields left out, the last first, until it fits
+            for name in reversed([name for name in made if name not in required]):
+                del made[name]
+                if self.schemas.fits(schema, made):
+                    break
         return made
 
     def _string(self, schema: dict[str, Any]) -> str:

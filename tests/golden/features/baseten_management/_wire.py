@@ -183,14 +183,19 @@ def json_file(value: File, name: str) -> str:
     if callable(getvalue):
         data = getvalue()
     else:
-        start = payload.tell() if payload.seekable() else None
+        seekable = getattr(payload, "seekable", None)
+        start = payload.tell() if callable(seekable) and seekable() else None
         data = payload.read()
         if start is not None:
             payload.seek(start)
+    if isinstance(data, str):  # a file opened as text: already the text JSON carries
+        return data
     try:
         return bytes(data).decode("utf-8")
     except UnicodeDecodeError:
         raise InvalidField(name, "bytes that are not UTF-8 text: a JSON body carries a binary string as text") from None
+    except TypeError:
+        raise InvalidField(name, f"a File whose payload gives {json_type(data)}, not bytes") from None
 
 
 def _parsed(text: str, name: str, parse: Any, what: str) -> Any:
