@@ -93,7 +93,16 @@ def sends_binary_in_3_1(op: Operation) -> bool:
         return False
     schema = resolve(SPEC, body.content.schema)
     parts = schema.get("properties") or {} if body.content.kind == "multipart" else {"": schema}
-    return any(resolve(SPEC, part).get("format") == "binary" for part in parts.values())
+    return any(binary(part) for part in parts.values())
+
+
+def binary(schema: Any, depth: int = 0) -> bool:
+    """A `format: binary` string, or an array or union that holds one (OpenAI's `files`: one or several)."""
+    schema = resolve(SPEC, schema)
+    if not isinstance(schema, dict) or depth > 4:
+        return False
+    inner = [schema.get("items"), *(schema.get("oneOf") or []), *(schema.get("anyOf") or [])]
+    return schema.get("format") == "binary" or any(binary(part, depth + 1) for part in inner if part is not None)
 
 
 # openapi-core 0.23.1 reads `format: binary` content as bytes, then its 3.1 validator rejects bytes as not
