@@ -760,10 +760,20 @@ COMPONENT_SCHEMAS = (SPEC.get("components") or {}).get("schemas") or {}
 
 
 def refers_to_what_was_left_out(name: str) -> bool:
-    """Whether the component refers to one `make generate` left out (Box's Item, a oneOf with File--Full),
-    which the spec the client implements no longer has for openapi-schema-validator to resolve."""
-    refs = re.findall(r'"#/components/schemas/([^"]+)"', json.dumps(COMPONENT_SCHEMAS[name]))
-    return any(ref.replace("~1", "/").replace("~0", "~") not in COMPONENT_SCHEMAS for ref in refs)
+    """Whether the component refers, at any depth, to one `make generate` left out (Box's Item, a oneOf with
+    File--Full; OpenAI's stream events, through RunObject), which the spec the client implements no longer
+    has for openapi-schema-validator to resolve."""
+    seen, pending = set(), [name]
+    while pending:
+        current = pending.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        if current not in COMPONENT_SCHEMAS:
+            return True
+        refs = re.findall(r'"#/components/schemas/([^"]+)"', json.dumps(COMPONENT_SCHEMAS[current]))
+        pending += [ref.replace("~1", "/").replace("~0", "~") for ref in refs]
+    return False
 
 
 SCHEMA_NAMES = sorted(name for name in COMPONENT_SCHEMAS if not refers_to_what_was_left_out(name))
