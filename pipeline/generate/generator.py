@@ -456,6 +456,15 @@ def _plans_for_templates(parsed: list[Any], facts: dict[str, Any] | None, report
             macros: Any = self.get_template("endpoint_macros.py.jinja").module
             return str(getattr(macros, name)(*arguments))
 
+        # Docstrings are Markdown: a line broken after a hyphen shows a space there (`image- latest`), and
+        # inside a code span breaks the span. Jinja's wordwrap breaks on hyphens unless told not to.
+        wrap = self.filters["wordwrap"]
+
+        @jinja2.pass_environment
+        def wordwrap(env: jinja2.Environment, text: str, width: int = 79, *args: Any, **kwargs: Any) -> str:
+            return str(wrap(env, text, width, *args, **{"break_on_hyphens": False, **kwargs}))
+
+        self.filters["wordwrap"] = wordwrap
         readers = Readers(parsed[-1].models if parsed else [], stock)
         self.globals["readers"] = readers
         self.globals["model_plans"] = ModelPlans(readers, report.spec)
