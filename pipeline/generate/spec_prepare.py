@@ -505,7 +505,9 @@ def _name_inline_apart(spec: dict[str, Any]) -> list[str]:
         parent = pascal_case(str(schema.get("title") or key)) if isinstance(schema, dict) else ""
         for name, prop in mapping(schema, "properties").items():
             named = parent + pascal_case(str(name))
-            if named in taken and _makes_class(spec, prop) and "title" not in prop and "enum" not in prop:
+            # (an object of its own properties: an allOf of a $ref, Box's Collaboration.item, names no class)
+            own = isinstance(prop, dict) and isinstance(prop.get("properties"), dict)
+            if named in taken and own and not {"title", "allOf", "anyOf", "oneOf", "$ref"} & set(prop):
                 number = next(n for n in range(2, 100) if f"{named}{n}" not in taken)
                 prop["title"] = f"{pascal_case(str(name))}{number}"  # the generator puts its parent's name first
                 taken.add(f"{named}{number}")
