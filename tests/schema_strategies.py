@@ -202,7 +202,8 @@ def merged_all_of(node: Any, schemas: dict[str, Any]) -> Any:
     left. A part the spec closes itself keeps the others' properties out of the whole."""
 
     def plain(schema: dict[str, Any]) -> bool:
-        keys = {key for key in schema if not key.startswith("x-")} - ANNOTATIONS - {"allOf"}
+        # (`nullable` too: a part that also takes null, Box's File--Base, still gives an object its fields)
+        keys = {key for key in schema if not key.startswith("x-")} - ANNOTATIONS - {"allOf", "nullable"}
         # absent, false or true (Plaid's open parts: the merged whole is closed to its declared properties
         # for drawing, as every object is): nothing more to merge
         undeclared = schema.get("additionalProperties", False)
@@ -242,7 +243,9 @@ def merged_all_of(node: Any, schemas: dict[str, Any]) -> Any:
                 if part.get("additionalProperties") is False:
                     declared = {name: subs for name, subs in declared.items() if name in (part.get("properties") or {})}
             node = {
-                k: v for k, v in node.items() if k not in ("allOf", "properties", "required", "additionalProperties")
+                k: v
+                for k, v in node.items()
+                if k not in ("allOf", "properties", "required", "additionalProperties", "nullable")
             }
             node["type"] = "object"
             # A property declared in several parts meets each declaration.
