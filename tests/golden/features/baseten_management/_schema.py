@@ -647,6 +647,13 @@ class Examples:
         composed = {key: schema[key] for key in ("allOf", "anyOf", "oneOf", "discriminator") if schema.get(key)}
         if set(composed) - {"discriminator"}:  # `type: object` beside allOf and the like: those fields first
             base = self._value(composed, depth, stack)
+            # (a union whose first branch is no object, which `type: object` rules out: OpenAI's "auto" or a
+            # VAD config, the config's)
+            branches = [b for key in ("oneOf", "anyOf") for b in composed.get(key) or []]
+            for branch in branches if not isinstance(base, dict) else []:
+                base = self._value(branch, depth + 1, stack)
+                if isinstance(base, dict):
+                    break
             made.update(base if isinstance(base, dict) else {})
         properties = _mapping(schema, "properties")
         required = [name for name in schema.get("required") or [] if isinstance(name, str)]
