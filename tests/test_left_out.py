@@ -9,12 +9,15 @@ import importlib.util
 
 import pytest
 
+from contract.calls import example_call
 from contract.generated_package import import_generated, left_out, package_name
+from contract.generator_names import endpoint_module
 from pipeline.generate.left_out import LeftOut, schema_place
 from pipeline.project import current
 from pipeline.spec.openapi import Location, lookup, operations, where
 from pipeline.spec.operation_names import operation_names
-from tests.operation_calls import cases
+from tests.operation_calls import OPERATIONS as CALLS
+from tests.operation_calls import Recorder, cases, client_for, json_reply
 
 PUBLISHED = current().spec  # openapi.yaml with its overlay applied, nothing taken out
 NAMES = operation_names(PUBLISHED, current().operation_overrides, current().field_prefix)
@@ -64,3 +67,27 @@ def test_an_inline_part_the_generator_names_is_placed_under_the_component_it_ext
     spec = {"components": {"schemas": {"Trace": {"type": "array", "items": {"anyOf": [{"type": "object"}]}}}}}
     place = schema_place("/components/schemas/Trace_item_type_0", [], None, spec)
     assert place == ("components", "schemas", "Trace") and lookup(spec, where(place))[0]
+
+
+def left_out_successes() -> list[tuple[LeftOut, int]]:
+    """Each documented success the generator left out of an operation it generated, with its status."""
+    found = []
+    for part in left_out():
+        location = tuple(str(step) for step in part.location)
+        if len(location) == 5 and location[0] == "paths" and location[3] == "responses" and location[4].isdigit():
+            if 200 <= int(location[4]) <= 299 and (location[2], location[1]) in {(op.method, op.path) for op in CALLS}:
+                found.append((part, int(location[4])))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("part", "status"), cases(left_out_successes(), "no success left out of a generated operation", arity=2)
+)
+def test_a_success_left_out_is_named_so_when_it_comes(part: LeftOut, status: int) -> None:
+    """Not "which the spec does not document": it is documented, and LEFT_OUT says why it cannot be read."""
+    op = next(op for op in CALLS if (op.method, op.path) == (str(part.location[2]), str(part.location[1])))
+    module = endpoint_module(op.key)
+    recorder = Recorder(json_reply(status))
+    with pytest.raises(import_generated("errors").UnexpectedStatus) as raised:
+        module.sync(client=client_for(recorder), **example_call(op, module.sync).arguments)
+    assert "left out" in str(raised.value) and "does not document" not in str(raised.value)

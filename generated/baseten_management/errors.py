@@ -105,10 +105,16 @@ class UnexpectedStatus(ResponseError):
         super().__init__(message, status_code=status_code, content=content, headers=headers, secret=secret)
 
     @classmethod
-    def of(cls, response: httpx.Response, secret: str = "") -> "UnexpectedStatus":
-        """For a 2xx the spec does not document for the call: the message leaves its body out."""
-        message = f"{_route(response.request, secret)}: HTTP {response.status_code}, which the spec does not document"
-        message += f" for this call ({len(response.content)} bytes of content in .content)"
+    def of(cls, response: httpx.Response, secret: str = "", left_out: bool = False) -> "UnexpectedStatus":
+        """For a 2xx the spec does not document for the call, or (`left_out`) documents in a form the client
+        could not build (the package's LEFT_OUT says why): the message leaves its body out."""
+        said = (
+            "which the client left out (LEFT_OUT in the package says why)"
+            if left_out
+            else ("which the spec does not document for this call")
+        )
+        message = f"{_route(response.request, secret)}: HTTP {response.status_code}, {said}"
+        message += f" ({len(response.content)} bytes of content in .content)"
         return cls(response.status_code, response.content, message=message, headers=response.headers, secret=secret)
 
 

@@ -12,7 +12,7 @@ parsed Endpoint and property objects.
 """
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -171,6 +171,9 @@ class EndpointPlan:
     # The operation's own server (path-item or operation `servers`): an absolute URL, or a path on the
     # client's host; "" where it is the spec's top-level one (base_url).
     server: str = ""
+    # The 2xx statuses the spec documents whose response the generator left out (LEFT_OUT says why): the
+    # client cannot read them, and says so rather than calling them undocumented.
+    left_out_statuses: tuple[int, ...] = ()
 
     @property
     def request_options(self) -> str:
@@ -260,8 +263,9 @@ class EndpointPlan:
 class EndpointPlans:
     """Plans for the endpoints of one parsed document: `plan(endpoint)`, made once each."""
 
-    def __init__(self, facts: Facts, readers: Readers, stock: Stock) -> None:
+    def __init__(self, facts: Facts, readers: Readers, stock: Stock, left_out: Sequence[Any] = ()) -> None:
         self.facts, self.readers, self.stock = facts, readers, stock
+        self.left_out = [tuple(str(step) for step in part.location) for part in left_out]  # left_out.LeftOut
         self._made: dict[int, EndpointPlan] = {}
 
     def plan(self, endpoint: Any) -> EndpointPlan:
@@ -352,7 +356,18 @@ class EndpointPlans:
             has_headers=bool(endpoint.header_parameters or bodies or _accept(endpoint)),
             security=_security(self.facts.security.get(key)),
             server=self.facts.servers.get(key, ""),
+            left_out_statuses=self._left_out_statuses(self.facts.routes[key]),
         )
+
+    def _left_out_statuses(self, route: str) -> tuple[int, ...]:
+        method, path = route.split(" ", 1)
+        found = [
+            int(location[4])
+            for location in self.left_out
+            if location[:4] == ("paths", path, method.lower(), "responses") and len(location) == 5
+            and location[4].isdigit() and 200 <= int(location[4]) <= 299
+        ]  # fmt: skip
+        return tuple(sorted(found))
 
     @staticmethod
     def _class_name(endpoint: Any, name: str) -> str:

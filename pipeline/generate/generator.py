@@ -470,7 +470,7 @@ def _plans_for_templates(parsed: list[Any], facts: dict[str, Any] | None, report
         self.globals["model_plans"] = ModelPlans(readers, report.spec)
         self.globals["group_attribute_of"] = group_attribute
         if facts:
-            self.globals["endpoints"] = EndpointPlans(Facts.of(facts), readers, stock_macro)
+            self.globals["endpoints"] = EndpointPlans(Facts.of(facts), readers, stock_macro, report.left_out)
         self.globals["left_out"] = [part.markdown() for part in report.left_out]
         self.globals["left_out_mapping"] = repr(as_mapping(report.left_out))
 
