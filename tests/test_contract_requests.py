@@ -11,7 +11,15 @@ from hypothesis import strategies as st
 
 from contract.calls import build_call, unsendable
 from contract.generator_names import endpoint_module
-from contract.spec_model import Operation, absolute_servers, request_body, resolve, why_no_value
+from contract.spec_model import (
+    Operation,
+    absolute_servers,
+    declared_properties,
+    request_body,
+    required_names,
+    resolve,
+    why_no_value,
+)
 from contract.validation import RequestRejected, assert_valid
 from tests.operation_calls import OPERATIONS, SPEC, Recorder, callers_own_headers, client_for, success_reply
 from tests.schema_strategies import CONTRACT_SETTINGS, json_values, misplaced_fields, undeclared_anywhere
@@ -152,6 +160,25 @@ def sends_exploded_object(op: Operation) -> bool:
     )
 
 
+# The generator makes one class for both directions, so a property a schema requires and marks readOnly is
+# required of a request body too, which the spec says never to send (Sentry's external users).
+READ_ONLY_REQUIRED = pytest.mark.xfail(
+    reason="openapi-python-client 0.29.1 requires a required readOnly property in a request body too",
+    strict=True,
+)
+
+
+def requires_read_only(op: Operation) -> bool:
+    body = request_body(SPEC, op)
+    if body is None:
+        return False
+    declared = declared_properties(SPEC, body.content.schema)
+    return any(
+        any(resolve(SPEC, sub).get("readOnly") is True for sub in declared.get(name, []))
+        for name in required_names(SPEC, body.content.schema)
+    )
+
+
 def case(op: Operation) -> Any:
     if unsendable(op):
         reason = f"{op.id}: no request can carry the required {', '.join(unsendable(op))}"
@@ -160,6 +187,8 @@ def case(op: Operation) -> Any:
     if body is not None and body.required and why_no_value(SPEC, body.content.schema):
         reason = f"{op.id}: its required body {why_no_value(SPEC, body.content.schema)}"
         return pytest.param(op, marks=pytest.mark.skip(reason=reason))
+    if requires_read_only(op):
+        return pytest.param(op, marks=[READ_ONLY_REQUIRED])
     marks = [OPENAPI_CORE_BINARY] if sends_binary_in_3_1(op) else []
     marks += [OPENAPI_CORE_TYPED_PART] if sends_typed_part(op) and not marks else []
     return pytest.param(op, marks=marks + ([OPENAPI_CORE_EXPLODED_OBJECT] if sends_exploded_object(op) else []))
