@@ -10,7 +10,7 @@ import importlib.util
 import pytest
 
 from contract.calls import example_call
-from contract.generated_package import import_generated, left_out, package_name
+from contract.generated_package import import_generated, left_out, left_out_responses, package_name
 from contract.generator_names import endpoint_module
 from pipeline.generate.left_out import LeftOut, schema_place
 from pipeline.project import current
@@ -71,13 +71,12 @@ def test_an_inline_part_the_generator_names_is_placed_under_the_component_it_ext
 
 def left_out_successes() -> list[tuple[LeftOut, int]]:
     """Each documented success the generator left out of an operation it generated, with its status."""
-    found = []
-    for part in left_out():
-        location = tuple(str(step) for step in part.location)
-        if len(location) == 5 and location[0] == "paths" and location[3] == "responses" and location[4].isdigit():
-            if 200 <= int(location[4]) <= 299 and (location[2], location[1]) in {(op.method, op.path) for op in CALLS}:
-                found.append((part, int(location[4])))
-    return found
+    return [
+        (part, status)
+        for op in CALLS
+        for status, part in left_out_responses(op.method, op.path).items()
+        if 200 <= status <= 299
+    ]
 
 
 @pytest.mark.parametrize(

@@ -970,6 +970,7 @@ def parts_left_out(tmp_path_factory: pytest.TempPathFactory) -> tuple[Workspace,
 
 LEFT_OUT = [
     "#/paths/~1v1~1notes/get/responses/400: uses #/components/schemas/Label, left out",
+    "#/paths/~1v1~1notes~1{note_id}/put/responses/200: uses #/components/schemas/Label, left out",
     "#/paths/~1v1~1notes~1{note_id}~1archive/post (POST /v1/notes/{note_id}/archive): path parameter 'note_id'"
     " asks for style matrix, explode false; the generated client sends a path parameter as style simple, explode"
     " false",
@@ -1003,7 +1004,13 @@ def test_what_the_generator_cannot_build_is_left_out_one_warning_line_each_and_t
     ]
     package = next(ws.out.iterdir())
     modules = sorted(str(p.relative_to(package / "api")) for p in package.glob("api/*/*.py"))
-    assert modules == ["notes/__init__.py", "notes/create_note.py", "notes/get_note.py", "notes/list_notes.py"]
+    assert modules == [
+        "notes/__init__.py",
+        "notes/create_note.py",
+        "notes/get_note.py",
+        "notes/list_notes.py",
+        "notes/replace_note.py",
+    ]
     models = {p.stem for p in (package / "models").glob("*.py")}
     assert "note" in models and not models & {"label", "tagged", "survey", "timezone"}
     assert "400" not in (package / "api" / "notes" / "list_notes.py").read_text(encoding="utf-8").split("def ")[1]
