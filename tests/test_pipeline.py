@@ -732,27 +732,35 @@ def test_documentation_fields_and_3_1_habits_in_a_3_0_document_are_read_as_they_
 
 def test_a_discriminator_value_a_branch_refuses_is_read_as_the_one_the_branch_pins_and_listed() -> None:
     """Spotify's spec: no mapping, so OpenAPI implies each branch's name, but TrackObject allows `type` only
-    "track" (an allOf part of EpisodeObject, "episode"): those are mapped; a branch named by its value is not."""
+    "track" (an allOf part of EpisodeObject, "episode"; OpenAI's WebSearchPreviewTool, either of two values):
+    those are mapped; a branch named by one of its values is not."""
     pinned = {"type": "object", "properties": {"type": {"type": "string", "enum": ["track"]}}}
     part = {"type": "object", "properties": {"type": {"const": "episode"}}}
+    either = {"type": "object", "properties": {"type": {"type": "string", "enum": ["search", "search_2025"]}}}
+    names = ("TrackObject", "EpisodeObject", "Ad", "SearchTool")
     schemas = {
-        "Item": {"oneOf": [{"$ref": f"#/components/schemas/{name}"} for name in ("TrackObject", "EpisodeObject", "Ad")],
+        "Item": {"oneOf": [{"$ref": f"#/components/schemas/{name}"} for name in names],
                  "discriminator": {"propertyName": "type"}},
         "TrackObject": pinned,
         "EpisodeObject": {"allOf": [{"type": "object"}, part]},
-        "Ad": {"type": "object", "properties": {"type": {"type": "string", "enum": ["Ad"]}}},
+        "Ad": {"type": "object", "properties": {"type": {"type": "string", "enum": ["Ad", "ad"]}}},
+        "SearchTool": either,
     }  # fmt: skip
     spec: dict[str, Any] = {"openapi": "3.1.0", "paths": {}, "components": {"schemas": schemas}}
     read, notes = leniency.tolerated(spec)
     assert read["components"]["schemas"]["Item"]["discriminator"]["mapping"] == {
         "track": "#/components/schemas/TrackObject",
         "episode": "#/components/schemas/EpisodeObject",
+        "search": "#/components/schemas/SearchTool",
+        "search_2025": "#/components/schemas/SearchTool",
     }
     assert notes == [
         "#/components/schemas/Item/discriminator: TrackObject allows `type` only 'track', not its name (the value"
         " OpenAPI implies without a mapping); mapped 'track' to TrackObject",
         "#/components/schemas/Item/discriminator: EpisodeObject allows `type` only 'episode', not its name (the"
         " value OpenAPI implies without a mapping); mapped 'episode' to EpisodeObject",
+        "#/components/schemas/Item/discriminator: SearchTool allows `type` only 'search' or 'search_2025', not its"
+        " name (the value OpenAPI implies without a mapping); mapped 'search', 'search_2025' to SearchTool",
     ]
     assert "mapping" not in spec["components"]["schemas"]["Item"]["discriminator"]  # the published spec is untouched
 

@@ -23,9 +23,10 @@ listed warning each, as stock openapi-python-client gives, not a stop.
   null (`type: [integer, "null"]`) is read as 3.0 writes it (`type: integer, nullable: true`).
 
 And one contradiction the meta-schema cannot see, read the one way a server can mean it:
-- a discriminator without a `mapping` entry for a branch whose schema pins the property to one value
-  (Spotify's TrackObject: `type: {enum: [track]}`): OpenAPI's implicit value, the schema's name, is one the
-  branch itself refuses, so no valid response could carry it; the pinned value is mapped to the branch.
+- a discriminator without a `mapping` entry for a branch whose schema lists the values the property takes
+  (Spotify's TrackObject: `type: {enum: [track]}`; OpenAI's WebSearchPreviewTool, two values): OpenAPI's
+  implicit value, the schema's name, is one the branch itself refuses, so no valid response could carry
+  it; each listed value is mapped to the branch.
 
 Anything else the meta-schema refuses still stops `make generate`, every problem listed.
 """
@@ -235,26 +236,26 @@ def _nullable_type_list(kinds: Any) -> str | None:
 SCHEMA_REF = "#/components/schemas/"
 
 
-def _pinned_value(spec: dict[str, Any], schema: Any, name: str, depth: int = 0) -> tuple[bool, Any]:
-    """(True, value) where `schema` (or an allOf part of it) allows `name` exactly one value."""
+def _pinned_values(spec: dict[str, Any], schema: Any, name: str, depth: int = 0) -> list[Any] | None:
+    """The values `schema` (or an allOf part of it) allows `name`, where it lists them (`const`, `enum`)."""
     schema = resolve(spec, schema)
     if not isinstance(schema, dict) or depth > 8:
-        return False, None
+        return None
     field = resolve(spec, mapping(schema, "properties").get(name))
     if isinstance(field, dict):
         if "const" in field:
-            return True, field["const"]
-        if isinstance(field.get("enum"), list) and len(field["enum"]) == 1:
-            return True, field["enum"][0]
+            return [field["const"]]
+        if isinstance(field.get("enum"), list) and field["enum"]:
+            return list(field["enum"])
     for part in schema.get("allOf") or []:
-        pinned, value = _pinned_value(spec, part, name, depth + 1)
-        if pinned:
-            return pinned, value
-    return False, None
+        values = _pinned_values(spec, part, name, depth + 1)
+        if values is not None:
+            return values
+    return None
 
 
 def _pinned_discriminator_values(spec: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
-    found: list[tuple[Location, str, str]] = []  # (the discriminator's schema, value, $ref)
+    found: list[tuple[Location, list[str], str]] = []  # (the discriminator's schema, values, $ref)
     for schema, location in schemas(spec):
         discriminator = schema.get("discriminator")
         if not isinstance(discriminator, dict) or not isinstance(discriminator.get("propertyName"), str):
@@ -264,20 +265,23 @@ def _pinned_discriminator_values(spec: dict[str, Any]) -> tuple[dict[str, Any], 
             ref = branch.get("$ref") if isinstance(branch, dict) else None
             if not isinstance(ref, str) or not ref.startswith(SCHEMA_REF) or {ref, ref[len(SCHEMA_REF) :]} & mapped:
                 continue
-            pinned, value = _pinned_value(spec, branch, discriminator["propertyName"])
-            if pinned and isinstance(value, str) and value != ref[len(SCHEMA_REF) :]:
-                found.append((location, value, ref))
+            values = _pinned_values(spec, branch, discriminator["propertyName"]) or []
+            if values and all(isinstance(v, str) for v in values) and ref[len(SCHEMA_REF) :] not in values:
+                found.append((location, values, ref))
     if not found:
         return spec, []
     spec, notes = copy.deepcopy(spec), []
-    for location, value, ref in found:
+    for location, values, ref in found:
         discriminator = _at(spec, location)["discriminator"]
-        if value in discriminator.setdefault("mapping", {}):
-            continue  # two branches pin one value: the first keeps it, the other keeps its name
-        discriminator["mapping"][value] = ref
+        # two branches pinning one value: the first keeps it, the other keeps its name
+        free = [value for value in values if value not in discriminator.setdefault("mapping", {})]
+        if not free:
+            continue
+        discriminator["mapping"].update(dict.fromkeys(free, ref))
         name, field = ref[len(SCHEMA_REF) :], discriminator["propertyName"]
+        allowed = " or ".join(repr(value) for value in values)
         notes.append(
-            f"{where((*location, 'discriminator'))}: {name} allows `{field}` only {value!r}, not its name (the value"
-            f" OpenAPI implies without a mapping); mapped {value!r} to {name}"
+            f"{where((*location, 'discriminator'))}: {name} allows `{field}` only {allowed}, not its name (the value"
+            f" OpenAPI implies without a mapping); mapped {', '.join(repr(value) for value in free)} to {name}"
         )
     return spec, notes
