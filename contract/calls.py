@@ -29,6 +29,7 @@ from contract.spec_model import (
     path_pattern,
     request_body,
     resolve,
+    sent_content,
 )
 
 # Bytes for every binary field: the stock template's fixed multipart boundary, then every byte value.
@@ -434,7 +435,8 @@ def build_call(op: Operation, function: Callable[..., Any], values: dict[tuple[s
     spec_body = request_body(current_spec(), op)
     if body is not None and spec_body is not None:
         call.arguments["body"] = to_python(hints["body"], body)
-        call.content, call.body = spec_body.content, wire_body(spec_body.content, body)
+        content = sent_content(current_spec(), op, body) or spec_body.content
+        call.content, call.body = content, wire_body(content, body)
     return call
 
 

@@ -162,6 +162,36 @@ def request_body(spec: dict[str, Any], op: Operation) -> RequestBody | None:
     return RequestBody(content, bool(body.get("required"))) if content else None
 
 
+def sent_content(spec: dict[str, Any], op: Operation, value: Any) -> Content | None:
+    """The media type a request body `value` goes as: the first the spec lists; but where that is JSON, the
+    spec offers the same component as multipart too, and the value fills one of its binary fields, multipart
+    (the client sends a File so, which JSON could carry only as text: OpenAI's container files)."""
+    body = request_body(spec, op)
+    if body is None or body.content.kind != "json" or not isinstance(value, dict):
+        return body.content if body else None
+    media = openapi.mapping(resolve(spec, op.spec.get("requestBody")), "content")
+    ref = (media.get(body.content.media_type) or {}).get("schema")
+    for media_type, other in media.items():
+        content = first_content(spec, {media_type: other})
+        if content is None or content.kind != "multipart" or not isinstance(ref, dict) or "$ref" not in ref:
+            continue
+        if (other or {}).get("schema") == ref and any(value.get(name) is not None for name in _binary(spec, ref)):
+            return content
+    return body.content
+
+
+def _binary(spec: dict[str, Any], schema: Any) -> list[str]:
+    properties = openapi.mapping(resolve(spec, schema), "properties")
+    return [name for name, prop in properties.items() if _is_binary(resolve(spec, prop))]
+
+
+def _is_binary(schema: Any) -> bool:
+    if not isinstance(schema, dict):
+        return False
+    items = schema.get("items") if schema.get("type") == "array" else None
+    return schema.get("format") == "binary" or (isinstance(items, dict) and items.get("format") == "binary")
+
+
 def json_request_schema(spec: dict[str, Any], op: Operation) -> dict[str, Any] | None:
     body = request_body(spec, op)
     return body.content.schema if body and body.content.kind == "json" else None

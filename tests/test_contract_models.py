@@ -90,8 +90,10 @@ def _is_object(schema: dict[str, Any]) -> bool:
 
 
 def single_body(op: Operation) -> bool:
+    """One media type, or several of one component (OpenAI's container files, JSON or multipart): one class."""
     content = (resolve(SPEC, op.spec.get("requestBody")) or {}).get("content") or {}
-    return len(content) == 1
+    schemas = [(media or {}).get("schema") for media in content.values()]
+    return len(content) == 1 or all(isinstance(s, dict) and "$ref" in s and s == schemas[0] for s in schemas)
 
 
 def model_class(name: str) -> Any:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from contract.calls import build_call, unsendable
+from contract.calls import binary_fields, build_call, unsendable
 from contract.generator_names import endpoint_module
 from contract.spec_model import (
     Operation,
@@ -18,6 +18,7 @@ from contract.spec_model import (
     request_body,
     required_names,
     resolve,
+    sent_content,
     why_no_value,
 )
 from contract.validation import RequestRejected, assert_valid
@@ -95,11 +96,15 @@ def parameter_values(op: Operation, data: st.DataObject) -> dict[tuple[str, str]
 
 
 def sends_binary_in_3_1(op: Operation) -> bool:
-    """A `format: binary` body or multipart part, in an OpenAPI 3.1 spec."""
+    """A `format: binary` body or multipart part, in an OpenAPI 3.1 spec; or a JSON body with a binary
+    field that goes as multipart when a file is given (OpenAI's container files)."""
     body = request_body(SPEC, op)
     if body is None or not str(SPEC["openapi"]).startswith("3.1"):
         return False
     schema = resolve(SPEC, body.content.schema)
+    with_files = dict.fromkeys(binary_fields(schema), "a file")
+    if body.content.kind == "json" and with_files and sent_content(SPEC, op, with_files) != body.content:
+        return True
     parts = schema.get("properties") or {} if body.content.kind == "multipart" else {"": schema}
     return any(binary(part) for part in parts.values())
 

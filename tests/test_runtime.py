@@ -15,7 +15,7 @@ import pytest
 
 from contract.local_server import closed_port_url
 from runtime import _base_client, errors, retries
-from runtime._wire import deep_object, delimited, json_file, path_segment, query_string, wire_datetime
+from runtime._wire import carries_file, deep_object, delimited, json_file, path_segment, query_string, wire_datetime
 from runtime.types import UNSET, File, model_repr
 from tests.fault_server import Step, fault_server
 from tests.moved_time import moved_time
@@ -277,3 +277,17 @@ def test_a_file_inside_json_is_its_utf8_text_read_again_on_a_retry_and_other_byt
     with pytest.raises(errors.InvalidField) as raised:
         json_file(File(payload=io.BytesIO(b"\xff\xfe")), "doc")
     assert raised.value.path == "doc" and "UTF-8" in raised.value.reason
+
+
+def test_a_body_carries_a_file_where_a_field_of_its_own_holds_one_or_a_list_of_them() -> None:
+    """What picks multipart over JSON for a model the spec offers as both (OpenAI's container files)."""
+    import io
+
+    @attrs.define
+    class Upload:
+        file_id: Any = UNSET
+        file: Any = UNSET
+
+    upload = File(payload=io.BytesIO(b"x"))
+    assert carries_file(Upload(file=upload)) and carries_file(Upload(file=[upload]))
+    assert not carries_file(Upload(file_id="file-1")) and not carries_file(UNSET) and not carries_file({"file": upload})

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from openapi_python_client.parser.properties import ModelProperty
+from openapi_python_client.parser.properties.file import FileProperty
 from openapi_python_client.parser.properties.list_property import ListProperty
 from openapi_python_client.parser.properties.union import UnionProperty
 from openapi_python_client.strings import in_double_quote_literal
@@ -157,6 +158,10 @@ class EndpointPlan:
     bodies: list[Any]  # the generator's Body objects
     body_kinds: list[str]  # each body's type (as the error for another names it)
     body_checks: list[str]  # the class(es) an isinstance test picks each body by: `list`, not `list[Pet]`
+    # For each body, the multipart body of the same model the spec also offers, where that model has a File
+    # field (OpenAI's container files: JSON with a file id, or multipart with the file): sent instead of
+    # the JSON when a File is given, which JSON could carry only as text. None for the others.
+    file_twins: list[Any]
     item_type: str  # what iterate() yields ("" where the operation does not page)
     item_imports: list[str]  # what that type needs imported
     client_type: str  # the client the module functions take
@@ -293,16 +298,18 @@ class EndpointPlans:
         models = [body for body in endpoint.bodies if isinstance(body.prop, ModelProperty)]
         mapped = models[0].prop if models else None
         bodies = list(endpoint.bodies)
-        empty_ok = bool(len(bodies) == 1 and mapped is not None and mapped.required and not mapped.required_properties)
-        body_required = all(body.prop.required for body in bodies) and not empty_ok
         body_kinds = [_code(body.prop.get_type_string(no_optional=True)) for body in bodies]
         # Bodies are told apart by their class at run time; two media types of one type (paystack's JSON and
-        # form arrays of one model) are one: the first the spec lists is sent.
+        # form arrays of one model, OpenAI's JSON and multipart container file) are one: the first the spec
+        # lists is sent.
         body_checks = [_runtime_classes(kind) for kind in body_kinds]
         distinct = [index for index, check in enumerate(body_checks) if check not in body_checks[:index]]
+        file_twins = [_file_twin(bodies, body_checks, index) for index in distinct]
         bodies = [bodies[index] for index in distinct]
         body_kinds = [body_kinds[index] for index in distinct]
         body_checks = [body_checks[index] for index in distinct]
+        empty_ok = bool(len(bodies) == 1 and mapped is not None and mapped.required and not mapped.required_properties)
+        body_required = all(body.prop.required for body in bodies) and not empty_ok
         mapped_class = str(mapped.class_info.name) if mapped is not None else None
         parts = (
             body_kinds
@@ -340,6 +347,7 @@ class EndpointPlans:
             mapped_dict=self.readers.dict_name(mapped_class) if mapped_class else None,
             mapped_module=str(mapped.class_info.module_name) if mapped is not None else None,
             empty_ok=empty_ok,
+            file_twins=file_twins,
             body_required=body_required,
             body_type=" | ".join(parts) if bodies else "",
             bodies=bodies,
@@ -421,3 +429,22 @@ class EndpointPlans:
     @staticmethod
     def literal(value: Any) -> str:
         return json.dumps(value)
+
+
+def _file_twin(bodies: Sequence[Any], checks: Sequence[str], index: int) -> Any:
+    """The multipart body the spec offers beside JSON body `index` for the same model, where that model has
+    a File field (or a list of Files): None where there is none."""
+    body = bodies[index]
+    if body.body_type != "json" or not isinstance(body.prop, ModelProperty):
+        return None
+    fields = list(body.prop.required_properties or []) + list(body.prop.optional_properties or [])
+    if not any(_is_file(field) for field in fields):
+        return None
+    twins = [other for other, check in zip(bodies, checks, strict=True) if check == checks[index]]
+    return next((other for other in twins if other.body_type == "files"), None)
+
+
+def _is_file(prop: Any) -> bool:
+    return isinstance(prop, FileProperty) or (
+        isinstance(prop, ListProperty) and isinstance(prop.inner_property, FileProperty)
+    )

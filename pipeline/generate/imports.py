@@ -34,8 +34,8 @@ from ..._deprecation import warn_deprecated
 from ..._pagination import afollow, follow
 from ..._read import {_HELPERS}
 from ..._waiters import Waiter, await_until, wait_until
-from ..._wire import checked_arguments, deep_object, delimited, form_body, json_text, json_value, \
-path_segment, wire_date, wire_datetime
+from ..._wire import carries_file, checked_arguments, deep_object, delimited, form_body, json_text, \
+json_value, path_segment, wire_date, wire_datetime
 from ...client import AuthenticatedClient, Client
 from ...types import UNSET, Response, UnknownVariant, Unset, branch_pass, model_body, reading_strictly, status
 """

@@ -172,6 +172,16 @@ def wire_date(value: datetime.date, name: str) -> str:
     return value.isoformat()
 
 
+def carries_file(body: object) -> bool:
+    """Whether a model body holds a File (or a list of them) in a field of its own: where the spec offers
+    the model as multipart too, that is how it goes, since JSON could carry the file only as text."""
+    for field in getattr(type(body), "__attrs_attrs__", ()):
+        value = getattr(body, field.name, None)
+        if isinstance(value, File) or (isinstance(value, list) and any(isinstance(item, File) for item in value)):
+            return True
+    return False
+
+
 def json_file(value: File, name: str) -> str:
     """A binary string inside a JSON body (a File) as JSON carries it: its bytes as UTF-8 text, as a
     response's is read (_read.binary_payload); InvalidField naming the field for bytes that are not UTF-8.
