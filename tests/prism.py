@@ -111,6 +111,24 @@ def shadowed_by(op: Operation) -> str:
     return ""
 
 
+# Headers that frame an HTTP/1.1 message: a value Prism makes up for one the spec documents leaves an answer
+# no client can read (OpenAI's audio/speech documents `Transfer-Encoding`).
+FRAMING_HEADERS = {"transfer-encoding", "content-length", "connection"}
+
+
+def frames_its_answer(op: Operation) -> str:
+    """Why Prism cannot answer the operation readably: a documented success header that frames the message,
+    which Prism fills with a value of its own making; "" where none is documented."""
+    responses = op.spec.get("responses") or {}
+    for key, response in responses.items():
+        if not str(key).startswith("2"):
+            continue
+        for name in (resolve(SPEC, response) or {}).get("headers") or {}:
+            if str(name).lower() in FRAMING_HEADERS:
+                return f"{op.id}: Prism 5.16 writes the documented {name} header with a made-up value"
+    return ""
+
+
 def answers_outside_its_spec(op: Operation, finding: str) -> bool:
     """Whether a mismatch contract-live found in Prism's answer is Prism's: its example generator cuts a
     recursive schema short (required fields left out) and fills a oneOf with a value several branches fit;
