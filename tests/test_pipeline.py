@@ -733,34 +733,45 @@ def test_documentation_fields_and_3_1_habits_in_a_3_0_document_are_read_as_they_
 def test_a_discriminator_value_a_branch_refuses_is_read_as_the_one_the_branch_pins_and_listed() -> None:
     """Spotify's spec: no mapping, so OpenAPI implies each branch's name, but TrackObject allows `type` only
     "track" (an allOf part of EpisodeObject, "episode"; OpenAI's WebSearchPreviewTool, either of two values):
-    those are mapped; a branch named by one of its values is not."""
-    pinned = {"type": "object", "properties": {"type": {"type": "string", "enum": ["track"]}}}
-    part = {"type": "object", "properties": {"type": {"const": "episode"}}}
-    either = {"type": "object", "properties": {"type": {"type": "string", "enum": ["search", "search_2025"]}}}
-    names = ("TrackObject", "EpisodeObject", "Ad", "SearchTool")
+    those are mapped. A value besides the branch's own name is mapped too; one another branch is named by,
+    or an earlier branch took, stays theirs; null (the property left out) is no value to map."""
+
+    def pinned(*values: str | None) -> dict[str, Any]:
+        return {"type": "object", "properties": {"type": {"enum": list(values)}}}
+
+    names = ("TrackObject", "EpisodeObject", "Ad", "SearchTool", "Clip", "Podcast", "Copy")
     schemas = {
         "Item": {"oneOf": [{"$ref": f"#/components/schemas/{name}"} for name in names],
                  "discriminator": {"propertyName": "type"}},
-        "TrackObject": pinned,
-        "EpisodeObject": {"allOf": [{"type": "object"}, part]},
-        "Ad": {"type": "object", "properties": {"type": {"type": "string", "enum": ["Ad", "ad"]}}},
-        "SearchTool": either,
+        "TrackObject": pinned("track", None),
+        "EpisodeObject": {"allOf": [{"type": "object"}, {"properties": {"type": {"const": "episode"}}}]},
+        "Ad": pinned("Ad", "ad"),
+        "SearchTool": pinned("search", "search_2025"),
+        "Clip": pinned("Clip"),
+        "Podcast": pinned("Clip", "podcast"),
+        "Copy": pinned("track"),
     }  # fmt: skip
     spec: dict[str, Any] = {"openapi": "3.1.0", "paths": {}, "components": {"schemas": schemas}}
     read, notes = leniency.tolerated(spec)
     assert read["components"]["schemas"]["Item"]["discriminator"]["mapping"] == {
         "track": "#/components/schemas/TrackObject",
         "episode": "#/components/schemas/EpisodeObject",
+        "ad": "#/components/schemas/Ad",
         "search": "#/components/schemas/SearchTool",
         "search_2025": "#/components/schemas/SearchTool",
+        "podcast": "#/components/schemas/Podcast",
     }
+    implied = "the value OpenAPI implies without a mapping"
+    at = "#/components/schemas/Item/discriminator:"
     assert notes == [
-        "#/components/schemas/Item/discriminator: TrackObject allows `type` only 'track', not its name (the value"
-        " OpenAPI implies without a mapping); mapped 'track' to TrackObject",
-        "#/components/schemas/Item/discriminator: EpisodeObject allows `type` only 'episode', not its name (the"
-        " value OpenAPI implies without a mapping); mapped 'episode' to EpisodeObject",
-        "#/components/schemas/Item/discriminator: SearchTool allows `type` only 'search' or 'search_2025', not its"
-        " name (the value OpenAPI implies without a mapping); mapped 'search', 'search_2025' to SearchTool",
+        f"{at} TrackObject allows `type` only 'track', not its name ({implied}); mapped 'track' to TrackObject",
+        f"{at} EpisodeObject allows `type` only 'episode', not its name ({implied}); mapped 'episode' to EpisodeObject",
+        f"{at} Ad allows `type` 'ad' besides its name ({implied}); mapped 'ad' to Ad",
+        f"{at} SearchTool allows `type` only 'search' or 'search_2025', not its"
+        f" name ({implied}); mapped 'search', 'search_2025' to SearchTool",
+        f"{at} Podcast allows `type` only 'Clip' or 'podcast', not its name ({implied}); mapped 'podcast' to Podcast",
+        f"{at} Copy allows `type` only 'track', not its name ({implied}); each is"
+        " another branch's already, so Copy is read by its name",
     ]
     assert "mapping" not in spec["components"]["schemas"]["Item"]["discriminator"]  # the published spec is untouched
 

@@ -255,33 +255,41 @@ def _pinned_values(spec: dict[str, Any], schema: Any, name: str, depth: int = 0)
 
 
 def _pinned_discriminator_values(spec: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
-    found: list[tuple[Location, list[str], str]] = []  # (the discriminator's schema, values, $ref)
+    found: list[tuple[Location, list[str], str, set[str]]] = []  # (the discriminator's schema, values, $ref, names)
     for schema, location in schemas(spec):
         discriminator = schema.get("discriminator")
         if not isinstance(discriminator, dict) or not isinstance(discriminator.get("propertyName"), str):
             continue
         mapped = {str(target) for target in mapping(discriminator, "mapping").values()}
-        for branch in [*(schema.get("oneOf") or []), *(schema.get("anyOf") or [])]:
-            ref = branch.get("$ref") if isinstance(branch, dict) else None
-            if not isinstance(ref, str) or not ref.startswith(SCHEMA_REF) or {ref, ref[len(SCHEMA_REF) :]} & mapped:
+        branches = [*(schema.get("oneOf") or []), *(schema.get("anyOf") or [])]
+        refs = [b["$ref"] for b in branches if isinstance(b, dict) and str(b.get("$ref", "")).startswith(SCHEMA_REF)]
+        names = {ref[len(SCHEMA_REF) :] for ref in refs}  # each the value OpenAPI implies for its branch
+        for ref in refs:
+            if {ref, ref[len(SCHEMA_REF) :]} & mapped:
                 continue
-            values = _pinned_values(spec, branch, discriminator["propertyName"]) or []
-            if values and all(isinstance(v, str) for v in values) and ref[len(SCHEMA_REF) :] not in values:
-                found.append((location, values, ref))
+            listed = _pinned_values(spec, {"$ref": ref}, discriminator["propertyName"]) or []
+            values = [value for value in listed if value is not None]  # null: the property left out
+            if values and all(isinstance(value, str) for value in values) and set(values) - names:
+                found.append((location, values, ref, names))
     if not found:
         return spec, []
     spec, notes = copy.deepcopy(spec), []
-    for location, values, ref in found:
+    for location, values, ref, names in found:
         discriminator = _at(spec, location)["discriminator"]
-        # two branches pinning one value: the first keeps it, the other keeps its name
-        free = [value for value in values if value not in discriminator.setdefault("mapping", {})]
-        if not free:
-            continue
-        discriminator["mapping"].update(dict.fromkeys(free, ref))
         name, field = ref[len(SCHEMA_REF) :], discriminator["propertyName"]
-        allowed = " or ".join(repr(value) for value in values)
-        notes.append(
-            f"{where((*location, 'discriminator'))}: {name} allows `{field}` only {allowed}, not its name (the value"
-            f" OpenAPI implies without a mapping); mapped {', '.join(repr(value) for value in free)} to {name}"
+        place, implied = where((*location, "discriminator")), "the value OpenAPI implies without a mapping"
+        others = " or ".join(repr(value) for value in values if value != name)
+        said = (
+            f"{place}: {name} allows `{field}` {others} besides its name ({implied})"
+            if name in values
+            else f"{place}: {name} allows `{field}` only {others}, not its name ({implied})"
         )
+        # a value another branch is named by, or that an earlier branch took, stays theirs
+        taken = discriminator.setdefault("mapping", {})
+        free = [value for value in values if value not in names and value not in taken]
+        if free:
+            discriminator["mapping"].update(dict.fromkeys(free, ref))
+            notes.append(f"{said}; mapped {', '.join(repr(value) for value in free)} to {name}")
+        else:
+            notes.append(f"{said}; each is another branch's already, so {name} is read by its name")
     return spec, notes
