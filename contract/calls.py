@@ -23,6 +23,7 @@ from contract.spec_model import (
     Operation,
     current_spec,
     example_value,
+    file_fields,
     first_server_url,
     fits,
     own_server,
@@ -173,9 +174,12 @@ def wire_body(content: Content, value: Any) -> Any:
     if content.kind == "form":
         return [pair for key, item in value.items() for pair in wire_pairs(key, item)]
     if content.kind == "multipart":
-        binary = binary_fields(content.schema)
+        binary = file_fields(current_spec(), content.schema)  # a null file goes as JSON `null`
         return {
-            key: [item if isinstance(item, bytes) or key not in binary else str(item).encode() for item in items]
+            key: [
+                item if isinstance(item, bytes) or item is None or key not in binary else str(item).encode()
+                for item in items
+            ]  # fmt: skip
             for key, values in value.items()
             for items in [values if isinstance(values, list) else [values]]
         }

@@ -164,32 +164,51 @@ def request_body(spec: dict[str, Any], op: Operation) -> RequestBody | None:
 
 def sent_content(spec: dict[str, Any], op: Operation, value: Any) -> Content | None:
     """The media type a request body `value` goes as: the first the spec lists; but where that is JSON, the
-    spec offers the same component as multipart too, and the value fills one of its binary fields, multipart
-    (the client sends a File so, which JSON could carry only as text: OpenAI's container files)."""
+    spec offers the same component as multipart too, and the value gives one of its file fields a file (or
+    a non-empty list of them), multipart (the client sends a File so, which JSON could carry only as text:
+    OpenAI's container files)."""
     body = request_body(spec, op)
     if body is None or body.content.kind != "json" or not isinstance(value, dict):
         return body.content if body else None
     media = openapi.mapping(resolve(spec, op.spec.get("requestBody")), "content")
     ref = (media.get(body.content.media_type) or {}).get("schema")
+    given = [name for name in file_fields(spec, ref) if value.get(name) not in (None, [])]
     for media_type, other in media.items():
         content = first_content(spec, {media_type: other})
         if content is None or content.kind != "multipart" or not isinstance(ref, dict) or "$ref" not in ref:
             continue
-        if (other or {}).get("schema") == ref and any(value.get(name) is not None for name in _binary(spec, ref)):
+        if (other or {}).get("schema") == ref and given:
             return content
     return body.content
 
 
-def _binary(spec: dict[str, Any], schema: Any) -> list[str]:
+def file_fields(spec: dict[str, Any], schema: Any) -> list[str]:
+    """The properties of an object schema that hold a file (a binary string, an array of them, a union
+    with one of those: the generator's File, list[File], or a union holding one)."""
     properties = openapi.mapping(resolve(spec, schema), "properties")
-    return [name for name, prop in properties.items() if _is_binary(resolve(spec, prop))]
+    return [name for name, prop in properties.items() if _holds_file(spec, prop)]
 
 
-def _is_binary(schema: Any) -> bool:
+def _holds_file(spec: dict[str, Any], schema: Any, depth: int = 0) -> bool:
+    schema = resolve(spec, schema)
+    if not isinstance(schema, dict) or depth > 4:
+        return False
+    if schema.get("format") == "binary":
+        return True
+    inner = [*(schema.get("anyOf") or []), *(schema.get("oneOf") or [])]
+    inner += [schema["items"]] if isinstance(schema.get("items"), dict) else []
+    return any(_holds_file(spec, part, depth + 1) for part in inner)
+
+
+def asks_for_some(spec: dict[str, Any], schema: Any) -> bool:
+    """An object that requires no field but refuses `{}`: it asks for a number of fields (Exoscale's
+    `minProperties: 1`), or for one of a few (OpenAI's file batches: `anyOf` branches each requiring one)."""
+    schema = resolve(spec, schema)
     if not isinstance(schema, dict):
         return False
-    items = schema.get("items") if schema.get("type") == "array" else None
-    return schema.get("format") == "binary" or (isinstance(items, dict) and items.get("format") == "binary")
+    branches = [resolve(spec, branch) for branch in [*(schema.get("anyOf") or []), *(schema.get("oneOf") or [])]]
+    one_of_a_few = bool(branches) and all(isinstance(branch, dict) and branch.get("required") for branch in branches)
+    return bool(schema.get("minProperties")) or one_of_a_few
 
 
 def json_request_schema(spec: dict[str, Any], op: Operation) -> dict[str, Any] | None:

@@ -113,7 +113,7 @@ def shadowed_by(op: Operation) -> str:
 
 # Headers that frame an HTTP/1.1 message: a value Prism makes up for one the spec documents leaves an answer
 # no client can read (OpenAI's audio/speech documents `Transfer-Encoding`).
-FRAMING_HEADERS = {"transfer-encoding", "content-length", "connection"}
+FRAMING_HEADERS = {"transfer-encoding", "content-length"}
 
 
 def frames_its_answer(op: Operation) -> str:

@@ -16,10 +16,10 @@ from typing import Any
 
 import pytest
 
-from contract.calls import binary_fields, example_call
+from contract.calls import example_call
 from contract.generated_package import import_generated, package_dir, package_name
 from contract.generator_names import class_name, endpoint_module, module_name, python_name
-from contract.spec_model import Operation, example_value, fits, request_body, resolve, sent_content
+from contract.spec_model import Operation, example_value, file_fields, fits, request_body, resolve, sent_content
 from tests.operation_calls import OPERATIONS, SPEC, Recorder, cases, client_for, success_reply
 
 errors = import_generated("errors")
@@ -115,7 +115,7 @@ def json_model_body(op: Operation) -> tuple[Any, dict[str, Any]] | None:
     if model is None or not isinstance(example, dict):  # an array of models (paystack's) is not a model body
         return None
     if sent_content(SPEC, op, example) != body.content:  # a file given: multipart (OpenAI's container files)
-        example = {name: value for name, value in example.items() if name not in binary_fields(body.content.schema)}
+        example = {name: value for name, value in example.items() if name not in file_fields(SPEC, body.content.schema)}
     return model, example
 
 

@@ -15,7 +15,15 @@ from contract.calls import example_call
 from contract.generated_package import import_generated
 from contract.generator_names import endpoint_module
 from contract.multipart import multipart_fields
-from contract.spec_model import Operation, declared_properties, example_value, request_body, required_names, resolve
+from contract.spec_model import (
+    Operation,
+    asks_for_some,
+    declared_properties,
+    example_value,
+    request_body,
+    required_names,
+    resolve,
+)
 from contract.validation import assert_valid
 from tests.operation_calls import BASE_URL, OPERATIONS, SPEC, Recorder, cases, client_for, success_reply
 
@@ -151,16 +159,8 @@ def test_a_body_of_another_type_is_a_type_error_naming_the_model(op: Operation) 
     assert isinstance(raised, TypeError) and model.__name__ in str(raised) and recorder.requests == []
 
 
-def asks_for_some(schema: Any) -> bool:
-    """A number of fields (Exoscale's `minProperties: 1`), or one of a few (OpenAI's file batches: `anyOf`
-    branches that each require a name): no field is required, yet `{}` does not do."""
-    schema = resolve(SPEC, schema)
-    branches = [*(schema.get("anyOf") or []), *(schema.get("oneOf") or [])]
-    one_of_a_few = bool(branches) and all(resolve(SPEC, branch).get("required") for branch in branches)
-    return bool(schema.get("minProperties")) or one_of_a_few
-
-
-REQUIRES_NOTHING = [op for op in MODEL_BODIES if not required_fields(op) and not asks_for_some(schema_of(op))]
+# (nor a number of fields, nor one of a few: `{}` does not do)
+REQUIRES_NOTHING = [op for op in MODEL_BODIES if not required_fields(op) and not asks_for_some(SPEC, schema_of(op))]
 
 
 @pytest.mark.parametrize("op", cases(REQUIRES_NOTHING, "no model body that requires nothing"), ids=OP_ID)

@@ -9,12 +9,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from contract.calls import binary_fields, build_call, unsendable
+from contract.calls import build_call, unsendable
 from contract.generator_names import endpoint_module
 from contract.spec_model import (
     Operation,
     absolute_servers,
     declared_properties,
+    file_fields,
     request_body,
     required_names,
     resolve,
@@ -102,7 +103,7 @@ def sends_binary_in_3_1(op: Operation) -> bool:
     if body is None or not str(SPEC["openapi"]).startswith("3.1"):
         return False
     schema = resolve(SPEC, body.content.schema)
-    with_files = dict.fromkeys(binary_fields(schema), "a file")
+    with_files = dict.fromkeys(file_fields(SPEC, schema), "a file")
     if body.content.kind == "json" and with_files and sent_content(SPEC, op, with_files) != body.content:
         return True
     parts = schema.get("properties") or {} if body.content.kind == "multipart" else {"": schema}

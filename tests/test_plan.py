@@ -45,6 +45,8 @@ def test_a_planned_call_is_the_generated_function(call: Call) -> None:
     assert declared == {a.name: a.type for a in call.arguments}
     assert [a.arg for a in sync.args.args] == [a.name for a in call.arguments if a.location == "path"]
     assert {a.name for a in call.arguments if not a.required} <= defaults  # optional: UNSET unless given
+    body = next((a for a in call.arguments if a.location == "body"), None)  # (a parameter's default is sent)
+    assert body is None or body.required == ("body" not in defaults)
     returns = ast.unparse(sync.returns) if sync.returns else ""
     assert returns == call.result
 

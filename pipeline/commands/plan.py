@@ -21,6 +21,7 @@ from .. import PipelineError
 from ..generate import generator_fixes
 from ..generate.auth_scheme import derive_auth
 from ..generate.client_defaults import operation_servers
+from ..generate.endpoints import asks_for_some, body_rule, distinct_bodies
 from ..generate.generator import without_dangling
 from ..generate.naming import group_attribute, rename_collisions
 from ..generate.pagination import paginated
@@ -168,6 +169,7 @@ def client_plan(spec: dict[str, Any], project: Project) -> ClientPlan:
     }
     pages = paginated(spec, names)
     raw = {(op.method, op.path): op for op in operations(prepared)}
+    published = {(op.method, op.path): op.operation for op in operations(spec)}
     members = set(client_members(project.runtime))
     readers = Readers(data.models)
     deprecated = {(op.method, op.path) for op in operations(spec) if op.operation.get("deprecated")}
@@ -178,7 +180,8 @@ def client_plan(spec: dict[str, Any], project: Project) -> ClientPlan:
         if endpoint is None:  # the generator left it out: build.py stops on that; a plan has no call for it
             continue
         parameters = _raw_parameters(prepared, raw.get((method, path)))
-        call = _call(endpoint, name, method, path, parameters, readers, members)
+        asks_some = asks_for_some(spec, published[(method, path)])  # the prepared spec drops what says so
+        call = _call(endpoint, name, method, path, parameters, readers, members, asks_some)
         key = f"{name.group}.{name.name}"
         calls[call.key] = replace(
             call, pages=key in pages, deprecated=(method, path) in deprecated, server=servers.get(key, "")
@@ -249,6 +252,7 @@ def _call(
     raw_parameters: dict[tuple[str, str], dict[str, Any]],
     readers: Readers,
     members: set[str],
+    asks_some: bool,
 ) -> Call:
     arguments = [
         Argument(
@@ -266,9 +270,9 @@ def _call(
     mapped = next((b.prop for b in bodies if b.prop.template == "model_property.py.jinja"), None)
     body_model = str(mapped.class_info.name) if mapped is not None else None
     if bodies:
-        empty_ok = len(bodies) == 1 and mapped is not None and mapped.required and not mapped.required_properties
-        required = all(b.prop.required for b in bodies) and not empty_ok
-        parts = list(dict.fromkeys(_type(b.prop) for b in bodies))
+        distinct = [bodies[index] for index in distinct_bodies(bodies)]
+        required, _ = body_rule(distinct, mapped, asks_some)
+        parts = list(dict.fromkeys(_type(b.prop) for b in distinct))
         if body_model:
             parts.append(readers.dict_name(body_model))
         arguments.append(Argument("body", "body", "body", " | ".join(parts), required))

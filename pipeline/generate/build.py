@@ -29,6 +29,7 @@ from ..spec.wire_support import query_styles, wire_problems
 from . import imports
 from .auth_scheme import Auth, derive_auth
 from .client_defaults import ClientDefaults, derive_client_defaults, operation_servers
+from .endpoints import asks_for_some
 from .generator import generate as run_generator
 from .left_out import pruned
 from .naming import group_attribute
@@ -318,6 +319,12 @@ def operation_facts(project: Project, derived: Derived) -> dict[str, Any]:
         "security": derived.auth.by_operation(derived.names),
         # The operation's own server (path-item or operation `servers`), where not the spec's (client_defaults.py).
         "servers": derived.servers,
+        # A body whose schema requires no field but asks for some (endpoints.asks_for_some: never sent as `{}`).
+        "asks_for_some": sorted(
+            f"{name.group}.{name.name}"
+            for key, name in derived.names.items()
+            if asks_for_some(project.spec, spec_operations[key])
+        ),
     }
 
 

@@ -22,6 +22,7 @@ from openapi_python_client.parser.properties.list_property import ListProperty
 from openapi_python_client.parser.properties.union import UnionProperty
 from openapi_python_client.strings import in_double_quote_literal
 
+from ..spec.openapi import resolve
 from .naming import group_attribute
 from .readers import Readers
 
@@ -95,6 +96,7 @@ class Facts:
     query_styles: dict[str, dict[str, str]]  # a query parameter's wire name -> wire_support.QUERY_STYLES
     security: dict[str, list[list[str]]]  # the operation's own security, where not the default (auth_scheme.py)
     servers: dict[str, str]  # the operation's own server, where not the spec's (client_defaults.operation_servers)
+    asks_for_some: frozenset[str]  # a body that requires no field and still refuses `{}` (build._asks_for_some)
 
     @classmethod
     def of(cls, facts: dict[str, Any]) -> "Facts":
@@ -108,6 +110,7 @@ class Facts:
             facts["query_styles"],
             facts["security"],
             facts.get("servers", {}),
+            frozenset(facts.get("asks_for_some", [])),
         )
 
 
@@ -300,16 +303,15 @@ class EndpointPlans:
         bodies = list(endpoint.bodies)
         body_kinds = [_code(body.prop.get_type_string(no_optional=True)) for body in bodies]
         # Bodies are told apart by their class at run time; two media types of one type (paystack's JSON and
-        # form arrays of one model, OpenAI's JSON and multipart container file) are one: the first the spec
-        # lists is sent.
+        # form arrays of one model) are one: the first the spec lists is sent, but a JSON body goes as its
+        # multipart twin when it holds a File (OpenAI's container files: file_twins).
         body_checks = [_runtime_classes(kind) for kind in body_kinds]
-        distinct = [index for index, check in enumerate(body_checks) if check not in body_checks[:index]]
+        distinct = distinct_bodies(bodies)
         file_twins = [_file_twin(bodies, body_checks, index) for index in distinct]
         bodies = [bodies[index] for index in distinct]
         body_kinds = [body_kinds[index] for index in distinct]
         body_checks = [body_checks[index] for index in distinct]
-        empty_ok = bool(len(bodies) == 1 and mapped is not None and mapped.required and not mapped.required_properties)
-        body_required = all(body.prop.required for body in bodies) and not empty_ok
+        body_required, empty_ok = body_rule(bodies, mapped, key in self.facts.asks_for_some)
         mapped_class = str(mapped.class_info.name) if mapped is not None else None
         parts = (
             body_kinds
@@ -445,6 +447,41 @@ def _file_twin(bodies: Sequence[Any], checks: Sequence[str], index: int) -> Any:
 
 
 def _is_file(prop: Any) -> bool:
-    return isinstance(prop, FileProperty) or (
-        isinstance(prop, ListProperty) and isinstance(prop.inner_property, FileProperty)
+    """A File, a list of them, or a union holding one (a file or null, a file or several)."""
+    if isinstance(prop, UnionProperty):
+        return any(_is_file(inner) for inner in prop.inner_properties)
+    return isinstance(prop, FileProperty) or (isinstance(prop, ListProperty) and _is_file(prop.inner_property))
+
+
+def distinct_bodies(bodies: Sequence[Any]) -> list[int]:
+    """The index of each body the client tells apart (by its class at run time): two media types of one
+    type are one, the first the spec lists."""
+    checks = [_runtime_classes(_code(body.prop.get_type_string(no_optional=True))) for body in bodies]
+    return [index for index, check in enumerate(checks) if check not in checks[:index]]
+
+
+def body_rule(distinct: Sequence[Any], mapped: Any, asks_for_some: bool) -> tuple[bool, bool]:
+    """(whether body= must be given, whether leaving it out sends the model built empty) for the bodies the
+    client tells apart: a required body may be left out where it is one model that requires no field and
+    takes `{}` (not one that asks for some: asks_for_some)."""
+    empty_ok = (
+        bool(len(distinct) == 1 and mapped is not None and mapped.required and not mapped.required_properties)
+        and not asks_for_some
     )
+    return all(body.prop.required for body in distinct) and not empty_ok, empty_ok
+
+
+def asks_for_some(spec: dict[str, Any], operation: dict[str, Any]) -> bool:
+    """Whether the operation's request body, an object that requires no field, still refuses `{}`: it asks
+    for a number of fields (Exoscale's `minProperties: 1`), or for one of a few (OpenAI's file batches:
+    `anyOf` branches that each require a name, which the generator is not shown: spec_prepare.py)."""
+    content = resolve(spec, operation.get("requestBody") or {}).get("content") or {}
+    for media in content.values():
+        schema = resolve(spec, (media or {}).get("schema"))
+        if not isinstance(schema, dict):
+            continue
+        branches = [resolve(spec, b) for b in [*(schema.get("anyOf") or []), *(schema.get("oneOf") or [])]]
+        one_of_a_few = bool(branches) and all(isinstance(b, dict) and b.get("required") for b in branches)
+        if schema.get("minProperties") or one_of_a_few:
+            return True
+    return False
