@@ -25,6 +25,8 @@ def to_python(annotation: Any, value: Any) -> Any:
             return None
         raise TypeError(f"{value!r} fits no member of {annotation}: {errors}")
     if origin is list:
+        if not isinstance(value, list):  # a string is no list of its characters (Mistral's status: one or several)
+            raise TypeError(f"{value!r} is not a list")
         (item,) = typing.get_args(annotation) or (Any,)
         return [to_python(item, v) for v in value]
     if isinstance(annotation, type):

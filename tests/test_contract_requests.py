@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from contract.calls import build_call, unsendable
 from contract.generator_names import endpoint_module
+from contract.python_values import to_python
 from contract.spec_model import (
     Operation,
     absolute_servers,
@@ -229,3 +230,9 @@ def test_requests_built_from_the_spec_are_valid_for_the_spec(op: Operation, data
     (request,) = recorder.requests
     planned.assert_sent(request, SERVER)  # the body included: the request model gives back what was drawn
     assert_valid(request, planned.sent_to(SERVER))
+
+
+def test_a_drawn_value_is_built_as_the_union_member_it_is_a_string_not_the_list_of_its_characters() -> None:
+    """The suite's own builder (contract/python_values.py): Mistral's `status`, one value or several."""
+    assert to_python(list[str] | str | None, "COMPLETED") == "COMPLETED"
+    assert to_python(list[str] | str | None, ["COMPLETED"]) == ["COMPLETED"]
