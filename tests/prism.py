@@ -144,7 +144,28 @@ def answers_outside_its_spec(op: Operation, finding: str) -> bool:
     # Prism 5.16 does not read 3.1's prefixItems: a tuple ([timestamp, value]) comes as [].
     read = [success.schema if success else None, *(SPEC["components"]["schemas"].get(ref) for ref in refs)]
     tuples = '"prefixItems"' in json.dumps(read) and re.search(r"\[\] is too short", finding) is not None
-    return recursive or tuples or "is valid under each of" in finding or prisms_own_strings(finding)
+    # Prism 5.16 does not read `propertyNames`: a map's keys come as property1, property2 (Mistral's locales).
+    schemas_read = [success.schema if success else None, *reachable(refs)]
+    keyed = '"propertyNames"' in json.dumps(schemas_read) and re.search(KEYED, finding) is not None
+    return recursive or tuples or keyed or "is valid under each of" in finding or prisms_own_strings(finding)
+
+
+KEYED = re.compile(r"'property\d' is not|not valid under any of the given schemas")
+
+
+def reachable(names: list[str]) -> list[Any]:
+    """The component schemas `names` refer to, and those they refer to, all the way down."""
+    components = (SPEC.get("components") or {}).get("schemas") or {}
+    seen: dict[str, Any] = {}
+    todo = [name for name in names if name in components]
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen[name] = components[name]
+        todo += [ref for ref in re.findall(r'"\$ref": "#/components/schemas/([^"]+)"', json.dumps(seen[name]))
+                 if ref in components]  # fmt: skip
+    return list(seen.values())
 
 
 # Prism 5.16 writes a boolean response header without an example as `null` (Twilio's
