@@ -144,9 +144,13 @@ class Content:
 def first_content(spec: dict[str, Any], content: Any) -> Content | None:
     """The first media type of a `content` map that the generator handles."""
     for media_type, media in (content or {}).items():
-        kind = media_kind(str(media_type))
+        schema = resolve(spec, (media or {}).get("schema")) or {}
+        # Any other media type of a binary string is bytes, as application/octet-stream is
+        # (pipeline/generate/generator.generator_config: Box's image/png thumbnail)
+        binary = isinstance(schema, dict) and schema.get("format") == "binary"
+        kind = media_kind(str(media_type)) or ("binary" if binary else None)
         if kind is not None:
-            return Content(str(media_type), kind, resolve(spec, (media or {}).get("schema")) or {})
+            return Content(str(media_type), kind, schema)
     return None
 
 

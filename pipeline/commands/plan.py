@@ -22,7 +22,7 @@ from ..generate import generator_fixes
 from ..generate.auth_scheme import derive_auth
 from ..generate.client_defaults import operation_servers
 from ..generate.endpoints import asks_for_some, body_rule, distinct_bodies
-from ..generate.generator import without_dangling
+from ..generate.generator import generator_config, without_dangling
 from ..generate.naming import group_attribute, rename_collisions
 from ..generate.pagination import paginated
 from ..generate.readers import Readers
@@ -218,9 +218,8 @@ def parse(prepared: dict[str, Any], project: Project, waited: Collection[tuple[s
 
     generator_fixes.apply()  # as in the generator's own process
 
-    config = Config.from_sources(
-        ConfigFile.load_from_path(project.config_path), MetaType.NONE, project.spec_path, "utf-8", False, None
-    )
+    config_file = ConfigFile(**generator_config(project.config, prepared))  # as `make generate` gives it
+    config = Config.from_sources(config_file, MetaType.NONE, project.spec_path, "utf-8", False, None)
     data = GeneratorData.from_dict(prepared, config=config)
     if not isinstance(data, GeneratorData):
         raise PipelineError(f"openapi-python-client cannot read the spec: {getattr(data, 'detail', data)}")

@@ -31,6 +31,7 @@ from .auth_scheme import Auth, derive_auth
 from .client_defaults import ClientDefaults, derive_client_defaults, operation_servers
 from .endpoints import asks_for_some
 from .generator import generate as run_generator
+from .generator import generator_config
 from .left_out import pruned
 from .naming import group_attribute
 from .package_check import check_package
@@ -133,9 +134,11 @@ def staged_build(project: Project) -> Iterator[Built]:
         try:
             accepted = project.generated.parent / "build" / "accepted-specs"
             waited = polled(derived.waiters, derived.names)
+            config = staging / "generator-config.json"  # generator-config.yaml, binary media types added
+            config.write_text(json.dumps(generator_config(project.config, prepared)), encoding="utf-8")
             generated = run_generator(
                 prepared,
-                project.config_path,
+                config,
                 templates,
                 staging,
                 lambda: structural_errors_once(spec, accepted),

@@ -71,12 +71,22 @@ def _accept(endpoint: Any) -> str:
         if read is None:  # no body
             continue
         written = [_untrusted(media).strip() for media in getattr(response.data, "content", None) or {}]
-        chosen = next((media for media in written if read(media.split(";")[0].strip().lower())), None)
-        if chosen is None and written:
-            chosen = written[0]  # read as the generator's content_type_overrides say
-        if chosen is not None and chosen not in found:
-            found.append(chosen)
+        if response.source["attribute"] == "response.content":  # bytes: each binary media type it is written in
+            chosen = [
+                media
+                for media in written
+                if not (READS["response.json()"](_base(media)) or _base(media).startswith("text/"))
+            ]
+        else:
+            chosen = [media for media in written if read(_base(media))][:1]
+        if not chosen and written:
+            chosen = written[:1]  # read as the generator's content_type_overrides say
+        found += [media for media in chosen if media not in found]
     return ", ".join(found)
+
+
+def _base(media: str) -> str:
+    return media.split(";")[0].strip().lower()
 
 
 def _security(found: list[list[str]] | None) -> tuple[tuple[str, ...], ...] | None:

@@ -22,11 +22,37 @@ from pathlib import Path
 from typing import Any
 
 from .. import PipelineError
-from ..spec.openapi import Location, where
+from ..spec.openapi import Location, mapping, operations, resolve, where
 from . import generator_fixes
 from .left_out import LeftOut, as_mapping, in_document_order, read_errors, schema_place, without_success
 
 MAX_LINE = 300  # characters of a stop's message kept
+# Media types the generator reads itself (a `content_type_overrides` entry for one would change that).
+_READ_AS_IS = {
+    "application/json", "application/octet-stream", "multipart/form-data", "application/x-www-form-urlencoded"
+}  # fmt: skip
+
+
+def generator_config(config: dict[str, Any], spec: dict[str, Any]) -> dict[str, Any]:
+    """The generator's configuration: generator-config.yaml's, each media type whose body is a binary string
+    (Box's `image/png` thumbnail, Plaid's `application/pdf`) read and sent as bytes, as `application/
+    octet-stream` is: the generator knows only that one by name, and would leave the response or the
+    operation out. A mapping generator-config.yaml gives (`content_type_overrides`) is kept."""
+    found = {}
+    for op in operations(spec):
+        contents = [resolve(spec, op.operation.get("requestBody") or {}).get("content") or {}]
+        contents += [resolve(spec, r).get("content") or {} for r in mapping(op.operation, "responses").values()]
+        for content in contents:
+            for media, item in content.items():
+                base = str(media).split(";")[0].strip().lower()
+                schema = resolve(spec, (item or {}).get("schema")) if isinstance(item, dict) else None
+                known = base in _READ_AS_IS or base.startswith("text/") or base.endswith("+json")
+                if not known and isinstance(schema, dict) and schema.get("format") == "binary":
+                    found[str(media)] = "application/octet-stream"
+    overrides = {**found, **(config.get("content_type_overrides") or {})}
+    return {**config, "content_type_overrides": overrides} if overrides else config
+
+
 REPORT = "report.json"  # what the child found, beside its stdout and stderr
 _UNPARSED = re.compile(r"Failed to parse (\S+?):(\d+):(\d+): (.*)")
 
