@@ -322,6 +322,11 @@ def _matches(template: str, path: str) -> bool:
     return path_pattern(template.rstrip("/"))[0].fullmatch(path.rstrip("/")) is not None
 
 
+def _reach(error: Any) -> int:
+    """How deep into the value a schema error (or the deepest of a union's branch errors) got."""
+    return max([len(error.absolute_path), *(_reach(inner) for inner in getattr(error, "context", None) or [])])
+
+
 def _describe(error: BaseException, located: bool = False) -> str:
     """Each schema violation among the error's causes, one short message each (with where, if asked);
     where there is none, the error's first line."""
@@ -329,6 +334,10 @@ def _describe(error: BaseException, located: bool = False) -> str:
     cause: BaseException | None = error
     while cause is not None:
         for schema_error in getattr(cause, "schema_errors", []):
+            # A union no branch takes: the deepest error of its branches, the one the value got furthest
+            # into, says where it breaks (Box's file entry: its shared_link lacks `accessed`).
+            while getattr(schema_error, "context", None):
+                schema_error = max(schema_error.context, key=_reach)
             message = getattr(schema_error, "message", str(schema_error))
             shown = repr(getattr(schema_error, "instance", None))
             if len(shown) > 40:  # the value itself would fill the line: say "the value"
