@@ -322,9 +322,11 @@ def _matches(template: str, path: str) -> bool:
     return path_pattern(template.rstrip("/"))[0].fullmatch(path.rstrip("/")) is not None
 
 
-def _reach(error: Any) -> int:
-    """How deep into the value a schema error (or the deepest of a union's branch errors) got."""
-    return max([len(error.absolute_path), *(_reach(inner) for inner in getattr(error, "context", None) or [])])
+def _reach(error: Any) -> tuple[int, int]:
+    """How deep into the value a schema error (or the deepest of a union's branch errors) got, then through
+    how many unions: a branch that failed inside a nested union got further than one that failed at once."""
+    inner = [_reach(found) for found in getattr(error, "context", None) or []]
+    return max([len(error.absolute_path), *(depth for depth, _ in inner)]), 1 + max(n for _, n in inner) if inner else 0
 
 
 def _describe(error: BaseException, located: bool = False) -> str:

@@ -246,3 +246,22 @@ def test_ctrl_c_stops_with_the_report_so_far(
     lines = [line for line in text.splitlines() if any(line.endswith(o.id) or f" {o.id}:" in line for o in checked)]
     judged = [line for line in lines if not line.startswith("skipped:")]  # skipped ones send nothing
     assert len(judged) == 1, text  # the first request's operation, judged before Ctrl-C; nothing after
+
+
+def test_a_value_no_branch_of_a_union_takes_is_described_where_it_broke_deepest() -> None:
+    """Box's folder entries, a file or a folder: a file whose shared link lacks `accessed` is named by that,
+    not by "not valid under any of the given schemas", nor by the folder branch's `type`."""
+    from jsonschema import Draft202012Validator
+
+    from contract.validation import _describe
+
+    link = {"type": "object", "required": ["accessed"], "properties": {"accessed": {"type": "string"}}}
+    file = {
+        "type": "object",
+        "properties": {"type": {"enum": ["file"]}, "shared_link": {"anyOf": [link, {"type": "null"}]}},
+    }
+    folder = {"type": "object", "properties": {"type": {"enum": ["folder"]}}}
+    entry = {"type": "file", "shared_link": {}}
+    errors = list(Draft202012Validator({"anyOf": [folder, file]}).iter_errors(entry))
+    described = _describe(SimpleNamespace(schema_errors=errors, __cause__=None, __context__=None), located=True)  # type: ignore[arg-type]
+    assert described == "body.shared_link: 'accessed' is a required property"
