@@ -143,14 +143,16 @@ class Content:
 
 def first_content(spec: dict[str, Any], content: Any) -> Content | None:
     """The first media type of a `content` map that the generator handles."""
-    for media_type, media in (content or {}).items():
-        schema = resolve(spec, (media or {}).get("schema")) or {}
-        # Any other media type of a binary string is bytes, as application/octet-stream is
-        # (pipeline/generate/generator.generator_config: Box's image/png thumbnail)
-        binary = isinstance(schema, dict) and schema.get("format") == "binary"
-        kind = media_kind(str(media_type)) or ("binary" if binary else None)
-        if kind is not None:
-            return Content(str(media_type), kind, schema)
+    items = [(str(media_type), media) for media_type, media in (content or {}).items() if isinstance(media, dict)]
+    for media_type, media in items:
+        if media_kind(media_type) is not None:
+            return Content(media_type, str(media_kind(media_type)), resolve(spec, media.get("schema")) or {})
+    # None of them: a binary string in another media type is bytes, as application/octet-stream is
+    # (pipeline/generate/generator.generator_config: Box's image/png thumbnail)
+    for media_type, media in items:
+        schema = resolve(spec, media.get("schema")) or {}
+        if "*" not in media_type and isinstance(schema, dict) and schema.get("format") == "binary":
+            return Content(media_type, "binary", schema)
     return None
 
 

@@ -27,7 +27,7 @@ from openapi_python_client.strings import ClassName, snake_case
 from contract.generator_names import class_name
 from pipeline import PipelineError
 from pipeline.commands.update_spec import as_yaml
-from pipeline.generate import build, left_out, naming, swap, trees
+from pipeline.generate import build, generator, left_out, naming, swap, trees
 from pipeline.generate.auth_scheme import derive_auth
 from pipeline.generate.build import check_every_operation_generated
 from pipeline.generate.golden import GOLDEN_OUT, GOLDEN_SPEC
@@ -1192,3 +1192,25 @@ def test_a_nullable_object_component_is_a_union_where_used_but_stays_a_part_wher
     assert schemas["NextPage"] == {"type": "object", "properties": {"offset": {"type": "string"}}}
     assert schemas["Holder"]["properties"]["next_page"]["anyOf"][0] == {"$ref": "#/components/schemas/NextPage"}
     assert schemas["CountedPage"]["allOf"][0] == {"$ref": "#/components/schemas/NextPage"}
+
+
+def test_a_binary_body_in_a_media_type_the_generator_does_not_know_is_read_as_bytes_where_it_reads_none() -> None:
+    """Box's thumbnail (`image/png`, `image/jpg`) and a PDF upload: mapped to application/octet-stream for the
+    generator. Not beside a type it reads (JSON first or last stays JSON), nor a wildcard (no Content-Type
+    to send), nor a type generator-config.yaml maps itself; a malformed response is passed by."""
+    binary = {"schema": {"type": "string", "format": "binary"}}
+    responses = {
+        "200": {"description": "x", "content": {"image/png": binary, "image/jpg": binary}},
+        "201": {"description": "x", "content": {"image/gif": binary, "application/json": {"schema": {}}}},
+        "202": {"description": "x", "content": {"image/*": binary}},
+        "203": None,
+    }
+    body = {"content": {"application/pdf": binary, "image/tiff": binary}}
+    spec = {"paths": {"/x": {"put": {"requestBody": body, "responses": responses}}}}
+    config = generator.generator_config({"content_type_overrides": {"image/tiff": "image/tiff"}}, spec)
+    assert config["content_type_overrides"] == {
+        "application/pdf": "application/octet-stream",
+        "image/tiff": "image/tiff",
+        "image/png": "application/octet-stream",
+        "image/jpg": "application/octet-stream",
+    }

@@ -71,7 +71,7 @@ def _accept(endpoint: Any) -> str:
         if read is None:  # no body
             continue
         written = [_untrusted(media).strip() for media in getattr(response.data, "content", None) or {}]
-        if response.source["attribute"] == "response.content":  # bytes: each binary media type it is written in
+        if response.source["attribute"] == "response.content":  # bytes: each media type but JSON and text
             chosen = [
                 media
                 for media in written

@@ -34,20 +34,23 @@ _READ_AS_IS = {
 
 
 def generator_config(config: dict[str, Any], spec: dict[str, Any]) -> dict[str, Any]:
-    """The generator's configuration: generator-config.yaml's, each media type whose body is a binary string
-    (Box's `image/png` thumbnail, Plaid's `application/pdf`) read and sent as bytes, as `application/
-    octet-stream` is: the generator knows only that one by name, and would leave the response or the
-    operation out. A mapping generator-config.yaml gives (`content_type_overrides`) is kept."""
+    """The generator's configuration: generator-config.yaml's, and where a body's media types are none the
+    generator reads by name (JSON, text, form, multipart, `application/octet-stream`), each of them whose
+    schema is a binary string (Box's `image/png` thumbnail, Plaid's `application/pdf`) read and sent as
+    bytes, as `application/octet-stream` is: the generator would leave that response or operation out. A
+    wildcard (`image/*`) is no Content-Type to send, and is not mapped; a mapping generator-config.yaml
+    gives (`content_type_overrides`) is kept."""
     found = {}
     for op in operations(spec):
-        contents = [resolve(spec, op.operation.get("requestBody") or {}).get("content") or {}]
-        contents += [resolve(spec, r).get("content") or {} for r in mapping(op.operation, "responses").values()]
+        contents = [mapping(resolve(spec, op.operation.get("requestBody")), "content")]
+        contents += [mapping(resolve(spec, r), "content") for r in mapping(op.operation, "responses").values()]
         for content in contents:
+            bases = [str(media).split(";")[0].strip().lower() for media in content]
+            if any(base in _READ_AS_IS or base.startswith("text/") or base.endswith("+json") for base in bases):
+                continue  # the generator reads one of them
             for media, item in content.items():
-                base = str(media).split(";")[0].strip().lower()
-                schema = resolve(spec, (item or {}).get("schema")) if isinstance(item, dict) else None
-                known = base in _READ_AS_IS or base.startswith("text/") or base.endswith("+json")
-                if not known and isinstance(schema, dict) and schema.get("format") == "binary":
+                schema = resolve(spec, item.get("schema")) if isinstance(item, dict) else None
+                if "*" not in str(media) and isinstance(schema, dict) and schema.get("format") == "binary":
                     found[str(media)] = "application/octet-stream"
     overrides = {**found, **(config.get("content_type_overrides") or {})}
     return {**config, "content_type_overrides": overrides} if overrides else config
