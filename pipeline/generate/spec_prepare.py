@@ -8,6 +8,8 @@ rewrite, and the generator behaviour it answers (the upstream issue whose fix wo
 - model defaults: the generator refuses a property whose model has a `default` ("ModelProperty cannot
   have a default value") and drops every operation using it; the default is taken out and listed, and
   the field stays unset, so the server applies its own (openapi-python-client#944).
+- a `const` object or array (Mailchimp's): the generator reads only a scalar `const` and refuses the whole
+  document on another; taken out and listed, the field takes what the rest of its schema takes.
 - `$ref` with a `default` beside it (allowed in 3.1): the generator drops the siblings
   (openapi-python-client#1432); written as `allOf: [$ref]` with the default beside it (the 3.0 idiom,
   same meaning), the default reaches the model.
@@ -79,6 +81,7 @@ def prepare_spec(
         name = names[(op.method, op.path)]
         op.operation["tags"], op.operation["operationId"] = [name.group], name.name
     notes += _drop_model_defaults(prepared)
+    notes += _drop_structured_consts(prepared)
     _schema_for_content_parameters(prepared)
     _unwrap_plain_all_of(prepared)
     _drop_required_only_branches(prepared)
@@ -115,6 +118,20 @@ def _drop_model_defaults(spec: dict[str, Any]) -> list[str]:
                 notes.append(
                     f"{where(at)}: default not used: openapi-python-client 0.29.1 cannot give a model-typed"
                     " field a default (the field stays unset; the server applies its own)"
+                )
+    return notes
+
+
+def _drop_structured_consts(spec: dict[str, Any]) -> list[str]:
+    notes = []
+    for root, location in list(schema_roots(spec)):
+        for schema, at in schema_tree(root, location):
+            if isinstance(schema.get("const"), dict | list):
+                del schema["const"]
+                notes.append(
+                    f"{where((*at, 'const'))}: not used: openapi-python-client 0.29.1 reads a `const` of a string,"
+                    " number, boolean or null only, and would refuse the document (the field takes what its schema"
+                    " takes)"
                 )
     return notes
 
