@@ -64,3 +64,19 @@ def test_a_nullable_object_built_through_all_of_is_a_model_where_defined_and_or_
     assert "nullable" not in schemas["Untyped"]  # Plaid's NumbersACHNullable says no `type`
     assert schemas["Holder"]["properties"]["cause"] == {"anyOf": [{"$ref": "#/components/schemas/Cause"}, NULL]}
     assert schemas["Text"] == text  # an allOf of strings (one a union: not unwrapped) is no model
+
+
+def test_a_union_or_enum_given_through_an_allof_that_only_describes_it_is_its_reference() -> None:
+    """Box's event source (`allOf: [$ref Source, {description}]`) and Plaid's enums: the generator refuses an
+    allOf of a non-object; a part with a bound (maxLength) is more than a description and stays."""
+    spec = spec_with(
+        {
+            "source": {"allOf": [{"$ref": "#/components/schemas/Source"}, {"description": "who"}]},
+            "mode": {"allOf": [ENUM_REF], "description": "d", "x-note": 1},
+            "bounded": {"allOf": [{"$ref": "#/components/schemas/Source"}, {"maxLength": 8}]},
+        }
+    )
+    spec["components"]["schemas"]["Source"] = {"oneOf": [{"type": "string"}, {"type": "integer"}]}
+    prepared = prepare_spec(spec, {})[0]["components"]["schemas"]["Model"]["properties"]
+    assert prepared["source"] == {"$ref": "#/components/schemas/Source"} and prepared["mode"] == ENUM_REF
+    assert prepared["bounded"] == spec["components"]["schemas"]["Model"]["properties"]["bounded"]

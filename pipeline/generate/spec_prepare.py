@@ -195,14 +195,26 @@ def _drop_required_only_branches(spec: dict[str, Any]) -> None:
 def _lone_enum_ref(spec: dict[str, Any], schema: dict[str, Any]) -> bool:
     """`allOf: [$ref Enum]` with only annotations beside it: the generator reads any allOf as an object, so
     the client would send `{}` for the enum's string (Plaid's credit_funds_source), and two such places
-    make duplicate models. What is beside the reference is annotation only, and the enum keeps its name."""
+    make duplicate models. What is beside the reference is annotation only, and the enum keeps its name.
+    So with a union (`allOf: [$ref AiAgent]`, `{description: ...}`, Box's): the generator refuses an allOf
+    of a non-object, and left out the schema and everything that uses it."""
     parts = schema.get("allOf")
-    if not (isinstance(parts, list) and len(parts) == 1 and isinstance(parts[0], dict) and "$ref" in parts[0]):
+    if not isinstance(parts, list) or not all(isinstance(part, dict) for part in parts):
         return False
-    beside = {key for key in schema if key != "allOf" and not key.startswith("x-")}
+    refs = [part for part in parts if "$ref" in part]
     # (readOnly and writeOnly are kept: a writeOnly field is hidden from repr)
     annotations = set(OUTER_KEYWORDS) - {"default", "readOnly", "writeOnly"}
-    return beside <= annotations and "enum" in (resolve(spec, parts[0]) or {})
+
+    def said(node: dict[str, Any], *but: str) -> set[str]:
+        return {key for key in node if key not in but and not key.startswith("x-")}
+
+    if len(refs) != 1 or not said(schema, "allOf") <= annotations:
+        return False
+    if not all(said(part) <= annotations for part in parts if part is not refs[0]):  # parts that only describe
+        return False
+    target = resolve(spec, refs[0]) or {}
+    union = bool(target.get("oneOf") or target.get("anyOf")) and not target.get("properties")
+    return "enum" in target or union
 
 
 def _unwrap_plain_all_of(spec: dict[str, Any]) -> None:
@@ -214,8 +226,8 @@ def _unwrap_plain_all_of(spec: dict[str, Any]) -> None:
     for root, location in list(schema_roots(spec)):
         for schema, _ in list(schema_tree(root, location)):
             parts = schema.get("allOf")
-            if _lone_enum_ref(spec, schema):  # an enum component given a description or `deprecated` (Plaid's)
-                reference = schema["allOf"][0]["$ref"]
+            if _lone_enum_ref(spec, schema):  # an enum or union given a description or `deprecated` (Plaid's, Box's)
+                reference = next(part["$ref"] for part in schema["allOf"] if "$ref" in part)
                 schema.clear()
                 schema.update({"$ref": reference})
                 continue
