@@ -174,12 +174,9 @@ def wire_body(content: Content, value: Any) -> Any:
     if content.kind == "form":
         return [pair for key, item in value.items() for pair in wire_pairs(key, item)]
     if content.kind == "multipart":
-        binary = file_fields(current_spec(), content.schema)  # a null file goes as JSON `null`
+        binary = file_fields(current_spec(), content.schema)  # a file's text is its bytes; null, an object: JSON
         return {
-            key: [
-                item if isinstance(item, bytes) or item is None or key not in binary else str(item).encode()
-                for item in items
-            ]  # fmt: skip
+            key: [item.encode() if isinstance(item, str) and key in binary else item for item in items]
             for key, values in value.items()
             for items in [values if isinstance(values, list) else [values]]
         }
