@@ -358,14 +358,27 @@ def only_null(schema: Any) -> bool:
 
 def unsendable(op: Operation) -> list[str]:
     """Required parameters no request can carry: an array whose items can only be null (a query string
-    has no null, and an empty array is no parameter at all)."""
+    has no null, and an empty array is no parameter at all), or are objects (no style writes an array of
+    objects: the client refuses one, naming the parameter)."""
     return [
         f"{parameter['in']} parameter '{parameter['name']}'"
         for parameter in op.parameters
         if parameter.get("required")
-        and resolve(current_spec(), parameter.get("schema") or {}).get("type") == "array"
-        and only_null(resolve(current_spec(), parameter.get("schema") or {}).get("items") or {})
+        and (
+            only_null(resolve(current_spec(), parameter.get("schema") or {}).get("items") or {})
+            and resolve(current_spec(), parameter.get("schema") or {}).get("type") == "array"
+            or not has_a_style(parameter)
+        )
     ]
+
+
+def has_a_style(parameter: dict[str, Any]) -> bool:
+    """Whether OpenAPI's styles write the parameter's values: not an array of objects (Box's search
+    `mdfilters`), which no style defines, unless it is described by `content` (JSON text)."""
+    schema = resolve(current_spec(), parameter.get("schema") or {})
+    items = resolve(current_spec(), schema.get("items")) if isinstance(schema, dict) else None
+    objects = isinstance(items, dict) and (items.get("type") == "object" or "properties" in items)
+    return "content" in parameter or not (schema.get("type") == "array" and objects)
 
 
 def at_least_one_item(schema: Any) -> Any:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from contract.calls import build_call, unsendable
+from contract.calls import build_call, has_a_style, unsendable
 from contract.generator_names import endpoint_module
 from contract.python_values import to_python
 from contract.spec_model import (
@@ -90,6 +90,8 @@ def parameter_values(op: Operation, data: st.DataObject) -> dict[tuple[str, str]
         if parameter.get("in") not in ("path", "query", "header", "cookie"):
             continue
         if not parameter.get("required") and not data.draw(st.booleans(), label=f"send {parameter['name']}"):
+            continue
+        if not has_a_style(parameter):  # optional (a required one makes the operation unsendable): left out
             continue
         values[(parameter["in"], parameter["name"])] = data.draw(
             json_values(sendable(parameter), "request"), label=parameter["name"]
